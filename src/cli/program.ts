@@ -1,0 +1,185 @@
+/**
+ * Builds the commander program from the command specs and runs it against an injected CliIO.
+ * Returns the exit code; never exits the process itself.
+ */
+import { Command, CommanderError, Option } from 'commander';
+import { isSailError, SailError } from '../errors.js';
+import { parseDuration } from '../util/duration.js';
+import type { CliIO, CommandContext, GlobalOptions } from './context.js';
+import { attributeName, type CommandSpec, type OptionSpec } from './spec.js';
+import { formatError } from './report.js';
+
+export const GLOBAL_OPTIONS: readonly OptionSpec[] = [
+  { flags: '-c, --kubeconfig <path>', description: 'Kubernetes configuration file', kind: 'string', completeWith: 'files' },
+  { flags: '--context <name>', description: 'Kubernetes configuration context', kind: 'string' },
+  { flags: '-n, --namespace <ns>', description: 'Kubernetes namespace', kind: 'string' },
+  {
+    flags: '-i, --istioNamespace <ns>',
+    description: 'Istio system namespace',
+    kind: 'string',
+    default: 'istio-system',
+  },
+  {
+    flags: '--kubeclient-timeout <duration>',
+    description: 'Kubernetes client timeout as a time.Duration string, e.g. 15s',
+    kind: 'duration',
+    default: '15s',
+  },
+  { flags: '--vklog <level>', description: 'number for the log level verbosity (accepted, ignored)', kind: 'int', hidden: true },
+];
+
+function parseBool(flag: string) {
+  return (value: string | undefined): boolean => {
+    if (value === undefined || value === 'true' || value === '1' || value === 't' || value === 'T' || value === 'TRUE' || value === 'True') return true;
+    if (value === 'false' || value === '0' || value === 'f' || value === 'F' || value === 'FALSE' || value === 'False') return false;
+    throw new SailError('USAGE', `invalid argument "${value}" for "${flag}" flag: strconv.ParseBool: parsing "${value}": invalid syntax`);
+  };
+}
+
+function makeOption(spec: OptionSpec): Option {
+  const name = `--${spec.flags.match(/--([A-Za-z0-9-]+)/)?.[1]}`;
+  let flags = spec.flags;
+  if (spec.kind === 'boolean' && !/[<[]/.test(flags)) flags = `${flags} [bool]`;
+  const opt = new Option(flags, spec.description);
+  if (spec.hidden) opt.hideHelp();
+  const checkChoice = (v: string): string => {
+    if (spec.choices && !spec.choices.includes(v)) {
+      throw new SailError('USAGE', `invalid argument "${v}" for "${name}" flag: must be one of ${spec.choices.join(', ')}`);
+    }
+    return v;
+  };
+  switch (spec.kind) {
+    case 'string':
+      opt.argParser((v: string) => checkChoice(v));
+      if (spec.default !== undefined) opt.default(spec.default);
+      break;
+    case 'strings':
+      opt.argParser((v: string, prev: string[] | undefined) => [...(prev ?? []), checkChoice(v)]);
+      opt.default(spec.default ?? []);
+      break;
+    case 'boolean': {
+      const p = parseBool(name);
+      opt.argParser((v: string) => p(v));
+      opt.preset(true);
+      opt.default(spec.default ?? false);
+      break;
+    }
+    case 'duration':
+      opt.argParser((v: string) => parseDuration(v, name));
+      if (spec.default !== undefined) opt.default(parseDuration(String(spec.default), name));
+      break;
+    case 'int':
+      opt.argParser((v: string) => {
+        if (!/^-?\d+$/.test(v)) throw new SailError('USAGE', `invalid argument "${v}" for "${name}" flag: not an integer`);
+        return Number(v);
+      });
+      if (spec.default !== undefined) opt.default(spec.default);
+      break;
+  }
+  return opt;
+}
+
+export interface RunResult {
+  exitCode: number;
+}
+
+function globalsFrom(opts: Record<string, unknown>): GlobalOptions {
+  return {
+    kubeconfig: opts['kubeconfig'] as string | undefined,
+    context: opts['context'] as string | undefined,
+    namespace: opts['namespace'] as string | undefined,
+    istioNamespace: (opts['istioNamespace'] as string | undefined) ?? 'istio-system',
+    kubeclientTimeoutMs: (opts['kubeclientTimeout'] as number | undefined) ?? 15_000,
+  };
+}
+
+/** Builds the commander tree. `onAction` receives the leaf command's result. */
+export function buildProgram(
+  specs: readonly CommandSpec[],
+  io: CliIO,
+  setExit: (code: number) => void,
+): Command {
+  const program = new Command('sailctl');
+  program
+    .description('Istio configuration command line utility (an istioctl equivalent)')
+    .exitOverride()
+    .showSuggestionAfterError(true)
+    .allowExcessArguments(false)
+    .configureOutput({
+      writeOut: (s) => io.stdout.write(s),
+      writeErr: (s) => io.stderr.write(s),
+    });
+  for (const g of GLOBAL_OPTIONS) program.addOption(makeOption(g));
+
+  const addCommand = (parent: Command, spec: CommandSpec): void => {
+    const cmd = new Command(spec.name);
+    cmd.description(spec.summary + (spec.extension ? ' (ext)' : ''));
+    cmd.exitOverride();
+    cmd.allowExcessArguments(false);
+    cmd.configureOutput({
+      writeOut: (s) => io.stdout.write(s),
+      writeErr: (s) => io.stderr.write(s),
+    });
+    for (const a of spec.aliases ?? []) cmd.alias(a);
+    for (const arg of spec.arguments ?? []) {
+      const text = `${arg.required ? '<' : '['}${arg.name}${arg.variadic ? '...' : ''}${arg.required ? '>' : ']'}`;
+      cmd.argument(text, arg.description);
+    }
+    for (const o of spec.options ?? []) cmd.addOption(makeOption(o));
+    if (spec.examples?.length) {
+      cmd.addHelpText('after', `\nExamples:\n${spec.examples.map((e) => `  ${e}`).join('\n')}\n`);
+    }
+    for (const sub of spec.subcommands ?? []) addCommand(cmd, sub);
+    if (spec.action) {
+      const action = spec.action;
+      cmd.action(async (...params: unknown[]) => {
+        const self = params[params.length - 1] as Command;
+        const opts = self.opts();
+        const args = (self.processedArgs as unknown[]).flatMap((a) =>
+          a === undefined ? [] : Array.isArray(a) ? (a as string[]) : [a as string],
+        );
+        const ctx: CommandContext = { io, globals: globalsFrom(self.optsWithGlobals()) };
+        setExit(await action(ctx, args, opts));
+      });
+    } else {
+      cmd.action(() => {
+        cmd.outputHelp();
+        setExit(0);
+      });
+    }
+    if (spec.hidden) parent.addCommand(cmd, { hidden: true });
+    else parent.addCommand(cmd);
+  };
+  for (const spec of specs) addCommand(program, spec);
+  return program;
+}
+
+/** Runs argv (without node and script) and returns the exit code. */
+export async function runCli(specs: readonly CommandSpec[], argv: readonly string[], io: CliIO): Promise<number> {
+  let exitCode = 0;
+  const program = buildProgram(specs, io, (c) => {
+    exitCode = c;
+  });
+  if (argv.length === 0) {
+    program.outputHelp();
+    return 0;
+  }
+  try {
+    await program.parseAsync([...argv], { from: 'user' });
+    return exitCode;
+  } catch (e) {
+    if (e instanceof CommanderError) {
+      if (e.code === 'commander.helpDisplayed' || e.code === 'commander.help' || e.code === 'commander.version') return 0;
+      if (e.code === 'commander.executeSubCommandAsync') return e.exitCode;
+      // commander already printed its message; add the hint istioctl users know.
+      io.stderr.write("Run 'sailctl --help' for usage.\n");
+      return 64;
+    }
+    const cause = (e as { cause?: unknown }).cause;
+    const err = isSailError(e) ? e : isSailError(cause) ? cause : e;
+    io.stderr.write(formatError(err, io));
+    return isSailError(err) ? err.exitCode : 1;
+  }
+}
+
+export { attributeName };
