@@ -29,7 +29,8 @@ export const GLOBAL_OPTIONS: readonly OptionSpec[] = [
 ];
 
 function parseBool(flag: string) {
-  return (value: string | undefined): boolean => {
+  return (value: string | boolean | undefined): boolean => {
+    if (typeof value === 'boolean') return value;
     if (value === undefined || value === 'true' || value === '1' || value === 't' || value === 'T' || value === 'TRUE' || value === 'True') return true;
     if (value === 'false' || value === '0' || value === 'f' || value === 'F' || value === 'FALSE' || value === 'False') return false;
     throw new SailError('USAGE', `invalid argument "${value}" for "${flag}" flag: strconv.ParseBool: parsing "${value}": invalid syntax`);
@@ -59,7 +60,7 @@ function makeOption(spec: OptionSpec): Option {
       break;
     case 'boolean': {
       const p = parseBool(name);
-      opt.argParser((v: string) => p(v));
+      opt.argParser((v: string | boolean) => p(v));
       opt.preset(true);
       opt.default(spec.default ?? false);
       break;
