@@ -1,0 +1,30 @@
+/**
+ * The IstioOperator module: profiles, -f merge, the --set grammar, schema validation, and the
+ * `profile dump|diff` renderings. Pure: no printing, no process exit; it reads profile files only.
+ *
+ * For the manifest/install commands:
+ *
+ *   const { iop, warnings, profileName, manifestsDir } = await resolveIstioOperator({
+ *     files: [{ name: 'my.yaml', text }],      // -f, in order ('-' = stdin: read it, name it '-')
+ *     sets: ['values.global.logging.level=debug'], // --set, in order
+ *     manifestsDir: '/path/to/istio/manifests', // -d (optional; built-in profiles otherwise)
+ *     revision: 'canary',                       // -r (optional)
+ *     force: false,                             // --force: validation errors become `warnings`
+ *   });
+ *
+ * `iop` is the merged IstioOperator (default profile <- chosen profile <- hub/tag <- files <- --set),
+ * with spec.profile filled in, before any translation to Helm values (translate*.ts does that).
+ * User errors are SailErrors naming file:line or the --set expression.
+ */
+export { resolveIstioOperator, parseIstioOperatorFile, checkIstioOperatorDocument } from './resolve.js';
+export type { InputFile, ResolveOptions, ResolvedIstioOperator, IopDocument } from './resolve.js';
+export { listProfiles, profilesDir, readProfileSource, isProfilePath, DEFAULT_PROFILE } from './profiles.js';
+export { parseSetExpression, applySetExpression, parseSetValue, splitSetPath, isAlwaysStringPath } from './setflag.js';
+export type { SetExpression } from './setflag.js';
+export { mergeOverlay } from './merge.js';
+export { validateIstioOperatorData, formatPath } from './validate.js';
+export type { ValidationIssue } from './validate.js';
+export { renderDump, configSubtree, lineDiff, iopYaml, DUMP_FORMATS } from './dump.js';
+export type { DumpFormat } from './dump.js';
+export { toGoYaml, toGoJson, toSetFlags } from './format.js';
+export * from './types.js';

@@ -1,0 +1,213 @@
+/**
+ * Builds the effective IstioOperator the way istioctl does:
+ *   profiles/default.yaml <- profiles/<profile>.yaml <- built-in hub/tag
+ *     <- -f files (left to right) <- --set (in order; -d and -r are --set aliases, applied last)
+ * The profile and the manifests directory are only known once the files and --set flags are
+ * read, so the user layers are merged first and laid over the profile afterwards (1.30's
+ * MergeInputs). Every layer is schema-checked on its own so errors name file:line (or the --set).
+ */
+import { SailError } from '../errors.js';
+import { parseYamlDocuments, type YamlDocument } from '../util/yaml.js';
+import { ISTIO_HUB, ISTIO_VERSION } from '../version.js';
+import { mergeOverlay } from './merge.js';
+import { DEFAULT_PROFILE, defaultProfileFor, readProfileSource } from './profiles.js';
+import { applySetExpression, parseSetExpression, type SetExpression } from './setflag.js';
+import { IOP_API_VERSION, IOP_KIND, isJsonObject, type IstioOperator, type JsonObject } from './types.js';
+import { formatPath, validateIstioOperatorData, type ValidationIssue } from './validate.js';
+
+export interface InputFile {
+  /** Name shown in messages: the path as the user gave it, or '-' for stdin. */
+  name: string;
+  text: string;
+}
+
+export interface ResolveOptions {
+  /** -f files, in order. */
+  files?: readonly InputFile[];
+  /** --set expressions, in order. */
+  sets?: readonly string[];
+  /** -d/--manifests: a directory laid out like an Istio release's manifests/. */
+  manifestsDir?: string | undefined;
+  /** A profile chosen outside the files (e.g. `profile dump NAME`); wins over files and --set. */
+  profile?: string | undefined;
+  /** -r/--revision (the "default" revision means none, as in istioctl). */
+  revision?: string | undefined;
+  /** Turn validation errors into warnings. */
+  force?: boolean | undefined;
+  /** Overlay the hub/tag sailctl targets on the profile (istioctl does; default true). */
+  overlayHubTag?: boolean | undefined;
+}
+
+export interface ResolvedIstioOperator {
+  iop: IstioOperator;
+  /** Validation errors downgraded by --force, and other notices, one line each. */
+  warnings: string[];
+  /** The profile used ('default' when none was chosen). */
+  profileName: string;
+  /** The manifests directory in effect (from -d, a file, or --set installPackagePath), if any. */
+  manifestsDir: string | undefined;
+}
+
+/** A parsed IstioOperator document with where it came from. */
+export interface IopDocument {
+  data: JsonObject;
+  doc: YamlDocument;
+  file: string;
+}
+
+function located(file: string, doc: YamlDocument | undefined, path: ReadonlyArray<string | number>): { file: string; line: number | undefined } {
+  return { file, line: doc ? doc.lineOf(path) : undefined };
+}
+
+/**
+ * Parses one file that must hold at most one IstioOperator (and nothing else). Returns
+ * undefined for an empty file.
+ */
+export function parseIstioOperatorFile(file: string, text: string): IopDocument | undefined {
+  const docs = parseYamlDocuments(text, { file });
+  if (docs.length === 0) return undefined;
+  let found: IopDocument | undefined;
+  for (const doc of docs) {
+    if (!isJsonObject(doc.data)) {
+      throw new SailError('SCHEMA', 'could not unmarshal: expected an IstioOperator (a YAML map), found ' + (Array.isArray(doc.data) ? 'a list' : `a ${typeof doc.data}`), {
+        file,
+        line: doc.line,
+      });
+    }
+    const kind = doc.data['kind'];
+    if (kind !== IOP_KIND) {
+      throw new SailError('INVALID', kind === undefined ? 'not an IstioOperator: the document has no kind' : `not an IstioOperator: kind is ${JSON.stringify(kind)}`, {
+        ...located(file, doc, kind === undefined ? [] : ['kind']),
+        hint: `expected apiVersion: ${IOP_API_VERSION} and kind: ${IOP_KIND}`,
+      });
+    }
+    const apiVersion = doc.data['apiVersion'];
+    if (apiVersion !== undefined && apiVersion !== IOP_API_VERSION) {
+      throw new SailError('INVALID', `not an IstioOperator: apiVersion is ${JSON.stringify(apiVersion)}, expected ${IOP_API_VERSION}`, located(file, doc, ['apiVersion']));
+    }
+    if (found) {
+      throw new SailError('INVALID', `input file ${file} contains multiple IstioOperator CRs, only one per file is supported`, {
+        file,
+        line: doc.line,
+        hint: 'split them into separate files and pass each with -f',
+      });
+    }
+    found = { data: doc.data, doc, file };
+  }
+  return found;
+}
+
+function issueError(issue: ValidationIssue, where: { file: string; line: number | undefined }, more: number): SailError {
+  const hint = more > 0 ? `${more} more validation error${more > 1 ? 's' : ''}; run with --force to continue anyway` : undefined;
+  return new SailError('SCHEMA', `could not unmarshal: ${issue.message}`, { ...where, hint });
+}
+
+/** Validates a parsed document; throws on the first issue unless `force` (then returns warnings). */
+export async function checkIstioOperatorDocument(d: IopDocument, force: boolean): Promise<string[]> {
+  const issues = await validateIstioOperatorData(d.data);
+  if (issues.length === 0) return [];
+  const first = issues[0] as ValidationIssue;
+  if (!force) throw issueError(first, located(d.file, d.doc, first.path), issues.length - 1);
+  return issues.map((i) => {
+    const w = located(d.file, d.doc, i.path);
+    return `${w.file}:${w.line}: could not unmarshal: ${i.message} (continuing because of --force)`;
+  });
+}
+
+function emptyIop(): JsonObject {
+  return { apiVersion: IOP_API_VERSION, kind: IOP_KIND, metadata: {}, spec: {} };
+}
+
+function specOf(tree: JsonObject): JsonObject {
+  let spec = tree['spec'];
+  if (!isJsonObject(spec)) spec = tree['spec'] = {};
+  return spec;
+}
+
+function aliasSet(path: string, value: string): SetExpression {
+  return { source: `${path}=${value}`, path, segments: [path], value };
+}
+
+/** Names the --set expression most likely responsible for an issue in the merged tree. */
+function blameSet(issue: ValidationIssue, sets: readonly SetExpression[]): SetExpression | undefined {
+  const issueKeys = issue.path.filter((s): s is string => typeof s === 'string');
+  for (let i = sets.length - 1; i >= 0; i--) {
+    const s = sets[i] as SetExpression;
+    const keys = ['spec', ...s.segments.filter((seg) => !seg.startsWith('['))];
+    const n = Math.min(keys.length, issueKeys.length);
+    if (keys.slice(0, n).every((k, j) => k === issueKeys[j])) return s;
+  }
+  return undefined;
+}
+
+async function readProfileLayer(profile: string, manifestsDir: string | undefined, force: boolean, warnings: string[]): Promise<JsonObject> {
+  const layers: IopDocument[] = [];
+  const base = defaultProfileFor(profile, manifestsDir);
+  const top = readProfileSource(profile, manifestsDir);
+  for (const src of base ? [base, top] : [top]) {
+    const parsed = parseIstioOperatorFile(src.file, src.text);
+    if (parsed) layers.push(parsed);
+  }
+  let out = emptyIop();
+  for (const layer of layers) {
+    warnings.push(...(await checkIstioOperatorDocument(layer, force)));
+    out = mergeOverlay(out, layer.data);
+  }
+  return out;
+}
+
+/** The effective IstioOperator for files + --set over a profile. Pure apart from reading profiles. */
+export async function resolveIstioOperator(opts: ResolveOptions): Promise<ResolvedIstioOperator> {
+  const force = opts.force ?? false;
+  const warnings: string[] = [];
+
+  // Parse every --set first: a malformed one fails before any file is read.
+  const sets: SetExpression[] = (opts.sets ?? []).map(parseSetExpression);
+  if (opts.profile) sets.push(aliasSet('profile', opts.profile));
+  if (opts.manifestsDir) sets.push(aliasSet('installPackagePath', opts.manifestsDir));
+  if (opts.revision && opts.revision !== 'default') sets.push(aliasSet('revision', opts.revision));
+
+  let user = emptyIop();
+  for (const f of opts.files ?? []) {
+    const parsed = parseIstioOperatorFile(f.name, f.text);
+    if (!parsed) continue;
+    warnings.push(...(await checkIstioOperatorDocument(parsed, force)));
+    const layer = { ...parsed.data };
+    // istioctl lets `spec:` with nothing under it mean "no spec".
+    if (layer['spec'] === null) delete layer['spec'];
+    user = mergeOverlay(user, layer);
+  }
+  const userSpec = specOf(user);
+  for (const s of sets) applySetExpression(userSpec, s);
+
+  const profileValue = userSpec['profile'];
+  const profileName = typeof profileValue === 'string' && profileValue !== '' ? profileValue : DEFAULT_PROFILE;
+  const ipp = userSpec['installPackagePath'];
+  const manifestsDir = typeof ipp === 'string' && ipp !== '' ? ipp : undefined;
+
+  let merged = await readProfileLayer(profileName, manifestsDir, force, warnings);
+  if (opts.overlayHubTag ?? true) {
+    merged = mergeOverlay(merged, { spec: { hub: ISTIO_HUB, tag: ISTIO_VERSION } });
+  }
+  merged = mergeOverlay(merged, user);
+  const spec = specOf(merged);
+  if (typeof spec['profile'] !== 'string' || spec['profile'] === '') spec['profile'] = profileName;
+
+  // --set may have produced something invalid; files and profiles were checked above.
+  const userSets = sets.length > 0;
+  if (userSets) {
+    const issues = await validateIstioOperatorData(merged);
+    for (const issue of issues) {
+      const culprit = blameSet(issue, sets);
+      const where = culprit ? `--set ${culprit.source}` : formatPath(issue.path);
+      if (!force) {
+        throw new SailError('SCHEMA', `could not unmarshal: ${issue.message}`, {
+          file: where,
+          hint: issues.length > 1 ? `${issues.length - 1} more validation errors; run with --force to continue anyway` : undefined,
+        });
+      }
+      warnings.push(`${where}: could not unmarshal: ${issue.message} (continuing because of --force)`);
+    }
+  }
+  return { iop: merged as IstioOperator, warnings, profileName, manifestsDir };
+}

@@ -1,0 +1,174 @@
+/**
+ * JSON Schema of an IstioOperator as istioctl decodes it: strictly (Go's json decoder with
+ * DisallowUnknownFields) for the operator's own fields and the Kubernetes types under `k8s`,
+ * jsonpb-strict for `values` (the generated VALUES_SCHEMA), loose for metadata, meshConfig and
+ * unvalidatedValues. Kubernetes sub-objects are checked at their first levels (the field names a
+ * user types); deeper structures are only required to be objects or lists.
+ */
+import { VALUES_SCHEMA } from './values-schema.gen.js';
+
+type Schema = Record<string, unknown>;
+
+const str: Schema = { type: 'string' };
+const bool: Schema = { type: 'boolean' };
+const int: Schema = { type: 'integer' };
+const obj: Schema = { type: 'object' };
+const list: Schema = { type: 'array' };
+const strMap: Schema = { type: 'object', additionalProperties: { type: 'string' } };
+const intOrString: Schema = { type: ['integer', 'string'] };
+const quantity: Schema = { type: ['string', 'number'] };
+const quantityMap: Schema = { type: 'object', additionalProperties: quantity };
+
+function strict(properties: Record<string, Schema>): Schema {
+  return { type: 'object', additionalProperties: false, properties };
+}
+
+const labelSelector = strict({ matchLabels: strMap, matchExpressions: list });
+
+const probeHandlers = { exec: obj, httpGet: obj, tcpSocket: obj, grpc: obj };
+
+const probe = strict({
+  ...probeHandlers,
+  initialDelaySeconds: int,
+  timeoutSeconds: int,
+  periodSeconds: int,
+  successThreshold: int,
+  failureThreshold: int,
+  terminationGracePeriodSeconds: int,
+});
+
+const servicePort = strict({
+  name: str,
+  protocol: str,
+  appProtocol: str,
+  port: int,
+  targetPort: intOrString,
+  nodePort: int,
+});
+
+const serviceSpec = strict({
+  ports: { type: 'array', items: servicePort },
+  selector: strMap,
+  clusterIP: str,
+  clusterIPs: { type: 'array', items: str },
+  type: str,
+  externalIPs: { type: 'array', items: str },
+  sessionAffinity: str,
+  loadBalancerIP: str,
+  loadBalancerSourceRanges: { type: 'array', items: str },
+  externalName: str,
+  externalTrafficPolicy: str,
+  healthCheckNodePort: int,
+  publishNotReadyAddresses: bool,
+  sessionAffinityConfig: obj,
+  ipFamilies: { type: 'array', items: str },
+  ipFamilyPolicy: str,
+  allocateLoadBalancerNodePorts: bool,
+  loadBalancerClass: str,
+  internalTrafficPolicy: str,
+  trafficDistribution: str,
+});
+
+const podSecurityContext = strict({
+  seLinuxOptions: obj,
+  windowsOptions: obj,
+  runAsUser: int,
+  runAsGroup: int,
+  runAsNonRoot: bool,
+  supplementalGroups: { type: 'array', items: int },
+  supplementalGroupsPolicy: str,
+  fsGroup: int,
+  sysctls: list,
+  fsGroupChangePolicy: str,
+  seccompProfile: strict({ type: str, localhostProfile: str }),
+  appArmorProfile: strict({ type: str, localhostProfile: str }),
+  seLinuxChangePolicy: str,
+});
+
+const k8sResources = strict({
+  affinity: strict({ nodeAffinity: obj, podAffinity: obj, podAntiAffinity: obj }),
+  env: { type: 'array', items: strict({ name: str, value: str, valueFrom: obj }) },
+  hpaSpec: strict({ scaleTargetRef: obj, minReplicas: int, maxReplicas: int, metrics: list, behavior: obj }),
+  imagePullPolicy: str,
+  nodeSelector: strMap,
+  podDisruptionBudget: strict({
+    minAvailable: intOrString,
+    maxUnavailable: intOrString,
+    selector: labelSelector,
+    unhealthyPodEvictionPolicy: str,
+  }),
+  podAnnotations: strMap,
+  priorityClassName: str,
+  readinessProbe: probe,
+  replicaCount: { type: 'integer', minimum: 0, maximum: 4294967295 },
+  resources: strict({ limits: quantityMap, requests: quantityMap, claims: list }),
+  service: serviceSpec,
+  strategy: strict({ type: str, rollingUpdate: strict({ maxUnavailable: intOrString, maxSurge: intOrString }) }),
+  tolerations: {
+    type: 'array',
+    items: strict({ key: str, operator: str, value: str, effect: str, tolerationSeconds: int }),
+  },
+  serviceAnnotations: strMap,
+  securityContext: podSecurityContext,
+  volumes: { type: 'array', items: { type: 'object', required: ['name'], properties: { name: str } } },
+  volumeMounts: {
+    type: 'array',
+    items: strict({
+      name: str,
+      readOnly: bool,
+      recursiveReadOnly: str,
+      mountPath: str,
+      subPath: str,
+      mountPropagation: str,
+      subPathExpr: str,
+    }),
+  },
+  overlays: {
+    type: 'array',
+    items: strict({
+      apiVersion: str,
+      kind: str,
+      name: str,
+      patches: { type: 'array', items: strict({ path: str, value: {} }) },
+    }),
+  },
+});
+
+const tag: Schema = { type: ['string', 'number'] };
+
+const componentSpec = strict({ enabled: bool, namespace: str, hub: str, tag, k8s: k8sResources });
+const gatewaySpec = strict({ enabled: bool, namespace: str, hub: str, tag, k8s: k8sResources, name: str, label: strMap });
+
+/** The whole IstioOperator document. `values` refers to the generated Helm values schema. */
+export const IOP_SCHEMA: Schema = {
+  type: 'object',
+  additionalProperties: false,
+  properties: {
+    apiVersion: str,
+    kind: str,
+    metadata: obj,
+    status: {},
+    spec: strict({
+      profile: str,
+      installPackagePath: str,
+      hub: str,
+      tag,
+      namespace: str,
+      revision: str,
+      compatibilityVersion: str,
+      meshConfig: obj,
+      components: strict({
+        base: strict({ enabled: bool, k8s: k8sResources }),
+        pilot: componentSpec,
+        cni: componentSpec,
+        ztunnel: componentSpec,
+        istiodRemote: componentSpec,
+        ingressGateways: { type: 'array', items: gatewaySpec },
+        egressGateways: { type: 'array', items: gatewaySpec },
+      }),
+      values: { $ref: '#/definitions/Values' },
+      unvalidatedValues: obj,
+    }),
+  },
+  definitions: VALUES_SCHEMA['definitions'],
+};

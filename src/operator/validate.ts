@@ -1,0 +1,132 @@
+/**
+ * Schema validation of IstioOperator documents with ajv (imported lazily: it is heavy). Errors
+ * carry the JSON path and, when the document came from a file, file:line. Wording follows
+ * istioctl ("could not unmarshal: unknown field ...").
+ */
+import type { ValidateFunction, ErrorObject } from 'ajv';
+import { IOP_SCHEMA } from './schema/iop-schema.js';
+import type { YamlPath } from '../util/yaml.js';
+
+export interface ValidationIssue {
+  /** Path inside the document, e.g. ['spec', 'components', 'pilot', 'enabled']. */
+  path: Array<string | number>;
+  /** Dotted form with [N] indices: spec.components.ingressGateways[0].name */
+  pathText: string;
+  message: string;
+}
+
+let compiled: ValidateFunction | undefined;
+
+async function validator(): Promise<ValidateFunction> {
+  if (compiled) return compiled;
+  const mod = await import('ajv');
+  const AjvClass = (mod.default ?? mod) as unknown as typeof import('ajv').default;
+  const ajv = new AjvClass({ allErrors: true, strict: false, allowUnionTypes: true });
+  compiled = ajv.compile(IOP_SCHEMA);
+  return compiled;
+}
+
+export function formatPath(path: ReadonlyArray<string | number>): string {
+  let out = '';
+  for (const seg of path) {
+    if (typeof seg === 'number') out += `[${seg}]`;
+    else out += out === '' ? seg : `.${seg}`;
+  }
+  return out;
+}
+
+/** Go's json decoder treats null as "leave unset" for every field, so nulls never fail the schema. */
+function withoutNulls(v: unknown): unknown {
+  if (Array.isArray(v)) return v.map(withoutNulls);
+  if (typeof v === 'object' && v !== null) {
+    const out: Record<string, unknown> = {};
+    for (const [k, val] of Object.entries(v)) if (val !== null) out[k] = withoutNulls(val);
+    return out;
+  }
+  return v;
+}
+
+function pointerToPath(pointer: string): Array<string | number> {
+  if (!pointer) return [];
+  return pointer
+    .slice(1)
+    .split('/')
+    .map((s) => s.replace(/~1/g, '/').replace(/~0/g, '~'))
+    .map((s) => (/^\d+$/.test(s) ? Number(s) : s));
+}
+
+function valueAt(root: unknown, path: ReadonlyArray<string | number>): unknown {
+  let cur = root;
+  for (const seg of path) {
+    if (cur === null || typeof cur !== 'object') return undefined;
+    cur = (cur as Record<string | number, unknown>)[seg];
+  }
+  return cur;
+}
+
+function jsonType(v: unknown): string {
+  if (v === null) return 'null';
+  if (Array.isArray(v)) return 'array';
+  if (typeof v === 'number') return Number.isInteger(v) ? 'number' : 'number (not an integer)';
+  if (typeof v === 'object') return 'object';
+  return typeof v;
+}
+
+function expectedOf(e: ErrorObject): string {
+  const t = (e.params as { type?: string | string[] }).type;
+  const list = Array.isArray(t) ? t.filter((x) => x !== 'null') : [t ?? 'unknown'];
+  return list.join(' or ');
+}
+
+/** Turns ajv's errors into one issue per offending path (the deepest, most specific). */
+function toIssues(errors: ErrorObject[], data: unknown): ValidationIssue[] {
+  const issues = new Map<string, ValidationIssue>();
+  const byPath = new Map<string, ErrorObject[]>();
+  for (const e of errors) {
+    let path = pointerToPath(e.instancePath);
+    if (e.keyword === 'additionalProperties') {
+      const extra = (e.params as { additionalProperty: string }).additionalProperty;
+      path = [...path, extra];
+      const parent = formatPath(path.slice(0, -1)) || '(root)';
+      const text = formatPath(path);
+      issues.set(text, { path, pathText: text, message: `unknown field "${extra}" in ${parent}` });
+      continue;
+    }
+    const key = JSON.stringify(path);
+    byPath.set(key, [...(byPath.get(key) ?? []), e]);
+  }
+  for (const [key, errs] of byPath) {
+    const path = JSON.parse(key) as Array<string | number>;
+    const text = formatPath(path);
+    if (issues.has(text)) continue;
+    const value = valueAt(data, path);
+    const en = errs.find((e) => e.keyword === 'enum');
+    const ty = errs.find((e) => e.keyword === 'type');
+    let message: string;
+    if (en) {
+      const allowed = (en.params as { allowedValues: unknown[] }).allowedValues.map(String).join(', ');
+      message = `invalid value ${JSON.stringify(value)} for ${text}: must be one of ${allowed}`;
+    } else if (ty) {
+      message = `cannot unmarshal ${jsonType(value)} into ${text} of type ${expectedOf(ty)}`;
+    } else {
+      const first = errs.find((e) => e.keyword !== 'anyOf' && e.keyword !== 'if') ?? errs[0];
+      message = `invalid value ${JSON.stringify(value)} for ${text}: ${first?.message ?? 'invalid'}`;
+    }
+    issues.set(text, { path, pathText: text, message });
+  }
+  // An error on a parent (from anyOf over $ref|null) is implied by its children's errors.
+  const all = [...issues.values()];
+  return all.filter(
+    (i) => !all.some((o) => o !== i && o.path.length > i.path.length && i.path.every((s, n) => o.path[n] === s)),
+  );
+}
+
+/** Validates one IstioOperator document's data; returns the issues (empty when valid). */
+export async function validateIstioOperatorData(data: unknown): Promise<ValidationIssue[]> {
+  const validate = await validator();
+  const clean = withoutNulls(data);
+  if (validate(clean)) return [];
+  return toIssues(validate.errors ?? [], clean);
+}
+
+export type { YamlPath };
