@@ -1,0 +1,20 @@
+/** schema.ValidationAnalyzer.<Kind>: Istio's validation (CRD schema + semantic rules) as IST0106/IST0133. */
+import { newMessage, type Analyzer } from '../analyzer.js';
+import { KINDS, kindKey } from '../kinds.js';
+import { validateSemantics } from '../../validate/semantic.js';
+
+export const schemaValidationAnalyzers: Analyzer[] = KINDS.filter((k) => k.istio).map((k) => {
+  const key = kindKey(k.group, k.kind);
+  return {
+    name: `schema.ValidationAnalyzer.${k.kind}`,
+    description: `Runs schema validation as an analyzer on '${k.kind}' resources`,
+    inputs: [key],
+    analyze(ctx) {
+      for (const r of ctx.snapshot.list(key)) {
+        const result = validateSemantics(r.kind, r.name, r.namespace, r.spec);
+        for (const e of result.errors) ctx.report(newMessage('SchemaValidationError', r, [new Error(e.message)], e.path));
+        for (const w of result.warnings) ctx.report(newMessage('SchemaWarning', r, [new Error(w.message)], w.path));
+      }
+    },
+  } satisfies Analyzer;
+});

@@ -1,0 +1,155 @@
+/**
+ * The snapshot analyzers read: every resource indexed once by kind and by kind/namespace/name, so
+ * analyzers look things up in O(1) instead of scanning. Sources (files, stdin, later the live
+ * cluster) are layered: a later source's object replaces an earlier one with the same identity,
+ * which is how file resources overlay the cluster's.
+ */
+import { readdir, stat } from 'node:fs/promises';
+import { extname, join } from 'node:path';
+import { SailError } from '../errors.js';
+import { IGNORED_NAMESPACES, type KindKey } from './kinds.js';
+import { parseResources, type ParseProblem } from './parse.js';
+import type { Resource } from './resource.js';
+
+/** Where resources come from. The cluster client implements this when it lands. */
+export interface ResourceSource {
+  /** Human name for messages ("files", "cluster <context>"). */
+  readonly name: string;
+  /** Whether this source provides runtime kinds (Pod, Service, ...): a live cluster does, files do not. */
+  readonly providesRuntimeKinds: boolean;
+  load(defaultNamespace: string): Promise<SourceContents>;
+}
+
+export interface SourceContents {
+  resources: Resource[];
+  problems: ParseProblem[];
+  unknownKinds: Array<{ file: string; line: number; apiVersion: string; kind: string }>;
+}
+
+export class Snapshot {
+  private readonly byKind = new Map<KindKey, Resource[]>();
+  private readonly byId = new Map<string, Resource>();
+  /** Kinds that are part of this snapshot (even when empty): analyzers needing others are skipped. */
+  readonly kinds: Set<KindKey>;
+
+  constructor(kinds: Iterable<KindKey>) {
+    this.kinds = new Set(kinds);
+  }
+
+  private static id(key: KindKey, namespace: string, name: string): string {
+    return `${key}\u0000${namespace}\u0000${name}`;
+  }
+
+  /** Adds or replaces (same kind, namespace, name) a resource. Unknown kinds are ignored. */
+  add(r: Resource): void {
+    if (!this.kinds.has(r.key)) return;
+    const ns = r.kind === 'Namespace' && r.group === '' ? r.name : r.namespace;
+    if (IGNORED_NAMESPACES.has(ns)) return;
+    const id = Snapshot.id(r.key, r.namespace, r.name);
+    const old = this.byId.get(id);
+    this.byId.set(id, r);
+    let list = this.byKind.get(r.key);
+    if (!list) this.byKind.set(r.key, (list = []));
+    if (old) list[list.indexOf(old)] = r;
+    else list.push(r);
+  }
+
+  list(key: KindKey): readonly Resource[] {
+    return this.byKind.get(key) ?? [];
+  }
+
+  get(key: KindKey, namespace: string, name: string): Resource | undefined {
+    return this.byId.get(Snapshot.id(key, namespace, name));
+  }
+
+  has(key: KindKey): boolean {
+    return this.kinds.has(key);
+  }
+
+  get size(): number {
+    return this.byId.size;
+  }
+}
+
+const EXTENSIONS = new Set(['.yaml', '.yml', '.json']);
+
+export interface GatheredFile {
+  name: string;
+  read: () => Promise<string>;
+}
+
+/**
+ * Expands the user's paths: '-' is stdin, directories are walked recursively (sorted, like Go's
+ * filepath.Walk), files with other extensions are skipped with a note. A missing path is an error.
+ */
+export async function gatherFiles(
+  paths: readonly string[],
+  readStdin: () => Promise<string>,
+  readFile: (path: string) => Promise<string>,
+  note: (line: string) => void,
+): Promise<GatheredFile[]> {
+  const out: GatheredFile[] = [];
+  const walk = async (dir: string): Promise<void> => {
+    const entries = (await readdir(dir, { withFileTypes: true })).sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+    for (const e of entries) {
+      const p = join(dir, e.name);
+      if (e.isDirectory()) await walk(p);
+      else if (EXTENSIONS.has(extname(p))) out.push({ name: p, read: () => readFile(p) });
+      else note(`Skipping file ${p}, recognized file extensions are: [.json .yaml .yml]`);
+    }
+  };
+  for (const p of paths) {
+    if (p === '-') {
+      out.push({ name: '-', read: readStdin });
+      continue;
+    }
+    let st;
+    try {
+      st = await stat(p);
+    } catch {
+      throw new SailError('FILE_NOT_FOUND', 'no such file or directory', { file: p });
+    }
+    if (st.isDirectory()) await walk(p);
+    else if (EXTENSIONS.has(extname(p))) out.push({ name: p, read: () => readFile(p) });
+    else note(`Skipping file ${p}, recognized file extensions are: [.json .yaml .yml]`);
+  }
+  return out;
+}
+
+/** Files (and stdin) as a resource source. */
+export class FileSource implements ResourceSource {
+  readonly name = 'files';
+  readonly providesRuntimeKinds = false;
+  constructor(private readonly files: readonly GatheredFile[]) {}
+
+  async load(defaultNamespace: string): Promise<SourceContents> {
+    const out: SourceContents = { resources: [], problems: [], unknownKinds: [] };
+    for (const f of this.files) {
+      let text: string;
+      try {
+        text = await f.read();
+      } catch (e) {
+        const msg = e instanceof SailError ? e.message : (e as Error).message;
+        out.problems.push({ file: f.name, line: 0, message: msg });
+        continue;
+      }
+      const parsed = parseResources(f.name, text, { defaultNamespace });
+      out.resources.push(...parsed.resources);
+      out.problems.push(...parsed.problems);
+      out.unknownKinds.push(...parsed.unknownKinds);
+    }
+    return out;
+  }
+}
+
+/** In-memory objects (built-in defaults; tests). */
+export class StaticSource implements ResourceSource {
+  constructor(
+    readonly name: string,
+    private readonly resources: readonly Resource[],
+    readonly providesRuntimeKinds = true,
+  ) {}
+  async load(): Promise<SourceContents> {
+    return { resources: [...this.resources], problems: [], unknownKinds: [] };
+  }
+}
