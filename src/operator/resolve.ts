@@ -11,9 +11,9 @@ import { parseYamlDocuments, type YamlDocument } from '../util/yaml.js';
 import { ISTIO_HUB, ISTIO_VERSION } from '../version.js';
 import { mergeOverlay } from './merge.js';
 import { DEFAULT_PROFILE, defaultProfileFor, readProfileSource } from './profiles.js';
-import { applySetExpression, parseSetExpression, type SetExpression } from './setflag.js';
+import { applySetExpression, lastSetValue, parseSetExpression, type SetExpression } from './setflag.js';
 import { IOP_API_VERSION, IOP_KIND, isJsonObject, type IstioOperator, type JsonObject } from './types.js';
-import { formatPath, validateIstioOperatorData, type ValidationIssue } from './validate.js';
+import { validateIstioOperatorData, type ValidationIssue } from './validate.js';
 
 export interface InputFile {
   /** Name shown in messages: the path as the user gave it, or '-' for stdin. */
@@ -114,6 +114,10 @@ export async function checkIstioOperatorDocument(d: IopDocument, force: boolean)
   });
 }
 
+function stringOr(v: unknown, fallback: string): string {
+  return typeof v === 'string' && v !== '' ? v : fallback;
+}
+
 function emptyIop(): JsonObject {
   return { apiVersion: IOP_API_VERSION, kind: IOP_KIND, metadata: {}, spec: {} };
 }
@@ -178,28 +182,30 @@ export async function resolveIstioOperator(opts: ResolveOptions): Promise<Resolv
     user = mergeOverlay(user, layer);
   }
   const userSpec = specOf(user);
-  for (const s of sets) applySetExpression(userSpec, s);
 
-  const profileValue = userSpec['profile'];
-  const profileName = typeof profileValue === 'string' && profileValue !== '' ? profileValue : DEFAULT_PROFILE;
-  const ipp = userSpec['installPackagePath'];
-  const manifestsDir = typeof ipp === 'string' && ipp !== '' ? ipp : undefined;
+  // The profile and manifests directory come from the files, then the last --set naming them.
+  const profileName = stringOr(lastSetValue(sets, 'profile') ?? userSpec['profile'], DEFAULT_PROFILE);
+  const manifestsDir = stringOr(lastSetValue(sets, 'installPackagePath') ?? userSpec['installPackagePath'], '') || undefined;
 
-  let merged = await readProfileLayer(profileName, manifestsDir, force, warnings);
+  let base = await readProfileLayer(profileName, manifestsDir, force, warnings);
   if (opts.overlayHubTag ?? true) {
-    merged = mergeOverlay(merged, { spec: { hub: ISTIO_HUB, tag: ISTIO_VERSION } });
+    base = mergeOverlay(base, { spec: { hub: ISTIO_HUB, tag: ISTIO_VERSION } });
   }
-  merged = mergeOverlay(merged, user);
+  const underlying = mergeOverlay(specOf(base), userSpec);
+  for (const s of sets) applySetExpression(userSpec, s, underlying);
+
+  let merged = mergeOverlay(base, user);
   const spec = specOf(merged);
   if (typeof spec['profile'] !== 'string' || spec['profile'] === '') spec['profile'] = profileName;
 
-  // --set may have produced something invalid; files and profiles were checked above.
-  const userSets = sets.length > 0;
-  if (userSets) {
-    const issues = await validateIstioOperatorData(merged);
-    for (const issue of issues) {
-      const culprit = blameSet(issue, sets);
-      const where = culprit ? `--set ${culprit.source}` : formatPath(issue.path);
+  // --set may have produced something invalid; files and profiles were checked (and named) above,
+  // so only issues a --set is responsible for are reported here.
+  if (sets.length > 0) {
+    const issues = (await validateIstioOperatorData(merged))
+      .map((issue) => ({ issue, culprit: blameSet(issue, sets) }))
+      .filter((x): x is { issue: ValidationIssue; culprit: SetExpression } => x.culprit !== undefined);
+    for (const { issue, culprit } of issues) {
+      const where = `--set ${culprit.source}`;
       if (!force) {
         throw new SailError('SCHEMA', `could not unmarshal: ${issue.message}`, {
           file: where,

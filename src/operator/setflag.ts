@@ -132,12 +132,27 @@ function kindOf(v: JsonValue | undefined): string {
   return typeof v === 'object' ? 'a map' : `a ${typeof v} (${JSON.stringify(v)})`;
 }
 
-function setRecurse(expr: string, base: JsonObject, segs: string[], value: JsonValue, done: string[]): void {
+function childOf(fallback: JsonValue | undefined, key: string): JsonValue | undefined {
+  return isJsonObject(fallback) ? fallback[key] : undefined;
+}
+
+function setRecurse(
+  expr: string,
+  base: JsonObject,
+  segs: string[],
+  value: JsonValue,
+  done: string[],
+  fallback: JsonValue | undefined,
+): void {
   const seg = segs[0] as string;
   const here = [...done, seg].join('.');
   if (segs.length >= 2 && (segs[1] as string).startsWith('[')) {
     const last = segs.length === 2;
-    if (!(seg in base) || base[seg] === null) base[seg] = [];
+    if (!(seg in base) || base[seg] === null) {
+      // Lists replace on merge, so indexing into the profile's list means "that list, changed".
+      const underneath = childOf(fallback, seg);
+      base[seg] = Array.isArray(underneath) ? structuredClone(underneath) : [];
+    }
     const list = base[seg];
     if (!Array.isArray(list)) throw setError(expr, `${here} is ${kindOf(list)}, not a list`);
     const sel = parseSelector(expr, segs[1] as string);
@@ -160,7 +175,7 @@ function setRecurse(expr: string, base: JsonObject, segs: string[], value: JsonV
       if (last) list.push(value);
       else {
         const fresh: JsonObject = {};
-        setRecurse(expr, fresh, segs.slice(2), value, where);
+        setRecurse(expr, fresh, segs.slice(2), value, where, undefined);
         list.push(fresh);
       }
       return;
@@ -172,7 +187,7 @@ function setRecurse(expr: string, base: JsonObject, segs: string[], value: JsonV
     let item = list[index];
     if (item === null || item === undefined) item = list[index] = {};
     if (!isJsonObject(item)) throw setError(expr, `${where.join('.')} is ${kindOf(item)}, not a map`);
-    setRecurse(expr, item, segs.slice(2), value, where);
+    setRecurse(expr, item, segs.slice(2), value, where, undefined);
     return;
   }
   if (segs.length === 1) {
@@ -182,12 +197,17 @@ function setRecurse(expr: string, base: JsonObject, segs: string[], value: JsonV
   let child = base[seg];
   if (child === undefined || child === null) child = base[seg] = {};
   if (!isJsonObject(child)) throw setError(expr, `${here} is ${kindOf(child)}, cannot set a field inside it`);
-  setRecurse(expr, child, segs.slice(1), value, [...done, seg]);
+  setRecurse(expr, child, segs.slice(1), value, [...done, seg], childOf(fallback, seg));
 }
 
-/** Applies parsed --set expressions in order to `spec` (mutated in place). */
-export function applySetExpression(spec: JsonObject, set: SetExpression): void {
-  setRecurse(set.source, spec, set.segments, set.value, []);
+/**
+ * Applies a parsed --set expression to `spec` (mutated in place). `underlying` is the spec the
+ * user layer will be merged over (the profile): a list the user layer lacks is taken from it
+ * before indexing or selecting, so `ingressGateways[name:istio-ingressgateway].enabled=false`
+ * works without repeating the profile's list in a file (istioctl fails or adds a nameless entry).
+ */
+export function applySetExpression(spec: JsonObject, set: SetExpression, underlying?: JsonObject): void {
+  setRecurse(set.source, spec, set.segments, set.value, [], underlying);
 }
 
 /** The value the last --set for exactly `path` gives, as a string (istioctl's GetValueForSetFlag). */

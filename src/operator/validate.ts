@@ -106,8 +106,10 @@ function toIssues(errors: ErrorObject[], data: unknown): ValidationIssue[] {
     if (en) {
       const allowed = (en.params as { allowedValues: unknown[] }).allowedValues.map(String).join(', ');
       message = `invalid value ${JSON.stringify(value)} for ${text}: must be one of ${allowed}`;
-    } else if (ty) {
-      message = `cannot unmarshal ${jsonType(value)} into ${text} of type ${expectedOf(ty)}`;
+    } else if (ty || errs.some((e) => e.keyword === 'pattern' && (e.params as { pattern: string }).pattern === '^-?\\d+$')) {
+      const expected = ty ? expectedOf(ty) : 'integer';
+      const shown = typeof value === 'string' ? `string ${JSON.stringify(value)}` : jsonType(value);
+      message = `cannot unmarshal ${shown} into ${text} of type ${expected}`;
     } else {
       const first = errs.find((e) => e.keyword !== 'anyOf' && e.keyword !== 'if') ?? errs[0];
       message = `invalid value ${JSON.stringify(value)} for ${text}: ${first?.message ?? 'invalid'}`;
