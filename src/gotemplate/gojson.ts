@@ -1,0 +1,211 @@
+/**
+ * Go's encoding/json for template values: json.Marshal / json.MarshalIndent output (map keys
+ * sorted bytewise, <>& escaped as \u003c \u003e \u0026 unless disabled, U+2028/U+2029 escaped,
+ * float64 printed like strconv 'f' or 'e' with Go's thresholds) and json.Unmarshal into
+ * interface{} (objects become maps, every number a float64).
+ *
+ * Go 1.22 changed \b and \f from \u0008/\u000c to the short escapes; Helm v4 is built with a
+ * newer Go, so the short forms are written here (an older Go oracle differs on those two only).
+ */
+import { FuncError, GoFloat32, GoInt, GoStruct, goTypeName, type GoMap, type GoValue } from './value.js';
+
+/** JSON-shaped data: what survives encoding/json. Numbers keep Go's exact text. */
+export type JsonData = null | boolean | string | { num: string } | JsonData[] | Map<string, JsonData>;
+
+/**
+ * How a Go struct marshals (its json tags and omitempty), for structs that are not plain
+ * field bags. Without an entry a struct marshals its fields under their Go names, as Go does
+ * for untagged fields.
+ */
+const jsonForms = new WeakMap<GoStruct, () => GoValue>();
+
+export function setJsonForm(s: GoStruct, form: () => GoValue): GoStruct {
+  jsonForms.set(s, form);
+  return s;
+}
+
+/** Shortest round-trip decimal digits of a float64 (or float32) and its decimal exponent. */
+export function shortestDecimal(f: number, bits: 32 | 64 = 64): { digits: string; exp: number; neg: boolean } {
+  const neg = f < 0 || Object.is(f, -0);
+  const a = Math.abs(f);
+  let s = a.toExponential();
+  if (bits === 32) {
+    for (let p = 0; p <= 9; p++) {
+      const t = a.toExponential(p);
+      if (Math.fround(Number(t)) === a) {
+        s = t;
+        break;
+      }
+    }
+  }
+  const [mant, e] = s.split('e') as [string, string];
+  return { digits: mant.replace('.', '').replace(/0+$/, '') || '0', exp: Number(e), neg };
+}
+
+/** encoding/json's float encoder. */
+export function goJsonFloat(f: number, bits: 32 | 64 = 64): string {
+  if (!Number.isFinite(f)) throw new FuncError(`json: unsupported value: ${Number.isNaN(f) ? 'NaN' : f > 0 ? '+Inf' : '-Inf'}`);
+  if (f === 0) return Object.is(f, -0) ? '-0' : '0';
+  const abs = Math.abs(f);
+  const { digits, exp, neg } = shortestDecimal(f, bits);
+  const sign = neg ? '-' : '';
+  if (abs < 1e-6 || abs >= 1e21) {
+    const mant = digits.length > 1 ? `${digits[0]}.${digits.slice(1)}` : digits;
+    const e = Math.abs(exp);
+    // strconv writes at least two exponent digits; encoding/json trims e-07 to e-7.
+    const es = exp < 0 ? (e < 10 ? `${e}` : `${e}`) : e < 10 ? `0${e}` : `${e}`;
+    return `${sign}${mant}e${exp < 0 ? '-' : '+'}${es}`;
+  }
+  if (exp < 0) return `${sign}0.${'0'.repeat(-exp - 1)}${digits}`;
+  if (digits.length <= exp + 1) return `${sign}${digits}${'0'.repeat(exp + 1 - digits.length)}`;
+  return `${sign}${digits.slice(0, exp + 1)}.${digits.slice(exp + 1)}`;
+}
+
+export function goJsonNumber(v: number | bigint | GoInt | GoFloat32): string {
+  if (typeof v === 'number') return goJsonFloat(v, 64);
+  if (typeof v === 'bigint') return v.toString();
+  if (v instanceof GoInt) return v.value.toString();
+  return goJsonFloat(v.value, 32);
+}
+
+const MAX_DEPTH = 10_000;
+
+/** The JSON shape of a Go value (what json.Marshal would see). */
+export function toJsonData(v: GoValue, depth = 0): JsonData {
+  if (depth > MAX_DEPTH) throw new FuncError('json: unsupported value: encountered a cycle or too deep a value');
+  if (v === null || v === undefined) return null;
+  switch (typeof v) {
+    case 'boolean':
+    case 'string':
+      return v;
+    case 'number':
+    case 'bigint':
+      return { num: goJsonNumber(v) };
+    case 'function':
+      throw new FuncError(`json: unsupported type: ${goTypeName(v)}`);
+  }
+  if (v instanceof GoInt || v instanceof GoFloat32) return { num: goJsonNumber(v) };
+  if (Array.isArray(v)) return v.map((x) => toJsonData(x, depth + 1));
+  if (v instanceof Map) {
+    const m = new Map<string, JsonData>();
+    for (const [k, x] of v) m.set(k, toJsonData(x, depth + 1));
+    return m;
+  }
+  if (v instanceof GoStruct) {
+    const form = jsonForms.get(v);
+    if (form) return toJsonData(form(), depth + 1);
+    const m = new Map<string, JsonData>();
+    for (const [k, x] of v.fields) m.set(k, toJsonData(x, depth + 1));
+    return m;
+  }
+  return null;
+}
+
+/** Go's bytewise (UTF-8) string order, which differs from UTF-16 order above U+FFFF. */
+export function compareGoStrings(a: string, b: string): number {
+  if (a === b) return 0;
+  // eslint-disable-next-line no-control-regex
+  if (/^[\x00-\x7f]*$/.test(a) && /^[\x00-\x7f]*$/.test(b)) return a < b ? -1 : 1;
+  return Buffer.compare(Buffer.from(a, 'utf8'), Buffer.from(b, 'utf8'));
+}
+
+export function quoteJsonString(s: string, escapeHtml: boolean): string {
+  let out = '"';
+  let start = 0;
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    let rep: string | undefined;
+    if (c < 0x20) {
+      rep = c === 0x0a ? '\\n' : c === 0x0d ? '\\r' : c === 0x09 ? '\\t' : c === 0x08 ? '\\b' : c === 0x0c ? '\\f' : '\\u00' + c.toString(16).padStart(2, '0');
+    } else if (c === 0x22) rep = '\\"';
+    else if (c === 0x5c) rep = '\\\\';
+    else if (escapeHtml && (c === 0x3c || c === 0x3e || c === 0x26)) rep = '\\u00' + c.toString(16);
+    else if (c === 0x2028 || c === 0x2029) rep = '\\u' + c.toString(16);
+    else if (c >= 0xd800 && c <= 0xdfff) {
+      const pair = c <= 0xdbff && i + 1 < s.length && (s.charCodeAt(i + 1) & 0xfc00) === 0xdc00;
+      if (pair) {
+        i++;
+        continue;
+      }
+      rep = '\ufffd';
+    }
+    if (rep !== undefined) {
+      out += s.slice(start, i) + rep;
+      start = i + 1;
+    }
+  }
+  return out + s.slice(start) + '"';
+}
+
+export interface MarshalJsonOptions {
+  /** encoding/json escapes <, > and & by default (json.Marshal); toRawJson turns it off. */
+  escapeHtml?: boolean;
+  /** MarshalIndent's indent string; compact when undefined. */
+  indent?: string;
+  prefix?: string;
+}
+
+function writeJson(d: JsonData, o: Required<Pick<MarshalJsonOptions, 'escapeHtml'>> & MarshalJsonOptions, level: number, out: string[]): void {
+  if (d === null) return void out.push('null');
+  if (typeof d === 'boolean') return void out.push(d ? 'true' : 'false');
+  if (typeof d === 'string') return void out.push(quoteJsonString(d, o.escapeHtml));
+  const nl = o.indent === undefined ? undefined : (n: number) => '\n' + (o.prefix ?? '') + o.indent!.repeat(n);
+  if (Array.isArray(d)) {
+    if (d.length === 0) return void out.push('[]');
+    out.push('[');
+    d.forEach((x, i) => {
+      if (i > 0) out.push(',');
+      if (nl) out.push(nl(level + 1));
+      writeJson(x, o, level + 1, out);
+    });
+    if (nl) out.push(nl(level));
+    out.push(']');
+    return;
+  }
+  if (d instanceof Map) {
+    if (d.size === 0) return void out.push('{}');
+    out.push('{');
+    const keys = [...d.keys()].sort(compareGoStrings);
+    keys.forEach((k, i) => {
+      if (i > 0) out.push(',');
+      if (nl) out.push(nl(level + 1));
+      out.push(quoteJsonString(k, o.escapeHtml), nl ? ': ' : ':');
+      writeJson(d.get(k)!, o, level + 1, out);
+    });
+    if (nl) out.push(nl(level));
+    out.push('}');
+    return;
+  }
+  out.push(d.num);
+}
+
+/** json.Marshal (or MarshalIndent with opts.indent). Throws FuncError for unsupported values. */
+export function marshalGoJson(v: GoValue, opts: MarshalJsonOptions = {}): string {
+  const out: string[] = [];
+  writeJson(toJsonData(v), { escapeHtml: opts.escapeHtml ?? true, ...opts }, 0, out);
+  return out.join('');
+}
+
+function fromParsed(x: unknown): GoValue {
+  if (x === null) return null;
+  if (Array.isArray(x)) return x.map(fromParsed);
+  if (typeof x === 'object') {
+    const m: GoMap = new Map();
+    for (const k of Object.keys(x as object)) m.set(k, fromParsed((x as Record<string, unknown>)[k]));
+    return m;
+  }
+  return x as GoValue;
+}
+
+/** json.Unmarshal into interface{}. Throws FuncError with a Go-like message on bad input. */
+export function parseGoJson(text: string): GoValue {
+  try {
+    return fromParsed(JSON.parse(text));
+  } catch (e) {
+    const msg = (e as Error).message;
+    if (/end of (JSON )?input|Unterminated/i.test(msg) || text.trim() === '') throw new FuncError('unexpected end of JSON input');
+    const pos = /position (\d+)/.exec(msg);
+    const ch = pos ? text[Number(pos[1])] : undefined;
+    throw new FuncError(ch !== undefined ? `invalid character '${ch}' looking for beginning of value` : `invalid JSON: ${msg}`);
+  }
+}

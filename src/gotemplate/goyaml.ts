@@ -1,0 +1,901 @@
+/**
+ * YAML the way Helm reads and writes it.
+ *
+ * Reading (parseGoYaml): sigs.k8s.io/yaml.Unmarshal into interface{} — go-yaml v2 resolves plain
+ * scalars with YAML 1.1 rules (yes/on/y are booleans, 0777 is octal, 0b101 binary, timestamps
+ * stay strings), the result goes through JSON, so every number becomes a float64, map keys become
+ * strings (ints as decimal, floats as FormatFloat(k,'g',-1,32), bools as true/false) and a null
+ * key is an error.
+ *
+ * Writing (marshalGoYaml): sigs.k8s.io/yaml.Marshal — encoding/json first (so only JSON types
+ * survive), the JSON is read back by go-yaml v2 (JSON numbers resolve to int, uint or float) and
+ * emitted by go-yaml v2's emitter: keys in go-yaml's "natural" order, 2-space indentation,
+ * sequences not indented inside mappings, strings that would resolve to something else
+ * double-quoted, strings with indicators single-quoted, multi-line strings as literal blocks,
+ * lines folded at 80 columns. The emitter below follows libyaml's state machine (as ported to Go)
+ * for the subset of events a JSON document produces, because the output must be byte-exact.
+ */
+import { parseAllDocuments, isAlias, isMap, isScalar, isSeq, isPair, LineCounter, type Document, type Node, Scalar } from 'yaml';
+import { FuncError, GoFloat32, GoInt, type GoMap, type GoValue } from './value.js';
+import { goJsonNumber, shortestDecimal, toJsonData, type JsonData } from './gojson.js';
+
+// ---------------------------------------------------------------------------------------------
+// Scalar resolution (go-yaml v2's resolve), shared by reading and by the quoting decision.
+
+export type ResolvedScalar =
+  | { tag: 'str'; value: string }
+  | { tag: 'bool'; value: boolean }
+  | { tag: 'null'; value: null }
+  | { tag: 'int'; value: bigint; unsigned: boolean }
+  | { tag: 'float'; value: number }
+  | { tag: 'timestamp'; value: string }
+  | { tag: 'merge'; value: string };
+
+const BOOL_TRUE = new Set(['y', 'Y', 'yes', 'Yes', 'YES', 'true', 'True', 'TRUE', 'on', 'On', 'ON']);
+const BOOL_FALSE = new Set(['n', 'N', 'no', 'No', 'NO', 'false', 'False', 'FALSE', 'off', 'Off', 'OFF']);
+const NULLS = new Set(['', '~', 'null', 'Null', 'NULL']);
+const FLOAT_SPECIAL: Record<string, number> = {
+  '.nan': NaN, '.NaN': NaN, '.NAN': NaN,
+  '.inf': Infinity, '.Inf': Infinity, '.INF': Infinity,
+  '+.inf': Infinity, '+.Inf': Infinity, '+.INF': Infinity,
+  '-.inf': -Infinity, '-.Inf': -Infinity, '-.INF': -Infinity,
+};
+const YAML_STYLE_FLOAT = /^[-+]?(\.[0-9]+|[0-9]+(\.[0-9]*)?)([eE][-+]?[0-9]+)?$/;
+const BASE60_FLOAT = /^[-+]?[0-9][0-9_]*(?::[0-5]?[0-9])+(?:\.[0-9_]*)?$/;
+const INT64_MIN = -(1n << 63n);
+const INT64_MAX = (1n << 63n) - 1n;
+const UINT64_MAX = (1n << 64n) - 1n;
+
+/** strconv.ParseInt / ParseUint with base 0 (sign only when signed). */
+function parseGoInteger(s: string, signed: boolean): bigint | undefined {
+  let i = 0;
+  let neg = false;
+  if (signed && (s[0] === '+' || s[0] === '-')) {
+    neg = s[0] === '-';
+    i = 1;
+  }
+  let body = s.slice(i);
+  let radix = 10;
+  if (/^0[xX]/.test(body)) { radix = 16; body = body.slice(2); }
+  else if (/^0[bB]/.test(body)) { radix = 2; body = body.slice(2); }
+  else if (/^0[oO]/.test(body)) { radix = 8; body = body.slice(2); }
+  else if (body.length > 1 && body[0] === '0') { radix = 8; body = body.slice(1); }
+  if (body === '') return undefined;
+  const digits = radix === 16 ? /^[0-9a-fA-F]+$/ : radix === 2 ? /^[01]+$/ : radix === 8 ? /^[0-7]+$/ : /^[0-9]+$/;
+  if (!digits.test(body)) return undefined;
+  let v = 0n;
+  const r = BigInt(radix);
+  for (const ch of body) v = v * r + BigInt(parseInt(ch, radix));
+  if (neg) v = -v;
+  if (signed ? v < INT64_MIN || v > INT64_MAX : v > UINT64_MAX) return undefined;
+  return v;
+}
+
+function daysIn(month: number, year: number): number {
+  if (month === 2) return (year % 4 === 0 && year % 100 !== 0) || year % 400 === 0 ? 29 : 28;
+  return [4, 6, 9, 11].includes(month) ? 30 : 31;
+}
+
+const TS_DATE = /^(\d{4})-(\d{1,2})-(\d{1,2})$/;
+const TS_FULL = /^(\d{4})-(\d{1,2})-(\d{1,2})(?:[Tt](\d{1,2}):(\d{1,2}):(\d{1,2})(?:\.\d+)?(?:Z|[+-]\d{2}:\d{2})| (\d{1,2}):(\d{1,2}):(\d{1,2})(?:\.\d+)?)$/;
+
+/** go-yaml v2's parseTimestamp: the four time.Parse layouts it tries. */
+function isTimestamp(s: string): boolean {
+  const m = TS_DATE.exec(s) ?? TS_FULL.exec(s);
+  if (!m) return false;
+  const year = Number(m[1]);
+  const month = Number(m[2]);
+  const day = Number(m[3]);
+  if (month < 1 || month > 12 || day < 1 || day > daysIn(month, year)) return false;
+  const h = m[4] ?? m[7];
+  const mi = m[5] ?? m[8];
+  const se = m[6] ?? m[9];
+  if (h !== undefined && (Number(h) > 23 || Number(mi) > 59 || Number(se) > 59)) return false;
+  return true;
+}
+
+export function resolveScalar(s: string): ResolvedScalar {
+  const c = s.charCodeAt(0);
+  const first = s === '' ? 'N' : s[0]!;
+  const hint = s === '' ? 'N' : (c >= 48 && c <= 57) ? 'D' : (first === '+' || first === '-') ? 'S' : 'yYnNtTfFoO~'.includes(first) ? 'M' : first === '.' ? '.' : '';
+  if (hint === '') return { tag: 'str', value: s };
+  if (BOOL_TRUE.has(s)) return { tag: 'bool', value: true };
+  if (BOOL_FALSE.has(s)) return { tag: 'bool', value: false };
+  if (NULLS.has(s)) return { tag: 'null', value: null };
+  const special = FLOAT_SPECIAL[s];
+  if (special !== undefined) return { tag: 'float', value: special };
+  if (s === '<<') return { tag: 'merge', value: s };
+  if (hint === '.') {
+    if (/^\.[0-9]+([eE][-+]?[0-9]+)?$/.test(s)) return { tag: 'float', value: Number(s) };
+    return { tag: 'str', value: s };
+  }
+  if (hint === 'D' || hint === 'S') {
+    if (isTimestamp(s)) return { tag: 'timestamp', value: s };
+    const plain = s.replaceAll('_', '');
+    const i = parseGoInteger(plain, true);
+    if (i !== undefined) return { tag: 'int', value: i, unsigned: false };
+    const u = parseGoInteger(plain, false);
+    if (u !== undefined) return { tag: 'int', value: u, unsigned: true };
+    if (YAML_STYLE_FLOAT.test(plain)) {
+      const f = Number(plain);
+      if (Number.isFinite(f)) return { tag: 'float', value: f };
+    }
+    if (plain.startsWith('-0b')) {
+      const v = parseGoInteger('-' + plain.slice(1), true);
+      if (v !== undefined) return { tag: 'int', value: v, unsigned: false };
+    }
+  }
+  return { tag: 'str', value: s };
+}
+
+/** Whether go-yaml v2 may write this string unquoted without it reading back as another type. */
+function stringCanBePlain(s: string): boolean {
+  return resolveScalar(s).tag === 'str' && !BASE60_FLOAT.test(s);
+}
+
+// ---------------------------------------------------------------------------------------------
+// Float formatting as strconv.FormatFloat(f, 'g', -1, 64|32).
+
+export function formatFloatG(f: number, bits: 32 | 64 = 64): string {
+  if (Number.isNaN(f)) return 'NaN';
+  if (f === Infinity) return '+Inf';
+  if (f === -Infinity) return '-Inf';
+  if (f === 0) return Object.is(f, -0) ? '-0' : '0';
+  const { digits, exp, neg } = shortestDecimal(f, bits);
+  const sign = neg ? '-' : '';
+  // Shortest 'g' switches to %e when the exponent is < -4 or >= 6 (strconv forces eprec = 6).
+  if (exp < -4 || exp >= 6) {
+    const mant = digits.length > 1 ? `${digits[0]}.${digits.slice(1)}` : digits;
+    const e = Math.abs(exp);
+    return `${sign}${mant}e${exp < 0 ? '-' : '+'}${e < 10 ? '0' + e : e}`;
+  }
+  if (exp < 0) return `${sign}0.${'0'.repeat(-exp - 1)}${digits}`;
+  if (digits.length <= exp + 1) return `${sign}${digits}${'0'.repeat(exp + 1 - digits.length)}`;
+  return `${sign}${digits.slice(0, exp + 1)}.${digits.slice(exp + 1)}`;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Reading.
+
+export interface GoYamlParseOptions {
+  /** File name for error messages. */
+  file?: string;
+}
+
+/** A YAML syntax or conversion error, with the 1-based line where known. */
+export class GoYamlError extends Error {
+  constructor(
+    message: string,
+    readonly line: number | undefined,
+  ) {
+    super(message);
+    this.name = 'GoYamlError';
+  }
+}
+
+const MAX_ALIAS_EXPANSIONS = 100_000;
+
+class YamlReader {
+  private expansions = 0;
+  constructor(
+    private readonly doc: Document,
+    private readonly lines: LineCounter,
+  ) {}
+
+  lineOf(node: Node | null | undefined): number | undefined {
+    const off = node?.range?.[0];
+    return off === undefined ? undefined : this.lines.linePos(off).line;
+  }
+
+  value(node: unknown): GoValue {
+    if (node === null || node === undefined) return null;
+    if (isAlias(node)) {
+      if (++this.expansions > MAX_ALIAS_EXPANSIONS) throw new GoYamlError('document contains excessive aliasing', this.lineOf(node));
+      const target = node.resolve(this.doc);
+      if (!target) throw new GoYamlError(`unknown anchor '${node.source}' referenced`, this.lineOf(node));
+      return this.value(target);
+    }
+    if (isScalar(node)) return this.scalar(node);
+    if (isSeq(node)) return node.items.map((item) => this.value(item));
+    if (isMap(node)) return this.mapping(node as unknown as { items: unknown[] } & Node);
+    return null;
+  }
+
+  private scalarRaw(node: Scalar): ResolvedScalar {
+    const text = String(node.value ?? '');
+    const tag = node.tag;
+    const plain = node.type === Scalar.PLAIN || node.type === undefined;
+    if (tag === undefined || tag === '!' ) {
+      return plain && tag === undefined ? resolveScalar(text) : { tag: 'str', value: text };
+    }
+    const short = tag.startsWith('tag:yaml.org,2002:') ? tag.slice('tag:yaml.org,2002:'.length) : tag.startsWith('!!') ? tag.slice(2) : undefined;
+    switch (short) {
+      case 'str':
+        return { tag: 'str', value: text };
+      case 'binary':
+        return { tag: 'str', value: Buffer.from(text.replace(/\s+/g, ''), 'base64').toString('latin1') };
+      case 'int':
+      case 'float':
+      case 'bool':
+      case 'null':
+      case 'timestamp': {
+        const r = resolveScalar(text);
+        if (short === 'float' && r.tag === 'int') return { tag: 'float', value: Number(r.value) };
+        if (r.tag === short || (short === 'timestamp' && r.tag === 'timestamp')) return r;
+        if (short === 'timestamp') return { tag: 'str', value: text };
+        throw new GoYamlError(`cannot decode ${displayTag(r.tag)} \`${text}\` as a !!${short}`, this.lineOf(node));
+      }
+      default:
+        // Unknown tags: go-yaml keeps the text as a string for interface{} targets.
+        return { tag: 'str', value: text };
+    }
+  }
+
+  private scalar(node: Scalar): GoValue {
+    const r = this.scalarRaw(node);
+    switch (r.tag) {
+      case 'str':
+      case 'timestamp':
+      case 'merge':
+        return r.value;
+      case 'bool':
+        return r.value;
+      case 'null':
+        return null;
+      case 'int':
+        return Number(r.value);
+      case 'float':
+        if (!Number.isFinite(r.value)) throw new GoYamlError(`error converting YAML to JSON: json: unsupported value: ${formatFloatG(r.value)}`, this.lineOf(node));
+        return r.value;
+    }
+  }
+
+  private keyString(node: unknown): string {
+    if (isAlias(node)) return this.keyString(node.resolve(this.doc));
+    if (!isScalar(node)) {
+      if (node === null || node === undefined) throw new GoYamlError('error converting YAML to JSON: Unsupported map key of type: <nil>', undefined);
+      throw new GoYamlError('error converting YAML to JSON: Unsupported map key (a collection)', this.lineOf(node as Node));
+    }
+    const r = this.scalarRaw(node);
+    switch (r.tag) {
+      case 'str':
+      case 'timestamp':
+      case 'merge':
+        return r.value;
+      case 'bool':
+        return r.value ? 'true' : 'false';
+      case 'int':
+        if (r.unsigned) throw new GoYamlError(`error converting YAML to JSON: Unsupported map key of type: uint64, key: 0x${r.value.toString(16)}`, this.lineOf(node));
+        return r.value.toString();
+      case 'float': {
+        const s = formatFloatG(r.value, 32);
+        return s === '+Inf' ? '.inf' : s === '-Inf' ? '-.inf' : s === 'NaN' ? '.nan' : s;
+      }
+      case 'null':
+        throw new GoYamlError('error converting YAML to JSON: Unsupported map key of type: <nil>', this.lineOf(node));
+    }
+  }
+
+  private mapping(node: { items: unknown[] } & Node): GoMap {
+    const out: GoMap = new Map();
+    const explicit = new Set<string>();
+    const merges: GoValue[] = [];
+    for (const pair of node.items) {
+      if (!isPair(pair)) continue;
+      const keyNode = pair.key;
+      if (isScalar(keyNode) && keyNode.type === Scalar.PLAIN && keyNode.tag === undefined && keyNode.value === '<<') {
+        const v = this.value(pair.value);
+        if (Array.isArray(v)) merges.push(...v);
+        else merges.push(v);
+        continue;
+      }
+      const key = this.keyString(keyNode);
+      if (explicit.has(key)) {
+        throw new GoYamlError(`key ${JSON.stringify(key)} already set in map`, this.lineOf(keyNode as Node));
+      }
+      explicit.add(key);
+      out.set(key, this.value(pair.value));
+    }
+    for (const m of merges) {
+      if (!(m instanceof Map)) throw new GoYamlError('map merge requires map or sequence of maps as the value', this.lineOf(node));
+      for (const [k, v] of m) if (!explicit.has(k) && !out.has(k)) out.set(k, v);
+    }
+    return out;
+  }
+}
+
+function displayTag(tag: ResolvedScalar['tag']): string {
+  return `!!${tag}`;
+}
+
+function parseDocuments(text: string): { docs: Document[]; lines: LineCounter } {
+  const lines = new LineCounter();
+  const docs = parseAllDocuments(text, {
+    version: '1.1',
+    schema: 'failsafe',
+    lineCounter: lines,
+    prettyErrors: false,
+    uniqueKeys: false,
+    strict: false,
+    merge: false,
+  });
+  const list = Array.isArray(docs) ? docs : [];
+  for (const doc of list) {
+    const err = doc.errors[0];
+    if (err) {
+      const pos = lines.linePos(err.pos[0]);
+      const msg = err.message.split('\n')[0]!.replace(/ at line \d+, column \d+:?$/, '');
+      throw new GoYamlError(msg, pos.line);
+    }
+  }
+  return { docs: list, lines };
+}
+
+/**
+ * sigs.k8s.io/yaml.Unmarshal into interface{}: the first document only; an empty document is nil.
+ * Throws GoYamlError (with a line) for syntax errors and unconvertible values.
+ */
+export function parseGoYaml(text: string): GoValue {
+  const { docs, lines } = parseDocuments(text);
+  const doc = docs[0];
+  if (!doc) return null;
+  return new YamlReader(doc, lines).value(doc.contents);
+}
+
+/** Every document of a stream, each converted like parseGoYaml (empty documents are nil). */
+export function parseGoYamlAll(text: string): GoValue[] {
+  const { docs, lines } = parseDocuments(text);
+  return docs.map((doc) => new YamlReader(doc, lines).value(doc.contents));
+}
+
+// ---------------------------------------------------------------------------------------------
+// Writing: JSON data -> go-yaml v2 events -> libyaml emitter.
+
+type YNode =
+  | { kind: 'scalar'; text: string; style: 'plain' | 'double' | 'literal' }
+  | { kind: 'map'; entries: Array<[YNode, YNode]> }
+  | { kind: 'seq'; items: YNode[] };
+
+/**
+ * encoding/json leaves U+0085 raw, and go-yaml reads a raw NEL inside the quoted JSON string as a
+ * line break, folding it like any flow-scalar break: surrounding spaces dropped, one break
+ * becomes a space, n breaks become n-1 newlines.
+ */
+function foldNel(s: string): string {
+  if (!s.includes('\u0085')) return s;
+  return s.replace(/ *\u0085[ \u0085]*/g, (m) => {
+    const n = [...m].filter((c) => c === '\u0085').length;
+    return n === 1 ? ' ' : '\n'.repeat(n - 1);
+  });
+}
+
+function stringNode(raw: string): YNode {
+  const s = foldNel(raw);
+  if (s.includes('\n')) return { kind: 'scalar', text: s, style: 'literal' };
+  return { kind: 'scalar', text: s, style: stringCanBePlain(s) ? 'plain' : 'double' };
+}
+
+/** A JSON number as go-yaml v2 reads it back and prints it. */
+function numberNode(jsonText: string): YNode {
+  const r = resolveScalar(jsonText);
+  if (r.tag === 'int') return { kind: 'scalar', text: r.value.toString(), style: 'plain' };
+  if (r.tag === 'float') {
+    const s = formatFloatG(r.value);
+    return { kind: 'scalar', text: s === '+Inf' ? '.inf' : s === '-Inf' ? '-.inf' : s === 'NaN' ? '.nan' : s, style: 'plain' };
+  }
+  return { kind: 'scalar', text: jsonText, style: 'plain' };
+}
+
+function toYNode(d: JsonData): YNode {
+  if (d === null) return { kind: 'scalar', text: 'null', style: 'plain' };
+  if (typeof d === 'boolean') return { kind: 'scalar', text: d ? 'true' : 'false', style: 'plain' };
+  if (typeof d === 'string') return stringNode(d);
+  if (Array.isArray(d)) return { kind: 'seq', items: d.map(toYNode) };
+  if (d instanceof Map) {
+    const keys = [...d.keys()].sort(compareYamlKeys);
+    return { kind: 'map', entries: keys.map((k) => [stringNode(k), toYNode(d.get(k)!)]) };
+  }
+  return numberNode(d.num);
+}
+
+function isLetter(ch: string): boolean {
+  return /\p{L}/u.test(ch);
+}
+function isDigit(ch: string): boolean {
+  return /\p{Nd}/u.test(ch);
+}
+
+/** go-yaml v2's keyList.Less for string keys: letters before others, digit runs numerically. */
+export function compareYamlKeys(a: string, b: string): number {
+  if (a === b) return 0;
+  return yamlKeyLess(a, b) ? -1 : yamlKeyLess(b, a) ? 1 : 0;
+}
+
+function yamlKeyLess(as: string, bs: string): boolean {
+  const ar = Array.from(as);
+  const br = Array.from(bs);
+  for (let i = 0; i < ar.length && i < br.length; i++) {
+    const x = ar[i]!;
+    const y = br[i]!;
+    if (x === y) continue;
+    const al = isLetter(x);
+    const bl = isLetter(y);
+    if (al && bl) return x.codePointAt(0)! < y.codePointAt(0)!;
+    if (al || bl) return bl;
+    let an = 0n;
+    let bn = 0n;
+    if (x === '0' || y === '0') {
+      for (let j = i - 1; j >= 0 && isDigit(ar[j]!); j--) {
+        if (ar[j] !== '0') {
+          an = 1n;
+          bn = 1n;
+          break;
+        }
+      }
+    }
+    let ai = i;
+    for (; ai < ar.length && isDigit(ar[ai]!); ai++) an = BigInt.asIntN(64, an * 10n + BigInt(ar[ai]!.codePointAt(0)! - 48));
+    let bi = i;
+    for (; bi < br.length && isDigit(br[bi]!); bi++) bn = BigInt.asIntN(64, bn * 10n + BigInt(br[bi]!.codePointAt(0)! - 48));
+    if (an !== bn) return an < bn;
+    if (ai !== bi) return ai < bi;
+    return x.codePointAt(0)! < y.codePointAt(0)!;
+  }
+  return ar.length < br.length;
+}
+
+const BEST_INDENT = 2;
+const BEST_WIDTH = 80;
+
+function isPrintable(cp: number): boolean {
+  return cp === 0x0a || (cp >= 0x20 && cp <= 0x7e) || (cp >= 0xa0 && cp <= 0xd7ff) || (cp >= 0xe000 && cp <= 0xfffd && cp !== 0xfeff);
+}
+function isBreakCp(cp: number | undefined): boolean {
+  return cp === 0x0a || cp === 0x0d || cp === 0x85 || cp === 0x2028 || cp === 0x2029;
+}
+function isBlankCp(cp: number | undefined): boolean {
+  return cp === 0x20 || cp === 0x09;
+}
+
+interface ScalarAnalysis {
+  multiline: boolean;
+  flowPlainAllowed: boolean;
+  blockPlainAllowed: boolean;
+  singleQuotedAllowed: boolean;
+  blockAllowed: boolean;
+}
+
+function analyzeScalar(cps: number[]): ScalarAnalysis {
+  if (cps.length === 0) {
+    return { multiline: false, flowPlainAllowed: false, blockPlainAllowed: true, singleQuotedAllowed: true, blockAllowed: false };
+  }
+  let blockIndicators = false;
+  let flowIndicators = false;
+  let lineBreaks = false;
+  let special = false;
+  let leadingSpace = false;
+  let leadingBreak = false;
+  let trailingSpace = false;
+  let trailingBreak = false;
+  let breakSpace = false;
+  let spaceBreak = false;
+  let previousSpace = false;
+  let previousBreak = false;
+  if (cps.length >= 3 && ((cps[0] === 45 && cps[1] === 45 && cps[2] === 45) || (cps[0] === 46 && cps[1] === 46 && cps[2] === 46))) {
+    blockIndicators = true;
+    flowIndicators = true;
+  }
+  let precededByWhitespace = true;
+  for (let i = 0; i < cps.length; i++) {
+    const c = cps[i]!;
+    const next = cps[i + 1];
+    const followedByWhitespace = i + 1 >= cps.length || isBlankCp(next) || isBreakCp(next);
+    const ch = String.fromCodePoint(c);
+    if (i === 0) {
+      if ('#,[]{}&*!|>\'"%@`'.includes(ch)) {
+        flowIndicators = true;
+        blockIndicators = true;
+      } else if (ch === '?' || ch === ':') {
+        flowIndicators = true;
+        if (followedByWhitespace) blockIndicators = true;
+      } else if (ch === '-' && followedByWhitespace) {
+        flowIndicators = true;
+        blockIndicators = true;
+      }
+    } else {
+      if (',?[]{}'.includes(ch)) flowIndicators = true;
+      else if (ch === ':') {
+        flowIndicators = true;
+        if (followedByWhitespace) blockIndicators = true;
+      } else if (ch === '#' && precededByWhitespace) {
+        flowIndicators = true;
+        blockIndicators = true;
+      }
+    }
+    if (!isPrintable(c)) special = true;
+    if (c === 0x20) {
+      if (i === 0) leadingSpace = true;
+      if (i === cps.length - 1) trailingSpace = true;
+      if (previousBreak) breakSpace = true;
+      previousSpace = true;
+      previousBreak = false;
+    } else if (isBreakCp(c)) {
+      lineBreaks = true;
+      if (i === 0) leadingBreak = true;
+      if (i === cps.length - 1) trailingBreak = true;
+      if (previousSpace) spaceBreak = true;
+      previousSpace = false;
+      previousBreak = true;
+    } else {
+      previousSpace = false;
+      previousBreak = false;
+    }
+    precededByWhitespace = isBlankCp(c) || isBreakCp(c);
+  }
+  const a: ScalarAnalysis = { multiline: lineBreaks, flowPlainAllowed: true, blockPlainAllowed: true, singleQuotedAllowed: true, blockAllowed: true };
+  if (leadingSpace || leadingBreak || trailingSpace || trailingBreak) {
+    a.flowPlainAllowed = false;
+    a.blockPlainAllowed = false;
+  }
+  if (trailingSpace) a.blockAllowed = false;
+  if (breakSpace) {
+    a.flowPlainAllowed = false;
+    a.blockPlainAllowed = false;
+    a.singleQuotedAllowed = false;
+  }
+  if (spaceBreak || special) {
+    a.flowPlainAllowed = false;
+    a.blockPlainAllowed = false;
+    a.singleQuotedAllowed = false;
+    a.blockAllowed = false;
+  }
+  if (lineBreaks) {
+    a.flowPlainAllowed = false;
+    a.blockPlainAllowed = false;
+  }
+  if (flowIndicators) a.flowPlainAllowed = false;
+  if (blockIndicators) a.blockPlainAllowed = false;
+  return a;
+}
+
+/** The emitter: a transcription of libyaml's block-context state for JSON-shaped documents. */
+class Emitter {
+  private readonly out: string[] = [];
+  private column = 0;
+  private indent = -1;
+  private readonly indents: number[] = [];
+  private whitespace = true;
+  private indention = true;
+  private flowLevel = 0;
+  private mappingContext = false;
+  private simpleKeyContext = false;
+
+  result(): string {
+    return this.out.join('');
+  }
+
+  private put(s: string): void {
+    this.out.push(s);
+    this.column += s.length;
+  }
+  private putBreak(): void {
+    this.out.push('\n');
+    this.column = 0;
+  }
+  private writeCp(cp: number): void {
+    this.out.push(String.fromCodePoint(cp));
+    this.column++;
+  }
+  private writeBreakCp(cp: number): void {
+    if (cp === 0x0a) this.putBreak();
+    else {
+      this.out.push(String.fromCodePoint(cp));
+      this.column = 0;
+    }
+  }
+
+  private increaseIndent(flow: boolean, indentless: boolean): void {
+    this.indents.push(this.indent);
+    if (this.indent < 0) this.indent = flow ? BEST_INDENT : 0;
+    else if (!indentless) this.indent += BEST_INDENT;
+  }
+  private popIndent(): void {
+    this.indent = this.indents.pop()!;
+  }
+
+  writeIndent(): void {
+    const indent = this.indent < 0 ? 0 : this.indent;
+    if (!this.indention || this.column > indent || (this.column === indent && !this.whitespace)) this.putBreak();
+    if (this.column < indent) this.put(' '.repeat(indent - this.column));
+    this.whitespace = true;
+    this.indention = true;
+  }
+
+  private writeIndicator(ind: string, needWhitespace: boolean, isWhitespace: boolean, isIndention: boolean): void {
+    if (needWhitespace && !this.whitespace) this.put(' ');
+    this.put(ind);
+    this.whitespace = isWhitespace;
+    this.indention = this.indention && isIndention;
+  }
+
+  emitDocument(node: YNode): void {
+    this.node(node, false, false);
+    this.indent = -1;
+    this.writeIndent();
+  }
+
+  private node(node: YNode, mapping: boolean, simpleKey: boolean): void {
+    this.mappingContext = mapping;
+    this.simpleKeyContext = simpleKey;
+    switch (node.kind) {
+      case 'scalar':
+        return this.scalar(node);
+      case 'seq':
+        if (node.items.length === 0 || this.flowLevel > 0) return this.emptyFlow('[', ']');
+        return this.blockSequence(node.items);
+      case 'map':
+        if (node.entries.length === 0 || this.flowLevel > 0) return this.emptyFlow('{', '}');
+        return this.blockMapping(node.entries);
+    }
+  }
+
+  private emptyFlow(open: string, close: string): void {
+    this.writeIndicator(open, true, true, false);
+    this.increaseIndent(true, false);
+    this.flowLevel++;
+    this.flowLevel--;
+    this.popIndent();
+    this.writeIndicator(close, false, false, false);
+  }
+
+  private blockSequence(items: YNode[]): void {
+    this.increaseIndent(false, this.mappingContext && !this.indention);
+    for (const item of items) {
+      this.writeIndent();
+      this.writeIndicator('-', true, false, true);
+      this.node(item, false, false);
+    }
+    this.popIndent();
+  }
+
+  private blockMapping(entries: Array<[YNode, YNode]>): void {
+    this.increaseIndent(false, false);
+    for (const [key, value] of entries) {
+      this.writeIndent();
+      if (this.isSimpleKey(key)) {
+        this.node(key, true, true);
+        this.writeIndicator(':', false, false, false);
+      } else {
+        this.writeIndicator('?', true, false, true);
+        this.node(key, true, false);
+        this.writeIndent();
+        this.writeIndicator(':', true, false, true);
+      }
+      this.node(value, true, false);
+    }
+    this.popIndent();
+  }
+
+  private isSimpleKey(key: YNode): boolean {
+    if (key.kind !== 'scalar') return false;
+    const cps = codePoints(key.text);
+    if (analyzeScalar(cps).multiline) return false;
+    return Buffer.byteLength(key.text, 'utf8') <= 128;
+  }
+
+  private scalar(node: Extract<YNode, { kind: 'scalar' }>): void {
+    const cps = codePoints(node.text);
+    const a = analyzeScalar(cps);
+    let style: 'plain' | 'single' | 'double' | 'literal' = node.style;
+    if (this.simpleKeyContext && a.multiline) style = 'double';
+    if (style === 'plain') {
+      if ((this.flowLevel > 0 && !a.flowPlainAllowed) || (this.flowLevel === 0 && !a.blockPlainAllowed)) style = 'single';
+      if (cps.length === 0 && (this.flowLevel > 0 || this.simpleKeyContext)) style = 'single';
+    }
+    if (style === 'single' && !a.singleQuotedAllowed) style = 'double';
+    if (style === 'literal' && (!a.blockAllowed || this.flowLevel > 0 || this.simpleKeyContext)) style = 'double';
+    this.increaseIndent(true, false);
+    const allowBreaks = !this.simpleKeyContext;
+    switch (style) {
+      case 'plain':
+        this.writePlain(cps, allowBreaks);
+        break;
+      case 'single':
+        this.writeSingle(cps, allowBreaks);
+        break;
+      case 'double':
+        this.writeDouble(cps, allowBreaks);
+        break;
+      case 'literal':
+        this.writeLiteral(cps);
+        break;
+    }
+    this.popIndent();
+  }
+
+  private writePlain(cps: number[], allowBreaks: boolean): void {
+    if (!this.whitespace) this.put(' ');
+    let spaces = false;
+    let breaks = false;
+    for (let i = 0; i < cps.length; i++) {
+      const c = cps[i]!;
+      if (c === 0x20) {
+        if (allowBreaks && !spaces && this.column > BEST_WIDTH && cps[i + 1] !== 0x20) this.writeIndent();
+        else this.writeCp(c);
+        spaces = true;
+      } else if (isBreakCp(c)) {
+        if (!breaks && c === 0x0a) this.putBreak();
+        this.writeBreakCp(c);
+        this.indention = true;
+        breaks = true;
+      } else {
+        if (breaks) this.writeIndent();
+        this.writeCp(c);
+        this.indention = false;
+        spaces = false;
+        breaks = false;
+      }
+    }
+    this.whitespace = false;
+    this.indention = false;
+  }
+
+  private writeSingle(cps: number[], allowBreaks: boolean): void {
+    this.writeIndicator("'", true, false, false);
+    let spaces = false;
+    let breaks = false;
+    for (let i = 0; i < cps.length; i++) {
+      const c = cps[i]!;
+      if (c === 0x20) {
+        if (allowBreaks && !spaces && this.column > BEST_WIDTH && i > 0 && i < cps.length - 1 && cps[i + 1] !== 0x20) this.writeIndent();
+        else this.writeCp(c);
+        spaces = true;
+      } else if (isBreakCp(c)) {
+        if (!breaks && c === 0x0a) this.putBreak();
+        this.writeBreakCp(c);
+        this.indention = true;
+        breaks = true;
+      } else {
+        if (breaks) this.writeIndent();
+        if (c === 0x27) this.put("'");
+        this.writeCp(c);
+        this.indention = false;
+        spaces = false;
+        breaks = false;
+      }
+    }
+    this.writeIndicator("'", false, false, false);
+    this.whitespace = false;
+    this.indention = false;
+  }
+
+  private writeDouble(cps: number[], allowBreaks: boolean): void {
+    this.writeIndicator('"', true, false, false);
+    // libyaml's is_bom looks at the start of the value, not at the current character.
+    const startsWithBom = cps[0] === 0xfeff;
+    let spaces = false;
+    for (let i = 0; i < cps.length; i++) {
+      const c = cps[i]!;
+      if (!isPrintable(c) || startsWithBom || isBreakCp(c) || c === 0x22 || c === 0x5c) {
+        this.put('\\' + escapeFor(c));
+        spaces = false;
+      } else if (c === 0x20) {
+        if (allowBreaks && !spaces && this.column > BEST_WIDTH && i > 0 && i < cps.length - 1) {
+          this.writeIndent();
+          if (cps[i + 1] === 0x20) this.put('\\');
+        } else this.writeCp(c);
+        spaces = true;
+      } else {
+        this.writeCp(c);
+        spaces = false;
+      }
+    }
+    this.writeIndicator('"', false, false, false);
+    this.whitespace = false;
+    this.indention = false;
+  }
+
+  private writeLiteral(cps: number[]): void {
+    this.writeIndicator('|', true, false, false);
+    if (cps[0] === 0x20 || isBreakCp(cps[0])) this.writeIndicator(String(BEST_INDENT), false, false, false);
+    let chomp = '';
+    const last = cps[cps.length - 1];
+    if (cps.length === 0 || !isBreakCp(last)) chomp = '-';
+    else if (cps.length === 1 || isBreakCp(cps[cps.length - 2])) chomp = '+';
+    if (chomp) this.writeIndicator(chomp, false, false, false);
+    this.putBreak();
+    this.indention = true;
+    this.whitespace = true;
+    let breaks = true;
+    for (const c of cps) {
+      if (isBreakCp(c)) {
+        this.writeBreakCp(c);
+        this.indention = true;
+        breaks = true;
+      } else {
+        if (breaks) this.writeIndent();
+        this.writeCp(c);
+        this.indention = false;
+        breaks = false;
+      }
+    }
+  }
+}
+
+function escapeFor(c: number): string {
+  switch (c) {
+    case 0x00: return '0';
+    case 0x07: return 'a';
+    case 0x08: return 'b';
+    case 0x09: return 't';
+    case 0x0a: return 'n';
+    case 0x0b: return 'v';
+    case 0x0c: return 'f';
+    case 0x0d: return 'r';
+    case 0x1b: return 'e';
+    case 0x22: return '"';
+    case 0x5c: return '\\';
+    case 0x85: return 'N';
+    case 0xa0: return '_';
+    case 0x2028: return 'L';
+    case 0x2029: return 'P';
+  }
+  const hex = c.toString(16).toUpperCase();
+  if (c <= 0xff) return 'x' + hex.padStart(2, '0');
+  if (c <= 0xffff) return 'u' + hex.padStart(4, '0');
+  return 'U' + hex.padStart(8, '0');
+}
+
+function codePoints(s: string): number[] {
+  const out: number[] = [];
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    if (c >= 0xd800 && c <= 0xdbff && i + 1 < s.length) {
+      const d = s.charCodeAt(i + 1);
+      if (d >= 0xdc00 && d <= 0xdfff) {
+        out.push(((c - 0xd800) << 10) + (d - 0xdc00) + 0x10000);
+        i++;
+        continue;
+      }
+    }
+    // Lone surrogates cannot come out of encoding/json: it writes U+FFFD for them.
+    out.push(c >= 0xd800 && c <= 0xdfff ? 0xfffd : c);
+  }
+  return out;
+}
+
+// go-yaml's reader refuses these in its input, and encoding/json leaves them raw in the JSON text
+// it hands over, so Go's Marshal fails on them.
+// eslint-disable-next-line no-control-regex
+const YAML_UNREADABLE = /[\x7f-\x84\x86-\x9f\ufffe\uffff]/;
+
+function checkReadableByGoYaml(d: JsonData): void {
+  if (typeof d === 'string') {
+    if (YAML_UNREADABLE.test(d)) throw new FuncError('error converting JSON to YAML: yaml: control characters are not allowed');
+  } else if (Array.isArray(d)) d.forEach(checkReadableByGoYaml);
+  else if (d instanceof Map) {
+    for (const [k, x] of d) {
+      checkReadableByGoYaml(k);
+      checkReadableByGoYaml(x);
+    }
+  }
+}
+
+/**
+ * sigs.k8s.io/yaml.Marshal(v): the document text, ending in a newline (Helm's toYaml trims it).
+ * Throws FuncError for values encoding/json rejects (NaN, functions).
+ */
+export function marshalGoYaml(v: GoValue): string {
+  const data = toJsonData(v);
+  checkReadableByGoYaml(data);
+  const e = new Emitter();
+  e.emitDocument(toYNode(data));
+  return e.result();
+}
+
+/** Formats a JSON number the way go-yaml prints it after reading it back (exported for tests). */
+export function yamlNumberText(v: number | bigint | GoInt | GoFloat32): string {
+  const node = numberNode(goJsonNumber(v));
+  return node.kind === 'scalar' ? node.text : '';
+}
+
