@@ -1,0 +1,217 @@
+/**
+ * Differential tests: every case under test/gotemplate/cases/ is rendered by Go itself (the
+ * oracle: text/template + sprig + Helm's functions, built from Debian's packages) and by
+ * sailctl's TypeScript engine, and the two must agree byte for byte on the output or on the
+ * error string. The oracle is the truth; cases carry no expected output except where the
+ * oracle cannot be the truth (see docs/testing.md): `skipReason` for a documented sprig 3.2.3
+ * (Debian) vs 3.3.0 (Helm v4) difference, `goMin` for a template feature newer than the
+ * oracle's Go; both then give the expectation explicitly in `expect`.
+ */
+import { readdirSync, readFileSync } from 'node:fs';
+import { basename, join } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { parse as parseYaml } from 'yaml';
+import { describe, expect, it } from 'vitest';
+import { REPO_ROOT, ensureOracle, goAtLeast, runOracle, type OracleCase, type OracleResult } from './oracle.js';
+
+const CASES_DIR = join(REPO_ROOT, 'test', 'gotemplate', 'cases');
+const MODES = ['text', 'sprig', 'helm'] as const;
+const MISSING_KEYS = ['default', 'invalid', 'zero', 'error'] as const;
+type Mode = (typeof MODES)[number];
+type MissingKey = (typeof MISSING_KEYS)[number];
+
+interface CorpusCase extends OracleCase {
+  file: string;
+  /** Why the oracle's answer is not Helm's (sprig 3.2.3 vs 3.3.0); `expect` holds Helm's. */
+  skipReason?: string;
+  /** The oldest Go whose text/template supports this case; older oracles use `expect`. */
+  goMin?: string;
+  expect?: OracleResult;
+}
+
+const CASE_KEYS = new Set(['name', 'template', 'data', 'mode', 'missingKey', 'templateName', 'templates', 'skipReason', 'goMin', 'expect']);
+const FILE_KEYS = new Set(['mode', 'data', 'cases']);
+
+/** Reads the corpus strictly: a typo in a case file is an error, not a silently ignored field. */
+function loadCorpus(): CorpusCase[] {
+  const all: CorpusCase[] = [];
+  for (const file of readdirSync(CASES_DIR).filter((f) => f.endsWith('.yaml')).sort()) {
+    const where = `test/gotemplate/cases/${file}`;
+    // YAML 1.2 core schema: template text such as `yes` or `0777` stays a string here.
+    const doc = parseYaml(readFileSync(join(CASES_DIR, file), 'utf8'), { uniqueKeys: true }) as Record<string, unknown>;
+    for (const k of Object.keys(doc)) if (!FILE_KEYS.has(k)) throw new Error(`${where}: unknown top-level key ${k}`);
+    const fileMode = (doc.mode ?? 'text') as Mode;
+    const fileData = doc.data ?? '';
+    if (!Array.isArray(doc.cases)) throw new Error(`${where}: 'cases' must be a list`);
+    const names = new Set<string>();
+    for (const raw of doc.cases as Record<string, unknown>[]) {
+      const name = String(raw.name ?? '');
+      const at = `${where} case '${name}'`;
+      if (!name) throw new Error(`${where}: a case has no name`);
+      if (names.has(name)) throw new Error(`${at}: duplicate name`);
+      names.add(name);
+      for (const k of Object.keys(raw)) if (!CASE_KEYS.has(k)) throw new Error(`${at}: unknown key ${k}`);
+      if (typeof raw.template !== 'string') throw new Error(`${at}: template must be a string`);
+      const data = raw.data ?? fileData;
+      if (typeof data !== 'string') throw new Error(`${at}: data must be YAML text (a string), e.g. data: "a: 1"`);
+      const mode = (raw.mode ?? fileMode) as Mode;
+      if (!MODES.includes(mode)) throw new Error(`${at}: mode must be one of ${MODES.join(', ')}`);
+      const missingKey = raw.missingKey as MissingKey | undefined;
+      if (missingKey !== undefined && !MISSING_KEYS.includes(missingKey)) throw new Error(`${at}: bad missingKey`);
+      let templates: { name: string; text: string }[] | undefined;
+      if (raw.templates !== undefined) {
+        if (typeof raw.templates !== 'object' || raw.templates === null || Array.isArray(raw.templates)) {
+          throw new Error(`${at}: templates must be a map of name to text`);
+        }
+        templates = Object.entries(raw.templates as Record<string, unknown>).map(([n, text]) => {
+          if (typeof text !== 'string') throw new Error(`${at}: templates.${n} must be a string`);
+          return { name: n, text };
+        });
+      }
+      const c: CorpusCase = { file: basename(file, '.yaml'), name, template: raw.template, data, mode };
+      if (missingKey) c.missingKey = missingKey;
+      if (typeof raw.templateName === 'string') c.templateName = raw.templateName;
+      if (templates) c.templates = templates;
+      if (raw.skipReason !== undefined || raw.goMin !== undefined) {
+        const e = raw.expect as Record<string, unknown> | undefined;
+        if (!e || (typeof e.output !== 'string') === (typeof e.error !== 'string')) {
+          throw new Error(`${at}: skipReason/goMin need 'expect' with exactly one of output or error`);
+        }
+        c.expect = typeof e.output === 'string' ? { output: e.output } : { error: String(e.error) };
+        if (raw.skipReason !== undefined) c.skipReason = String(raw.skipReason);
+        if (raw.goMin !== undefined) c.goMin = String(raw.goMin);
+      } else if (raw.expect !== undefined) {
+        throw new Error(`${at}: 'expect' is only allowed with skipReason or goMin: the oracle is the truth`);
+      }
+      all.push(c);
+    }
+  }
+  return all;
+}
+
+// ---------------------------------------------------------------------------------------------
+// The TypeScript side. The engine modules are loaded at run time and checked for the exports
+// this harness needs, so a missing or renamed export is one clear failure per case instead of
+// an import error that hides the corpus.
+
+type Value = unknown;
+type FuncMap = Record<string, unknown> | Map<string, unknown>;
+
+interface TemplateSetLike {
+  parse(name: string, text: string): unknown;
+  execute(name: string, data: Value): string;
+  addFuncs(funcs: FuncMap): unknown;
+}
+
+interface Engine {
+  renderTemplate(text: string, data: Value, opts?: { name?: string; missingKey?: MissingKey; funcs?: FuncMap }): string;
+  newSet(opts: { missingKey?: MissingKey; funcs?: FuncMap }): TemplateSetLike;
+  sprigFuncs(): FuncMap;
+  helmFuncs(set: TemplateSetLike): FuncMap;
+  parseHelmYaml(text: string): Value;
+  isTemplateError(e: unknown): e is Error;
+}
+
+async function importModule(rel: string): Promise<Record<string, unknown>> {
+  try {
+    return (await import(pathToFileURL(join(REPO_ROOT, rel)).href)) as Record<string, unknown>;
+  } catch (e) {
+    throw new Error(`engine not built yet: cannot load ${rel}: ${(e as Error).message}`);
+  }
+}
+
+function exported<T>(mod: Record<string, unknown>, file: string, names: string[]): T {
+  for (const n of names) if (mod[n] !== undefined) return mod[n] as T;
+  throw new Error(`engine not built yet: ${file} exports none of ${names.join(', ')}`);
+}
+
+async function loadEngine(): Promise<Engine> {
+  const core = await importModule('src/gotemplate/index.ts');
+  const sprig = await importModule('src/gotemplate/sprig.ts');
+  const helm = await importModule('src/gotemplate/helm-funcs.ts');
+  const goyaml = await importModule('src/gotemplate/goyaml.ts');
+  const TemplateSet = exported<new (opts?: unknown) => TemplateSetLike>(core, 'index.ts', ['TemplateSet']);
+  const TemplateError = exported<new (...a: unknown[]) => Error>(core, 'index.ts', ['TemplateError']);
+  return {
+    renderTemplate: exported(core, 'index.ts', ['renderTemplate']),
+    newSet: (opts) => {
+      const set = new TemplateSet({ missingKey: opts.missingKey });
+      if (opts.funcs) set.addFuncs(opts.funcs);
+      return set;
+    },
+    sprigFuncs: exported(sprig, 'sprig.ts', ['sprigFuncs']),
+    helmFuncs: exported(helm, 'helm-funcs.ts', ['helmFuncs']),
+    parseHelmYaml: exported(goyaml, 'goyaml.ts', ['parseHelmYaml', 'parseGoYaml']),
+    isTemplateError: (e: unknown): e is Error => e instanceof TemplateError,
+  };
+}
+
+/** Helm's function map: sprig without env/expandenv, then Helm's own functions over it. */
+function withoutEnv(funcs: FuncMap): FuncMap {
+  if (funcs instanceof Map) {
+    const m = new Map(funcs);
+    m.delete('env');
+    m.delete('expandenv');
+    return m;
+  }
+  const { env: _env, expandenv: _expandenv, ...rest } = funcs;
+  return rest;
+}
+
+function renderWithEngine(engine: Engine, c: CorpusCase): OracleResult {
+  const name = c.templateName ?? 't';
+  try {
+    const data = engine.parseHelmYaml(c.data);
+    if (c.mode === 'helm') {
+      const set = engine.newSet({ missingKey: c.missingKey ?? 'zero', funcs: withoutEnv(engine.sprigFuncs()) });
+      set.addFuncs(engine.helmFuncs(set));
+      set.parse(name, c.template);
+      for (const t of c.templates ?? []) set.parse(t.name, t.text);
+      return { output: set.execute(name, data).replaceAll('<no value>', '') };
+    }
+    const funcs = c.mode === 'sprig' ? engine.sprigFuncs() : undefined;
+    if (!c.templates) return { output: engine.renderTemplate(c.template, data, { name, missingKey: c.missingKey, funcs }) };
+    const set = engine.newSet({ missingKey: c.missingKey, funcs });
+    set.parse(name, c.template);
+    for (const t of c.templates) set.parse(t.name, t.text);
+    return { output: set.execute(name, data) };
+  } catch (e) {
+    if (engine.isTemplateError(e)) return { error: e.message };
+    // Anything else escaping the engine is a bug in it (Go would never crash this way).
+    const err = e as Error;
+    return { error: `ENGINE CRASH (${err?.name ?? typeof e}): ${err?.message ?? String(e)}` };
+  }
+}
+
+// ---------------------------------------------------------------------------------------------
+
+const corpus = loadCorpus();
+const oracle = ensureOracle();
+
+describe('template corpus', () => {
+  it('has at least 450 cases with unique names per file', () => {
+    expect(corpus.length).toBeGreaterThanOrEqual(450);
+  });
+});
+
+describe.skipIf(!oracle.ok)(`differential: Go oracle vs TypeScript engine${oracle.ok ? '' : ` (SKIPPED: ${oracle.reason})`}`, () => {
+  if (!oracle.ok) return;
+  const results = runOracle(oracle.binary, corpus.map(({ name, template, data, mode, missingKey, templateName, templates }) => ({ name, template, data, mode, missingKey, templateName, templates })));
+  let engine: Promise<Engine> | undefined;
+  const getEngine = () => (engine ??= loadEngine());
+
+  corpus.forEach((c, i) => {
+    const useExplicit = c.skipReason !== undefined || (c.goMin !== undefined && !goAtLeast(oracle.goVersion, c.goMin));
+    const wanted = useExplicit ? c.expect! : results[i]!;
+    const label = `${c.file} › ${c.name}${c.skipReason ? ' [sprig 3.3 expectation]' : ''}${useExplicit && c.goMin ? ` [Go ${c.goMin} expectation]` : ''}`;
+    it(label, async () => {
+      const got = renderWithEngine(await getEngine(), c);
+      expect(got).toEqual(wanted);
+    });
+  });
+});
+
+if (!oracle.ok) {
+  // Say why in the normal output too, not only in the suite name.
+  console.warn(`[differential] skipped: ${oracle.reason}`);
+}
