@@ -1,0 +1,10 @@
+/**
+ * src/kube: the only module that talks to a cluster. Commands import it lazily
+ * (`await import('../../kube/index.js')`) so commands without a cluster stay fast.
+ */
+export { KubeClient, ISTIO_FIELD_MANAGER, type ConnectOptions, type ListOptions, type ApplyOptions, type AccessCheck, type ServerVersion, type PropagationPolicy } from './client.js';
+export { KubeApiError, redact, type ApiStatus } from './transport.js';
+export { loadKubeConfig, safeServer, type LoadedKubeConfig } from './config.js';
+export * from './readiness.js';
+export * from './types.js';
+export { clientFromFlags, type ClusterFlags } from './connect.js';
