@@ -249,3 +249,29 @@ export function goTypeName(v: GoValue): string {
   if (v instanceof Map) return `map[string]${mapElemType(v)}`;
   return v.typeName;
 }
+
+/**
+ * Optional Go signature of a GoFunc. When present, the executor checks the argument count and
+ * converts arguments exactly as Go's reflect-based call does (literal constants by parameter
+ * kind, "wrong type for value; expected T; got U", "wrong number of args for F: want N got M").
+ * Without one, every argument is an interface{} of a variadic function.
+ * Types are Go type names: 'interface {}', 'string', 'int', 'int64', 'float64', 'bool',
+ * '[]interface {}', '[]string', 'map[string]interface {}', and 'reflect.Value' (builtins that
+ * see missing values as invalid rather than nil).
+ */
+export interface GoFuncSignature {
+  readonly params: readonly string[];
+  /** Element type of a final ...param, if the function is variadic. */
+  readonly variadic?: string;
+}
+
+const SIGNATURE: unique symbol = Symbol('goFuncSignature');
+
+export function withSignature<F extends GoFunc>(fn: F, sig: GoFuncSignature): F {
+  Object.defineProperty(fn, SIGNATURE, { value: sig, enumerable: false });
+  return fn;
+}
+
+export function funcSignature(fn: GoFunc): GoFuncSignature | undefined {
+  return (fn as unknown as { [SIGNATURE]?: GoFuncSignature })[SIGNATURE];
+}
