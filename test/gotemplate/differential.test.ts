@@ -11,7 +11,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { basename, join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { parse as parseYaml } from 'yaml';
-import { describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
 import { REPO_ROOT, ensureOracle, goAtLeast, runOracle, type OracleCase, type OracleResult } from './oracle.js';
 
 const CASES_DIR = join(REPO_ROOT, 'test', 'gotemplate', 'cases');
@@ -194,22 +194,106 @@ describe('template corpus', () => {
   });
 });
 
-describe.skipIf(!oracle.ok)(`differential: Go oracle vs TypeScript engine${oracle.ok ? '' : ` (SKIPPED: ${oracle.reason})`}`, () => {
+// The oracle itself: a few facts about Go that every later comparison relies on.
+describe('Go oracle', () => {
+  it.skipIf(!oracle.ok)('answers a batch in order, one result per case, errors isolated', () => {
+    if (!oracle.ok) return;
+    const batch: OracleCase[] = [
+      { name: 'float', template: '{{ .a }}', data: 'a: 1000000', mode: 'text' },
+      { name: 'parse error', template: '{{ if }}', data: '', mode: 'text' },
+      { name: 'exec error', template: '{{ index .l 5 }}', data: 'l: [1]', mode: 'sprig' },
+      { name: 'yaml 1.1', template: '{{ .a }} {{ .b }}', data: 'a: yes\nb: 0777', mode: 'text' },
+      { name: 'helm strips no value', template: '[{{ .nope }}]', data: 'x: 1', mode: 'helm' },
+      { name: 'text keeps no value', template: '[{{ .nope }}]', data: 'x: 1', mode: 'text' },
+      { name: 'extra files', template: '{{ template "b" . }}', data: 'x: X', mode: 'text', templates: [{ name: 'b', text: 'b={{ .x }}' }] },
+      { name: 'helm required', template: '{{ required "need x" .x }}', data: '', mode: 'helm' },
+    ];
+    expect(runOracle(oracle.binary, batch)).toEqual([
+      { output: '1e+06' },
+      { error: 'template: t:1: missing value for if' },
+      { error: 'template: t:1:3: executing "t" at <index .l 5>: error calling index: index out of range: 5' },
+      { output: 'true 511' },
+      { output: '[]' },
+      { output: '[<no value>]' },
+      { output: 'b=X' },
+      { error: 'template: t:1:3: executing "t" at <required "need x" .x>: error calling required: HELM_ERR_STARTneed xHELM_ERR_END' },
+    ]);
+  });
+});
+
+if (!oracle.ok) {
+  describe('differential: Go oracle vs TypeScript engine', () => {
+    it.skip(`SKIPPED, no Go oracle: ${oracle.reason}`, () => {});
+  });
+}
+
+describe.skipIf(!oracle.ok)('differential: Go oracle vs TypeScript engine', () => {
   if (!oracle.ok) return;
   const results = runOracle(oracle.binary, corpus.map(({ name, template, data, mode, missingKey, templateName, templates }) => ({ name, template, data, mode, missingKey, templateName, templates })));
   let engine: Promise<Engine> | undefined;
   const getEngine = () => (engine ??= loadEngine());
+
+  const outcomes: { file: string; kind: MismatchKind }[] = [];
 
   corpus.forEach((c, i) => {
     const useExplicit = c.skipReason !== undefined || (c.goMin !== undefined && !goAtLeast(oracle.goVersion, c.goMin));
     const wanted = useExplicit ? c.expect! : results[i]!;
     const label = `${c.file} › ${c.name}${c.skipReason ? ' [sprig 3.3 expectation]' : ''}${useExplicit && c.goMin ? ` [Go ${c.goMin} expectation]` : ''}`;
     it(label, async () => {
-      const got = renderWithEngine(await getEngine(), c);
+      let got: OracleResult;
+      try {
+        got = renderWithEngine(await getEngine(), c);
+      } catch (e) {
+        outcomes.push({ file: c.file, kind: 'engine not loadable' });
+        throw e;
+      }
+      outcomes.push({ file: c.file, kind: classify(wanted, got) });
       expect(got).toEqual(wanted);
     });
   });
+
+  // SAILCTL_DIFF_SUMMARY=1 prints pass/fail per topic and the kinds of mismatch, for the people
+  // fixing the engine (which file to look at first, and whether it is output or errors).
+  afterAll(() => {
+    if (!process.env.SAILCTL_DIFF_SUMMARY) return;
+    const byFile = new Map<string, Map<MismatchKind, number>>();
+    const byKind = new Map<MismatchKind, number>();
+    for (const o of outcomes) {
+      const kinds = byFile.get(o.file) ?? new Map<MismatchKind, number>();
+      kinds.set(o.kind, (kinds.get(o.kind) ?? 0) + 1);
+      byFile.set(o.file, kinds);
+      byKind.set(o.kind, (byKind.get(o.kind) ?? 0) + 1);
+    }
+    const lines = ['differential summary (topic: pass/total; mismatch kinds)'];
+    for (const [file, kinds] of [...byFile].sort()) {
+      const total = [...kinds.values()].reduce((a, b) => a + b, 0);
+      const pass = kinds.get('pass') ?? 0;
+      const rest = [...kinds].filter(([k]) => k !== 'pass').map(([k, n]) => `${k} ${n}`).join(', ');
+      lines.push(`  ${file.padEnd(24)} ${String(pass).padStart(4)}/${String(total).padEnd(4)} ${rest}`);
+    }
+    lines.push('  all: ' + [...byKind].map(([k, n]) => `${k} ${n}`).join(', '));
+    console.log(lines.join('\n'));
+  });
 });
+
+type MismatchKind =
+  | 'pass'
+  | 'wrong output'
+  | 'wrong error message'
+  | 'error where Go renders'
+  | 'output where Go fails'
+  | 'engine crash'
+  | 'engine not loadable';
+
+function classify(wanted: OracleResult, got: OracleResult): MismatchKind {
+  if (got.error?.startsWith('ENGINE CRASH')) return 'engine crash';
+  if (wanted.output !== undefined) {
+    if (got.output === wanted.output) return 'pass';
+    return got.output !== undefined ? 'wrong output' : 'error where Go renders';
+  }
+  if (got.error === wanted.error) return 'pass';
+  return got.error !== undefined ? 'wrong error message' : 'output where Go fails';
+}
 
 if (!oracle.ok) {
   // Say why in the normal output too, not only in the suite name.
