@@ -87,14 +87,27 @@ function buildFieldMap(root: Node | null | undefined, lc: LineCounter, offset: n
   return out;
 }
 
-function makeOrigin(file: string, line: number, cluster: string, root: Node | null | undefined, lc: LineCounter, offset: number): Origin {
+/**
+ * Field lines are needed only for resources that get a message, so the parsed tree is not kept
+ * (holding 10,000s of them costs more in GC than re-parsing the few that are asked about).
+ */
+function makeOrigin(file: string, line: number, cluster: string, chunkText: string, offset: number, listItem?: number): Origin {
   let fields: Map<string, number> | undefined;
   return {
     file,
     line,
     cluster,
     fieldLine(path: string): number | undefined {
-      fields ??= buildFieldMap(root, lc, offset);
+      if (!fields) {
+        const lc = new LineCounter();
+        const doc = parseDocument(chunkText, { version: '1.1', lineCounter: lc, uniqueKeys: false, strict: false });
+        let root: unknown = doc.contents;
+        if (listItem !== undefined && isMap(root)) {
+          const items = root.items.find((p) => isPair(p) && isScalar(p.key) && p.key.value === 'items')?.value;
+          root = isSeq(items) ? items.items[listItem] : undefined;
+        }
+        fields = buildFieldMap(root as Node | undefined, lc, offset);
+      }
       return fields.get(path);
     },
   };
@@ -140,11 +153,11 @@ export function parseResources(file: string, text: string, opts: ParseOptions): 
       (o['items'] as unknown[]).forEach((item, i) => {
         const node = isSeq(itemsNode) ? (itemsNode.items[i] as Node | undefined) : undefined;
         const line = node?.range ? lc.linePos(node.range[0]).line + offset : chunk.refLine;
-        addObject(result, file, obj(item), line, makeOrigin(file, line, cluster, node, lc, offset), opts);
+        addObject(result, file, obj(item), line, makeOrigin(file, line, cluster, chunk.text, offset, i), opts);
       });
       continue;
     }
-    addObject(result, file, o, chunk.refLine, makeOrigin(file, chunk.refLine, cluster, doc.contents, lc, offset), opts);
+    addObject(result, file, o, chunk.refLine, makeOrigin(file, chunk.refLine, cluster, chunk.text, offset), opts);
   }
   return result;
 }

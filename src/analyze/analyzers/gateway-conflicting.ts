@@ -3,33 +3,34 @@ import { K } from '../kinds.js';
 import { arr, fullName, num, obj, str, strMap, strs, type Resource } from '../resource.js';
 import { selectorMatches, selectorString } from './util.js';
 
-interface ServerEntry {
-  gateway: string;
-  hosts: string[];
-  bind: string;
-}
-
-/** Two servers conflict when they share an exact host with the same bind (model.CheckDuplicates). */
-function conflicts(hosts: readonly string[], bind: string, other: ServerEntry): boolean {
-  return bind === other.bind && hosts.some((h) => other.hosts.includes(h));
-}
+/**
+ * Per selector and port: `host\u0000bind` -> gateways serving it. Two servers conflict when they
+ * share an exact host with the same bind (model.CheckDuplicates), so an exact-key index suffices.
+ */
+type HostIndex = Map<string, Set<string>>;
 
 export const conflictingGatewayAnalyzer: Analyzer = {
   name: 'gateway.ConflictingGatewayAnalyzer',
   description: "Checks a gateway's selector, port number and hosts",
   inputs: [K.Gateway, K.Pod],
   analyze(ctx) {
-    // selector string -> port -> servers
-    const bySelector = new Map<string, Map<string, ServerEntry[]>>();
+    // selector string -> port -> host index
+    const bySelector = new Map<string, Map<string, HostIndex>>();
     for (const gw of ctx.snapshot.list(K.Gateway)) {
       const sel = selectorString(strMap(gw.spec['selector']));
       let ports = bySelector.get(sel);
       if (!ports) bySelector.set(sel, (ports = new Map()));
       for (const s of arr(gw.spec['servers'])) {
         const port = String(num(obj(obj(s)['port'])['number']) ?? 0);
-        let l = ports.get(port);
-        if (!l) ports.set(port, (l = []));
-        l.push({ gateway: fullName(gw), hosts: strs(obj(s)['hosts']), bind: str(obj(s)['bind']) });
+        let idx = ports.get(port);
+        if (!idx) ports.set(port, (idx = new Map()));
+        const bind = str(obj(s)['bind']);
+        for (const h of strs(obj(s)['hosts'])) {
+          const k = `${h}\u0000${bind}`;
+          let set = idx.get(k);
+          if (!set) idx.set(k, (set = new Set()));
+          set.add(fullName(gw));
+        }
       }
     }
     const pods = ctx.snapshot.list(K.Pod);
@@ -44,7 +45,7 @@ export const conflictingGatewayAnalyzer: Analyzer = {
     for (const gw of ctx.snapshot.list(K.Gateway) as Resource[]) {
       const selMap = strMap(gw.spec['selector']);
       const sel = selectorString(selMap);
-      const hits: Array<Map<string, ServerEntry[]>> = [];
+      const hits: Array<Map<string, HostIndex>> = [];
       for (const [other, ports] of bySelector) {
         let matched = other === sel;
         if (!matched && (other.includes(sel) || sel.includes(other))) {
@@ -63,8 +64,13 @@ export const conflictingGatewayAnalyzer: Analyzer = {
         const port = String(num(obj(obj(s)['port'])['number']) ?? 0);
         const hosts = strs(obj(s)['hosts']);
         const bind = str(obj(s)['bind']);
-        const names: string[] = [];
-        for (const ports of hits) for (const e of ports.get(port) ?? []) if (e.gateway !== me && conflicts(hosts, bind, e)) names.push(e.gateway);
+        const found = new Set<string>();
+        for (const ports of hits) {
+          const idx = ports.get(port);
+          if (!idx) continue;
+          for (const h of hosts) for (const g of idx.get(`${h}\u0000${bind}`) ?? []) if (g !== me) found.add(g);
+        }
+        const names = [...found];
         if (names.length > 0) {
           ctx.report(newMessage('ConflictingGateways', gw, [names.sort().join(','), sel, port, hosts.join(',')]));
         }
