@@ -86,11 +86,11 @@ function eq(args: GoValue[]): GoValue {
           const z1 = isZero(arg1);
           const z2 = isZero(arg);
           if (!z1 && !z2 && kindName(arg1) !== kindName(arg)) {
-            throw new FuncError(`non-comparable types ${sprint(arg1)}: ${goTypeName(arg1)}, ${goTypeName(arg)}: ${sprint(arg)}`);
+            throw new FuncError(`non-comparable types ${sprintf('%s', arg1)}: ${goTypeName(arg1)}, ${goTypeName(arg)}: ${sprint(arg)}`);
           }
           if (z1 || z2) truth = z1 === z2;
           else {
-            if (isNonComparable(arg)) throw new FuncError(`non-comparable type ${sprint(arg)}: ${goTypeName(arg)}`);
+            if (isNonComparable(arg)) throw new FuncError(`non-comparable type ${sprintf('%s', arg)}: ${goTypeName(arg)}`);
             truth = arg1 === arg;
           }
         }
@@ -237,7 +237,8 @@ function call(args: GoValue[], ctx: Parameters<GoFunc>[1]): GoValue {
 
 function evalArgs(args: GoValue[]): string {
   if (args.length === 1 && typeof args[0] === 'string') return args[0];
-  return sprint(...args);
+  // Go passes each argument through printableValue: a nil interface prints as <no value>
+  return sprint(...args.map((a) => (a === null || a === undefined ? '<no value>' : a)));
 }
 
 export function htmlEscapeString(s: string): string {

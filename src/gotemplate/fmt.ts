@@ -187,6 +187,83 @@ export function formatFloat(v: number, fmt: 'e' | 'E' | 'f' | 'g' | 'G', prec: n
   return fmtF(neg, x, Math.max(prec - x.dp, 0));
 }
 
+/** strconv 'b' format: decimal mantissa, 'p', binary exponent. */
+function formatFloatBinary(v: number, size: 32 | 64): string {
+  if (!Number.isFinite(v)) return formatFloat(v, 'g', -1);
+  const neg = v < 0 || Object.is(v, -0);
+  let mant: bigint;
+  let exp: number;
+  if (size === 32) {
+    const b = new DataView(new ArrayBuffer(4));
+    b.setFloat32(0, v);
+    const bits = b.getUint32(0);
+    const e = (bits >>> 23) & 0xff;
+    mant = BigInt(bits & 0x7fffff);
+    if (e === 0) exp = -149;
+    else {
+      mant |= 1n << 23n;
+      exp = e - 150;
+    }
+  } else {
+    f64[0] = v;
+    const bits = u64[0]!;
+    const e = Number((bits >> 52n) & 0x7ffn);
+    mant = bits & ((1n << 52n) - 1n);
+    if (e === 0) exp = -1074;
+    else {
+      mant |= 1n << 52n;
+      exp = e - 1075;
+    }
+  }
+  return (neg ? '-' : '') + mant.toString() + 'p' + (exp >= 0 ? '+' : '-') + Math.abs(exp);
+}
+
+/** strconv 'x' format: -0x1.hhhhp±dd, shortest when prec < 0, else rounded half-even to prec hex digits. */
+function formatFloatHex(v: number, prec: number, upper: boolean, size: 32 | 64): string {
+  if (!Number.isFinite(v)) return formatFloat(v, 'g', -1);
+  const neg = v < 0 || Object.is(v, -0);
+  let mant = 0n;
+  let exp = 0;
+  const a = Math.abs(v);
+  if (a !== 0) {
+    f64[0] = a;
+    const bits = u64[0]!;
+    const e = Number((bits >> 52n) & 0x7ffn);
+    mant = bits & ((1n << 52n) - 1n);
+    if (e === 0) exp = -1074;
+    else {
+      mant |= 1n << 52n;
+      exp = e - 1075;
+    }
+    // normalise so the leading 1 is bit 60 (mantissa 1.xxx with 60 fraction bits)
+    while (mant < 1n << 60n) {
+      mant <<= 1n;
+      exp--;
+    }
+    exp += 60;
+  }
+  void size;
+  if (prec >= 0 && prec < 15) {
+    const shift = BigInt(60 - prec * 4);
+    const extra = mant & ((1n << shift) - 1n);
+    mant >>= shift;
+    const half = 1n << (shift - 1n);
+    if (extra > half || (extra === half && (mant & 1n) === 1n)) mant++;
+    mant <<= shift;
+    if (mant >= 1n << 61n) {
+      mant >>= 1n;
+      exp++;
+    }
+  }
+  let frac = (mant & ((1n << 60n) - 1n)).toString(16).padStart(15, '0');
+  if (prec < 0) frac = frac.replace(/0+$/, '');
+  else frac = frac.slice(0, prec).padEnd(prec, '0');
+  const lead = a === 0 ? '0' : '1';
+  let s = (neg ? '-' : '') + '0x' + lead + (frac ? '.' + frac : '') + 'p' + (exp >= 0 ? '+' : '-') + String(Math.abs(exp)).padStart(2, '0');
+  if (upper) s = s.toUpperCase();
+  return s;
+}
+
 // ---------------------------------------------------------------------------------------------
 // fmt
 
@@ -422,6 +499,14 @@ class Printer {
         fmtc = verb;
         prec = 6;
         break;
+      case 'b':
+      case 'x':
+      case 'X': {
+        let num = verb === 'b' ? formatFloatBinary(v, size) : formatFloatHex(v, this.f.precPresent ? this.f.prec : -1, verb === 'X', size);
+        if (num[0] !== '-' && num[0] !== '+') num = (this.f.plus ? '+' : this.f.space ? ' ' : '') + num;
+        this.pad(num);
+        return;
+      }
       default:
         this.badVerb(verb, orig);
         return;
