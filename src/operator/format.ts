@@ -11,29 +11,40 @@ import { isJsonObject, type JsonValue } from './types.js';
 export { goFloat, goQuote } from './gofmt.js';
 export { toGoYaml } from './goyaml.js';
 
-function sortDeep(v: unknown): unknown {
-  if (Array.isArray(v)) return v.map(sortDeep);
-  if (isJsonObject(v)) {
-    const out: Record<string, unknown> = {};
-    for (const k of Object.keys(v).sort(compareBytes)) out[k] = sortDeep(v[k]);
-    return out;
-  }
-  return v;
-}
-
 /** Go's sort.Strings order (bytewise UTF-8). */
 export function compareBytes(a: string, b: string): number {
   return Buffer.compare(Buffer.from(a, 'utf8'), Buffer.from(b, 'utf8'));
 }
 
-/** Go's json.MarshalIndent(v, "", "    ") with map keys sorted and HTML-safe escaping. */
+/** Go's json.MarshalIndent(v, "", "    "): map keys sorted bytewise, <>& and U+2028/9 escaped. */
 export function toGoJson(value: unknown): string {
-  return JSON.stringify(sortDeep(value), null, 4)
+  return jsonValue(value as JsonValue, '');
+}
+
+function jsonString(s: string): string {
+  return JSON.stringify(s)
     .replace(/</g, '\\u003c')
     .replace(/>/g, '\\u003e')
     .replace(/&/g, '\\u0026')
     .replace(/\u2028/g, '\\u2028')
     .replace(/\u2029/g, '\\u2029');
+}
+
+// Written by hand because JS objects enumerate integer-like keys first, whatever the sort.
+function jsonValue(v: JsonValue, indent: string): string {
+  const inner = indent + '    ';
+  if (Array.isArray(v)) {
+    if (v.length === 0) return '[]';
+    return '[\n' + v.map((x) => inner + jsonValue(x, inner)).join(',\n') + '\n' + indent + ']';
+  }
+  if (isJsonObject(v)) {
+    const keys = Object.keys(v).sort(compareBytes);
+    if (keys.length === 0) return '{}';
+    return '{\n' + keys.map((k) => `${inner}${jsonString(k)}: ${jsonValue(v[k] as JsonValue, inner)}`).join(',\n') + '\n' + indent + '}';
+  }
+  if (typeof v === 'string') return jsonString(v);
+  if (typeof v === 'number') return Number.isFinite(v) ? JSON.stringify(v) : 'null';
+  return JSON.stringify(v);
 }
 
 function goValue(v: JsonValue): string {
