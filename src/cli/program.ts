@@ -6,7 +6,7 @@ import { Command, CommanderError, Option } from 'commander';
 import { isSailError, SailError } from '../errors.js';
 import { parseDuration } from '../util/duration.js';
 import type { CliIO, CommandContext, GlobalOptions } from './context.js';
-import { attributeName, type CommandSpec, type OptionSpec } from './spec.js';
+import { attributeName, longName, shortName, type CommandSpec, type OptionSpec } from './spec.js';
 import { formatError } from './report.js';
 
 export const GLOBAL_OPTIONS: readonly OptionSpec[] = [
@@ -39,9 +39,7 @@ function parseBool(flag: string) {
 
 function makeOption(spec: OptionSpec): Option {
   const name = `--${spec.flags.match(/--([A-Za-z0-9-]+)/)?.[1]}`;
-  let flags = spec.flags;
-  if (spec.kind === 'boolean' && !/[<[]/.test(flags)) flags = `${flags} [bool]`;
-  const opt = new Option(flags, spec.description);
+  const opt = new Option(spec.flags, spec.description);
   if (spec.hidden) opt.hideHelp();
   const checkChoice = (v: string): string => {
     if (spec.choices && !spec.choices.includes(v)) {
@@ -58,13 +56,11 @@ function makeOption(spec: OptionSpec): Option {
       opt.argParser((v: string, prev: string[] | undefined) => [...(prev ?? []), checkChoice(v)]);
       opt.default(spec.default ?? []);
       break;
-    case 'boolean': {
-      const p = parseBool(name);
-      opt.argParser((v: string | boolean) => p(v));
-      opt.preset(true);
+    case 'boolean':
+      // pflag semantics: a bare flag is true and never consumes the next argument;
+      // `--flag=false` is rewritten to the hidden negation by normalizeBooleanArgs.
       opt.default(spec.default ?? false);
       break;
-    }
     case 'duration':
       opt.argParser((v: string) => parseDuration(v, name));
       if (spec.default !== undefined) opt.default(parseDuration(String(spec.default), name));
@@ -126,7 +122,10 @@ export function buildProgram(
       const text = `${arg.required ? '<' : '['}${arg.name}${arg.variadic ? '...' : ''}${arg.required ? '>' : ']'}`;
       cmd.argument(text, arg.description);
     }
-    for (const o of spec.options ?? []) cmd.addOption(makeOption(o));
+    for (const o of spec.options ?? []) {
+      cmd.addOption(makeOption(o));
+      if (o.kind === 'boolean') cmd.addOption(new Option(`--no-${longName(o.flags)}`).hideHelp());
+    }
     if (spec.examples?.length) {
       cmd.addHelpText('after', `\nExamples:\n${spec.examples.map((e) => `  ${e}`).join('\n')}\n`);
     }
@@ -155,6 +154,53 @@ export function buildProgram(
   return program;
 }
 
+/** Every boolean flag's long and short names, across all commands. */
+function booleanFlags(specs: readonly CommandSpec[]): { long: Set<string>; short: Map<string, string> } {
+  const long = new Set<string>();
+  const short = new Map<string, string>();
+  const visit = (list: readonly CommandSpec[]): void => {
+    for (const spec of list) {
+      for (const o of spec.options ?? []) {
+        if (o.kind !== 'boolean') continue;
+        const name = longName(o.flags);
+        long.add(name);
+        const s = shortName(o.flags);
+        if (s) short.set(s, name);
+      }
+      visit(spec.subcommands ?? []);
+    }
+  };
+  visit(specs);
+  return { long, short };
+}
+
+/**
+ * pflag accepts `--flag=true|false` (and `-k=false`) for booleans; commander does not. Rewrites
+ * those forms to `--flag` / `--no-flag`, and rejects values that are not booleans the way pflag
+ * does. Everything after `--` is left alone.
+ */
+export function normalizeBooleanArgs(specs: readonly CommandSpec[], argv: readonly string[]): string[] {
+  const { long, short } = booleanFlags(specs);
+  const out: string[] = [];
+  let rest = false;
+  for (const arg of argv) {
+    if (rest || arg === '--') {
+      rest = true;
+      out.push(arg);
+      continue;
+    }
+    const m = /^(?:--([A-Za-z0-9][A-Za-z0-9-]*)|-([A-Za-z]))=(.*)$/s.exec(arg);
+    const name = m ? (m[1] !== undefined ? (long.has(m[1]) ? m[1] : undefined) : short.get(m[2] as string)) : undefined;
+    if (!m || name === undefined) {
+      out.push(arg);
+      continue;
+    }
+    const flag = m[1] !== undefined ? `--${m[1]}` : `-${m[2]}`;
+    out.push(parseBool(flag)(m[3]) ? `--${name}` : `--no-${name}`);
+  }
+  return out;
+}
+
 /** Runs argv (without node and script) and returns the exit code. */
 export async function runCli(specs: readonly CommandSpec[], argv: readonly string[], io: CliIO): Promise<number> {
   let exitCode = 0;
@@ -166,7 +212,7 @@ export async function runCli(specs: readonly CommandSpec[], argv: readonly strin
     return 0;
   }
   try {
-    await program.parseAsync([...argv], { from: 'user' });
+    await program.parseAsync(normalizeBooleanArgs(specs, argv), { from: 'user' });
     return exitCode;
   } catch (e) {
     if (e instanceof CommanderError) {

@@ -38,6 +38,12 @@ describe('runCli flag handling (table)', () => {
     { argv: ['rec', '--readiness-timeout', '1m30s'], expect: { readinessTimeout: 90_000 } },
     { argv: ['rec', '-o', 'json'], expect: { output: 'json' } },
     { argv: ['rec', 'x', 'y'], expect: {}, args: ['x', 'y'] },
+    // pflag: a bare boolean never consumes the next argument
+    { argv: ['rec', '--dry-run', 'dir/'], expect: { dryRun: true }, args: ['dir/'] },
+    { argv: ['rec', '--dry-run=false', 'x'], expect: { dryRun: false }, args: ['x'] },
+    { argv: ['rec', '--dry-run=true'], expect: { dryRun: true } },
+    { argv: ['rec', '--remote', 'x'], expect: { remote: true }, args: ['x'] },
+    { argv: ['rec', '--', '--remote=false'], expect: { remote: true }, args: ['--remote=false'] },
   ];
   for (const c of cases) {
     it(c.argv.join(' '), async () => {
