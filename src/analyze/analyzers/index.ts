@@ -1,5 +1,7 @@
 /** Every analyzer, in istioctl's registration order (schema validation analyzers last). */
 import type { Analyzer } from '../analyzer.js';
+import { batchAAnalyzers } from './batch-a.js';
+import { batchBAnalyzers } from './batch-b.js';
 import { caCertificateAnalyzer } from './destinationrule-ca-certificates.js';
 import { envoyPatchAnalyzer } from './envoyfilter-patch.js';
 import { conflictingGatewayAnalyzer } from './gateway-conflicting.js';
@@ -28,6 +30,8 @@ export function allAnalyzers(): Analyzer[] {
     virtualServiceGatewayAnalyzer,
     serviceEntryAddressesAnalyzer,
     telemetryProviderAnalyzer,
+    ...batchAAnalyzers,
+    ...batchBAnalyzers,
     ...schemaValidationAnalyzers,
   ];
 }
