@@ -105,9 +105,10 @@ interface TemplateSetLike {
 
 interface Engine {
   renderTemplate(text: string, data: Value, opts?: { name?: string; missingKey?: MissingKey; funcs?: FuncMap }): string;
-  newSet(opts: { missingKey?: MissingKey; funcs?: FuncMap }): TemplateSetLike;
-  sprigFuncs(): FuncMap;
-  helmFuncs(set: TemplateSetLike): FuncMap;
+  newSet(opts: { missingKey?: MissingKey; funcs?: FuncMap; rootName?: string }): TemplateSetLike;
+  /** Loaded only for the modes that need them, so text cases run before sprig/Helm exist. */
+  sprigFuncs(): Promise<() => FuncMap>;
+  helmFuncs(): Promise<(set: TemplateSetLike) => FuncMap>;
   parseHelmYaml(text: string): Value;
   isTemplateError(e: unknown): e is Error;
 }
@@ -125,22 +126,27 @@ function exported<T>(mod: Record<string, unknown>, file: string, names: string[]
   throw new Error(`engine not built yet: ${file} exports none of ${names.join(', ')}`);
 }
 
+function once<T>(load: () => Promise<T>): () => Promise<T> {
+  let p: Promise<T> | undefined;
+  return () => (p ??= load());
+}
+
 async function loadEngine(): Promise<Engine> {
   const core = await importModule('src/gotemplate/index.ts');
-  const sprig = await importModule('src/gotemplate/sprig.ts');
-  const helm = await importModule('src/gotemplate/helm-funcs.ts');
   const goyaml = await importModule('src/gotemplate/goyaml.ts');
   const TemplateSet = exported<new (opts?: unknown) => TemplateSetLike>(core, 'index.ts', ['TemplateSet']);
   const TemplateError = exported<new (...a: unknown[]) => Error>(core, 'index.ts', ['TemplateError']);
   return {
     renderTemplate: exported(core, 'index.ts', ['renderTemplate']),
     newSet: (opts) => {
-      const set = new TemplateSet({ missingKey: opts.missingKey });
+      const set = new TemplateSet({ missingKey: opts.missingKey, rootName: opts.rootName });
       if (opts.funcs) set.addFuncs(opts.funcs);
       return set;
     },
-    sprigFuncs: exported(sprig, 'sprig.ts', ['sprigFuncs']),
-    helmFuncs: exported(helm, 'helm-funcs.ts', ['helmFuncs']),
+    sprigFuncs: once(async () => exported<() => FuncMap>(await importModule('src/gotemplate/sprig.ts'), 'sprig.ts', ['sprigFuncs'])),
+    helmFuncs: once(async () =>
+      exported<(set: TemplateSetLike) => FuncMap>(await importModule('src/gotemplate/helm-funcs.ts'), 'helm-funcs.ts', ['helmFuncs']),
+    ),
     parseHelmYaml: exported(goyaml, 'goyaml.ts', ['parseHelmYaml', 'parseGoYaml']),
     isTemplateError: (e: unknown): e is Error => e instanceof TemplateError,
   };
@@ -158,18 +164,24 @@ function withoutEnv(funcs: FuncMap): FuncMap {
   return rest;
 }
 
-function renderWithEngine(engine: Engine, c: CorpusCase): OracleResult {
+/** Helm names the root of its template set "gotpl"; tpl parses under that name. */
+const HELM_ROOT_NAME = 'gotpl';
+
+async function renderWithEngine(engine: Engine, c: CorpusCase): Promise<OracleResult> {
   const name = c.templateName ?? 't';
+  // Module loading failures propagate: they are "engine not built yet", not a case result.
+  const sprig = c.mode === 'text' ? undefined : await engine.sprigFuncs();
+  const helm = c.mode === 'helm' ? await engine.helmFuncs() : undefined;
   try {
     const data = engine.parseHelmYaml(c.data);
     if (c.mode === 'helm') {
-      const set = engine.newSet({ missingKey: c.missingKey ?? 'zero', funcs: withoutEnv(engine.sprigFuncs()) });
-      set.addFuncs(engine.helmFuncs(set));
+      const set = engine.newSet({ missingKey: c.missingKey ?? 'zero', funcs: withoutEnv(sprig!()), rootName: HELM_ROOT_NAME });
+      set.addFuncs(helm!(set));
       set.parse(name, c.template);
       for (const t of c.templates ?? []) set.parse(t.name, t.text);
       return { output: set.execute(name, data).replaceAll('<no value>', '') };
     }
-    const funcs = c.mode === 'sprig' ? engine.sprigFuncs() : undefined;
+    const funcs = sprig ? sprig() : undefined;
     if (!c.templates) return { output: engine.renderTemplate(c.template, data, { name, missingKey: c.missingKey, funcs }) };
     const set = engine.newSet({ missingKey: c.missingKey, funcs });
     set.parse(name, c.template);
@@ -242,7 +254,7 @@ describe.skipIf(!oracle.ok)('differential: Go oracle vs TypeScript engine', () =
     it(label, async () => {
       let got: OracleResult;
       try {
-        got = renderWithEngine(await getEngine(), c);
+        got = await renderWithEngine(await getEngine(), c);
       } catch (e) {
         outcomes.push({ file: c.file, kind: 'engine not loadable' });
         throw e;
