@@ -28,6 +28,8 @@ export interface ParseOptions {
 
 class ParseError extends Error {}
 
+const MAX_PARSE_DEPTH = 10000;
+
 /** Go's item.String() for tokens in "unexpected X" messages. */
 function tokenString(t: Token): string {
   if (t.type === T.EOF) return 'EOF';
@@ -71,6 +73,7 @@ class Parser {
   private readonly source: Source;
   private vars: string[] = ['$'];
   private rangeDepth = 0;
+  private depth = 0;
   private actionLine = 0;
   private readonly treeSet = new Map<string, Tree>();
   private treeName: string;
@@ -99,6 +102,10 @@ class Parser {
       return this.treeSet;
     } catch (e) {
       if (e instanceof ParseError) throw new TemplateError(e.message);
+      // Nesting deeper than the JS stack allows: report it like Go's depth limit
+      if (e instanceof RangeError && /call stack/i.test(e.message)) {
+        throw new TemplateError(`template: ${this.name}:${this.lastLine}: max expression depth exceeded`);
+      }
       throw e;
     }
   }
@@ -333,6 +340,16 @@ class Parser {
   }
 
   private pipeline(context: string, end: T): PipeNode {
+    // Go (1.20+) bounds nesting of pipelines at 10000
+    if (++this.depth > MAX_PARSE_DEPTH) this.errorf('max expression depth exceeded');
+    try {
+      return this.pipelineBody(context, end);
+    } finally {
+      this.depth--;
+    }
+  }
+
+  private pipelineBody(context: string, end: T): PipeNode {
     const first = this.peekNonSpace();
     const pipe: PipeNode = { type: 'pipe', pos: first.pos, line: first.line, isAssign: false, decl: [], cmds: [] };
     decls: for (;;) {
