@@ -69,7 +69,7 @@ describe('no access beyond the data model', () => {
     // a value read from a map[string]interface{} has static type interface {}, as in Go
     expectTemplateError(() => renderTemplate('{{ .s.length }}', data), 'template: tpl:1:5: executing "tpl" at <.s.length>: can\'t evaluate field length in type interface {}');
     expectTemplateError(() => renderTemplate('{{ $s := .s }}{{ $s.length }}', data), 'template: tpl:1:19: executing "tpl" at <$s.length>: can\'t evaluate field length in type string');
-    expect(() => renderTemplate('{{ .l.map }}', data)).toThrow(/can't evaluate field map in type \[\]interface \{\}/);
+    expect(() => renderTemplate('{{ $l := .l }}{{ $l.map }}', data)).toThrow(/can't evaluate field map in type \[\]interface \{\}/);
   });
 
   it('JS global and prototype names are not functions', () => {
