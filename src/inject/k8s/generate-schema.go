@@ -1,0 +1,221 @@
+// Command generate-schema reads Kubernetes API type definitions (Go source files given on the
+// command line as pkg=path) and prints a TypeScript table of each struct's JSON encoding facts:
+// field JSON name, Go type, omitempty/omitzero, inline, and strategic-merge patch metadata.
+// The injector re-encodes workloads as Go's encoding/json would, so it needs these facts.
+//
+// Usage: go run generate-schema.go core=core/v1/types.go apps=apps/v1/types.go ... > schema.generated.ts
+package main
+
+import (
+	"fmt"
+	"go/ast"
+	"go/parser"
+	"go/token"
+	"os"
+	"reflect"
+	"sort"
+	"strings"
+)
+
+var aliases = map[string]string{}  // qualified named non-struct type -> base type expression
+var structs = map[string][]string{} // qualified struct -> encoded fields
+
+func typeExpr(pkg string, e ast.Expr) string {
+	switch t := e.(type) {
+	case *ast.Ident:
+		switch t.Name {
+		case "string", "bool", "float64", "float32":
+			return t.Name
+		case "int", "int32", "int64", "uint16", "uint32", "uint64", "byte":
+			return "int"
+		}
+		return pkg + "." + t.Name
+	case *ast.StarExpr:
+		return "*" + typeExpr(pkg, t.X)
+	case *ast.ArrayType:
+		if id, ok := t.Elt.(*ast.Ident); ok && id.Name == "byte" {
+			return "bytes"
+		}
+		return "[]" + typeExpr(pkg, t.Elt)
+	case *ast.MapType:
+		return "map[]" + typeExpr(pkg, t.Value)
+	case *ast.SelectorExpr:
+		x := t.X.(*ast.Ident).Name
+		switch x + "." + t.Sel.Name {
+		case "resource.Quantity":
+			return "quantity"
+		case "intstr.IntOrString":
+			return "intstr"
+		case "metav1.Time", "metav1.MicroTime":
+			return "time"
+		case "metav1.Duration":
+			return "string"
+		case "runtime.RawExtension":
+			return "raw"
+		case "types.UID":
+			return "string"
+		}
+		switch x {
+		case "metav1":
+			return "meta." + t.Sel.Name
+		case "corev1", "v1":
+			return "core." + t.Sel.Name
+		}
+		return x + "." + t.Sel.Name
+	case *ast.InterfaceType:
+		return "raw"
+	}
+	return "raw"
+}
+
+// roots are the workload kinds kube-inject decodes; only types reachable from them are kept.
+var roots = []string{"core.Pod", "core.ReplicationController", "core.List", "apps.Deployment", "apps.StatefulSet",
+	"apps.DaemonSet", "apps.ReplicaSet", "batch.Job", "batch.CronJob", "openshift.DeploymentConfig"}
+
+func prune() {
+	keep := map[string]bool{}
+	var visit func(t string)
+	visit = func(t string) {
+		t = strings.TrimLeft(t, "*")
+		for strings.HasPrefix(t, "[]") || strings.HasPrefix(t, "map[]") {
+			t = strings.TrimPrefix(strings.TrimPrefix(t, "[]"), "map[]")
+			t = strings.TrimLeft(t, "*")
+		}
+		if keep[t] {
+			return
+		}
+		if a, ok := aliases[t]; ok {
+			keep[t] = true
+			visit(a)
+			return
+		}
+		fields, ok := structs[t]
+		if !ok {
+			return
+		}
+		keep[t] = true
+		for _, f := range fields {
+			parts := strings.Split(f, "\", \"")
+			visit(parts[1])
+		}
+	}
+	for _, r := range roots {
+		visit(r)
+	}
+	for k := range aliases {
+		if !keep[k] {
+			delete(aliases, k)
+		}
+	}
+	for k := range structs {
+		if !keep[k] {
+			delete(structs, k)
+		}
+	}
+}
+
+func main() {
+	fset := token.NewFileSet()
+	for _, arg := range os.Args[1:] {
+		kv := strings.SplitN(arg, "=", 2)
+		pkg, path := kv[0], kv[1]
+		f, err := parser.ParseFile(fset, path, nil, 0)
+		if err != nil {
+			panic(err)
+		}
+		for _, d := range f.Decls {
+			gd, ok := d.(*ast.GenDecl)
+			if !ok || gd.Tok != token.TYPE {
+				continue
+			}
+			for _, s := range gd.Specs {
+				ts := s.(*ast.TypeSpec)
+				name := pkg + "." + ts.Name.Name
+				st, ok := ts.Type.(*ast.StructType)
+				if !ok {
+					aliases[name] = typeExpr(pkg, ts.Type)
+					continue
+				}
+				var fields []string
+				for _, fl := range st.Fields.List {
+					tag := ""
+					if fl.Tag != nil {
+						tag = reflect.StructTag(strings.Trim(fl.Tag.Value, "`")).Get("json")
+						if tag == "-" {
+							continue
+						}
+					}
+					ps := ""
+					if fl.Tag != nil {
+						st := reflect.StructTag(strings.Trim(fl.Tag.Value, "`"))
+						if strat := st.Get("patchStrategy"); strat != "" {
+							ps = strat + ":" + st.Get("patchMergeKey")
+						}
+					}
+					parts := strings.Split(tag, ",")
+					jsonName := parts[0]
+					flags := ""
+					for _, p := range parts[1:] {
+						switch p {
+						case "omitempty":
+							flags += "o"
+						case "omitzero":
+							flags += "z"
+						case "inline":
+							flags += "i"
+						}
+					}
+					te := typeExpr(pkg, fl.Type)
+					if len(fl.Names) == 0 { // embedded: Go inlines it unless the tag names it
+						if jsonName == "" {
+							flags += "i"
+						}
+						goName := te[strings.LastIndex(te, ".")+1:]
+						fields = append(fields, fmt.Sprintf("[%q, %q, %q, %q, %q]", jsonName, te, flags, ps, goName))
+						continue
+					}
+					for _, n := range fl.Names {
+						if !n.IsExported() {
+							continue
+						}
+						jn := jsonName
+						if jn == "" {
+							jn = n.Name
+						}
+						fields = append(fields, fmt.Sprintf("[%q, %q, %q, %q, %q]", jn, te, flags, ps, n.Name))
+					}
+				}
+				structs[name] = fields
+			}
+		}
+	}
+	prune()
+	fmt.Println("// Generated by generate-schema.go from the Kubernetes API types (k8s.io/api v0.35,")
+	fmt.Println("// k8s.io/apimachinery v0.35, github.com/openshift/api apps/v1). Do not edit by hand.")
+	fmt.Println("// Each field: [json name, Go type, flags (o=omitempty z=omitzero i=inline), patch strategy:mergeKey, Go name].")
+	fmt.Println("export type FieldRow = readonly [string, string, string, string, string];")
+	fmt.Println("export const ALIASES: Readonly<Record<string, string>> = {")
+	keys := make([]string, 0, len(aliases))
+	for k := range aliases {
+		keys = append(keys, k)
+	}
+	sort.Strings(keys)
+	for _, k := range keys {
+		fmt.Printf("  %q: %q,\n", k, aliases[k])
+	}
+	fmt.Println("};")
+	fmt.Println("export const STRUCTS: Readonly<Record<string, readonly FieldRow[]>> = {")
+	keys = keys[:0]
+	for k := range structs {
+		keys = append(keys, k)
+	}
+	sort.Strings(keys)
+	for _, k := range keys {
+		fmt.Printf("  %q: [\n", k)
+		for _, f := range structs[k] {
+			fmt.Printf("    %s,\n", f)
+		}
+		fmt.Println("  ],")
+	}
+	fmt.Println("};")
+}

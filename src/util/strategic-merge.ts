@@ -1,0 +1,130 @@
+/**
+ * Kubernetes strategic merge patch (the semantics of k8s.io/apimachinery's strategicpatch) over
+ * plain JSON data, driven by per-field patch metadata: lists whose field says
+ * `patchStrategy:"merge"` merge element by element on their merge key (containers and volumes
+ * by name, ports by containerPort, volumeMounts by mountPath, ...), lists without it are
+ * replaced, maps merge recursively, and a null in the patch deletes the key. The `$patch`
+ * directives replace and delete are honoured; other `$` directives are dropped.
+ */
+
+export type JsonValue = null | boolean | number | string | JsonValue[] | { [key: string]: JsonValue };
+type JsonMap = { [key: string]: JsonValue };
+
+/** Patch metadata for a map's fields: strategy and merge key, and the metadata one level down. */
+export interface PatchMeta {
+  field(name: string): { strategy: string; mergeKey: string; meta: PatchMeta } | undefined;
+}
+
+export const NO_PATCH_META: PatchMeta = { field: () => undefined };
+
+export class MergeError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'MergeError';
+  }
+}
+
+function isMap(v: JsonValue | undefined): v is JsonMap {
+  return typeof v === 'object' && v !== null && !Array.isArray(v);
+}
+
+function clone<T extends JsonValue>(v: T): T {
+  return (v === null || typeof v !== 'object' ? v : structuredClone(v)) as T;
+}
+
+/** Applies `patch` over `original` and returns the result; neither argument is modified. */
+export function strategicMerge(original: JsonValue, patch: JsonValue, meta: PatchMeta): JsonValue {
+  if (!isMap(patch)) return clone(patch);
+  if (patch['$patch'] === 'replace') return stripDirectives(patch);
+  if (patch['$patch'] === 'delete') return {};
+  return mergeMap(isMap(original) ? clone(original) : {}, patch, meta);
+}
+
+function stripDirectives(m: JsonMap): JsonMap {
+  const out: JsonMap = {};
+  for (const [k, v] of Object.entries(m)) if (!k.startsWith('$')) out[k] = clone(v);
+  return out;
+}
+
+function mergeMap(original: JsonMap, patch: JsonMap, meta: PatchMeta): JsonMap {
+  for (const key of Object.keys(patch)) {
+    if (key.startsWith('$')) continue;
+    const pv = patch[key] as JsonValue;
+    if (pv === null) {
+      delete original[key];
+      continue;
+    }
+    const ov = original[key];
+    if (ov === undefined || ov === null) {
+      original[key] = isMap(pv) ? withoutNulls(pv) : clone(pv);
+      continue;
+    }
+    const fm = meta.field(key);
+    if (isMap(ov) && isMap(pv)) {
+      if (pv['$patch'] === 'replace') original[key] = stripDirectives(pv);
+      else if (pv['$patch'] === 'delete') delete original[key];
+      else original[key] = mergeMap(ov, pv, fm?.meta ?? NO_PATCH_META);
+      continue;
+    }
+    if (Array.isArray(ov) && Array.isArray(pv) && fm?.strategy.split(',').includes('merge')) {
+      original[key] = fm.mergeKey ? mergeListByKey(ov, pv, fm.mergeKey, fm.meta, key) : mergeScalars(ov, pv);
+      continue;
+    }
+    original[key] = clone(pv);
+  }
+  return original;
+}
+
+/** A map added by a patch keeps its content, minus the deletions that had nothing to delete. */
+function withoutNulls(m: JsonMap): JsonMap {
+  const out: JsonMap = {};
+  for (const [k, v] of Object.entries(m)) {
+    if (k.startsWith('$')) continue;
+    out[k] = clone(v);
+  }
+  return out;
+}
+
+function sameKey(a: JsonValue | undefined, b: JsonValue | undefined): boolean {
+  return a === b || (a !== undefined && b !== undefined && JSON.stringify(a) === JSON.stringify(b));
+}
+
+function mergeListByKey(original: JsonValue[], patch: JsonValue[], mergeKey: string, meta: PatchMeta, field: string): JsonValue[] {
+  const out = original.map((x) => x);
+  for (const item of patch) {
+    if (!isMap(item)) {
+      out.push(clone(item));
+      continue;
+    }
+    const keyValue = item[mergeKey];
+    const directive = item['$patch'];
+    if (keyValue === undefined) {
+      if (directive === 'replace') return patch.filter((p) => !(isMap(p) && p['$patch'] === 'replace')).map(clone);
+      throw new MergeError(`map: ${JSON.stringify(item)} does not contain declared merge key: ${mergeKey} (in ${field})`);
+    }
+    const index = out.findIndex((o) => isMap(o) && sameKey(o[mergeKey], keyValue));
+    if (directive === 'delete') {
+      if (index >= 0) out.splice(index, 1);
+      continue;
+    }
+    if (index < 0) {
+      out.push(withoutNulls(item));
+      continue;
+    }
+    const existing = out[index];
+    out[index] = isMap(existing) ? mergeMap(clone(existing), item, meta) : clone(item);
+  }
+  return out;
+}
+
+function mergeScalars(original: JsonValue[], patch: JsonValue[]): JsonValue[] {
+  const out: JsonValue[] = [];
+  const seen = new Set<string>();
+  for (const v of [...original, ...patch]) {
+    const k = JSON.stringify(v);
+    if (seen.has(k)) continue;
+    seen.add(k);
+    out.push(v);
+  }
+  return out;
+}
