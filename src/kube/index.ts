@@ -8,3 +8,5 @@ export { loadKubeConfig, safeServer, type LoadedKubeConfig } from './config.js';
 export * from './readiness.js';
 export * from './types.js';
 export { clientFromFlags, type ClusterFlags } from './connect.js';
+export { findControlPlanes, proxyVersions, versionFromImage, type ControlPlane } from './istio.js';
+export { runPrecheck, formatPrecheckLog, formatPrecheckJson, precheckRecords, MIN_KUBERNETES_MINOR, type PrecheckMessage, type PrecheckResult } from './precheck.js';

@@ -188,6 +188,15 @@ export class KubeServer {
     return clone(this.put(t, clone(obj), manager));
   }
 
+  /** Deletes an object directly (dependents go too), as a controller would. */
+  delete(apiVersion: string, kind: string, name: string, namespace?: string): boolean {
+    const t = this.typeOf(apiVersion.includes('/') ? apiVersion.split('/')[0]! : '', kind);
+    const s = this.store.get(this.key(t, t.namespaced ? namespace : undefined, name));
+    if (!s) return false;
+    this.remove(t, s.obj);
+    return true;
+  }
+
   /** Sets a workload's status as its controller would once it is ready. */
   markReady(apiVersion: string, kind: string, name: string, namespace: string): void {
     const s = this.store.get(this.key(this.typeOf(apiVersion.split('/')[0]!, kind), namespace, name));

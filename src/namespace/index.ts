@@ -1,0 +1,3 @@
+/** src/namespace: injection labels per namespace and which revision injects (pure; the command does the I/O). */
+export * from './webhooks.js';
+export * from './status.js';
