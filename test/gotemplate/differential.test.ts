@@ -140,7 +140,7 @@ async function loadEngine(): Promise<Engine> {
     renderTemplate: exported(core, 'index.ts', ['renderTemplate']),
     newSet: (opts) => {
       const set = new TemplateSet({ missingKey: opts.missingKey, rootName: opts.rootName });
-      if (opts.funcs) set.addFuncs(opts.funcs);
+      if (opts.funcs) set.addFuncs(asRecord(opts.funcs));
       return set;
     },
     sprigFuncs: once(async () => exported<() => FuncMap>(await importModule('src/gotemplate/sprig.ts'), 'sprig.ts', ['sprigFuncs'])),
@@ -152,15 +152,17 @@ async function loadEngine(): Promise<Engine> {
   };
 }
 
+/**
+ * Function maps may come as a Map or a plain record; TemplateSet takes a record (Go's FuncMap).
+ * Function names are Go identifiers, so a record cannot meet a key such as __proto__ here.
+ */
+function asRecord(funcs: FuncMap): Record<string, unknown> {
+  return funcs instanceof Map ? Object.fromEntries(funcs) : funcs;
+}
+
 /** Helm's function map: sprig without env/expandenv, then Helm's own functions over it. */
-function withoutEnv(funcs: FuncMap): FuncMap {
-  if (funcs instanceof Map) {
-    const m = new Map(funcs);
-    m.delete('env');
-    m.delete('expandenv');
-    return m;
-  }
-  const { env: _env, expandenv: _expandenv, ...rest } = funcs;
+function withoutEnv(funcs: FuncMap): Record<string, unknown> {
+  const { env: _env, expandenv: _expandenv, ...rest } = asRecord(funcs);
   return rest;
 }
 
@@ -176,12 +178,12 @@ async function renderWithEngine(engine: Engine, c: CorpusCase): Promise<OracleRe
     const data = engine.parseHelmYaml(c.data);
     if (c.mode === 'helm') {
       const set = engine.newSet({ missingKey: c.missingKey ?? 'zero', funcs: withoutEnv(sprig!()), rootName: HELM_ROOT_NAME });
-      set.addFuncs(helm!(set));
+      set.addFuncs(asRecord(helm!(set)));
       set.parse(name, c.template);
       for (const t of c.templates ?? []) set.parse(t.name, t.text);
       return { output: set.execute(name, data).replaceAll('<no value>', '') };
     }
-    const funcs = sprig ? sprig() : undefined;
+    const funcs = sprig ? asRecord(sprig()) : undefined;
     if (!c.templates) return { output: engine.renderTemplate(c.template, data, { name, missingKey: c.missingKey, funcs }) };
     const set = engine.newSet({ missingKey: c.missingKey, funcs });
     set.parse(name, c.template);
