@@ -1,0 +1,18 @@
+{{- define "sail.gw" -}}
+{{- toYaml (index .Values.gateways "istio-ingressgateway") -}}
+{{- end }}
+{{- define "sail.gw.labels" -}}
+{{- $gw := include "sail.gw" . | fromYaml -}}
+app.kubernetes.io/managed-by: {{ .Release.Service | default "Helm" | quote }}
+app.kubernetes.io/instance: {{ .Release.Name | quote }}
+app.kubernetes.io/part-of: "istio"
+app.kubernetes.io/version: {{ .Chart.AppVersion | quote }}
+helm.sh/chart: {{ printf "%s-%s" .Chart.Name .Chart.Version | quote }}
+install.operator.istio.io/owning-resource: {{ .Values.ownerName | default "unknown" }}
+istio.io/rev: {{ .Values.revision | default "default" }}
+operator.istio.io/component: "IngressGateways"
+release: {{ .Release.Name }}
+{{- range $k, $v := $gw.labels }}
+{{ $k }}: {{ $v | quote }}
+{{- end }}
+{{- end }}
