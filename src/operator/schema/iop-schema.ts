@@ -136,8 +136,10 @@ const k8sResources = strict({
 
 const tag: Schema = { type: ['string', 'number'] };
 
-const componentSpec = strict({ enabled: bool, namespace: str, hub: str, tag, k8s: k8sResources });
-const gatewaySpec = strict({ enabled: bool, namespace: str, hub: str, tag, k8s: k8sResources, name: str, label: strMap });
+// Shared parts are definitions referenced by $ref, so ajv compiles each once.
+const k8sRef: Schema = { $ref: '#/definitions/KubernetesResources' };
+const componentSpec: Schema = { $ref: '#/definitions/ComponentSpec' };
+const gatewaySpec: Schema = { $ref: '#/definitions/GatewayComponentSpec' };
 
 /** The whole IstioOperator document. `values` refers to the generated Helm values schema. */
 export const IOP_SCHEMA: Schema = {
@@ -158,7 +160,7 @@ export const IOP_SCHEMA: Schema = {
       compatibilityVersion: str,
       meshConfig: obj,
       components: strict({
-        base: strict({ enabled: bool, k8s: k8sResources }),
+        base: strict({ enabled: bool, k8s: k8sRef }),
         pilot: componentSpec,
         cni: componentSpec,
         ztunnel: componentSpec,
@@ -170,5 +172,10 @@ export const IOP_SCHEMA: Schema = {
       unvalidatedValues: obj,
     }),
   },
-  definitions: VALUES_SCHEMA['definitions'],
+  definitions: {
+    ...(VALUES_SCHEMA['definitions'] as Record<string, Schema>),
+    KubernetesResources: k8sResources,
+    ComponentSpec: strict({ enabled: bool, namespace: str, hub: str, tag, k8s: k8sRef }),
+    GatewayComponentSpec: strict({ enabled: bool, namespace: str, hub: str, tag, k8s: k8sRef, name: str, label: strMap }),
+  },
 };

@@ -8,10 +8,7 @@ export const VALUES_SCHEMA: Record<string, unknown> = {
    "additionalProperties": false,
    "properties": {
     "image": {
-     "type": [
-      "string",
-      "null"
-     ]
+     "type": "string"
     }
    }
   },
@@ -22,32 +19,28 @@ export const VALUES_SCHEMA: Record<string, unknown> = {
     "amd64": {
      "type": [
       "integer",
-      "string",
-      "null"
+      "string"
      ],
      "pattern": "^-?\\d+$"
     },
     "ppc64le": {
      "type": [
       "integer",
-      "string",
-      "null"
+      "string"
      ],
      "pattern": "^-?\\d+$"
     },
     "s390x": {
      "type": [
       "integer",
-      "string",
-      "null"
+      "string"
      ],
      "pattern": "^-?\\d+$"
     },
     "arm64": {
      "type": [
       "integer",
-      "string",
-      "null"
+      "string"
      ],
      "pattern": "^-?\\d+$"
     }
@@ -58,46 +51,25 @@ export const VALUES_SCHEMA: Record<string, unknown> = {
    "additionalProperties": false,
    "properties": {
     "enableCRDTemplates": {
-     "type": [
-      "boolean",
-      "null"
-     ]
+     "type": "boolean"
     },
     "excludedCRDs": {
-     "type": [
-      "array",
-      "null"
-     ],
+     "type": "array",
      "items": {
-      "type": [
-       "string",
-       "null"
-      ]
+      "type": "string"
      }
     },
     "validationURL": {
-     "type": [
-      "string",
-      "null"
-     ]
+     "type": "string"
     },
     "enableIstioConfigCRDs": {
-     "type": [
-      "boolean",
-      "null"
-     ]
+     "type": "boolean"
     },
     "validateGateway": {
-     "type": [
-      "boolean",
-      "null"
-     ]
+     "type": "boolean"
     },
     "validationCABundle": {
-     "type": [
-      "string",
-      "null"
-     ]
+     "type": "string"
     }
    }
   },
@@ -106,34 +78,19 @@ export const VALUES_SCHEMA: Record<string, unknown> = {
    "additionalProperties": false,
    "properties": {
     "enabled": {
-     "type": [
-      "boolean",
-      "null"
-     ]
+     "type": "boolean"
     },
     "configDir": {
-     "type": [
-      "string",
-      "null"
-     ]
+     "type": "string"
     },
     "dnsCapture": {
-     "type": [
-      "boolean",
-      "null"
-     ]
+     "type": "boolean"
     },
     "ipv6": {
-     "type": [
-      "boolean",
-      "null"
-     ]
+     "type": "boolean"
     },
     "reconcileIptablesOnStartup": {
-     "type": [
-      "boolean",
-      "null"
-     ]
+     "type": "boolean"
     }
    }
   },
@@ -142,228 +99,107 @@ export const VALUES_SCHEMA: Record<string, unknown> = {
    "additionalProperties": false,
    "properties": {
     "enabled": {
-     "type": [
-      "boolean",
-      "null"
-     ]
+     "type": "boolean"
     },
     "hub": {
-     "type": [
-      "string",
-      "null"
-     ]
+     "type": "string"
     },
     "tag": {},
     "variant": {
-     "type": [
-      "string",
-      "null"
-     ]
+     "type": "string"
     },
     "image": {
-     "type": [
-      "string",
-      "null"
-     ]
+     "type": "string"
     },
     "pullPolicy": {
-     "type": [
-      "string",
-      "null"
-     ]
+     "type": "string"
     },
     "cniBinDir": {
-     "type": [
-      "string",
-      "null"
-     ]
+     "type": "string"
     },
     "cniConfDir": {
-     "type": [
-      "string",
-      "null"
-     ]
+     "type": "string"
     },
     "cniConfFileName": {
-     "type": [
-      "string",
-      "null"
-     ]
+     "type": "string"
     },
     "cniNetnsDir": {
-     "type": [
-      "string",
-      "null"
-     ]
+     "type": "string"
     },
     "excludeNamespaces": {
-     "type": [
-      "array",
-      "null"
-     ],
+     "type": "array",
      "items": {
-      "type": [
-       "string",
-       "null"
-      ]
+      "type": "string"
      }
     },
     "affinity": {
-     "type": [
-      "object",
-      "null"
-     ]
+     "type": "object"
     },
     "env": {
-     "type": [
-      "object",
-      "null"
-     ]
+     "type": "object"
     },
     "daemonSetLabels": {
-     "type": [
-      "object",
-      "null"
-     ]
+     "type": "object"
     },
     "podAnnotations": {
-     "type": [
-      "object",
-      "null"
-     ]
+     "type": "object"
     },
     "podLabels": {
-     "type": [
-      "object",
-      "null"
-     ]
+     "type": "object"
     },
     "pspClusterRole": {
-     "type": [
-      "string",
-      "null"
-     ]
+     "type": "string"
     },
     "psp_cluster_role": {
-     "type": [
-      "string",
-      "null"
-     ]
+     "type": "string"
     },
     "logLevel": {
-     "type": [
-      "string",
-      "null"
-     ]
+     "type": "string"
     },
     "logging": {
-     "anyOf": [
-      {
-       "$ref": "#/definitions/GlobalLoggingConfig"
-      },
-      {
-       "type": "null"
-      }
-     ]
+     "$ref": "#/definitions/GlobalLoggingConfig"
     },
     "repair": {
-     "anyOf": [
-      {
-       "$ref": "#/definitions/CNIRepairConfig"
-      },
-      {
-       "type": "null"
-      }
-     ]
+     "$ref": "#/definitions/CNIRepairConfig"
     },
     "chained": {
-     "type": [
-      "boolean",
-      "null"
-     ]
+     "type": "boolean"
     },
     "resourceQuotas": {
-     "anyOf": [
-      {
-       "$ref": "#/definitions/ResourceQuotas"
-      },
-      {
-       "type": "null"
-      }
-     ]
+     "$ref": "#/definitions/ResourceQuotas"
     },
     "resource_quotas": {
-     "anyOf": [
-      {
-       "$ref": "#/definitions/ResourceQuotas"
-      },
-      {
-       "type": "null"
-      }
-     ]
+     "$ref": "#/definitions/ResourceQuotas"
     },
     "resources": {
-     "anyOf": [
-      {
-       "$ref": "#/definitions/Resources"
-      },
-      {
-       "type": "null"
-      }
-     ]
+     "$ref": "#/definitions/Resources"
     },
     "privileged": {
-     "type": [
-      "boolean",
-      "null"
-     ]
+     "type": "boolean"
     },
     "seccompProfile": {
-     "type": [
-      "object",
-      "null"
-     ]
+     "type": "object"
     },
     "ambient": {
-     "anyOf": [
-      {
-       "$ref": "#/definitions/CNIAmbientConfig"
-      },
-      {
-       "type": "null"
-      }
-     ]
+     "$ref": "#/definitions/CNIAmbientConfig"
     },
     "provider": {
-     "type": [
-      "string",
-      "null"
-     ]
+     "type": "string"
     },
     "rollingMaxUnavailable": {
      "type": [
       "integer",
-      "string",
-      "null"
+      "string"
      ]
     },
     "istioOwnedCNIConfig": {
-     "type": [
-      "boolean",
-      "null"
-     ]
+     "type": "boolean"
     },
     "istioOwnedCNIConfigFileName": {
-     "type": [
-      "string",
-      "null"
-     ]
+     "type": "string"
     },
     "useAppArmorAnnotation": {
-     "type": [
-      "boolean",
-      "null"
-     ]
+     "type": "boolean"
     }
    }
   },
@@ -372,65 +208,35 @@ export const VALUES_SCHEMA: Record<string, unknown> = {
    "additionalProperties": false,
    "properties": {
     "enabled": {
-     "type": [
-      "boolean",
-      "null"
-     ]
+     "type": "boolean"
     },
     "hub": {
-     "type": [
-      "string",
-      "null"
-     ]
+     "type": "string"
     },
     "tag": {},
     "image": {
-     "type": [
-      "string",
-      "null"
-     ]
+     "type": "string"
     },
     "labelPods": {
-     "type": [
-      "boolean",
-      "null"
-     ]
+     "type": "boolean"
     },
     "repairPods": {
-     "type": [
-      "boolean",
-      "null"
-     ]
+     "type": "boolean"
     },
     "createEvents": {
-     "type": [
-      "string",
-      "null"
-     ]
+     "type": "string"
     },
     "deletePods": {
-     "type": [
-      "boolean",
-      "null"
-     ]
+     "type": "boolean"
     },
     "brokenPodLabelKey": {
-     "type": [
-      "string",
-      "null"
-     ]
+     "type": "string"
     },
     "brokenPodLabelValue": {
-     "type": [
-      "string",
-      "null"
-     ]
+     "type": "string"
     },
     "initContainerName": {
-     "type": [
-      "string",
-      "null"
-     ]
+     "type": "string"
     }
    }
   },
@@ -439,22 +245,13 @@ export const VALUES_SCHEMA: Record<string, unknown> = {
    "additionalProperties": false,
    "properties": {
     "enabled": {
-     "type": [
-      "boolean",
-      "null"
-     ]
+     "type": "boolean"
     },
     "chained": {
-     "type": [
-      "boolean",
-      "null"
-     ]
+     "type": "boolean"
     },
     "provider": {
-     "type": [
-      "string",
-      "null"
-     ]
+     "type": "string"
     }
    }
   },
@@ -463,10 +260,7 @@ export const VALUES_SCHEMA: Record<string, unknown> = {
    "additionalProperties": false,
    "properties": {
     "enabled": {
-     "type": [
-      "boolean",
-      "null"
-     ]
+     "type": "boolean"
     }
    }
   },
@@ -475,14 +269,7 @@ export const VALUES_SCHEMA: Record<string, unknown> = {
    "additionalProperties": false,
    "properties": {
     "requests": {
-     "anyOf": [
-      {
-       "$ref": "#/definitions/ResourcesRequestsConfig"
-      },
-      {
-       "type": "null"
-      }
-     ]
+     "$ref": "#/definitions/ResourcesRequestsConfig"
     }
    }
   },
@@ -491,262 +278,132 @@ export const VALUES_SCHEMA: Record<string, unknown> = {
    "additionalProperties": false,
    "properties": {
     "autoscaleEnabled": {
-     "type": [
-      "boolean",
-      "null"
-     ]
+     "type": "boolean"
     },
     "autoscaleMax": {
      "type": [
       "integer",
-      "string",
-      "null"
+      "string"
      ],
      "pattern": "^-?\\d+$"
     },
     "autoscaleMin": {
      "type": [
       "integer",
-      "string",
-      "null"
+      "string"
      ],
      "pattern": "^-?\\d+$"
     },
     "memory": {
-     "anyOf": [
-      {
-       "$ref": "#/definitions/TargetUtilizationConfig"
-      },
-      {
-       "type": "null"
-      }
-     ]
+     "$ref": "#/definitions/TargetUtilizationConfig"
     },
     "cpu": {
-     "anyOf": [
-      {
-       "$ref": "#/definitions/TargetUtilizationConfig"
-      },
-      {
-       "type": "null"
-      }
-     ]
+     "$ref": "#/definitions/TargetUtilizationConfig"
     },
     "customService": {
-     "type": [
-      "boolean",
-      "null"
-     ]
+     "type": "boolean"
     },
     "enabled": {
-     "type": [
-      "boolean",
-      "null"
-     ]
+     "type": "boolean"
     },
     "env": {
-     "type": [
-      "object",
-      "null"
-     ]
+     "type": "object"
     },
     "labels": {
-     "type": [
-      "object",
-      "null"
-     ],
+     "type": "object",
      "additionalProperties": {
-      "type": [
-       "string",
-       "null"
-      ]
+      "type": "string"
      }
     },
     "name": {
-     "type": [
-      "string",
-      "null"
-     ]
+     "type": "string"
     },
     "nodeSelector": {
-     "type": [
-      "object",
-      "null"
-     ]
+     "type": "object"
     },
     "podAnnotations": {
-     "type": [
-      "object",
-      "null"
-     ]
+     "type": "object"
     },
     "podAntiAffinityLabelSelector": {
-     "type": [
-      "array",
-      "null"
-     ],
+     "type": "array",
      "items": {
-      "type": [
-       "object",
-       "null"
-      ]
+      "type": "object"
      }
     },
     "podAntiAffinityTermLabelSelector": {
-     "type": [
-      "array",
-      "null"
-     ],
+     "type": "array",
      "items": {
-      "type": [
-       "object",
-       "null"
-      ]
+      "type": "object"
      }
     },
     "ports": {
-     "type": [
-      "array",
-      "null"
-     ],
+     "type": "array",
      "items": {
-      "anyOf": [
-       {
-        "$ref": "#/definitions/PortsConfig"
-       },
-       {
-        "type": "null"
-       }
-      ]
+      "$ref": "#/definitions/PortsConfig"
      }
     },
     "resources": {
-     "anyOf": [
-      {
-       "$ref": "#/definitions/Resources"
-      },
-      {
-       "type": "null"
-      }
-     ]
+     "$ref": "#/definitions/Resources"
     },
     "secretVolumes": {
-     "type": [
-      "array",
-      "null"
-     ],
+     "type": "array",
      "items": {
-      "anyOf": [
-       {
-        "$ref": "#/definitions/SecretVolume"
-       },
-       {
-        "type": "null"
-       }
-      ]
+      "$ref": "#/definitions/SecretVolume"
      }
     },
     "serviceAnnotations": {
-     "type": [
-      "object",
-      "null"
-     ]
+     "type": "object"
     },
     "type": {
-     "type": [
-      "string",
-      "null"
-     ]
+     "type": "string"
     },
     "tolerations": {
-     "type": [
-      "array",
-      "null"
-     ],
+     "type": "array",
      "items": {
-      "type": [
-       "object",
-       "null"
-      ]
+      "type": "object"
      }
     },
     "rollingMaxSurge": {
      "type": [
       "integer",
-      "string",
-      "null"
+      "string"
      ]
     },
     "rollingMaxUnavailable": {
      "type": [
       "integer",
-      "string",
-      "null"
+      "string"
      ]
     },
     "configVolumes": {
-     "type": [
-      "array",
-      "null"
-     ],
+     "type": "array",
      "items": {
-      "type": [
-       "object",
-       "null"
-      ]
+      "type": "object"
      }
     },
     "additionalContainers": {
-     "type": [
-      "array",
-      "null"
-     ],
+     "type": "array",
      "items": {
-      "type": [
-       "object",
-       "null"
-      ]
+      "type": "object"
      }
     },
     "runAsRoot": {
-     "type": [
-      "boolean",
-      "null"
-     ]
+     "type": "boolean"
     },
     "injectionTemplate": {
-     "type": [
-      "string",
-      "null"
-     ]
+     "type": "string"
     },
     "serviceAccount": {
-     "anyOf": [
-      {
-       "$ref": "#/definitions/ServiceAccount"
-      },
-      {
-       "type": "null"
-      }
-     ]
+     "$ref": "#/definitions/ServiceAccount"
     },
     "ipFamilies": {
-     "type": [
-      "array",
-      "null"
-     ],
+     "type": "array",
      "items": {
-      "type": [
-       "string",
-       "null"
-      ]
+      "type": "string"
      }
     },
     "ipFamilyPolicy": {
-     "type": [
-      "string",
-      "null"
-     ]
+     "type": "string"
     }
    }
   },
@@ -755,10 +412,7 @@ export const VALUES_SCHEMA: Record<string, unknown> = {
    "additionalProperties": false,
    "properties": {
     "stableValidationPolicy": {
-     "type": [
-      "boolean",
-      "null"
-     ]
+     "type": "boolean"
     }
    }
   },
@@ -767,50 +421,19 @@ export const VALUES_SCHEMA: Record<string, unknown> = {
    "additionalProperties": false,
    "properties": {
     "istio-egressgateway": {
-     "anyOf": [
-      {
-       "$ref": "#/definitions/EgressGatewayConfig"
-      },
-      {
-       "type": "null"
-      }
-     ]
+     "$ref": "#/definitions/EgressGatewayConfig"
     },
     "istio_egressgateway": {
-     "anyOf": [
-      {
-       "$ref": "#/definitions/EgressGatewayConfig"
-      },
-      {
-       "type": "null"
-      }
-     ]
+     "$ref": "#/definitions/EgressGatewayConfig"
     },
     "enabled": {
-     "type": [
-      "boolean",
-      "null"
-     ]
+     "type": "boolean"
     },
     "istio-ingressgateway": {
-     "anyOf": [
-      {
-       "$ref": "#/definitions/IngressGatewayConfig"
-      },
-      {
-       "type": "null"
-      }
-     ]
+     "$ref": "#/definitions/IngressGatewayConfig"
     },
     "istio_ingressgateway": {
-     "anyOf": [
-      {
-       "$ref": "#/definitions/IngressGatewayConfig"
-      },
-      {
-       "type": "null"
-      }
-     ]
+     "$ref": "#/definitions/IngressGatewayConfig"
     },
     "securityContext": {},
     "seccompProfile": {}
@@ -821,351 +444,152 @@ export const VALUES_SCHEMA: Record<string, unknown> = {
    "additionalProperties": false,
    "properties": {
     "arch": {
-     "anyOf": [
-      {
-       "$ref": "#/definitions/ArchConfig"
-      },
-      {
-       "type": "null"
-      }
-     ]
+     "$ref": "#/definitions/ArchConfig"
     },
     "certSigners": {
-     "type": [
-      "array",
-      "null"
-     ],
+     "type": "array",
      "items": {
-      "type": [
-       "string",
-       "null"
-      ]
+      "type": "string"
      }
     },
     "configValidation": {
-     "type": [
-      "boolean",
-      "null"
-     ]
+     "type": "boolean"
     },
     "defaultNodeSelector": {
-     "type": [
-      "object",
-      "null"
-     ]
+     "type": "object"
     },
     "defaultPodDisruptionBudget": {
-     "anyOf": [
-      {
-       "$ref": "#/definitions/DefaultPodDisruptionBudgetConfig"
-      },
-      {
-       "type": "null"
-      }
-     ]
+     "$ref": "#/definitions/DefaultPodDisruptionBudgetConfig"
     },
     "defaultResources": {
-     "anyOf": [
-      {
-       "$ref": "#/definitions/DefaultResourcesConfig"
-      },
-      {
-       "type": "null"
-      }
-     ]
+     "$ref": "#/definitions/DefaultResourcesConfig"
     },
     "defaultTolerations": {
-     "type": [
-      "array",
-      "null"
-     ],
+     "type": "array",
      "items": {
-      "type": [
-       "object",
-       "null"
-      ]
+      "type": "object"
      }
     },
     "hub": {
-     "type": [
-      "string",
-      "null"
-     ]
+     "type": "string"
     },
     "imagePullPolicy": {
-     "type": [
-      "string",
-      "null"
-     ]
+     "type": "string"
     },
     "imagePullSecrets": {
-     "type": [
-      "array",
-      "null"
-     ],
+     "type": "array",
      "items": {
-      "type": [
-       "string",
-       "null"
-      ]
+      "type": "string"
      }
     },
     "istioNamespace": {
-     "type": [
-      "string",
-      "null"
-     ]
+     "type": "string"
     },
     "logAsJson": {
-     "type": [
-      "boolean",
-      "null"
-     ]
+     "type": "boolean"
     },
     "logging": {
-     "anyOf": [
-      {
-       "$ref": "#/definitions/GlobalLoggingConfig"
-      },
-      {
-       "type": "null"
-      }
-     ]
+     "$ref": "#/definitions/GlobalLoggingConfig"
     },
     "meshID": {
-     "type": [
-      "string",
-      "null"
-     ]
+     "type": "string"
     },
     "meshNetworks": {
-     "type": [
-      "object",
-      "null"
-     ]
+     "type": "object"
     },
     "multiCluster": {
-     "anyOf": [
-      {
-       "$ref": "#/definitions/MultiClusterConfig"
-      },
-      {
-       "type": "null"
-      }
-     ]
+     "$ref": "#/definitions/MultiClusterConfig"
     },
     "network": {
-     "type": [
-      "string",
-      "null"
-     ]
+     "type": "string"
     },
     "podDNSSearchNamespaces": {
-     "type": [
-      "array",
-      "null"
-     ],
+     "type": "array",
      "items": {
-      "type": [
-       "string",
-       "null"
-      ]
+      "type": "string"
      }
     },
     "omitSidecarInjectorConfigMap": {
-     "type": [
-      "boolean",
-      "null"
-     ]
+     "type": "boolean"
     },
     "operatorManageWebhooks": {
-     "type": [
-      "boolean",
-      "null"
-     ]
+     "type": "boolean"
     },
     "priorityClassName": {
-     "type": [
-      "string",
-      "null"
-     ]
+     "type": "string"
     },
     "proxy": {
-     "anyOf": [
-      {
-       "$ref": "#/definitions/ProxyConfig"
-      },
-      {
-       "type": "null"
-      }
-     ]
+     "$ref": "#/definitions/ProxyConfig"
     },
     "proxy_init": {
-     "anyOf": [
-      {
-       "$ref": "#/definitions/ProxyInitConfig"
-      },
-      {
-       "type": "null"
-      }
-     ]
+     "$ref": "#/definitions/ProxyInitConfig"
     },
     "sds": {
-     "anyOf": [
-      {
-       "$ref": "#/definitions/SDSConfig"
-      },
-      {
-       "type": "null"
-      }
-     ]
+     "$ref": "#/definitions/SDSConfig"
     },
     "tag": {},
     "variant": {
-     "type": [
-      "string",
-      "null"
-     ]
+     "type": "string"
     },
     "tracer": {
-     "anyOf": [
-      {
-       "$ref": "#/definitions/TracerConfig"
-      },
-      {
-       "type": "null"
-      }
-     ]
+     "$ref": "#/definitions/TracerConfig"
     },
     "remotePilotAddress": {
-     "type": [
-      "string",
-      "null"
-     ]
+     "type": "string"
     },
     "istiod": {
-     "anyOf": [
-      {
-       "$ref": "#/definitions/IstiodConfig"
-      },
-      {
-       "type": "null"
-      }
-     ]
+     "$ref": "#/definitions/IstiodConfig"
     },
     "pilotCertProvider": {
-     "type": [
-      "string",
-      "null"
-     ]
+     "type": "string"
     },
     "jwtPolicy": {
-     "type": [
-      "string",
-      "null"
-     ]
+     "type": "string"
     },
     "sts": {
-     "anyOf": [
-      {
-       "$ref": "#/definitions/STSConfig"
-      },
-      {
-       "type": "null"
-      }
-     ]
+     "$ref": "#/definitions/STSConfig"
     },
     "revision": {
-     "type": [
-      "string",
-      "null"
-     ]
+     "type": "string"
     },
     "mountMtlsCerts": {
-     "type": [
-      "boolean",
-      "null"
-     ]
+     "type": "boolean"
     },
     "caAddress": {
-     "type": [
-      "string",
-      "null"
-     ]
+     "type": "string"
     },
     "externalIstiod": {
-     "type": [
-      "boolean",
-      "null"
-     ]
+     "type": "boolean"
     },
     "configCluster": {
-     "type": [
-      "boolean",
-      "null"
-     ]
+     "type": "boolean"
     },
     "caName": {
-     "type": [
-      "string",
-      "null"
-     ]
+     "type": "string"
     },
     "platform": {
-     "type": [
-      "string",
-      "null"
-     ]
+     "type": "string"
     },
     "ipFamilies": {
-     "type": [
-      "array",
-      "null"
-     ],
+     "type": "array",
      "items": {
-      "type": [
-       "string",
-       "null"
-      ]
+      "type": "string"
      }
     },
     "ipFamilyPolicy": {
-     "type": [
-      "string",
-      "null"
-     ]
+     "type": "string"
     },
     "waypoint": {
-     "anyOf": [
-      {
-       "$ref": "#/definitions/WaypointConfig"
-      },
-      {
-       "type": "null"
-      }
-     ]
+     "$ref": "#/definitions/WaypointConfig"
     },
     "trustBundleName": {
-     "type": [
-      "string",
-      "null"
-     ]
+     "type": "string"
     },
     "nativeNftables": {
-     "type": [
-      "boolean",
-      "null"
-     ]
+     "type": "boolean"
     },
     "networkPolicy": {
-     "anyOf": [
-      {
-       "$ref": "#/definitions/NetworkPolicyConfig"
-      },
-      {
-       "type": "null"
-      }
-     ]
+     "$ref": "#/definitions/NetworkPolicyConfig"
     },
     "resourceScope": {
      "anyOf": [
@@ -1179,27 +603,14 @@ export const VALUES_SCHEMA: Record<string, unknown> = {
       },
       {
        "type": "integer"
-      },
-      {
-       "type": "null"
       }
      ]
     },
     "agentgateway": {
-     "anyOf": [
-      {
-       "$ref": "#/definitions/Agentgateway"
-      },
-      {
-       "type": "null"
-      }
-     ]
+     "$ref": "#/definitions/Agentgateway"
     },
     "enableReaderRBAC": {
-     "type": [
-      "boolean",
-      "null"
-     ]
+     "type": "boolean"
     }
    }
   },
@@ -1208,10 +619,7 @@ export const VALUES_SCHEMA: Record<string, unknown> = {
    "additionalProperties": false,
    "properties": {
     "level": {
-     "type": [
-      "string",
-      "null"
-     ]
+     "type": "string"
     }
    }
   },
@@ -1220,302 +628,157 @@ export const VALUES_SCHEMA: Record<string, unknown> = {
    "additionalProperties": false,
    "properties": {
     "autoscaleEnabled": {
-     "type": [
-      "boolean",
-      "null"
-     ]
+     "type": "boolean"
     },
     "autoscaleMax": {
      "type": [
       "integer",
-      "string",
-      "null"
+      "string"
      ],
      "pattern": "^-?\\d+$"
     },
     "autoscaleMin": {
      "type": [
       "integer",
-      "string",
-      "null"
+      "string"
      ],
      "pattern": "^-?\\d+$"
     },
     "memory": {
-     "anyOf": [
-      {
-       "$ref": "#/definitions/TargetUtilizationConfig"
-      },
-      {
-       "type": "null"
-      }
-     ]
+     "$ref": "#/definitions/TargetUtilizationConfig"
     },
     "cpu": {
-     "anyOf": [
-      {
-       "$ref": "#/definitions/TargetUtilizationConfig"
-      },
-      {
-       "type": "null"
-      }
-     ]
+     "$ref": "#/definitions/TargetUtilizationConfig"
     },
     "customService": {
-     "type": [
-      "boolean",
-      "null"
-     ]
+     "type": "boolean"
     },
     "enabled": {
-     "type": [
-      "boolean",
-      "null"
-     ]
+     "type": "boolean"
     },
     "env": {
-     "type": [
-      "object",
-      "null"
-     ]
+     "type": "object"
     },
     "labels": {
-     "type": [
-      "object",
-      "null"
-     ],
+     "type": "object",
      "additionalProperties": {
-      "type": [
-       "string",
-       "null"
-      ]
+      "type": "string"
      }
     },
     "loadBalancerIP": {
-     "type": [
-      "string",
-      "null"
-     ]
+     "type": "string"
     },
     "loadBalancerSourceRanges": {
-     "type": [
-      "array",
-      "null"
-     ],
+     "type": "array",
      "items": {
-      "type": [
-       "string",
-       "null"
-      ]
+      "type": "string"
      }
     },
     "name": {
-     "type": [
-      "string",
-      "null"
-     ]
+     "type": "string"
     },
     "nodeSelector": {
-     "type": [
-      "object",
-      "null"
-     ]
+     "type": "object"
     },
     "podAnnotations": {
-     "type": [
-      "object",
-      "null"
-     ]
+     "type": "object"
     },
     "podAntiAffinityLabelSelector": {
-     "type": [
-      "array",
-      "null"
-     ],
+     "type": "array",
      "items": {
-      "type": [
-       "object",
-       "null"
-      ]
+      "type": "object"
      }
     },
     "podAntiAffinityTermLabelSelector": {
-     "type": [
-      "array",
-      "null"
-     ],
+     "type": "array",
      "items": {
-      "type": [
-       "object",
-       "null"
-      ]
+      "type": "object"
      }
     },
     "ports": {
-     "type": [
-      "array",
-      "null"
-     ],
+     "type": "array",
      "items": {
-      "anyOf": [
-       {
-        "$ref": "#/definitions/PortsConfig"
-       },
-       {
-        "type": "null"
-       }
-      ]
+      "$ref": "#/definitions/PortsConfig"
      }
     },
     "replicaCount": {
      "type": [
       "integer",
-      "string",
-      "null"
+      "string"
      ],
      "pattern": "^-?\\d+$"
     },
     "resources": {
-     "type": [
-      "object",
-      "null"
-     ]
+     "type": "object"
     },
     "secretVolumes": {
-     "type": [
-      "array",
-      "null"
-     ],
+     "type": "array",
      "items": {
-      "anyOf": [
-       {
-        "$ref": "#/definitions/SecretVolume"
-       },
-       {
-        "type": "null"
-       }
-      ]
+      "$ref": "#/definitions/SecretVolume"
      }
     },
     "serviceAnnotations": {
-     "type": [
-      "object",
-      "null"
-     ]
+     "type": "object"
     },
     "type": {
-     "type": [
-      "string",
-      "null"
-     ]
+     "type": "string"
     },
     "rollingMaxSurge": {
      "type": [
       "integer",
-      "string",
-      "null"
+      "string"
      ]
     },
     "rollingMaxUnavailable": {
      "type": [
       "integer",
-      "string",
-      "null"
+      "string"
      ]
     },
     "externalTrafficPolicy": {
-     "type": [
-      "string",
-      "null"
-     ]
+     "type": "string"
     },
     "tolerations": {
-     "type": [
-      "array",
-      "null"
-     ],
+     "type": "array",
      "items": {
-      "type": [
-       "object",
-       "null"
-      ]
+      "type": "object"
      }
     },
     "ingressPorts": {
-     "type": [
-      "array",
-      "null"
-     ],
+     "type": "array",
      "items": {
-      "type": [
-       "object",
-       "null"
-      ]
+      "type": "object"
      }
     },
     "additionalContainers": {
-     "type": [
-      "array",
-      "null"
-     ],
+     "type": "array",
      "items": {
-      "type": [
-       "object",
-       "null"
-      ]
+      "type": "object"
      }
     },
     "configVolumes": {
-     "type": [
-      "array",
-      "null"
-     ],
+     "type": "array",
      "items": {
-      "type": [
-       "object",
-       "null"
-      ]
+      "type": "object"
      }
     },
     "runAsRoot": {
-     "type": [
-      "boolean",
-      "null"
-     ]
+     "type": "boolean"
     },
     "injectionTemplate": {
-     "type": [
-      "string",
-      "null"
-     ]
+     "type": "string"
     },
     "serviceAccount": {
-     "anyOf": [
-      {
-       "$ref": "#/definitions/ServiceAccount"
-      },
-      {
-       "type": "null"
-      }
-     ]
+     "$ref": "#/definitions/ServiceAccount"
     },
     "ipFamilies": {
-     "type": [
-      "array",
-      "null"
-     ],
+     "type": "array",
      "items": {
-      "type": [
-       "string",
-       "null"
-      ]
+      "type": "string"
      }
     },
     "ipFamilyPolicy": {
-     "type": [
-      "string",
-      "null"
-     ]
+     "type": "string"
     }
    }
   },
@@ -1524,10 +787,7 @@ export const VALUES_SCHEMA: Record<string, unknown> = {
    "additionalProperties": false,
    "properties": {
     "enableAnalysis": {
-     "type": [
-      "boolean",
-      "null"
-     ]
+     "type": "boolean"
     }
    }
   },
@@ -1536,34 +796,19 @@ export const VALUES_SCHEMA: Record<string, unknown> = {
    "additionalProperties": false,
    "properties": {
     "injectionURL": {
-     "type": [
-      "string",
-      "null"
-     ]
+     "type": "string"
     },
     "injectionPath": {
-     "type": [
-      "string",
-      "null"
-     ]
+     "type": "string"
     },
     "injectionCABundle": {
-     "type": [
-      "string",
-      "null"
-     ]
+     "type": "string"
     },
     "enabled": {
-     "type": [
-      "boolean",
-      "null"
-     ]
+     "type": "boolean"
     },
     "enabledLocalInjectorIstiod": {
-     "type": [
-      "boolean",
-      "null"
-     ]
+     "type": "boolean"
     }
    }
   },
@@ -1572,28 +817,16 @@ export const VALUES_SCHEMA: Record<string, unknown> = {
    "additionalProperties": false,
    "properties": {
     "enabled": {
-     "type": [
-      "boolean",
-      "null"
-     ]
+     "type": "boolean"
     },
     "clusterName": {
-     "type": [
-      "string",
-      "null"
-     ]
+     "type": "string"
     },
     "globalDomainSuffix": {
-     "type": [
-      "string",
-      "null"
-     ]
+     "type": "string"
     },
     "includeEnvoyFilter": {
-     "type": [
-      "boolean",
-      "null"
-     ]
+     "type": "boolean"
     }
    }
   },
@@ -1602,10 +835,7 @@ export const VALUES_SCHEMA: Record<string, unknown> = {
    "additionalProperties": false,
    "properties": {
     "enabled": {
-     "type": [
-      "boolean",
-      "null"
-     ]
+     "type": "boolean"
     }
    }
   },
@@ -1623,9 +853,6 @@ export const VALUES_SCHEMA: Record<string, unknown> = {
       },
       {
        "type": "integer"
-      },
-      {
-       "type": "null"
       }
      ]
     }
@@ -1636,321 +863,168 @@ export const VALUES_SCHEMA: Record<string, unknown> = {
    "additionalProperties": false,
    "properties": {
     "enabled": {
-     "type": [
-      "boolean",
-      "null"
-     ]
+     "type": "boolean"
     },
     "autoscaleEnabled": {
-     "type": [
-      "boolean",
-      "null"
-     ]
+     "type": "boolean"
     },
     "autoscaleMin": {
      "type": [
       "integer",
-      "string",
-      "null"
+      "string"
      ],
      "pattern": "^-?\\d+$"
     },
     "autoscaleMax": {
      "type": [
       "integer",
-      "string",
-      "null"
+      "string"
      ],
      "pattern": "^-?\\d+$"
     },
     "autoscaleBehavior": {
-     "type": [
-      "object",
-      "null"
-     ]
+     "type": "object"
     },
     "replicaCount": {
      "type": [
       "integer",
-      "string",
-      "null"
+      "string"
      ],
      "pattern": "^-?\\d+$"
     },
     "image": {
-     "type": [
-      "string",
-      "null"
-     ]
+     "type": "string"
     },
     "traceSampling": {
      "type": [
       "number",
-      "string",
-      "null"
+      "string"
      ]
     },
     "resources": {
-     "anyOf": [
-      {
-       "$ref": "#/definitions/Resources"
-      },
-      {
-       "type": "null"
-      }
-     ]
+     "$ref": "#/definitions/Resources"
     },
     "cpu": {
-     "anyOf": [
-      {
-       "$ref": "#/definitions/TargetUtilizationConfig"
-      },
-      {
-       "type": "null"
-      }
-     ]
+     "$ref": "#/definitions/TargetUtilizationConfig"
     },
     "nodeSelector": {
-     "type": [
-      "object",
-      "null"
-     ]
+     "type": "object"
     },
     "keepaliveMaxServerConnectionAge": {
-     "type": [
-      "string",
-      "null"
-     ],
+     "type": "string",
      "pattern": "^[-+]?(\\d+(\\.\\d*)?|\\.\\d+)(ns|us|µs|μs|ms|s|m|h)((\\d+(\\.\\d*)?|\\.\\d+)(ns|us|µs|μs|ms|s|m|h))*$|^[-+]?0$"
     },
     "deploymentLabels": {
-     "type": [
-      "object",
-      "null"
-     ]
+     "type": "object"
     },
     "podLabels": {
-     "type": [
-      "object",
-      "null"
-     ]
+     "type": "object"
     },
     "configMap": {
-     "type": [
-      "boolean",
-      "null"
-     ]
+     "type": "boolean"
     },
     "env": {
-     "type": [
-      "object",
-      "null"
-     ]
+     "type": "object"
     },
     "affinity": {
-     "type": [
-      "object",
-      "null"
-     ]
+     "type": "object"
     },
     "rollingMaxSurge": {
      "type": [
       "integer",
-      "string",
-      "null"
+      "string"
      ]
     },
     "rollingMaxUnavailable": {
      "type": [
       "integer",
-      "string",
-      "null"
+      "string"
      ]
     },
     "tolerations": {
-     "type": [
-      "array",
-      "null"
-     ],
+     "type": "array",
      "items": {
-      "type": [
-       "object",
-       "null"
-      ]
+      "type": "object"
      }
     },
     "podAnnotations": {
-     "type": [
-      "object",
-      "null"
-     ]
+     "type": "object"
     },
     "serviceAnnotations": {
-     "type": [
-      "object",
-      "null"
-     ]
+     "type": "object"
     },
     "serviceAccountAnnotations": {
-     "type": [
-      "object",
-      "null"
-     ]
+     "type": "object"
     },
     "jwksResolverExtraRootCA": {
-     "type": [
-      "string",
-      "null"
-     ]
+     "type": "string"
     },
     "hub": {
-     "type": [
-      "string",
-      "null"
-     ]
+     "type": "string"
     },
     "tag": {},
     "variant": {
-     "type": [
-      "string",
-      "null"
-     ]
+     "type": "string"
     },
     "seccompProfile": {
-     "type": [
-      "object",
-      "null"
-     ]
+     "type": "object"
     },
     "topologySpreadConstraints": {
-     "type": [
-      "array",
-      "null"
-     ],
+     "type": "array",
      "items": {
-      "type": [
-       "object",
-       "null"
-      ]
+      "type": "object"
      }
     },
     "extraContainerArgs": {
-     "type": [
-      "array",
-      "null"
-     ],
+     "type": "array",
      "items": {
-      "type": [
-       "object",
-       "null"
-      ]
+      "type": "object"
      }
     },
     "volumeMounts": {
-     "type": [
-      "array",
-      "null"
-     ],
+     "type": "array",
      "items": {
-      "type": [
-       "object",
-       "null"
-      ]
+      "type": "object"
      }
     },
     "volumes": {
-     "type": [
-      "array",
-      "null"
-     ],
+     "type": "array",
      "items": {
-      "type": [
-       "object",
-       "null"
-      ]
+      "type": "object"
      }
     },
     "ipFamilies": {
-     "type": [
-      "array",
-      "null"
-     ],
+     "type": "array",
      "items": {
-      "type": [
-       "string",
-       "null"
-      ]
+      "type": "string"
      }
     },
     "ipFamilyPolicy": {
-     "type": [
-      "string",
-      "null"
-     ]
+     "type": "string"
     },
     "memory": {
-     "anyOf": [
-      {
-       "$ref": "#/definitions/TargetUtilizationConfig"
-      },
-      {
-       "type": "null"
-      }
-     ]
+     "$ref": "#/definitions/TargetUtilizationConfig"
     },
     "cni": {
-     "anyOf": [
-      {
-       "$ref": "#/definitions/CNIUsageConfig"
-      },
-      {
-       "type": "null"
-      }
-     ]
+     "$ref": "#/definitions/CNIUsageConfig"
     },
     "taint": {
-     "anyOf": [
-      {
-       "$ref": "#/definitions/PilotTaintControllerConfig"
-      },
-      {
-       "type": "null"
-      }
-     ]
+     "$ref": "#/definitions/PilotTaintControllerConfig"
     },
     "trustedZtunnelNamespace": {
-     "type": [
-      "string",
-      "null"
-     ]
+     "type": "string"
     },
     "istiodRemote": {
-     "anyOf": [
-      {
-       "$ref": "#/definitions/IstiodRemoteConfig"
-      },
-      {
-       "type": "null"
-      }
-     ]
+     "$ref": "#/definitions/IstiodRemoteConfig"
     },
     "envVarFrom": {
-     "type": [
-      "array",
-      "null"
-     ],
+     "type": "array",
      "items": {
-      "type": [
-       "object",
-       "null"
-      ]
+      "type": "object"
      }
     },
     "crlConfigMapName": {
-     "type": [
-      "string",
-      "null"
-     ]
+     "type": "string"
     }
    }
   },
@@ -1959,10 +1033,7 @@ export const VALUES_SCHEMA: Record<string, unknown> = {
    "additionalProperties": false,
    "properties": {
     "ingressService": {
-     "type": [
-      "string",
-      "null"
-     ]
+     "type": "string"
     },
     "ingressControllerMode": {
      "anyOf": [
@@ -1976,17 +1047,11 @@ export const VALUES_SCHEMA: Record<string, unknown> = {
       },
       {
        "type": "integer"
-      },
-      {
-       "type": "null"
       }
      ]
     },
     "ingressClass": {
-     "type": [
-      "string",
-      "null"
-     ]
+     "type": "string"
     }
    }
   },
@@ -1995,10 +1060,7 @@ export const VALUES_SCHEMA: Record<string, unknown> = {
    "additionalProperties": false,
    "properties": {
     "enabled": {
-     "type": [
-      "boolean",
-      "null"
-     ]
+     "type": "boolean"
     }
    }
   },
@@ -2007,22 +1069,13 @@ export const VALUES_SCHEMA: Record<string, unknown> = {
    "additionalProperties": false,
    "properties": {
     "enabled": {
-     "type": [
-      "boolean",
-      "null"
-     ]
+     "type": "boolean"
     },
     "namespace": {
-     "type": [
-      "string",
-      "null"
-     ]
+     "type": "string"
     },
     "name": {
-     "type": [
-      "string",
-      "null"
-     ]
+     "type": "string"
     }
    }
   },
@@ -2031,40 +1084,31 @@ export const VALUES_SCHEMA: Record<string, unknown> = {
    "additionalProperties": false,
    "properties": {
     "name": {
-     "type": [
-      "string",
-      "null"
-     ]
+     "type": "string"
     },
     "port": {
      "type": [
       "integer",
-      "string",
-      "null"
+      "string"
      ],
      "pattern": "^-?\\d+$"
     },
     "nodePort": {
      "type": [
       "integer",
-      "string",
-      "null"
+      "string"
      ],
      "pattern": "^-?\\d+$"
     },
     "targetPort": {
      "type": [
       "integer",
-      "string",
-      "null"
+      "string"
      ],
      "pattern": "^-?\\d+$"
     },
     "protocol": {
-     "type": [
-      "string",
-      "null"
-     ]
+     "type": "string"
     }
    }
   },
@@ -2073,128 +1117,74 @@ export const VALUES_SCHEMA: Record<string, unknown> = {
    "additionalProperties": false,
    "properties": {
     "autoInject": {
-     "type": [
-      "string",
-      "null"
-     ]
+     "type": "string"
     },
     "clusterDomain": {
-     "type": [
-      "string",
-      "null"
-     ]
+     "type": "string"
     },
     "componentLogLevel": {
-     "type": [
-      "string",
-      "null"
-     ]
+     "type": "string"
     },
     "enableCoreDump": {
-     "type": [
-      "boolean",
-      "null"
-     ]
+     "type": "boolean"
     },
     "excludeInboundPorts": {
-     "type": [
-      "string",
-      "null"
-     ]
+     "type": "string"
     },
     "excludeIPRanges": {
-     "type": [
-      "string",
-      "null"
-     ]
+     "type": "string"
     },
     "image": {
-     "type": [
-      "string",
-      "null"
-     ]
+     "type": "string"
     },
     "includeIPRanges": {
-     "type": [
-      "string",
-      "null"
-     ]
+     "type": "string"
     },
     "logLevel": {
-     "type": [
-      "string",
-      "null"
-     ]
+     "type": "string"
     },
     "outlierLogPath": {
-     "type": [
-      "string",
-      "null"
-     ]
+     "type": "string"
     },
     "privileged": {
-     "type": [
-      "boolean",
-      "null"
-     ]
+     "type": "boolean"
     },
     "readinessInitialDelaySeconds": {
      "type": [
       "integer",
-      "string",
-      "null"
+      "string"
      ],
      "pattern": "^-?\\d+$"
     },
     "readinessPeriodSeconds": {
      "type": [
       "integer",
-      "string",
-      "null"
+      "string"
      ],
      "pattern": "^-?\\d+$"
     },
     "readinessFailureThreshold": {
      "type": [
       "integer",
-      "string",
-      "null"
+      "string"
      ],
      "pattern": "^-?\\d+$"
     },
     "seccompProfile": {
-     "type": [
-      "object",
-      "null"
-     ]
+     "type": "object"
     },
     "startupProbe": {
-     "anyOf": [
-      {
-       "$ref": "#/definitions/StartupProbe"
-      },
-      {
-       "type": "null"
-      }
-     ]
+     "$ref": "#/definitions/StartupProbe"
     },
     "statusPort": {
      "type": [
       "integer",
-      "string",
-      "null"
+      "string"
      ],
      "pattern": "^-?\\d+$"
     },
     "resources": {
-     "anyOf": [
-      {
-       "$ref": "#/definitions/Resources"
-      },
-      {
-       "type": "null"
-      }
-     ]
+     "$ref": "#/definitions/Resources"
     },
     "tracer": {
      "anyOf": [
@@ -2210,41 +1200,23 @@ export const VALUES_SCHEMA: Record<string, unknown> = {
       },
       {
        "type": "integer"
-      },
-      {
-       "type": "null"
       }
      ]
     },
     "excludeOutboundPorts": {
-     "type": [
-      "string",
-      "null"
-     ]
+     "type": "string"
     },
     "lifecycle": {
-     "type": [
-      "object",
-      "null"
-     ]
+     "type": "object"
     },
     "holdApplicationUntilProxyStarts": {
-     "type": [
-      "boolean",
-      "null"
-     ]
+     "type": "boolean"
     },
     "includeInboundPorts": {
-     "type": [
-      "string",
-      "null"
-     ]
+     "type": "string"
     },
     "includeOutboundPorts": {
-     "type": [
-      "string",
-      "null"
-     ]
+     "type": "string"
     }
    }
   },
@@ -2253,20 +1225,10 @@ export const VALUES_SCHEMA: Record<string, unknown> = {
    "additionalProperties": false,
    "properties": {
     "image": {
-     "type": [
-      "string",
-      "null"
-     ]
+     "type": "string"
     },
     "resources": {
-     "anyOf": [
-      {
-       "$ref": "#/definitions/Resources"
-      },
-      {
-       "type": "null"
-      }
-     ]
+     "$ref": "#/definitions/Resources"
     }
    }
   },
@@ -2275,16 +1237,12 @@ export const VALUES_SCHEMA: Record<string, unknown> = {
    "additionalProperties": false,
    "properties": {
     "enabled": {
-     "type": [
-      "boolean",
-      "null"
-     ]
+     "type": "boolean"
     },
     "pods": {
      "type": [
       "integer",
-      "string",
-      "null"
+      "string"
      ],
      "pattern": "^-?\\d+$"
     }
@@ -2295,27 +1253,15 @@ export const VALUES_SCHEMA: Record<string, unknown> = {
    "additionalProperties": false,
    "properties": {
     "limits": {
-     "type": [
-      "object",
-      "null"
-     ],
+     "type": "object",
      "additionalProperties": {
-      "type": [
-       "string",
-       "null"
-      ]
+      "type": "string"
      }
     },
     "requests": {
-     "type": [
-      "object",
-      "null"
-     ],
+     "type": "object",
      "additionalProperties": {
-      "type": [
-       "string",
-       "null"
-      ]
+      "type": "string"
      }
     }
    }
@@ -2325,16 +1271,10 @@ export const VALUES_SCHEMA: Record<string, unknown> = {
    "additionalProperties": false,
    "properties": {
     "cpu": {
-     "type": [
-      "string",
-      "null"
-     ]
+     "type": "string"
     },
     "memory": {
-     "type": [
-      "string",
-      "null"
-     ]
+     "type": "string"
     }
    }
   },
@@ -2343,10 +1283,7 @@ export const VALUES_SCHEMA: Record<string, unknown> = {
    "additionalProperties": false,
    "properties": {
     "token": {
-     "type": [
-      "object",
-      "null"
-     ]
+     "type": "object"
     }
    }
   },
@@ -2355,22 +1292,13 @@ export const VALUES_SCHEMA: Record<string, unknown> = {
    "additionalProperties": false,
    "properties": {
     "mountPath": {
-     "type": [
-      "string",
-      "null"
-     ]
+     "type": "string"
     },
     "name": {
-     "type": [
-      "string",
-      "null"
-     ]
+     "type": "string"
     },
     "secretName": {
-     "type": [
-      "string",
-      "null"
-     ]
+     "type": "string"
     }
    }
   },
@@ -2379,10 +1307,7 @@ export const VALUES_SCHEMA: Record<string, unknown> = {
    "additionalProperties": false,
    "properties": {
     "annotations": {
-     "type": [
-      "object",
-      "null"
-     ]
+     "type": "object"
     }
    }
   },
@@ -2391,75 +1316,39 @@ export const VALUES_SCHEMA: Record<string, unknown> = {
    "additionalProperties": false,
    "properties": {
     "enableNamespacesByDefault": {
-     "type": [
-      "boolean",
-      "null"
-     ]
+     "type": "boolean"
     },
     "reinvocationPolicy": {
-     "type": [
-      "string",
-      "null"
-     ]
+     "type": "string"
     },
     "neverInjectSelector": {
-     "type": [
-      "array",
-      "null"
-     ],
+     "type": "array",
      "items": {
-      "type": [
-       "object",
-       "null"
-      ]
+      "type": "object"
      }
     },
     "alwaysInjectSelector": {
-     "type": [
-      "array",
-      "null"
-     ],
+     "type": "array",
      "items": {
-      "type": [
-       "object",
-       "null"
-      ]
+      "type": "object"
      }
     },
     "rewriteAppHTTPProbe": {
-     "type": [
-      "boolean",
-      "null"
-     ]
+     "type": "boolean"
     },
     "injectedAnnotations": {
-     "type": [
-      "object",
-      "null"
-     ]
+     "type": "object"
     },
     "injectionURL": {
-     "type": [
-      "string",
-      "null"
-     ]
+     "type": "string"
     },
     "templates": {
-     "type": [
-      "object",
-      "null"
-     ]
+     "type": "object"
     },
     "defaultTemplates": {
-     "type": [
-      "array",
-      "null"
-     ],
+     "type": "array",
      "items": {
-      "type": [
-       "string",
-       "null"
-      ]
+      "type": "string"
      }
     }
    }
@@ -2469,16 +1358,12 @@ export const VALUES_SCHEMA: Record<string, unknown> = {
    "additionalProperties": false,
    "properties": {
     "enabled": {
-     "type": [
-      "boolean",
-      "null"
-     ]
+     "type": "boolean"
     },
     "failureThreshold": {
      "type": [
       "integer",
-      "string",
-      "null"
+      "string"
      ],
      "pattern": "^-?\\d+$"
     }
@@ -2491,8 +1376,7 @@ export const VALUES_SCHEMA: Record<string, unknown> = {
     "servicePort": {
      "type": [
       "integer",
-      "string",
-      "null"
+      "string"
      ],
      "pattern": "^-?\\d+$"
     }
@@ -2505,8 +1389,7 @@ export const VALUES_SCHEMA: Record<string, unknown> = {
     "targetAverageUtilization": {
      "type": [
       "integer",
-      "string",
-      "null"
+      "string"
      ],
      "pattern": "^-?\\d+$"
     }
@@ -2517,20 +1400,10 @@ export const VALUES_SCHEMA: Record<string, unknown> = {
    "additionalProperties": false,
    "properties": {
     "enabled": {
-     "type": [
-      "boolean",
-      "null"
-     ]
+     "type": "boolean"
     },
     "v2": {
-     "anyOf": [
-      {
-       "$ref": "#/definitions/TelemetryV2Config"
-      },
-      {
-       "type": "null"
-      }
-     ]
+     "$ref": "#/definitions/TelemetryV2Config"
     }
    }
   },
@@ -2539,30 +1412,13 @@ export const VALUES_SCHEMA: Record<string, unknown> = {
    "additionalProperties": false,
    "properties": {
     "enabled": {
-     "type": [
-      "boolean",
-      "null"
-     ]
+     "type": "boolean"
     },
     "prometheus": {
-     "anyOf": [
-      {
-       "$ref": "#/definitions/TelemetryV2PrometheusConfig"
-      },
-      {
-       "type": "null"
-      }
-     ]
+     "$ref": "#/definitions/TelemetryV2PrometheusConfig"
     },
     "stackdriver": {
-     "anyOf": [
-      {
-       "$ref": "#/definitions/TelemetryV2StackDriverConfig"
-      },
-      {
-       "type": "null"
-      }
-     ]
+     "$ref": "#/definitions/TelemetryV2StackDriverConfig"
     }
    }
   },
@@ -2571,10 +1427,7 @@ export const VALUES_SCHEMA: Record<string, unknown> = {
    "additionalProperties": false,
    "properties": {
     "enabled": {
-     "type": [
-      "boolean",
-      "null"
-     ]
+     "type": "boolean"
     }
    }
   },
@@ -2583,10 +1436,7 @@ export const VALUES_SCHEMA: Record<string, unknown> = {
    "additionalProperties": false,
    "properties": {
     "enabled": {
-     "type": [
-      "boolean",
-      "null"
-     ]
+     "type": "boolean"
     }
    }
   },
@@ -2595,44 +1445,16 @@ export const VALUES_SCHEMA: Record<string, unknown> = {
    "additionalProperties": false,
    "properties": {
     "datadog": {
-     "anyOf": [
-      {
-       "$ref": "#/definitions/TracerDatadogConfig"
-      },
-      {
-       "type": "null"
-      }
-     ]
+     "$ref": "#/definitions/TracerDatadogConfig"
     },
     "lightstep": {
-     "anyOf": [
-      {
-       "$ref": "#/definitions/TracerLightStepConfig"
-      },
-      {
-       "type": "null"
-      }
-     ]
+     "$ref": "#/definitions/TracerLightStepConfig"
     },
     "zipkin": {
-     "anyOf": [
-      {
-       "$ref": "#/definitions/TracerZipkinConfig"
-      },
-      {
-       "type": "null"
-      }
-     ]
+     "$ref": "#/definitions/TracerZipkinConfig"
     },
     "stackdriver": {
-     "anyOf": [
-      {
-       "$ref": "#/definitions/TracerStackdriverConfig"
-      },
-      {
-       "type": "null"
-      }
-     ]
+     "$ref": "#/definitions/TracerStackdriverConfig"
     }
    }
   },
@@ -2641,10 +1463,7 @@ export const VALUES_SCHEMA: Record<string, unknown> = {
    "additionalProperties": false,
    "properties": {
     "address": {
-     "type": [
-      "string",
-      "null"
-     ]
+     "type": "string"
     }
    }
   },
@@ -2653,16 +1472,10 @@ export const VALUES_SCHEMA: Record<string, unknown> = {
    "additionalProperties": false,
    "properties": {
     "address": {
-     "type": [
-      "string",
-      "null"
-     ]
+     "type": "string"
     },
     "accessToken": {
-     "type": [
-      "string",
-      "null"
-     ]
+     "type": "string"
     }
    }
   },
@@ -2671,32 +1484,26 @@ export const VALUES_SCHEMA: Record<string, unknown> = {
    "additionalProperties": false,
    "properties": {
     "debug": {
-     "type": [
-      "boolean",
-      "null"
-     ]
+     "type": "boolean"
     },
     "maxNumberOfAttributes": {
      "type": [
       "integer",
-      "string",
-      "null"
+      "string"
      ],
      "pattern": "^-?\\d+$"
     },
     "maxNumberOfAnnotations": {
      "type": [
       "integer",
-      "string",
-      "null"
+      "string"
      ],
      "pattern": "^-?\\d+$"
     },
     "maxNumberOfMessageEvents": {
      "type": [
       "integer",
-      "string",
-      "null"
+      "string"
      ],
      "pattern": "^-?\\d+$"
     }
@@ -2707,10 +1514,7 @@ export const VALUES_SCHEMA: Record<string, unknown> = {
    "additionalProperties": false,
    "properties": {
     "address": {
-     "type": [
-      "string",
-      "null"
-     ]
+     "type": "string"
     }
    }
   },
@@ -2719,158 +1523,60 @@ export const VALUES_SCHEMA: Record<string, unknown> = {
    "additionalProperties": false,
    "properties": {
     "cni": {
-     "anyOf": [
-      {
-       "$ref": "#/definitions/CNIConfig"
-      },
-      {
-       "type": "null"
-      }
-     ]
+     "$ref": "#/definitions/CNIConfig"
     },
     "gateways": {
-     "anyOf": [
-      {
-       "$ref": "#/definitions/GatewaysConfig"
-      },
-      {
-       "type": "null"
-      }
-     ]
+     "$ref": "#/definitions/GatewaysConfig"
     },
     "global": {
-     "anyOf": [
-      {
-       "$ref": "#/definitions/GlobalConfig"
-      },
-      {
-       "type": "null"
-      }
-     ]
+     "$ref": "#/definitions/GlobalConfig"
     },
     "pilot": {
-     "anyOf": [
-      {
-       "$ref": "#/definitions/PilotConfig"
-      },
-      {
-       "type": "null"
-      }
-     ]
+     "$ref": "#/definitions/PilotConfig"
     },
     "ztunnel": {},
     "telemetry": {
-     "anyOf": [
-      {
-       "$ref": "#/definitions/TelemetryConfig"
-      },
-      {
-       "type": "null"
-      }
-     ]
+     "$ref": "#/definitions/TelemetryConfig"
     },
     "sidecarInjectorWebhook": {
-     "anyOf": [
-      {
-       "$ref": "#/definitions/SidecarInjectorConfig"
-      },
-      {
-       "type": "null"
-      }
-     ]
+     "$ref": "#/definitions/SidecarInjectorConfig"
     },
     "istioCni": {
-     "anyOf": [
-      {
-       "$ref": "#/definitions/CNIUsageConfig"
-      },
-      {
-       "type": "null"
-      }
-     ]
+     "$ref": "#/definitions/CNIUsageConfig"
     },
     "istio_cni": {
-     "anyOf": [
-      {
-       "$ref": "#/definitions/CNIUsageConfig"
-      },
-      {
-       "type": "null"
-      }
-     ]
+     "$ref": "#/definitions/CNIUsageConfig"
     },
     "revision": {
-     "type": [
-      "string",
-      "null"
-     ]
+     "type": "string"
     },
     "ownerName": {
-     "type": [
-      "string",
-      "null"
-     ]
+     "type": "string"
     },
     "meshConfig": {},
     "base": {
-     "anyOf": [
-      {
-       "$ref": "#/definitions/BaseConfig"
-      },
-      {
-       "type": "null"
-      }
-     ]
+     "$ref": "#/definitions/BaseConfig"
     },
     "istiodRemote": {
-     "anyOf": [
-      {
-       "$ref": "#/definitions/IstiodRemoteConfig"
-      },
-      {
-       "type": "null"
-      }
-     ]
+     "$ref": "#/definitions/IstiodRemoteConfig"
     },
     "revisionTags": {
-     "type": [
-      "array",
-      "null"
-     ],
+     "type": "array",
      "items": {
-      "type": [
-       "string",
-       "null"
-      ]
+      "type": "string"
      }
     },
     "defaultRevision": {
-     "type": [
-      "string",
-      "null"
-     ]
+     "type": "string"
     },
     "profile": {
-     "type": [
-      "string",
-      "null"
-     ]
+     "type": "string"
     },
     "compatibilityVersion": {
-     "type": [
-      "string",
-      "null"
-     ]
+     "type": "string"
     },
     "experimental": {
-     "anyOf": [
-      {
-       "$ref": "#/definitions/ExperimentalConfig"
-      },
-      {
-       "type": "null"
-      }
-     ]
+     "$ref": "#/definitions/ExperimentalConfig"
     },
     "gatewayClasses": {}
    }
@@ -2880,49 +1586,24 @@ export const VALUES_SCHEMA: Record<string, unknown> = {
    "additionalProperties": false,
    "properties": {
     "resources": {
-     "anyOf": [
-      {
-       "$ref": "#/definitions/Resources"
-      },
-      {
-       "type": "null"
-      }
-     ]
+     "$ref": "#/definitions/Resources"
     },
     "affinity": {
-     "type": [
-      "object",
-      "null"
-     ]
+     "type": "object"
     },
     "topologySpreadConstraints": {
-     "type": [
-      "array",
-      "null"
-     ],
+     "type": "array",
      "items": {
-      "type": [
-       "object",
-       "null"
-      ]
+      "type": "object"
      }
     },
     "nodeSelector": {
-     "type": [
-      "object",
-      "null"
-     ]
+     "type": "object"
     },
     "toleration": {
-     "type": [
-      "array",
-      "null"
-     ],
+     "type": "array",
      "items": {
-      "type": [
-       "object",
-       "null"
-      ]
+      "type": "object"
      }
     }
    }

@@ -1,8 +1,9 @@
 /**
  * Dev tool: turns a proto3 file's messages into JSON Schema definitions with the acceptance
  * rules of golang/protobuf's jsonpb Unmarshaler, which istioctl uses for `spec.values`:
- * both the JSON name and the proto field name are accepted, null means unset, integers may be
+ * both the JSON name and the proto field name are accepted, integers may be
  * quoted, enums are names or numbers, Durations are Go duration strings, unknown fields are errors.
+ * null means unset in jsonpb; the validator drops nulls before checking, so no type here allows it.
  * Only names and types are taken from the proto; no comments.
  */
 
@@ -82,10 +83,10 @@ function scalarSchema(type: string, enums: Map<string, string[]>, messages: Set<
   switch (type) {
     case 'string':
     case 'google.protobuf.StringValue':
-      return { type: ['string', 'null'] };
+      return { type: 'string' };
     case 'bool':
     case 'google.protobuf.BoolValue':
-      return { type: ['boolean', 'null'] };
+      return { type: 'boolean' };
     case 'int32':
     case 'int64':
     case 'uint32':
@@ -98,27 +99,27 @@ function scalarSchema(type: string, enums: Map<string, string[]>, messages: Set<
     case 'google.protobuf.Int64Value':
     case 'google.protobuf.UInt32Value':
     case 'google.protobuf.UInt64Value':
-      return { type: ['integer', 'string', 'null'], pattern: '^-?\\d+$' };
+      return { type: ['integer', 'string'], pattern: '^-?\\d+$' };
     case 'double':
     case 'float':
     case 'google.protobuf.DoubleValue':
     case 'google.protobuf.FloatValue':
-      return { type: ['number', 'string', 'null'] };
+      return { type: ['number', 'string'] };
     case 'google.protobuf.Struct':
-      return { type: ['object', 'null'] };
+      return { type: 'object' };
     case 'google.protobuf.Value':
       return {};
     case 'google.protobuf.Any':
-      return { type: ['object', 'null'] };
+      return { type: 'object' };
     case 'google.protobuf.Duration':
-      return { type: ['string', 'null'], pattern: GO_DURATION };
+      return { type: 'string', pattern: GO_DURATION };
     case 'IntOrString':
-      return { type: ['integer', 'string', 'null'] };
+      return { type: ['integer', 'string'] };
   }
   const simple = type.split('.').pop() as string;
   const values = enums.get(simple);
-  if (values) return { anyOf: [{ enum: values }, { type: 'integer' }, { type: 'null' }] };
-  if (messages.has(simple)) return { anyOf: [{ $ref: `#/definitions/${simple}` }, { type: 'null' }] };
+  if (values) return { anyOf: [{ enum: values }, { type: 'integer' }] };
+  if (messages.has(simple)) return { $ref: `#/definitions/${simple}` };
   throw new Error(`unsupported proto type ${type}`);
 }
 
@@ -133,10 +134,10 @@ export function protoToSchema(text: string, root: string): Record<string, unknow
     for (const f of msg.fields) {
       let schema: Record<string, unknown>;
       if (f.type === 'map') {
-        schema = { type: ['object', 'null'], additionalProperties: scalarSchema(f.mapValue as string, enums, names) };
+        schema = { type: 'object', additionalProperties: scalarSchema(f.mapValue as string, enums, names) };
       } else {
         schema = scalarSchema(f.type, enums, names);
-        if (f.repeated) schema = { type: ['array', 'null'], items: schema };
+        if (f.repeated) schema = { type: 'array', items: schema };
       }
       properties[f.jsonName ?? lowerCamel(f.name)] = schema;
       properties[f.name] = schema;
