@@ -15,7 +15,7 @@ export interface TemplateOptions {
   /** Go's Option("missingkey=..."): 'default'/'invalid' give <no value>, 'zero' the zero value, 'error' an error */
   missingKey?: MissingKey;
   /** added on top of the builtins (later wins), like Funcs() */
-  funcs?: FuncMap;
+  funcs?: FuncMap | ReadonlyMap<string, GoFunc>;
   /** Go's maxExecDepth is 100000 on 64-bit; recursion of template calls errors cleanly */
   maxExecDepth?: number;
   /** bound runaway output with a clear TemplateError (default 256 MiB) */
@@ -74,10 +74,12 @@ export class TemplateSet {
   }
 
   /** Adds/overrides functions (Funcs()); names must be Go identifiers, as Go panics otherwise. */
-  addFuncs(funcs: FuncMap): void {
-    for (const name of Object.keys(funcs)) {
+  addFuncs(funcs: FuncMap | ReadonlyMap<string, GoFunc>): void {
+    const entries = funcs instanceof Map ? [...funcs.entries()] : Object.entries(funcs as FuncMap);
+    for (const [name, fn] of entries) {
       if (!IDENT.test(name)) throw new TemplateError(`function name ${JSON.stringify(name)} is not a valid identifier`);
-      this.funcs.set(name, funcs[name]!);
+      if (typeof fn !== 'function') throw new TemplateError(`value for ${name} not a function`);
+      this.funcs.set(name, fn);
     }
   }
 
