@@ -205,7 +205,8 @@ export function parseGoJson(text: string): GoValue {
     const msg = (e as Error).message;
     if (/end of (JSON )?input|Unterminated/i.test(msg) || text.trim() === '') throw new FuncError('unexpected end of JSON input');
     const pos = /position (\d+)/.exec(msg);
-    const ch = pos ? text[Number(pos[1])] : undefined;
+    const tok = /Unexpected token '(.)'/.exec(msg);
+    const ch = tok ? tok[1] : pos ? text[Number(pos[1])] : undefined;
     throw new FuncError(ch !== undefined ? `invalid character '${ch}' looking for beginning of value` : `invalid JSON: ${msg}`);
   }
 }

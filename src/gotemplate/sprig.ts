@@ -1,0 +1,41 @@
+/**
+ * sprig v3's text/template function map (sprig.TxtFuncMap) on the template value model.
+ *
+ * Semantics follow sprig 3.2.3 (Debian's copy, used by the differential oracle); where Helm v4's
+ * sprig 3.3.x differs it is noted at the function. Known 3.2 -> 3.3 differences that matter here:
+ * 3.3 adds toYaml-free helpers only (e.g. `toDate` layout fixes, `mustToDate`), swaps
+ * imdario/mergo for dario.cat/mergo (same merge rules for map[string]interface{}), and moves
+ * semver to 3.3 whose constraint checks give the same answers for the forms charts use.
+ *
+ * Every function carries its Go signature (value.ts withSignature), so the executor converts and
+ * checks arguments exactly as Go's reflect call does. Functions that need randomness, hosts,
+ * certificates or the clock beyond `now`/`date` are not provided (crypto helpers, getHostByName).
+ */
+import type { GoFunc } from './value.js';
+import { addStringFuncs } from './sprig-strings.js';
+import { addCollectionFuncs } from './sprig-collections.js';
+import { addMiscFuncs } from './sprig-misc.js';
+import { addDateFuncs } from './sprig-date.js';
+import { def, type FuncTable } from './sprig-util.js';
+import { semverSatisfies, semverValue } from './sprig-semver.js';
+
+let table: FuncTable | undefined;
+
+function build(): FuncTable {
+  const t: FuncTable = new Map();
+  addStringFuncs(t);
+  addCollectionFuncs(t);
+  addMiscFuncs(t);
+  addDateFuncs(t);
+  def(t, 'semverCompare', ['string', 'string'], ([c, v]) => semverSatisfies(c as string, v as string));
+  def(t, 'semver', ['string'], ([v]) => semverValue(v as string));
+  // sprig's env/expandenv read the process environment; Helm removes them, and so does sailctl
+  // everywhere: a render must not depend on the caller's environment.
+  return t;
+}
+
+/** sprig's function map (shared, immutable functions: callers copy the map before adding to it). */
+export function sprigFuncs(): ReadonlyMap<string, GoFunc> {
+  table ??= build();
+  return table;
+}
