@@ -89,19 +89,36 @@ class BreakSignal {
   constructor(readonly isBreak: boolean) {}
 }
 
+/** Executions in progress on the JS stack (functions such as include nest them). */
+let nesting = 0;
+
+/** A JS stack overflow (V8 may also report one from inside the regexp engine); no regexp here, as it could overflow again. */
+function isStackOverflow(e: unknown): boolean {
+  if (!(e instanceof Error)) return false;
+  const m = e.message;
+  return (e instanceof RangeError && m.includes('call stack')) || m.includes('Stack overflow');
+}
+
 export function executeTemplate(env: ExecEnv, name: string, data: GoValue): string {
   const tree = env.lookupTree(name);
   if (!tree) throw new TemplateError(`template: no template ${goQuote(name)} associated with template ${goQuote(env.rootName)}`);
   const st = new State(env, tree, name);
   const dot: Val = { v: data === null ? undefined : data, iface: false };
   st.vars.push({ name: '$', value: dot.v, iface: false });
+  nesting++;
   try {
     st.run(tree.root, dot);
   } catch (e) {
-    if (e instanceof RangeError && /call stack/i.test(e.message)) {
-      throw new TemplateError(`template: ${name}: exceeded maximum template depth (nesting of functions and templates too deep for this engine)`);
+    // Only the outermost execution reports a JS stack overflow, as one clear error rather
+    // than a chain of "error calling include" wrappers.
+    if (nesting === 1 && isStackOverflow(e)) {
+      throw new TemplateError(
+        `template: ${name}: exceeded maximum template depth (nesting of template function calls such as include is too deep)`,
+      );
     }
     throw e;
+  } finally {
+    nesting--;
   }
   return st.output();
 }
@@ -530,7 +547,7 @@ class State {
       return fn(argv, call);
     } catch (e) {
       if (e instanceof OutputLimitError || e instanceof BreakSignal) throw e;
-      if (e instanceof RangeError && /call stack/i.test(e.message)) throw e;
+      if (isStackOverflow(e)) throw e;
       this.at(node);
       if (e instanceof FuncError) this.errorf(`error calling ${name}: ${e.message}`, e);
       if (e instanceof Error) this.errorf(`error calling ${name}: ${e.message}`, e instanceof FailError ? e : undefined);

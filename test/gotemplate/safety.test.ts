@@ -36,6 +36,17 @@ describe('recursion, output and stack bounds', () => {
     expect(() => renderTemplate(text, null, { funcs: { sub }, maxExecDepth: 3 })).toThrow(/exceeded maximum template depth \(3\)/);
   });
 
+  it('unbounded recursion through a function (include-style) ends in one TemplateError, not a RangeError', () => {
+    const include = withSignature((a: GoValue[], ctx) => ctx.executeTemplate(a[0] as string, a[1]!), { params: ['string', 'interface {}'] });
+    const set = new TemplateSet({ funcs: { include } });
+    set.parse('t', '{{ define "r" }}{{ include "r" . }}{{ end }}{{ include "r" . }}');
+    expectTemplateError(() => set.execute('t', null), 'template: t: exceeded maximum template depth (nesting of template function calls such as include is too deep)');
+    // and nesting of a realistic depth works
+    const down = new TemplateSet({ funcs: { include, dec: (a) => (a[0] as bigint) - 1n } });
+    down.parse('t', '{{ define "d" }}{{ if . }}<{{ include "d" (dec .) }}>{{ end }}{{ end }}{{ include "d" 100 }}');
+    expect(down.execute('t', null)).toBe('<'.repeat(100) + '>'.repeat(100));
+  });
+
   it('bounds runaway output with a TemplateError', () => {
     const t = '{{ range $i := .n }}{{ range $j := $.n }}0123456789{{ end }}{{ end }}';
     const n = fromJS({ n: Array.from({ length: 2000 }, () => 1) });
