@@ -604,6 +604,8 @@ export class KubeServer {
     const labelReqs = parseLabelSelector(q.get('labelSelector') ?? '');
     const fieldReqs = parseFieldSelector(q.get('fieldSelector') ?? '');
     res.writeHead(200, { 'Content-Type': 'application/json', 'Transfer-Encoding': 'chunked' });
+    // Clients wait for the headers before reading events; send them now, not with the first event.
+    res.flushHeaders();
     const matches = (o: JsonObject): boolean => {
       const meta = o['metadata'] as JsonObject;
       if (t.namespaced && namespace && meta['namespace'] !== namespace) return false;
