@@ -96,7 +96,7 @@ function readYamlMap(file: string): JsonObject {
  * manifests/charts/profiles (one copy shared by every chart); they sit between the chart's
  * defaults and the user's values, as Istio's zzz_profile template arranges it.
  */
-export function builtinProfileValues(values: JsonObject, chartsDir: string): JsonObject {
+export function builtinProfileValues(values: JsonObject, chartsDir: string, flattenRoot?: string): JsonObject {
   const dir = join(chartsDir, 'profiles');
   const global = isJsonObject(values.global) ? values.global : {};
   let layer: JsonObject = {};
@@ -111,6 +111,13 @@ export function builtinProfileValues(values: JsonObject, chartsDir: string): Jso
   pick('', values.profile ?? global.profile);
   pick('compatibility-version-', values.compatibilityVersion);
   pick('platform-', values.platform ?? global.platform);
+  if (flattenRoot) {
+    // A flattened chart (ztunnel) reads its own subtree at the top level.
+    const own = layer[flattenRoot];
+    const rest = { ...layer };
+    delete rest[flattenRoot];
+    layer = isJsonObject(own) ? mergeOverlay(rest, own) : rest;
+  }
   return mergeOverlay(layer, values);
 }
 
@@ -164,7 +171,7 @@ export async function generateManifest(opts: GenerateOptions): Promise<Generated
     }
     for (const instance of instances) {
       let values = componentValues(instance, iop);
-      if (builtin) values = builtinProfileValues(values, chartsDir);
+      if (builtin) values = builtinProfileValues(values, chartsDir, component.flattenValues ? component.valuesRoot : undefined);
       const rendered = await renderChartObjects(join(chartsDir, component.chartDir), {
         values,
         namespace: instance.namespace,
