@@ -85,6 +85,8 @@ export interface NumberNode {
   readonly isInt: boolean;
   readonly isUint: boolean;
   readonly isFloat: boolean;
+  /** set for imaginary/complex literals (1i, 1+2i): [real, imaginary] */
+  readonly complex?: readonly [number, number];
   readonly int: bigint;
   readonly uint: bigint;
   readonly float: number;

@@ -8,6 +8,7 @@ import { compareStrings, sprint, sprintf, sprintln } from './fmt.js';
 import { isGoPrint } from './lexer.js';
 import {
   FuncError,
+  GoComplex,
   GoFloat32,
   GoInt,
   GoStruct,
@@ -21,7 +22,7 @@ import {
   withSignature,
 } from './value.js';
 
-type Kind = 'invalid' | 'bool' | 'int' | 'uint' | 'float' | 'string';
+type Kind = 'invalid' | 'bool' | 'int' | 'uint' | 'float' | 'complex' | 'string';
 
 function isZero(v: GoValue): v is null | undefined {
   return v === null || v === undefined;
@@ -41,6 +42,7 @@ function basicKind(v: GoValue): Kind {
   }
   if (v instanceof GoInt) return v.kind.startsWith('u') ? 'uint' : 'int';
   if (v instanceof GoFloat32) return 'float';
+  if (v instanceof GoComplex) return 'complex';
   return 'invalid';
 }
 
@@ -77,6 +79,9 @@ function eq(args: GoValue[]): GoValue {
           break;
         case 'float':
           truth = flt(arg1) === flt(arg);
+          break;
+        case 'complex':
+          truth = (arg1 as GoComplex).re === (arg as GoComplex).re && (arg1 as GoComplex).im === (arg as GoComplex).im;
           break;
         case 'int':
         case 'uint':
@@ -121,6 +126,7 @@ function lt(arg1: GoValue, arg2: GoValue): boolean {
   }
   switch (k1) {
     case 'bool':
+    case 'complex':
       throw new FuncError(errBadComparisonType);
     case 'float':
       return flt(arg1) < flt(arg2);

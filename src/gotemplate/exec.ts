@@ -13,6 +13,7 @@ import {
   type CallContext,
   FailError,
   FuncError,
+  GoComplex,
   GoInt,
   GoStruct,
   type GoFunc,
@@ -421,6 +422,7 @@ class State {
     const t = n.text;
     const isHexInt = t.length > 2 && t[0] === '0' && (t[1] === 'x' || t[1] === 'X') && !/[pP]/.test(t);
     const isRuneInt = t[0] === "'";
+    if (n.complex) return new GoComplex(n.complex[0], n.complex[1]);
     if (n.isFloat && !isHexInt && !isRuneInt && /[.eEpP]/.test(t)) return n.float;
     if (n.isInt) return n.int;
     if (n.isUint) this.errorf(`${t} overflows int`);

@@ -6,6 +6,7 @@
  */
 import { goQuote, isGoPrint, quoteRune } from './lexer.js';
 import {
+  GoComplex,
   GoFloat32,
   GoInt,
   GoStruct,
@@ -535,6 +536,22 @@ class Printer {
     this.pad(num.slice(1));
   }
 
+  private fmtComplex(v: GoComplex, verb: string): void {
+    if (!'vbgGxXfFeE'.includes(verb)) {
+      this.badVerb(verb, v);
+      return;
+    }
+    const oldPlus = this.f.plus;
+    const start = this.buf.length;
+    this.buf += '(';
+    this.fmtFloat(v.re, 64, verb, v);
+    this.f.plus = true;
+    this.fmtFloat(v.im, 64, verb, v);
+    this.buf += 'i)';
+    this.f.plus = oldPlus;
+    void start;
+  }
+
   printArg(v: GoValue, verb: string, depth: number): void {
     if (v === null || v === undefined) {
       if (depth > 0) {
@@ -566,6 +583,7 @@ class Printer {
     }
     if (v instanceof GoInt) return this.fmtInteger(v.value, v.kind.startsWith('u'), verb, v);
     if (v instanceof GoFloat32) return this.fmtFloat(v.value, 32, verb, v);
+    if (v instanceof GoComplex) return this.fmtComplex(v, verb);
     if (Array.isArray(v)) {
       if (this.f.sharpV) {
         this.buf += goTypeName(v) + '{';

@@ -721,6 +721,24 @@ function parseGoFloat(text: string): number | null {
   return v;
 }
 
+/** Go's simplifyComplex: a complex constant with zero imaginary part is also a float (and maybe an int). */
+function simplifyComplex(base: { type: 'number'; pos: number; text: string }, re: number, im: number): NumberNode {
+  const n = { ...base, isInt: false, isUint: false, isFloat: false, int: 0n, uint: 0n, float: 0, complex: [re, im] as const };
+  if (im === 0) {
+    n.isFloat = true;
+    n.float = re;
+    if (Number.isInteger(re) && re >= -(2 ** 63) && re < 2 ** 63) {
+      n.isInt = true;
+      n.int = BigInt(re);
+    }
+    if (Number.isInteger(re) && re >= 0 && re < 2 ** 64) {
+      n.isUint = true;
+      n.uint = BigInt(re);
+    }
+  }
+  return n;
+}
+
 export function parseNumber(t: Token): NumberNode | string {
   const text = t.val;
   const base = { type: 'number' as const, pos: t.pos, text };
@@ -731,7 +749,22 @@ export function parseNumber(t: Token): NumberNode | string {
     const v = BigInt(r[0]);
     return { ...base, isInt: true, isUint: true, isFloat: true, int: v, uint: v, float: r[0] };
   }
-  if (t.type === T.Complex || text.endsWith('i')) return `complex constants are not supported: ${quoteGo(text)}`;
+  if (t.type === T.Complex) {
+    // "re+imi": split at the sign that is not the leading one nor an exponent's
+    let split = -1;
+    for (let i = 1; i < text.length; i++) {
+      const c = text[i];
+      if ((c === '+' || c === '-') && !'eEpP'.includes(text[i - 1]!)) split = i;
+    }
+    const re = split > 0 ? parseGoFloat(text.slice(0, split)) : null;
+    const im = split > 0 ? parseGoFloat(text.slice(split, -1)) : null;
+    if (re === null || im === null) return 'expected integer';
+    return simplifyComplex(base, re, im);
+  }
+  if (text.endsWith('i')) {
+    const im = parseGoFloat(text.slice(0, -1));
+    if (im !== null) return simplifyComplex(base, 0, im);
+  }
   let isInt = false;
   let isUint = false;
   let isFloat = false;

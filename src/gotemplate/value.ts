@@ -54,6 +54,19 @@ export class GoStruct {
 }
 
 /**
+ * A Go complex128 (only template literals such as 1i or 1+2i produce one). It is a GoStruct
+ * so that code narrowing GoValue needs no new case; fmt and the comparisons know it.
+ */
+export class GoComplex extends GoStruct {
+  constructor(
+    readonly re: number,
+    readonly im: number,
+  ) {
+    super('complex128', new Map());
+  }
+}
+
+/**
  * A function callable from a template. Arguments are already evaluated (except for the
  * special forms and/or, which the executor handles itself). Returning normally is Go's
  * (value, nil); throwing a FuncError is Go's (zero, err), which the executor reports as
@@ -223,6 +236,7 @@ export function isTrue(v: GoValue): boolean {
   }
   if (v instanceof GoInt) return v.value !== 0n;
   if (v instanceof GoFloat32) return v.value !== 0;
+  if (v instanceof GoComplex) return v.re !== 0 || v.im !== 0;
   if (Array.isArray(v)) return v.length > 0;
   if (v instanceof Map) return v.size > 0;
   return true;
