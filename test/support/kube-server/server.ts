@@ -11,6 +11,8 @@
  * forbidden verbs, never-ready workloads) through the handle.
  */
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import { createServer as createHttpsServer } from 'node:https';
+import type { TLSSocket } from 'node:tls';
 import type { AddressInfo, Socket } from 'node:net';
 import { createHash, randomUUID } from 'node:crypto';
 import { EventEmitter } from 'node:events';
@@ -75,6 +77,8 @@ export interface KubeServerOptions {
   controllers?: boolean;
   /** with controllers: a workload for which this returns a reason stays not ready (its pods show it) */
   notReady?: (workload: JsonObject) => NotReadyReason | undefined;
+  /** serve HTTPS with this certificate; with clientCa, requests must present a client certificate it signed */
+  tls?: { cert: string; key: string; clientCa?: string };
 }
 
 export interface RequestRecord {
@@ -140,16 +144,20 @@ export class KubeServer {
   }
 
   async start(): Promise<this> {
-    this.server = createServer((req, res) => {
+    const handler = (req: IncomingMessage, res: ServerResponse): void => {
       void this.handle(req, res);
-    });
+    };
+    const tls = this.options.tls;
+    this.server = tls
+      ? createHttpsServer({ cert: tls.cert, key: tls.key, ...(tls.clientCa ? { ca: tls.clientCa, requestCert: true, rejectUnauthorized: false } : {}) }, handler)
+      : createServer(handler);
     this.server.keepAliveTimeout = 1000;
     this.server.on('connection', (s: Socket) => {
       this.sockets.add(s);
       s.on('close', () => this.sockets.delete(s));
     });
     await new Promise<void>((resolve) => this.server!.listen(0, '127.0.0.1', resolve));
-    this.url = `http://127.0.0.1:${(this.server.address() as AddressInfo).port}`;
+    this.url = `${tls ? 'https' : 'http'}://127.0.0.1:${(this.server.address() as AddressInfo).port}`;
     return this;
   }
 
@@ -338,7 +346,9 @@ export class KubeServer {
         if (fault.kind === 'status503') throw errors.unavailable('injected fault: service unavailable');
         if (fault.kind === 'status429') throw errors.tooManyRequests(fault.retryAfterSeconds ?? 1);
       }
-      if (this.options.token !== undefined && req.headers['authorization'] !== `Bearer ${this.options.token}`) throw errors.unauthorized();
+      const clientCertOk = this.options.tls?.clientCa !== undefined && (req.socket as TLSSocket).authorized === true;
+      if (this.options.tls?.clientCa !== undefined && this.options.token === undefined && !clientCertOk) throw errors.unauthorized();
+      if (this.options.token !== undefined && !clientCertOk && req.headers['authorization'] !== `Bearer ${this.options.token}`) throw errors.unauthorized();
       const body = await readBody(req);
       // Typed clients (kubectl create/scale) send protobuf; this server speaks JSON and YAML only.
       if ((req.headers['content-type'] ?? '').includes('protobuf')) throw errors.unsupportedMediaType(String(req.headers['content-type']));
@@ -361,7 +371,7 @@ export class KubeServer {
     const path = url.pathname.replace(/\/+$/, '') || '/';
     if (path === '/version') return send(res, 200, this.versionInfo());
     if (path === '/healthz' || path === '/readyz' || path === '/livez') return sendText(res, 200, 'ok');
-    if (path === '/api') return send(res, 200, { kind: 'APIVersions', versions: ['v1'], serverAddressByClientCIDRs: [{ clientCIDR: '0.0.0.0/0', serverAddress: this.url.replace('http://', '') }] });
+    if (path === '/api') return send(res, 200, { kind: 'APIVersions', versions: ['v1'], serverAddressByClientCIDRs: [{ clientCIDR: '0.0.0.0/0', serverAddress: this.url.replace(/^https?:\/\//, '') }] });
     if (path === '/apis') return send(res, 200, this.groupList());
     if (path === '/openapi/v3') return send(res, 200, this.openapiRoot());
     if (path.startsWith('/openapi/v3/')) return send(res, 200, this.openapiGroupVersion(path.slice('/openapi/v3/'.length)));
