@@ -12,6 +12,7 @@ import {
   GoFloat32,
   GoInt,
   GoStruct,
+  type CallContext,
   type GoFunc,
   type GoValue,
   funcSignature,
@@ -144,8 +145,10 @@ function le(a: GoValue, b: GoValue): boolean {
 
 // -------------------------------------------------------------------------- index / slice / len
 
-function indexArg(index: GoValue, cap: number): number {
+function indexArg(index: GoValue, cap: number, isInterface = false): number {
   let x: bigint;
+  // slice does not unwrap interfaces: an index read from a map/slice has type interface {}
+  if (isInterface && index !== undefined) throw new FuncError('cannot index slice/array with type interface {}');
   if (typeof index === 'bigint' || index instanceof GoInt) x = num(index);
   else if (isZero(index)) throw new FuncError('cannot index slice/array with nil');
   else throw new FuncError(`cannot index slice/array with type ${goTypeName(index)}`);
@@ -181,7 +184,7 @@ function index(args: GoValue[]): GoValue {
   return item;
 }
 
-function slice(args: GoValue[]): GoValue {
+function slice(args: GoValue[], call: CallContext): GoValue {
   const item = args[0];
   const indexes = args.slice(1);
   if (isZero(item)) throw new FuncError('slice of untyped nil');
@@ -195,7 +198,7 @@ function slice(args: GoValue[]): GoValue {
   } else if (Array.isArray(item)) cap = item.length;
   else throw new FuncError(`can't slice item of type ${goTypeName(item)}`);
   const idx = [0, cap, cap];
-  indexes.forEach((ix, i) => (idx[i] = indexArg(ix, cap)));
+  indexes.forEach((ix, i) => (idx[i] = indexArg(ix, cap, call.argIsInterface?.[i + 1] ?? false)));
   if (idx[0]! > idx[1]!) throw new FuncError(`invalid slice index: ${idx[0]} > ${idx[1]}`);
   if (indexes.length === 3 && idx[1]! > idx[2]!) throw new FuncError(`invalid slice index: ${idx[1]} > ${idx[2]}`);
   if (typeof item === 'string') return bytes ? bytes.subarray(idx[0], idx[1]).toString('utf8') : item.slice(idx[0], idx[1]);

@@ -536,15 +536,22 @@ class State {
       return v;
     }
     const argv: GoValue[] = [];
+    const argIface: boolean[] = [];
     let i = 0;
-    for (; i < numFixed && i < argNodes.length; i++) argv.push(this.evalArg(dot, sig.params[i]!, argNodes[i]!));
-    if (sig.variadic !== undefined) for (; i < argNodes.length; i++) argv.push(this.evalArg(dot, sig.variadic, argNodes[i]!));
+    for (; i < argNodes.length; i++) {
+      const t = i < numFixed ? sig.params[i]! : sig.variadic;
+      if (t === undefined) break;
+      this.lastArgIface = false;
+      argv.push(this.evalArg(dot, t, argNodes[i]!));
+      argIface.push(this.lastArgIface);
+    }
     if (final !== MISSING) {
       let t = sig.params[sig.params.length - 1] ?? 'interface {}';
       if (sig.variadic !== undefined) t = numIn - 1 < numFixed ? sig.params[numIn - 1]! : sig.variadic;
       argv.push(this.validateType(final, t));
+      argIface.push(false);
     }
-    const call = this.callContext(name);
+    const call = this.callContext(name, argIface);
     try {
       return fn(argv, call);
     } catch (e) {
@@ -557,35 +564,55 @@ class State {
     }
   }
 
-  private callContext(name: string): CallContext {
+  private callContext(name: string, argIsInterface: boolean[]): CallContext {
     const env = this.env;
     return {
       name,
+      argIsInterface,
       executeTemplate: (tname: string, data: GoValue) => executeTemplate(env, tname, data),
       executeText: (text: string, data: GoValue) => env.executeText(text, data),
     };
   }
 
+  /** Whether the last evalArg produced an interface-typed value (see CallContext.argIsInterface). */
+  private lastArgIface = false;
+
   private evalArg(dot: Val, typ: string | null, n: ArgNode): GoValue {
     this.at(n);
+    let val: Val;
     switch (n.type) {
       case 'dot':
+        this.lastArgIface = dot.iface;
         return this.validateType(dot.v, typ);
       case 'nil':
+        this.lastArgIface = false;
         if (typ === 'reflect.Value') return undefined;
         if (typ === null || canBeNil(typ)) return null;
         this.errorf(`cannot assign nil to ${typ}`);
       case 'field':
-        return this.validateType(this.evalFieldNode(dot, n, [n], MISSING).v, typ);
+        val = this.evalFieldNode(dot, n, [n], MISSING);
+        this.lastArgIface = val.iface;
+        return this.validateType(val.v, typ);
       case 'variable':
-        return this.validateType(this.evalVariableNode(dot, n, null, MISSING).v, typ);
-      case 'pipe':
-        return this.validateType(this.evalPipeline(dot, n), typ);
-      case 'identifier':
-        return this.validateType(this.evalFunction(dot, n, n, null, MISSING), typ);
+        val = this.evalVariableNode(dot, n, null, MISSING);
+        this.lastArgIface = val.iface;
+        return this.validateType(val.v, typ);
+      case 'pipe': {
+        const v = this.evalPipeline(dot, n);
+        this.lastArgIface = false;
+        return this.validateType(v, typ);
+      }
+      case 'identifier': {
+        const v = this.evalFunction(dot, n, n, null, MISSING);
+        this.lastArgIface = false;
+        return this.validateType(v, typ);
+      }
       case 'chain':
-        return this.validateType(this.evalChainNode(dot, n, null, MISSING).v, typ);
+        val = this.evalChainNode(dot, n, null, MISSING);
+        this.lastArgIface = val.iface;
+        return this.validateType(val.v, typ);
     }
+    this.lastArgIface = false;
     switch (typ) {
       case 'bool':
         if (n.type === 'bool') return n.value;

@@ -84,6 +84,11 @@ export interface CallContext {
   executeTemplate(name: string, data: GoValue): string;
   /** Parses and executes template text with data, sharing defined templates (Helm's tpl). */
   executeText(text: string, data: GoValue): string;
+  /**
+   * For each argument, whether its static Go type is interface{} (a value read straight out
+   * of a map[string]interface{} or []interface{}), which a few builtins' messages reveal.
+   */
+  readonly argIsInterface?: readonly boolean[];
 }
 
 /** A function's ordinary failure (Go's non-nil error return). */
