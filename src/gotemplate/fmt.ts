@@ -478,15 +478,19 @@ class Printer {
   }
 
   fmtFloat(v: number, size: 32 | 64, verb: string, orig: GoValue): void {
-    let fmtc: 'e' | 'E' | 'f' | 'g' | 'G';
+    // strconv's format letter and default precision per verb, as fmt's pp.fmtFloat picks them
+    let fmtc: string;
     let prec: number;
     switch (verb) {
       case 'v':
         fmtc = 'g';
         prec = -1;
         break;
+      case 'b':
       case 'g':
       case 'G':
+      case 'x':
+      case 'X':
         fmtc = verb;
         prec = -1;
         break;
@@ -500,20 +504,15 @@ class Printer {
         fmtc = verb;
         prec = 6;
         break;
-      case 'b':
-      case 'x':
-      case 'X': {
-        let num = verb === 'b' ? formatFloatBinary(v, size) : formatFloatHex(v, this.f.precPresent ? this.f.prec : -1, verb === 'X', size);
-        if (num[0] !== '-' && num[0] !== '+') num = (this.f.plus ? '+' : this.f.space ? ' ' : '') + num;
-        this.pad(num);
-        return;
-      }
       default:
         this.badVerb(verb, orig);
         return;
     }
     if (this.f.precPresent) prec = this.f.prec;
-    let num = formatFloat(v, fmtc, prec, size);
+    let num: string;
+    if (fmtc === 'b') num = formatFloatBinary(v, size);
+    else if (fmtc === 'x' || fmtc === 'X') num = formatFloatHex(v, prec, fmtc === 'X', size);
+    else num = formatFloat(v, fmtc as 'e' | 'E' | 'f' | 'g' | 'G', prec, size);
     if (num[0] !== '-' && num[0] !== '+') num = '+' + num;
     if (this.f.space && num[0] === '+' && !this.f.plus) num = ' ' + num.slice(1);
     if (num[1] === 'I' || num[1] === 'N') {
@@ -524,7 +523,7 @@ class Printer {
       this.f.zero = oldZero;
       return;
     }
-    if (this.f.sharp && verb !== 'v') num = sharpFloat(num, fmtc, prec);
+    if (this.f.sharp && fmtc !== 'b') num = sharpFloat(num, fmtc, prec);
     if (this.f.plus || num[0] !== '+') {
       if (this.f.zero && this.f.widPresent && this.f.wid > num.length) {
         this.buf += num[0] + '0'.repeat(this.f.wid - num.length) + num.slice(1);
@@ -654,33 +653,33 @@ class Printer {
   }
 }
 
+/** fmt's '#' for floats: always a decimal point; %#g/%#v/%#x keep trailing zeros up to the precision. */
 function sharpFloat(num: string, fmtc: string, prec: number): string {
-  // %#: always print a decimal point; %#g keeps trailing zeros up to the precision
   let digits = 0;
-  if (fmtc === 'g' || fmtc === 'G') digits = prec === -1 ? 6 : prec;
+  if (fmtc === 'g' || fmtc === 'G' || fmtc === 'x') digits = prec === -1 ? 6 : prec;
   let tail = '';
-  let body = num;
-  const e = body.search(/[eE]/);
-  if (e >= 0) {
-    tail = body.slice(e);
-    body = body.slice(0, e);
-  }
-  let sawPoint = false;
-  let sawNonzero = false;
-  for (let i = 1; i < body.length; i++) {
-    const c = body[i]!;
-    if (c === '.') sawPoint = true;
-    else if (c >= '0' && c <= '9') {
-      if (c !== '0') sawNonzero = true;
-      if (sawNonzero) digits--;
+  let hasDecimalPoint = false;
+  let sawNonzeroDigit = false;
+  for (let i = 1; i < num.length; i++) {
+    const c = num[i]!;
+    if (c === '.') {
+      hasDecimalPoint = true;
+      continue;
     }
+    if (c === 'p' || c === 'P' || ((c === 'e' || c === 'E') && fmtc !== 'x' && fmtc !== 'X')) {
+      tail = num.slice(i);
+      num = num.slice(0, i);
+      break;
+    }
+    if (c !== '0') sawNonzeroDigit = true;
+    if (sawNonzeroDigit) digits--;
   }
-  if (!sawPoint) {
-    if (body.length === 2 && body[1] === '0') digits--;
-    body += '.';
+  if (!hasDecimalPoint) {
+    if (num.length === 2 && num[1] === '0') digits--;
+    num += '.';
   }
-  if (digits > 0) body += '0'.repeat(digits);
-  return body + tail;
+  if (digits > 0) num += '0'.repeat(digits);
+  return num + tail;
 }
 
 let nextFunctionId = 0xc000010000;
