@@ -144,9 +144,16 @@ async function loadEngine(): Promise<Engine> {
       return set;
     },
     sprigFuncs: once(async () => exported<() => FuncMap>(await importModule('src/gotemplate/sprig.ts'), 'sprig.ts', ['sprigFuncs'])),
-    helmFuncs: once(async () =>
-      exported<(set: TemplateSetLike) => FuncMap>(await importModule('src/gotemplate/helm-funcs.ts'), 'helm-funcs.ts', ['helmFuncs']),
-    ),
+    helmFuncs: once(async () => {
+      const mod = await importModule('src/gotemplate/helm-funcs.ts');
+      // helmFuncMap() is self-contained (include/tpl reach the set through the call context);
+      // helmFuncs(set) is the shape the brief first described. Either gives Helm's full map.
+      if (typeof mod.helmFuncMap === 'function') {
+        const helmFuncMap = mod.helmFuncMap as () => FuncMap;
+        return () => helmFuncMap();
+      }
+      return exported<(set: TemplateSetLike) => FuncMap>(mod, 'helm-funcs.ts', ['helmFuncs']);
+    }),
     parseHelmYaml: exported(goyaml, 'goyaml.ts', ['parseHelmYaml', 'parseGoYaml']),
     isTemplateError: (e: unknown): e is Error => e instanceof TemplateError,
   };
