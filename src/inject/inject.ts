@@ -286,13 +286,13 @@ function stripPod(pod: JsonObject, statusPort: number): JsonObject {
 }
 
 function parseOverrides(pod: JsonObject): { containers: JsonObject[]; initContainers: JsonObject[] } {
-  const raw = annotations(pod)['sidecar.istio.io/proxyOverrides'];
+  const raw = annotations(pod)['proxy.istio.io/overrides'];
   if (raw === undefined) return { containers: [], initContainers: [] };
   let parsed: Record<string, unknown>;
   try {
     parsed = JSON.parse(raw) as Record<string, unknown>;
   } catch (e) {
-    throw new InjectError(`invalid sidecar.istio.io/proxyOverrides annotation: ${(e as Error).message}`);
+    throw new InjectError(`invalid proxy.istio.io/overrides annotation: ${(e as Error).message}`);
   }
   const list = (v: unknown): JsonObject[] => (Array.isArray(v) ? (v as JsonObject[]) : []);
   return { containers: list(parsed['containers']), initContainers: list(parsed['initContainers']) };
@@ -494,7 +494,7 @@ function reapplyOverwrittenContainers(finalPod: JsonObject, originalPod: JsonObj
     const parts: string[] = [];
     if (overrides.containers.length) parts.push(`"containers":[${overrides.containers.map((c) => JSON.stringify(c)).join(',')}]`);
     if (overrides.initContainers.length) parts.push(`"initContainers":[${overrides.initContainers.map((c) => JSON.stringify(c)).join(',')}]`);
-    annotations(result)['sidecar.istio.io/proxyOverrides'] = `{${parts.join(',')}}`;
+    annotations(result)['proxy.istio.io/overrides'] = `{${parts.join(',')}}`;
   }
   return adjustInitContainerUser(result, originalPod, proxyConfig);
 }

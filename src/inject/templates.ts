@@ -21,22 +21,13 @@ export class TemplateParseError extends Error {
   }
 }
 
-type SprigModule = { sprigFuncs(): FuncMap };
-
 let sprigCache: FuncMap | undefined;
 
-/** sprig's text functions (the engine's library), loaded once. */
+/** sprig's text functions, loaded once (istiod registers sprig.TxtFuncMap first, then its own). */
 async function loadSprig(): Promise<FuncMap> {
   if (sprigCache) return sprigCache;
-  // The sprig library is a separate module of the template engine; a computed specifier keeps
-  // this file compiling while it is being written.
-  const spec = '../gotemplate/sprig.js';
-  try {
-    const mod = (await import(spec)) as SprigModule;
-    sprigCache = mod.sprigFuncs();
-  } catch {
-    sprigCache = {};
-  }
+  const { sprigFuncs } = await import('../gotemplate/sprig.js');
+  sprigCache = Object.fromEntries(sprigFuncs());
   return sprigCache;
 }
 

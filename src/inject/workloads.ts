@@ -7,24 +7,27 @@ import { normalize, DecodeError, type JsonObject, type Path } from './k8s/codec.
 import { injectPod, injectRequired, InjectError, type InjectionSettings } from './inject.js';
 import { mergeProxyConfig, MeshConfigError, type Proto } from './mesh.js';
 
-/** apiVersion|kind -> API type, exactly the kinds istioctl's injection scheme registers. */
+/**
+ * kind -> API type. istioctl registers these kinds as "unversioned" in its scheme, which makes
+ * the scheme accept them under any apiVersion (extensions/v1beta1 Deployment, v1 DeploymentConfig).
+ */
 const KINDS: ReadonlyMap<string, string> = new Map([
-  ['v1|Pod', 'core.Pod'],
-  ['v1|ReplicationController', 'core.ReplicationController'],
-  ['v1|List', 'core.List'],
-  ['apps/v1|Deployment', 'apps.Deployment'],
-  ['apps/v1|DaemonSet', 'apps.DaemonSet'],
-  ['apps/v1|ReplicaSet', 'apps.ReplicaSet'],
-  ['apps/v1|StatefulSet', 'apps.StatefulSet'],
-  ['batch/v1|Job', 'batch.Job'],
-  ['batch/v1|CronJob', 'batch.CronJob'],
-  ['apps.openshift.io/v1|DeploymentConfig', 'openshift.DeploymentConfig'],
+  ['Pod', 'core.Pod'],
+  ['ReplicationController', 'core.ReplicationController'],
+  ['List', 'core.List'],
+  ['Deployment', 'apps.Deployment'],
+  ['DaemonSet', 'apps.DaemonSet'],
+  ['ReplicaSet', 'apps.ReplicaSet'],
+  ['StatefulSet', 'apps.StatefulSet'],
+  ['Job', 'batch.Job'],
+  ['CronJob', 'batch.CronJob'],
+  ['DeploymentConfig', 'openshift.DeploymentConfig'],
 ]);
 
 export function workloadType(data: unknown): string | undefined {
   if (data === null || typeof data !== 'object' || Array.isArray(data)) return undefined;
-  const o = data as Record<string, unknown>;
-  return KINDS.get(`${String(o['apiVersion'] ?? '')}|${String(o['kind'] ?? '')}`);
+  const kind = (data as Record<string, unknown>)['kind'];
+  return typeof kind === 'string' ? KINDS.get(kind) : undefined;
 }
 
 /** A workload that cannot be injected (no pod template), naming where in the document. */

@@ -91,6 +91,7 @@ function sameKey(a: JsonValue | undefined, b: JsonValue | undefined): boolean {
 
 function mergeListByKey(original: JsonValue[], patch: JsonValue[], mergeKey: string, meta: PatchMeta, field: string): JsonValue[] {
   const out = original.map((x) => x);
+  const patchKeys: JsonValue[] = [];
   for (const item of patch) {
     if (!isMap(item)) {
       out.push(clone(item));
@@ -107,12 +108,42 @@ function mergeListByKey(original: JsonValue[], patch: JsonValue[], mergeKey: str
       if (index >= 0) out.splice(index, 1);
       continue;
     }
+    patchKeys.push(keyValue);
     if (index < 0) {
       out.push(withoutNulls(item));
       continue;
     }
     const existing = out[index];
     out[index] = isMap(existing) ? mergeMap(clone(existing), item, meta) : clone(item);
+  }
+  return normalizeOrder(out, patchKeys, original, mergeKey);
+}
+
+function keyIndex(list: readonly JsonValue[], key: JsonValue | undefined, mergeKey: string): number {
+  return list.findIndex((o) => isMap(o) && sameKey(o[mergeKey], key));
+}
+
+/**
+ * strategicpatch's element order: the patched elements in patch order, interleaved with the
+ * elements only the original has, which keep their original order; an original-only element goes
+ * before a patched one only if the original list had it before that one.
+ */
+function normalizeOrder(merged: JsonValue[], patchKeys: readonly JsonValue[], original: readonly JsonValue[], mergeKey: string): JsonValue[] {
+  const inPatch = (v: JsonValue): boolean => isMap(v) && patchKeys.some((k) => sameKey(k, v[mergeKey]));
+  const patched = merged.filter(inPatch).sort((a, b) => keyIndex(patchKeys.map((k) => ({ [mergeKey]: k })), (a as JsonMap)[mergeKey], mergeKey) - keyIndex(patchKeys.map((k) => ({ [mergeKey]: k })), (b as JsonMap)[mergeKey], mergeKey));
+  const serverOnly = merged.filter((v) => !inPatch(v));
+  const out: JsonValue[] = [];
+  let i = 0;
+  let j = 0;
+  while (i < serverOnly.length || j < patched.length) {
+    if (i >= serverOnly.length) out.push(patched[j++] as JsonValue);
+    else if (j >= patched.length) out.push(serverOnly[i++] as JsonValue);
+    else {
+      const li = keyIndex(original, (serverOnly[i] as JsonMap)[mergeKey], mergeKey);
+      const ri = keyIndex(original, (patched[j] as JsonMap)[mergeKey], mergeKey);
+      if (li >= 0 && ri >= 0 && li < ri) out.push(serverOnly[i++] as JsonValue);
+      else out.push(patched[j++] as JsonValue);
+    }
   }
   return out;
 }
