@@ -102,15 +102,16 @@ function issueError(issue: ValidationIssue, where: { file: string; line: number 
   return new SailError('SCHEMA', `could not unmarshal: ${issue.message}`, { ...where, hint });
 }
 
-/** Validates a parsed document; throws on the first issue unless `force` (then returns warnings). */
+/** Validates a parsed document; throws on the first error unless `force`; returns warnings. */
 export async function checkIstioOperatorDocument(d: IopDocument, force: boolean): Promise<string[]> {
   const issues = await validateIstioOperatorData(d.data);
-  if (issues.length === 0) return [];
-  const first = issues[0] as ValidationIssue;
-  if (!force) throw issueError(first, located(d.file, d.doc, first.path), issues.length - 1);
+  const errors = issues.filter((i) => i.severity === 'error');
+  const first = errors[0];
+  if (first && !force) throw issueError(first, located(d.file, d.doc, first.path), errors.length - 1);
   return issues.map((i) => {
     const w = located(d.file, d.doc, i.path);
-    return `${w.file}:${w.line}: could not unmarshal: ${i.message} (continuing because of --force)`;
+    const suffix = i.severity === 'error' ? ' (continuing because of --force)' : '';
+    return `${w.file}:${w.line}: ${i.severity === 'error' ? 'could not unmarshal: ' : ''}${i.message}${suffix}`;
   });
 }
 
@@ -204,12 +205,17 @@ export async function resolveIstioOperator(opts: ResolveOptions): Promise<Resolv
     const issues = (await validateIstioOperatorData(merged))
       .map((issue) => ({ issue, culprit: blameSet(issue, sets) }))
       .filter((x): x is { issue: ValidationIssue; culprit: SetExpression } => x.culprit !== undefined);
+    const errorCount = issues.filter((x) => x.issue.severity === 'error').length;
     for (const { issue, culprit } of issues) {
       const where = `--set ${culprit.source}`;
+      if (issue.severity === 'warning') {
+        warnings.push(`${where}: ${issue.message}`);
+        continue;
+      }
       if (!force) {
         throw new SailError('SCHEMA', `could not unmarshal: ${issue.message}`, {
           file: where,
-          hint: issues.length > 1 ? `${issues.length - 1} more validation errors; run with --force to continue anyway` : undefined,
+          hint: errorCount > 1 ? `${errorCount - 1} more validation errors; run with --force to continue anyway` : undefined,
         });
       }
       warnings.push(`${where}: could not unmarshal: ${issue.message} (continuing because of --force)`);

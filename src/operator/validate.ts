@@ -20,6 +20,12 @@ export interface ValidationIssue {
   /** Dotted form with [N] indices: spec.components.ingressGateways[0].name */
   pathText: string;
   message: string;
+  /** istioctl tolerates unknown meshConfig fields (it retries decoding leniently): a warning. */
+  severity: 'error' | 'warning';
+}
+
+function isUnderMeshConfig(path: ReadonlyArray<string | number>): boolean {
+  return (path[0] === 'spec' && path[1] === 'meshConfig') || (path[0] === 'spec' && path[1] === 'values' && path[2] === 'meshConfig');
 }
 
 export function formatPath(path: ReadonlyArray<string | number>): string {
@@ -85,7 +91,9 @@ function toIssues(errors: ErrorObject[], data: unknown): ValidationIssue[] {
       path = [...path, extra];
       const parent = formatPath(path.slice(0, -1)) || '(root)';
       const text = formatPath(path);
-      issues.set(text, { path, pathText: text, message: `unknown field "${extra}" in ${parent}` });
+      const lenient = isUnderMeshConfig(path);
+      const message = `unknown field "${extra}" in ${parent}` + (lenient ? ' (istioctl ignores unknown meshConfig fields)' : '');
+      issues.set(text, { path, pathText: text, message, severity: lenient ? 'warning' : 'error' });
       continue;
     }
     const key = JSON.stringify(path);
@@ -110,7 +118,7 @@ function toIssues(errors: ErrorObject[], data: unknown): ValidationIssue[] {
       const first = errs.find((e) => e.keyword !== 'anyOf' && e.keyword !== 'if') ?? errs[0];
       message = `invalid value ${JSON.stringify(value)} for ${text}: ${first?.message ?? 'invalid'}`;
     }
-    issues.set(text, { path, pathText: text, message });
+    issues.set(text, { path, pathText: text, message, severity: 'error' });
   }
   // An error on a parent (from anyOf over $ref|null) is implied by its children's errors.
   const all = [...issues.values()];

@@ -143,6 +143,21 @@ describe('bad input: one SailError naming file:line', () => {
     ]);
     expect(r.iop.spec?.components?.pilot).toMatchObject({ enabld: true });
   });
+  it('meshConfig: wrong types are errors, unknown fields only warnings (istioctl decodes it leniently)', async () => {
+    const bad = `${HEAD}spec:\n  meshConfig:\n    defaultConfig:\n      holdApplicationUntilProxyStarts: "yes"\n`;
+    const e = await failure({ files: [{ name: 'm.yaml', text: bad }] });
+    expect(e.located).toBe('m.yaml:6: could not unmarshal: cannot unmarshal string "yes" into spec.meshConfig.defaultConfig.holdApplicationUntilProxyStarts of type boolean');
+    const typo = `${HEAD}spec:\n  meshConfig:\n    acessLogFile: /dev/stdout\n  values:\n    meshConfig:\n      enableTracng: true\n`;
+    const r = await resolveIstioOperator({ files: [{ name: 'm.yaml', text: typo }] });
+    expect(r.warnings).toEqual([
+      'm.yaml:5: unknown field "acessLogFile" in spec.meshConfig (istioctl ignores unknown meshConfig fields)',
+      'm.yaml:8: unknown field "enableTracng" in spec.values.meshConfig (istioctl ignores unknown meshConfig fields)',
+    ]);
+    const e2 = await failure({ sets: ['meshConfig.outboundTrafficPolicy.mode=OPEN'] });
+    expect(e2.located).toMatch(/^--set meshConfig\.outboundTrafficPolicy\.mode=OPEN: could not unmarshal: invalid value "OPEN" for spec\.meshConfig\.outboundTrafficPolicy\.mode: must be one of REGISTRY_ONLY, ALLOW_ANY/);
+    const ok = `${HEAD}spec:\n  meshConfig:\n    accessLogFile: /dev/stdout\n    defaultConfig:\n      proxyMetadata:\n        ISTIO_META_DNS_CAPTURE: "true"\n      drainDuration: 45s\n      concurrency: 2\n    extensionProviders:\n    - name: otel\n      opentelemetry:\n        service: otel.observability.svc.cluster.local\n        port: 4317\n`;
+    expect((await resolveIstioOperator({ files: [{ name: 'ok.yaml', text: ok }] })).warnings).toEqual([]);
+  });
   it('null values are accepted as "unset", as istioctl does', async () => {
     const text = `${HEAD}spec:\n  hub:\n  components:\n    pilot:\n  values:\n    global:\n`;
     await expect(resolveIstioOperator({ files: [{ name: 'f.yaml', text }] })).resolves.toBeTruthy();

@@ -1,11 +1,13 @@
 /**
  * JSON Schema of an IstioOperator as istioctl decodes it: strictly (Go's json decoder with
  * DisallowUnknownFields) for the operator's own fields and the Kubernetes types under `k8s`,
- * jsonpb-strict for `values` (the generated VALUES_SCHEMA), loose for metadata, meshConfig and
- * unvalidatedValues. Kubernetes sub-objects are checked at their first levels (the field names a
- * user types); deeper structures are only required to be objects or lists.
+ * jsonpb-strict for `values` and `meshConfig` (definitions generated from Istio's protos; istioctl
+ * tolerates unknown meshConfig fields, which validate.ts turns into warnings), loose for metadata
+ * and unvalidatedValues. Kubernetes sub-objects are checked at their first levels (the field names
+ * a user types); deeper structures are only required to be objects or lists.
  */
-import { VALUES_SCHEMA } from './values-schema.gen.js';
+import { MESH_DEFINITIONS, MESH_ROOT } from './mesh-schema.gen.js';
+import { VALUES_DEFINITIONS, VALUES_ROOT } from './values-schema.gen.js';
 
 type Schema = Record<string, unknown>;
 
@@ -18,6 +20,10 @@ const strMap: Schema = { type: 'object', additionalProperties: { type: 'string' 
 const intOrString: Schema = { type: ['integer', 'string'] };
 const quantity: Schema = { type: ['string', 'number'] };
 const quantityMap: Schema = { type: 'object', additionalProperties: quantity };
+
+function withProperty(def: Schema, name: string, schema: Schema): Schema {
+  return { ...def, properties: { ...(def['properties'] as Record<string, Schema>), [name]: schema } };
+}
 
 function strict(properties: Record<string, Schema>): Schema {
   return { type: 'object', additionalProperties: false, properties };
@@ -158,7 +164,7 @@ export const IOP_SCHEMA: Schema = {
       namespace: str,
       revision: str,
       compatibilityVersion: str,
-      meshConfig: obj,
+      meshConfig: { $ref: `#/definitions/${MESH_ROOT}` },
       components: strict({
         base: strict({ enabled: bool, k8s: k8sRef }),
         pilot: componentSpec,
@@ -168,12 +174,15 @@ export const IOP_SCHEMA: Schema = {
         ingressGateways: { type: 'array', items: gatewaySpec },
         egressGateways: { type: 'array', items: gatewaySpec },
       }),
-      values: { $ref: '#/definitions/Values' },
+      values: { $ref: `#/definitions/${VALUES_ROOT}` },
       unvalidatedValues: obj,
     }),
   },
   definitions: {
-    ...(VALUES_SCHEMA['definitions'] as Record<string, Schema>),
+    ...VALUES_DEFINITIONS,
+    // values.meshConfig is a free-form Value in the proto, but istioctl validates it as MeshConfig.
+    [VALUES_ROOT]: withProperty(VALUES_DEFINITIONS[VALUES_ROOT] as Schema, 'meshConfig', { $ref: `#/definitions/${MESH_ROOT}` }),
+    ...MESH_DEFINITIONS,
     KubernetesResources: k8sResources,
     ComponentSpec: strict({ enabled: bool, namespace: str, hub: str, tag, k8s: k8sRef }),
     GatewayComponentSpec: strict({ enabled: bool, namespace: str, hub: str, tag, k8s: k8sRef, name: str, label: strMap }),

@@ -4,9 +4,11176 @@
 "use strict";
 export const validate = validate21;
 export default validate21;
-const schema6 = {"type":"object","additionalProperties":false,"properties":{"apiVersion":{"type":"string"},"kind":{"type":"string"},"metadata":{"type":"object"},"status":{},"spec":{"type":"object","additionalProperties":false,"properties":{"profile":{"type":"string"},"installPackagePath":{"type":"string"},"hub":{"type":"string"},"tag":{"type":["string","number"]},"namespace":{"type":"string"},"revision":{"type":"string"},"compatibilityVersion":{"type":"string"},"meshConfig":{"type":"object"},"components":{"type":"object","additionalProperties":false,"properties":{"base":{"type":"object","additionalProperties":false,"properties":{"enabled":{"type":"boolean"},"k8s":{"$ref":"#/definitions/KubernetesResources"}}},"pilot":{"$ref":"#/definitions/ComponentSpec"},"cni":{"$ref":"#/definitions/ComponentSpec"},"ztunnel":{"$ref":"#/definitions/ComponentSpec"},"istiodRemote":{"$ref":"#/definitions/ComponentSpec"},"ingressGateways":{"type":"array","items":{"$ref":"#/definitions/GatewayComponentSpec"}},"egressGateways":{"type":"array","items":{"$ref":"#/definitions/GatewayComponentSpec"}}}},"values":{"$ref":"#/definitions/Values"},"unvalidatedValues":{"type":"object"}}}},"definitions":{"Agentgateway":{"type":"object","additionalProperties":false,"properties":{"image":{"type":"string"}}},"ArchConfig":{"type":"object","additionalProperties":false,"properties":{"amd64":{"type":["integer","string"],"pattern":"^-?\\d+$"},"ppc64le":{"type":["integer","string"],"pattern":"^-?\\d+$"},"s390x":{"type":["integer","string"],"pattern":"^-?\\d+$"},"arm64":{"type":["integer","string"],"pattern":"^-?\\d+$"}}},"BaseConfig":{"type":"object","additionalProperties":false,"properties":{"enableCRDTemplates":{"type":"boolean"},"excludedCRDs":{"type":"array","items":{"type":"string"}},"validationURL":{"type":"string"},"enableIstioConfigCRDs":{"type":"boolean"},"validateGateway":{"type":"boolean"},"validationCABundle":{"type":"string"}}},"CNIAmbientConfig":{"type":"object","additionalProperties":false,"properties":{"enabled":{"type":"boolean"},"configDir":{"type":"string"},"dnsCapture":{"type":"boolean"},"ipv6":{"type":"boolean"},"reconcileIptablesOnStartup":{"type":"boolean"}}},"CNIConfig":{"type":"object","additionalProperties":false,"properties":{"enabled":{"type":"boolean"},"hub":{"type":"string"},"tag":{},"variant":{"type":"string"},"image":{"type":"string"},"pullPolicy":{"type":"string"},"cniBinDir":{"type":"string"},"cniConfDir":{"type":"string"},"cniConfFileName":{"type":"string"},"cniNetnsDir":{"type":"string"},"excludeNamespaces":{"type":"array","items":{"type":"string"}},"affinity":{"type":"object"},"env":{"type":"object"},"daemonSetLabels":{"type":"object"},"podAnnotations":{"type":"object"},"podLabels":{"type":"object"},"pspClusterRole":{"type":"string"},"psp_cluster_role":{"type":"string"},"logLevel":{"type":"string"},"logging":{"$ref":"#/definitions/GlobalLoggingConfig"},"repair":{"$ref":"#/definitions/CNIRepairConfig"},"chained":{"type":"boolean"},"resourceQuotas":{"$ref":"#/definitions/ResourceQuotas"},"resource_quotas":{"$ref":"#/definitions/ResourceQuotas"},"resources":{"$ref":"#/definitions/Resources"},"privileged":{"type":"boolean"},"seccompProfile":{"type":"object"},"ambient":{"$ref":"#/definitions/CNIAmbientConfig"},"provider":{"type":"string"},"rollingMaxUnavailable":{"type":["integer","string"]},"istioOwnedCNIConfig":{"type":"boolean"},"istioOwnedCNIConfigFileName":{"type":"string"},"useAppArmorAnnotation":{"type":"boolean"}}},"CNIRepairConfig":{"type":"object","additionalProperties":false,"properties":{"enabled":{"type":"boolean"},"hub":{"type":"string"},"tag":{},"image":{"type":"string"},"labelPods":{"type":"boolean"},"repairPods":{"type":"boolean"},"createEvents":{"type":"string"},"deletePods":{"type":"boolean"},"brokenPodLabelKey":{"type":"string"},"brokenPodLabelValue":{"type":"string"},"initContainerName":{"type":"string"}}},"CNIUsageConfig":{"type":"object","additionalProperties":false,"properties":{"enabled":{"type":"boolean"},"chained":{"type":"boolean"},"provider":{"type":"string"}}},"DefaultPodDisruptionBudgetConfig":{"type":"object","additionalProperties":false,"properties":{"enabled":{"type":"boolean"}}},"DefaultResourcesConfig":{"type":"object","additionalProperties":false,"properties":{"requests":{"$ref":"#/definitions/ResourcesRequestsConfig"}}},"EgressGatewayConfig":{"type":"object","additionalProperties":false,"properties":{"autoscaleEnabled":{"type":"boolean"},"autoscaleMax":{"type":["integer","string"],"pattern":"^-?\\d+$"},"autoscaleMin":{"type":["integer","string"],"pattern":"^-?\\d+$"},"memory":{"$ref":"#/definitions/TargetUtilizationConfig"},"cpu":{"$ref":"#/definitions/TargetUtilizationConfig"},"customService":{"type":"boolean"},"enabled":{"type":"boolean"},"env":{"type":"object"},"labels":{"type":"object","additionalProperties":{"type":"string"}},"name":{"type":"string"},"nodeSelector":{"type":"object"},"podAnnotations":{"type":"object"},"podAntiAffinityLabelSelector":{"type":"array","items":{"type":"object"}},"podAntiAffinityTermLabelSelector":{"type":"array","items":{"type":"object"}},"ports":{"type":"array","items":{"$ref":"#/definitions/PortsConfig"}},"resources":{"$ref":"#/definitions/Resources"},"secretVolumes":{"type":"array","items":{"$ref":"#/definitions/SecretVolume"}},"serviceAnnotations":{"type":"object"},"type":{"type":"string"},"tolerations":{"type":"array","items":{"type":"object"}},"rollingMaxSurge":{"type":["integer","string"]},"rollingMaxUnavailable":{"type":["integer","string"]},"configVolumes":{"type":"array","items":{"type":"object"}},"additionalContainers":{"type":"array","items":{"type":"object"}},"runAsRoot":{"type":"boolean"},"injectionTemplate":{"type":"string"},"serviceAccount":{"$ref":"#/definitions/ServiceAccount"},"ipFamilies":{"type":"array","items":{"type":"string"}},"ipFamilyPolicy":{"type":"string"}}},"ExperimentalConfig":{"type":"object","additionalProperties":false,"properties":{"stableValidationPolicy":{"type":"boolean"}}},"GatewaysConfig":{"type":"object","additionalProperties":false,"properties":{"istio-egressgateway":{"$ref":"#/definitions/EgressGatewayConfig"},"istio_egressgateway":{"$ref":"#/definitions/EgressGatewayConfig"},"enabled":{"type":"boolean"},"istio-ingressgateway":{"$ref":"#/definitions/IngressGatewayConfig"},"istio_ingressgateway":{"$ref":"#/definitions/IngressGatewayConfig"},"securityContext":{},"seccompProfile":{}}},"GlobalConfig":{"type":"object","additionalProperties":false,"properties":{"arch":{"$ref":"#/definitions/ArchConfig"},"certSigners":{"type":"array","items":{"type":"string"}},"configValidation":{"type":"boolean"},"defaultNodeSelector":{"type":"object"},"defaultPodDisruptionBudget":{"$ref":"#/definitions/DefaultPodDisruptionBudgetConfig"},"defaultResources":{"$ref":"#/definitions/DefaultResourcesConfig"},"defaultTolerations":{"type":"array","items":{"type":"object"}},"hub":{"type":"string"},"imagePullPolicy":{"type":"string"},"imagePullSecrets":{"type":"array","items":{"type":"string"}},"istioNamespace":{"type":"string"},"logAsJson":{"type":"boolean"},"logging":{"$ref":"#/definitions/GlobalLoggingConfig"},"meshID":{"type":"string"},"meshNetworks":{"type":"object"},"multiCluster":{"$ref":"#/definitions/MultiClusterConfig"},"network":{"type":"string"},"podDNSSearchNamespaces":{"type":"array","items":{"type":"string"}},"omitSidecarInjectorConfigMap":{"type":"boolean"},"operatorManageWebhooks":{"type":"boolean"},"priorityClassName":{"type":"string"},"proxy":{"$ref":"#/definitions/ProxyConfig"},"proxy_init":{"$ref":"#/definitions/ProxyInitConfig"},"sds":{"$ref":"#/definitions/SDSConfig"},"tag":{},"variant":{"type":"string"},"tracer":{"$ref":"#/definitions/TracerConfig"},"remotePilotAddress":{"type":"string"},"istiod":{"$ref":"#/definitions/IstiodConfig"},"pilotCertProvider":{"type":"string"},"jwtPolicy":{"type":"string"},"sts":{"$ref":"#/definitions/STSConfig"},"revision":{"type":"string"},"mountMtlsCerts":{"type":"boolean"},"caAddress":{"type":"string"},"externalIstiod":{"type":"boolean"},"configCluster":{"type":"boolean"},"caName":{"type":"string"},"platform":{"type":"string"},"ipFamilies":{"type":"array","items":{"type":"string"}},"ipFamilyPolicy":{"type":"string"},"waypoint":{"$ref":"#/definitions/WaypointConfig"},"trustBundleName":{"type":"string"},"nativeNftables":{"type":"boolean"},"networkPolicy":{"$ref":"#/definitions/NetworkPolicyConfig"},"resourceScope":{"anyOf":[{"enum":["undefined","all","cluster","namespace"]},{"type":"integer"}]},"agentgateway":{"$ref":"#/definitions/Agentgateway"},"enableReaderRBAC":{"type":"boolean"}}},"GlobalLoggingConfig":{"type":"object","additionalProperties":false,"properties":{"level":{"type":"string"}}},"IngressGatewayConfig":{"type":"object","additionalProperties":false,"properties":{"autoscaleEnabled":{"type":"boolean"},"autoscaleMax":{"type":["integer","string"],"pattern":"^-?\\d+$"},"autoscaleMin":{"type":["integer","string"],"pattern":"^-?\\d+$"},"memory":{"$ref":"#/definitions/TargetUtilizationConfig"},"cpu":{"$ref":"#/definitions/TargetUtilizationConfig"},"customService":{"type":"boolean"},"enabled":{"type":"boolean"},"env":{"type":"object"},"labels":{"type":"object","additionalProperties":{"type":"string"}},"loadBalancerIP":{"type":"string"},"loadBalancerSourceRanges":{"type":"array","items":{"type":"string"}},"name":{"type":"string"},"nodeSelector":{"type":"object"},"podAnnotations":{"type":"object"},"podAntiAffinityLabelSelector":{"type":"array","items":{"type":"object"}},"podAntiAffinityTermLabelSelector":{"type":"array","items":{"type":"object"}},"ports":{"type":"array","items":{"$ref":"#/definitions/PortsConfig"}},"replicaCount":{"type":["integer","string"],"pattern":"^-?\\d+$"},"resources":{"type":"object"},"secretVolumes":{"type":"array","items":{"$ref":"#/definitions/SecretVolume"}},"serviceAnnotations":{"type":"object"},"type":{"type":"string"},"rollingMaxSurge":{"type":["integer","string"]},"rollingMaxUnavailable":{"type":["integer","string"]},"externalTrafficPolicy":{"type":"string"},"tolerations":{"type":"array","items":{"type":"object"}},"ingressPorts":{"type":"array","items":{"type":"object"}},"additionalContainers":{"type":"array","items":{"type":"object"}},"configVolumes":{"type":"array","items":{"type":"object"}},"runAsRoot":{"type":"boolean"},"injectionTemplate":{"type":"string"},"serviceAccount":{"$ref":"#/definitions/ServiceAccount"},"ipFamilies":{"type":"array","items":{"type":"string"}},"ipFamilyPolicy":{"type":"string"}}},"IstiodConfig":{"type":"object","additionalProperties":false,"properties":{"enableAnalysis":{"type":"boolean"}}},"IstiodRemoteConfig":{"type":"object","additionalProperties":false,"properties":{"injectionURL":{"type":"string"},"injectionPath":{"type":"string"},"injectionCABundle":{"type":"string"},"enabled":{"type":"boolean"},"enabledLocalInjectorIstiod":{"type":"boolean"}}},"MultiClusterConfig":{"type":"object","additionalProperties":false,"properties":{"enabled":{"type":"boolean"},"clusterName":{"type":"string"},"globalDomainSuffix":{"type":"string"},"includeEnvoyFilter":{"type":"boolean"}}},"NetworkPolicyConfig":{"type":"object","additionalProperties":false,"properties":{"enabled":{"type":"boolean"}}},"OutboundTrafficPolicyConfig":{"type":"object","additionalProperties":false,"properties":{"mode":{"anyOf":[{"enum":["ALLOW_ANY","REGISTRY_ONLY"]},{"type":"integer"}]}}},"PilotConfig":{"type":"object","additionalProperties":false,"properties":{"enabled":{"type":"boolean"},"autoscaleEnabled":{"type":"boolean"},"autoscaleMin":{"type":["integer","string"],"pattern":"^-?\\d+$"},"autoscaleMax":{"type":["integer","string"],"pattern":"^-?\\d+$"},"autoscaleBehavior":{"type":"object"},"replicaCount":{"type":["integer","string"],"pattern":"^-?\\d+$"},"image":{"type":"string"},"traceSampling":{"type":["number","string"]},"resources":{"$ref":"#/definitions/Resources"},"cpu":{"$ref":"#/definitions/TargetUtilizationConfig"},"nodeSelector":{"type":"object"},"keepaliveMaxServerConnectionAge":{"type":"string","pattern":"^[-+]?(\\d+(\\.\\d*)?|\\.\\d+)(ns|us|µs|μs|ms|s|m|h)((\\d+(\\.\\d*)?|\\.\\d+)(ns|us|µs|μs|ms|s|m|h))*$|^[-+]?0$"},"deploymentLabels":{"type":"object"},"podLabels":{"type":"object"},"configMap":{"type":"boolean"},"env":{"type":"object"},"affinity":{"type":"object"},"rollingMaxSurge":{"type":["integer","string"]},"rollingMaxUnavailable":{"type":["integer","string"]},"tolerations":{"type":"array","items":{"type":"object"}},"podAnnotations":{"type":"object"},"serviceAnnotations":{"type":"object"},"serviceAccountAnnotations":{"type":"object"},"jwksResolverExtraRootCA":{"type":"string"},"hub":{"type":"string"},"tag":{},"variant":{"type":"string"},"seccompProfile":{"type":"object"},"topologySpreadConstraints":{"type":"array","items":{"type":"object"}},"extraContainerArgs":{"type":"array","items":{"type":"object"}},"volumeMounts":{"type":"array","items":{"type":"object"}},"volumes":{"type":"array","items":{"type":"object"}},"ipFamilies":{"type":"array","items":{"type":"string"}},"ipFamilyPolicy":{"type":"string"},"memory":{"$ref":"#/definitions/TargetUtilizationConfig"},"cni":{"$ref":"#/definitions/CNIUsageConfig"},"taint":{"$ref":"#/definitions/PilotTaintControllerConfig"},"trustedZtunnelNamespace":{"type":"string"},"istiodRemote":{"$ref":"#/definitions/IstiodRemoteConfig"},"envVarFrom":{"type":"array","items":{"type":"object"}},"crlConfigMapName":{"type":"string"}}},"PilotIngressConfig":{"type":"object","additionalProperties":false,"properties":{"ingressService":{"type":"string"},"ingressControllerMode":{"anyOf":[{"enum":["UNSPECIFIED","DEFAULT","STRICT","OFF"]},{"type":"integer"}]},"ingressClass":{"type":"string"}}},"PilotPolicyConfig":{"type":"object","additionalProperties":false,"properties":{"enabled":{"type":"boolean"}}},"PilotTaintControllerConfig":{"type":"object","additionalProperties":false,"properties":{"enabled":{"type":"boolean"},"namespace":{"type":"string"},"name":{"type":"string"}}},"PortsConfig":{"type":"object","additionalProperties":false,"properties":{"name":{"type":"string"},"port":{"type":["integer","string"],"pattern":"^-?\\d+$"},"nodePort":{"type":["integer","string"],"pattern":"^-?\\d+$"},"targetPort":{"type":["integer","string"],"pattern":"^-?\\d+$"},"protocol":{"type":"string"}}},"ProxyConfig":{"type":"object","additionalProperties":false,"properties":{"autoInject":{"type":"string"},"clusterDomain":{"type":"string"},"componentLogLevel":{"type":"string"},"enableCoreDump":{"type":"boolean"},"excludeInboundPorts":{"type":"string"},"excludeIPRanges":{"type":"string"},"image":{"type":"string"},"includeIPRanges":{"type":"string"},"logLevel":{"type":"string"},"outlierLogPath":{"type":"string"},"privileged":{"type":"boolean"},"readinessInitialDelaySeconds":{"type":["integer","string"],"pattern":"^-?\\d+$"},"readinessPeriodSeconds":{"type":["integer","string"],"pattern":"^-?\\d+$"},"readinessFailureThreshold":{"type":["integer","string"],"pattern":"^-?\\d+$"},"seccompProfile":{"type":"object"},"startupProbe":{"$ref":"#/definitions/StartupProbe"},"statusPort":{"type":["integer","string"],"pattern":"^-?\\d+$"},"resources":{"$ref":"#/definitions/Resources"},"tracer":{"anyOf":[{"enum":["zipkin","lightstep","datadog","stackdriver","openCensusAgent","none"]},{"type":"integer"}]},"excludeOutboundPorts":{"type":"string"},"lifecycle":{"type":"object"},"holdApplicationUntilProxyStarts":{"type":"boolean"},"includeInboundPorts":{"type":"string"},"includeOutboundPorts":{"type":"string"}}},"ProxyInitConfig":{"type":"object","additionalProperties":false,"properties":{"image":{"type":"string"},"resources":{"$ref":"#/definitions/Resources"}}},"ResourceQuotas":{"type":"object","additionalProperties":false,"properties":{"enabled":{"type":"boolean"},"pods":{"type":["integer","string"],"pattern":"^-?\\d+$"}}},"Resources":{"type":"object","additionalProperties":false,"properties":{"limits":{"type":"object","additionalProperties":{"type":"string"}},"requests":{"type":"object","additionalProperties":{"type":"string"}}}},"ResourcesRequestsConfig":{"type":"object","additionalProperties":false,"properties":{"cpu":{"type":"string"},"memory":{"type":"string"}}},"SDSConfig":{"type":"object","additionalProperties":false,"properties":{"token":{"type":"object"}}},"SecretVolume":{"type":"object","additionalProperties":false,"properties":{"mountPath":{"type":"string"},"name":{"type":"string"},"secretName":{"type":"string"}}},"ServiceAccount":{"type":"object","additionalProperties":false,"properties":{"annotations":{"type":"object"}}},"SidecarInjectorConfig":{"type":"object","additionalProperties":false,"properties":{"enableNamespacesByDefault":{"type":"boolean"},"reinvocationPolicy":{"type":"string"},"neverInjectSelector":{"type":"array","items":{"type":"object"}},"alwaysInjectSelector":{"type":"array","items":{"type":"object"}},"rewriteAppHTTPProbe":{"type":"boolean"},"injectedAnnotations":{"type":"object"},"injectionURL":{"type":"string"},"templates":{"type":"object"},"defaultTemplates":{"type":"array","items":{"type":"string"}}}},"StartupProbe":{"type":"object","additionalProperties":false,"properties":{"enabled":{"type":"boolean"},"failureThreshold":{"type":["integer","string"],"pattern":"^-?\\d+$"}}},"STSConfig":{"type":"object","additionalProperties":false,"properties":{"servicePort":{"type":["integer","string"],"pattern":"^-?\\d+$"}}},"TargetUtilizationConfig":{"type":"object","additionalProperties":false,"properties":{"targetAverageUtilization":{"type":["integer","string"],"pattern":"^-?\\d+$"}}},"TelemetryConfig":{"type":"object","additionalProperties":false,"properties":{"enabled":{"type":"boolean"},"v2":{"$ref":"#/definitions/TelemetryV2Config"}}},"TelemetryV2Config":{"type":"object","additionalProperties":false,"properties":{"enabled":{"type":"boolean"},"prometheus":{"$ref":"#/definitions/TelemetryV2PrometheusConfig"},"stackdriver":{"$ref":"#/definitions/TelemetryV2StackDriverConfig"}}},"TelemetryV2PrometheusConfig":{"type":"object","additionalProperties":false,"properties":{"enabled":{"type":"boolean"}}},"TelemetryV2StackDriverConfig":{"type":"object","additionalProperties":false,"properties":{"enabled":{"type":"boolean"}}},"TracerConfig":{"type":"object","additionalProperties":false,"properties":{"datadog":{"$ref":"#/definitions/TracerDatadogConfig"},"lightstep":{"$ref":"#/definitions/TracerLightStepConfig"},"zipkin":{"$ref":"#/definitions/TracerZipkinConfig"},"stackdriver":{"$ref":"#/definitions/TracerStackdriverConfig"}}},"TracerDatadogConfig":{"type":"object","additionalProperties":false,"properties":{"address":{"type":"string"}}},"TracerLightStepConfig":{"type":"object","additionalProperties":false,"properties":{"address":{"type":"string"},"accessToken":{"type":"string"}}},"TracerStackdriverConfig":{"type":"object","additionalProperties":false,"properties":{"debug":{"type":"boolean"},"maxNumberOfAttributes":{"type":["integer","string"],"pattern":"^-?\\d+$"},"maxNumberOfAnnotations":{"type":["integer","string"],"pattern":"^-?\\d+$"},"maxNumberOfMessageEvents":{"type":["integer","string"],"pattern":"^-?\\d+$"}}},"TracerZipkinConfig":{"type":"object","additionalProperties":false,"properties":{"address":{"type":"string"}}},"Values":{"type":"object","additionalProperties":false,"properties":{"cni":{"$ref":"#/definitions/CNIConfig"},"gateways":{"$ref":"#/definitions/GatewaysConfig"},"global":{"$ref":"#/definitions/GlobalConfig"},"pilot":{"$ref":"#/definitions/PilotConfig"},"ztunnel":{},"telemetry":{"$ref":"#/definitions/TelemetryConfig"},"sidecarInjectorWebhook":{"$ref":"#/definitions/SidecarInjectorConfig"},"istioCni":{"$ref":"#/definitions/CNIUsageConfig"},"istio_cni":{"$ref":"#/definitions/CNIUsageConfig"},"revision":{"type":"string"},"ownerName":{"type":"string"},"meshConfig":{},"base":{"$ref":"#/definitions/BaseConfig"},"istiodRemote":{"$ref":"#/definitions/IstiodRemoteConfig"},"revisionTags":{"type":"array","items":{"type":"string"}},"defaultRevision":{"type":"string"},"profile":{"type":"string"},"compatibilityVersion":{"type":"string"},"experimental":{"$ref":"#/definitions/ExperimentalConfig"},"gatewayClasses":{}}},"WaypointConfig":{"type":"object","additionalProperties":false,"properties":{"resources":{"$ref":"#/definitions/Resources"},"affinity":{"type":"object"},"topologySpreadConstraints":{"type":"array","items":{"type":"object"}},"nodeSelector":{"type":"object"},"toleration":{"type":"array","items":{"type":"object"}}}},"KubernetesResources":{"type":"object","additionalProperties":false,"properties":{"affinity":{"type":"object","additionalProperties":false,"properties":{"nodeAffinity":{"type":"object"},"podAffinity":{"type":"object"},"podAntiAffinity":{"type":"object"}}},"env":{"type":"array","items":{"type":"object","additionalProperties":false,"properties":{"name":{"type":"string"},"value":{"type":"string"},"valueFrom":{"type":"object"}}}},"hpaSpec":{"type":"object","additionalProperties":false,"properties":{"scaleTargetRef":{"type":"object"},"minReplicas":{"type":"integer"},"maxReplicas":{"type":"integer"},"metrics":{"type":"array"},"behavior":{"type":"object"}}},"imagePullPolicy":{"type":"string"},"nodeSelector":{"type":"object","additionalProperties":{"type":"string"}},"podDisruptionBudget":{"type":"object","additionalProperties":false,"properties":{"minAvailable":{"type":["integer","string"]},"maxUnavailable":{"type":["integer","string"]},"selector":{"type":"object","additionalProperties":false,"properties":{"matchLabels":{"type":"object","additionalProperties":{"type":"string"}},"matchExpressions":{"type":"array"}}},"unhealthyPodEvictionPolicy":{"type":"string"}}},"podAnnotations":{"type":"object","additionalProperties":{"type":"string"}},"priorityClassName":{"type":"string"},"readinessProbe":{"type":"object","additionalProperties":false,"properties":{"exec":{"type":"object"},"httpGet":{"type":"object"},"tcpSocket":{"type":"object"},"grpc":{"type":"object"},"initialDelaySeconds":{"type":"integer"},"timeoutSeconds":{"type":"integer"},"periodSeconds":{"type":"integer"},"successThreshold":{"type":"integer"},"failureThreshold":{"type":"integer"},"terminationGracePeriodSeconds":{"type":"integer"}}},"replicaCount":{"type":"integer","minimum":0,"maximum":4294967295},"resources":{"type":"object","additionalProperties":false,"properties":{"limits":{"type":"object","additionalProperties":{"type":["string","number"]}},"requests":{"type":"object","additionalProperties":{"type":["string","number"]}},"claims":{"type":"array"}}},"service":{"type":"object","additionalProperties":false,"properties":{"ports":{"type":"array","items":{"type":"object","additionalProperties":false,"properties":{"name":{"type":"string"},"protocol":{"type":"string"},"appProtocol":{"type":"string"},"port":{"type":"integer"},"targetPort":{"type":["integer","string"]},"nodePort":{"type":"integer"}}}},"selector":{"type":"object","additionalProperties":{"type":"string"}},"clusterIP":{"type":"string"},"clusterIPs":{"type":"array","items":{"type":"string"}},"type":{"type":"string"},"externalIPs":{"type":"array","items":{"type":"string"}},"sessionAffinity":{"type":"string"},"loadBalancerIP":{"type":"string"},"loadBalancerSourceRanges":{"type":"array","items":{"type":"string"}},"externalName":{"type":"string"},"externalTrafficPolicy":{"type":"string"},"healthCheckNodePort":{"type":"integer"},"publishNotReadyAddresses":{"type":"boolean"},"sessionAffinityConfig":{"type":"object"},"ipFamilies":{"type":"array","items":{"type":"string"}},"ipFamilyPolicy":{"type":"string"},"allocateLoadBalancerNodePorts":{"type":"boolean"},"loadBalancerClass":{"type":"string"},"internalTrafficPolicy":{"type":"string"},"trafficDistribution":{"type":"string"}}},"strategy":{"type":"object","additionalProperties":false,"properties":{"type":{"type":"string"},"rollingUpdate":{"type":"object","additionalProperties":false,"properties":{"maxUnavailable":{"type":["integer","string"]},"maxSurge":{"type":["integer","string"]}}}}},"tolerations":{"type":"array","items":{"type":"object","additionalProperties":false,"properties":{"key":{"type":"string"},"operator":{"type":"string"},"value":{"type":"string"},"effect":{"type":"string"},"tolerationSeconds":{"type":"integer"}}}},"serviceAnnotations":{"type":"object","additionalProperties":{"type":"string"}},"securityContext":{"type":"object","additionalProperties":false,"properties":{"seLinuxOptions":{"type":"object"},"windowsOptions":{"type":"object"},"runAsUser":{"type":"integer"},"runAsGroup":{"type":"integer"},"runAsNonRoot":{"type":"boolean"},"supplementalGroups":{"type":"array","items":{"type":"integer"}},"supplementalGroupsPolicy":{"type":"string"},"fsGroup":{"type":"integer"},"sysctls":{"type":"array"},"fsGroupChangePolicy":{"type":"string"},"seccompProfile":{"type":"object","additionalProperties":false,"properties":{"type":{"type":"string"},"localhostProfile":{"type":"string"}}},"appArmorProfile":{"type":"object","additionalProperties":false,"properties":{"type":{"type":"string"},"localhostProfile":{"type":"string"}}},"seLinuxChangePolicy":{"type":"string"}}},"volumes":{"type":"array","items":{"type":"object","required":["name"],"properties":{"name":{"type":"string"}}}},"volumeMounts":{"type":"array","items":{"type":"object","additionalProperties":false,"properties":{"name":{"type":"string"},"readOnly":{"type":"boolean"},"recursiveReadOnly":{"type":"string"},"mountPath":{"type":"string"},"subPath":{"type":"string"},"mountPropagation":{"type":"string"},"subPathExpr":{"type":"string"}}}},"overlays":{"type":"array","items":{"type":"object","additionalProperties":false,"properties":{"apiVersion":{"type":"string"},"kind":{"type":"string"},"name":{"type":"string"},"patches":{"type":"array","items":{"type":"object","additionalProperties":false,"properties":{"path":{"type":"string"},"value":{}}}}}}}}},"ComponentSpec":{"type":"object","additionalProperties":false,"properties":{"enabled":{"type":"boolean"},"namespace":{"type":"string"},"hub":{"type":"string"},"tag":{"type":["string","number"]},"k8s":{"$ref":"#/definitions/KubernetesResources"}}},"GatewayComponentSpec":{"type":"object","additionalProperties":false,"properties":{"enabled":{"type":"boolean"},"namespace":{"type":"string"},"hub":{"type":"string"},"tag":{"type":["string","number"]},"k8s":{"$ref":"#/definitions/KubernetesResources"},"name":{"type":"string"},"label":{"type":"object","additionalProperties":{"type":"string"}}}}}};
+const schema6 = {"type":"object","additionalProperties":false,"properties":{"apiVersion":{"type":"string"},"kind":{"type":"string"},"metadata":{"type":"object"},"status":{},"spec":{"type":"object","additionalProperties":false,"properties":{"profile":{"type":"string"},"installPackagePath":{"type":"string"},"hub":{"type":"string"},"tag":{"type":["string","number"]},"namespace":{"type":"string"},"revision":{"type":"string"},"compatibilityVersion":{"type":"string"},"meshConfig":{"$ref":"#/definitions/istio.mesh.v1alpha1.MeshConfig"},"components":{"type":"object","additionalProperties":false,"properties":{"base":{"type":"object","additionalProperties":false,"properties":{"enabled":{"type":"boolean"},"k8s":{"$ref":"#/definitions/KubernetesResources"}}},"pilot":{"$ref":"#/definitions/ComponentSpec"},"cni":{"$ref":"#/definitions/ComponentSpec"},"ztunnel":{"$ref":"#/definitions/ComponentSpec"},"istiodRemote":{"$ref":"#/definitions/ComponentSpec"},"ingressGateways":{"type":"array","items":{"$ref":"#/definitions/GatewayComponentSpec"}},"egressGateways":{"type":"array","items":{"$ref":"#/definitions/GatewayComponentSpec"}}}},"values":{"$ref":"#/definitions/istio.operator.v1alpha1.Values"},"unvalidatedValues":{"type":"object"}}}},"definitions":{"istio.operator.v1alpha1.Agentgateway":{"type":"object","additionalProperties":false,"properties":{"image":{"type":"string"}}},"istio.operator.v1alpha1.ArchConfig":{"type":"object","additionalProperties":false,"properties":{"amd64":{"type":["integer","string"],"pattern":"^-?\\d+$"},"ppc64le":{"type":["integer","string"],"pattern":"^-?\\d+$"},"s390x":{"type":["integer","string"],"pattern":"^-?\\d+$"},"arm64":{"type":["integer","string"],"pattern":"^-?\\d+$"}}},"istio.operator.v1alpha1.BaseConfig":{"type":"object","additionalProperties":false,"properties":{"enableCRDTemplates":{"type":"boolean"},"excludedCRDs":{"type":"array","items":{"type":"string"}},"validationURL":{"type":"string"},"enableIstioConfigCRDs":{"type":"boolean"},"validateGateway":{"type":"boolean"},"validationCABundle":{"type":"string"}}},"istio.operator.v1alpha1.CNIAmbientConfig":{"type":"object","additionalProperties":false,"properties":{"enabled":{"type":"boolean"},"configDir":{"type":"string"},"dnsCapture":{"type":"boolean"},"ipv6":{"type":"boolean"},"reconcileIptablesOnStartup":{"type":"boolean"}}},"istio.operator.v1alpha1.CNIConfig":{"type":"object","additionalProperties":false,"properties":{"enabled":{"type":"boolean"},"hub":{"type":"string"},"tag":{},"variant":{"type":"string"},"image":{"type":"string"},"pullPolicy":{"type":"string"},"cniBinDir":{"type":"string"},"cniConfDir":{"type":"string"},"cniConfFileName":{"type":"string"},"cniNetnsDir":{"type":"string"},"excludeNamespaces":{"type":"array","items":{"type":"string"}},"affinity":{"type":"object"},"env":{"type":"object"},"daemonSetLabels":{"type":"object"},"podAnnotations":{"type":"object"},"podLabels":{"type":"object"},"pspClusterRole":{"type":"string"},"psp_cluster_role":{"type":"string"},"logLevel":{"type":"string"},"logging":{"$ref":"#/definitions/istio.operator.v1alpha1.GlobalLoggingConfig"},"repair":{"$ref":"#/definitions/istio.operator.v1alpha1.CNIRepairConfig"},"chained":{"type":"boolean"},"resourceQuotas":{"$ref":"#/definitions/istio.operator.v1alpha1.ResourceQuotas"},"resource_quotas":{"$ref":"#/definitions/istio.operator.v1alpha1.ResourceQuotas"},"resources":{"$ref":"#/definitions/istio.operator.v1alpha1.Resources"},"privileged":{"type":"boolean"},"seccompProfile":{"type":"object"},"ambient":{"$ref":"#/definitions/istio.operator.v1alpha1.CNIAmbientConfig"},"provider":{"type":"string"},"rollingMaxUnavailable":{"type":["integer","string"]},"istioOwnedCNIConfig":{"type":"boolean"},"istioOwnedCNIConfigFileName":{"type":"string"},"useAppArmorAnnotation":{"type":"boolean"}}},"istio.operator.v1alpha1.CNIRepairConfig":{"type":"object","additionalProperties":false,"properties":{"enabled":{"type":"boolean"},"hub":{"type":"string"},"tag":{},"image":{"type":"string"},"labelPods":{"type":"boolean"},"repairPods":{"type":"boolean"},"createEvents":{"type":"string"},"deletePods":{"type":"boolean"},"brokenPodLabelKey":{"type":"string"},"brokenPodLabelValue":{"type":"string"},"initContainerName":{"type":"string"}}},"istio.operator.v1alpha1.CNIUsageConfig":{"type":"object","additionalProperties":false,"properties":{"enabled":{"type":"boolean"},"chained":{"type":"boolean"},"provider":{"type":"string"}}},"istio.operator.v1alpha1.DefaultPodDisruptionBudgetConfig":{"type":"object","additionalProperties":false,"properties":{"enabled":{"type":"boolean"}}},"istio.operator.v1alpha1.DefaultResourcesConfig":{"type":"object","additionalProperties":false,"properties":{"requests":{"$ref":"#/definitions/istio.operator.v1alpha1.ResourcesRequestsConfig"}}},"istio.operator.v1alpha1.EgressGatewayConfig":{"type":"object","additionalProperties":false,"properties":{"autoscaleEnabled":{"type":"boolean"},"autoscaleMax":{"type":["integer","string"],"pattern":"^-?\\d+$"},"autoscaleMin":{"type":["integer","string"],"pattern":"^-?\\d+$"},"memory":{"$ref":"#/definitions/istio.operator.v1alpha1.TargetUtilizationConfig"},"cpu":{"$ref":"#/definitions/istio.operator.v1alpha1.TargetUtilizationConfig"},"customService":{"type":"boolean"},"enabled":{"type":"boolean"},"env":{"type":"object"},"labels":{"type":"object","additionalProperties":{"type":"string"}},"name":{"type":"string"},"nodeSelector":{"type":"object"},"podAnnotations":{"type":"object"},"podAntiAffinityLabelSelector":{"type":"array","items":{"type":"object"}},"podAntiAffinityTermLabelSelector":{"type":"array","items":{"type":"object"}},"ports":{"type":"array","items":{"$ref":"#/definitions/istio.operator.v1alpha1.PortsConfig"}},"resources":{"$ref":"#/definitions/istio.operator.v1alpha1.Resources"},"secretVolumes":{"type":"array","items":{"$ref":"#/definitions/istio.operator.v1alpha1.SecretVolume"}},"serviceAnnotations":{"type":"object"},"type":{"type":"string"},"tolerations":{"type":"array","items":{"type":"object"}},"rollingMaxSurge":{"type":["integer","string"]},"rollingMaxUnavailable":{"type":["integer","string"]},"configVolumes":{"type":"array","items":{"type":"object"}},"additionalContainers":{"type":"array","items":{"type":"object"}},"runAsRoot":{"type":"boolean"},"injectionTemplate":{"type":"string"},"serviceAccount":{"$ref":"#/definitions/istio.operator.v1alpha1.ServiceAccount"},"ipFamilies":{"type":"array","items":{"type":"string"}},"ipFamilyPolicy":{"type":"string"}}},"istio.operator.v1alpha1.ExperimentalConfig":{"type":"object","additionalProperties":false,"properties":{"stableValidationPolicy":{"type":"boolean"}}},"istio.operator.v1alpha1.GatewaysConfig":{"type":"object","additionalProperties":false,"properties":{"istio-egressgateway":{"$ref":"#/definitions/istio.operator.v1alpha1.EgressGatewayConfig"},"istio_egressgateway":{"$ref":"#/definitions/istio.operator.v1alpha1.EgressGatewayConfig"},"enabled":{"type":"boolean"},"istio-ingressgateway":{"$ref":"#/definitions/istio.operator.v1alpha1.IngressGatewayConfig"},"istio_ingressgateway":{"$ref":"#/definitions/istio.operator.v1alpha1.IngressGatewayConfig"},"securityContext":{},"seccompProfile":{}}},"istio.operator.v1alpha1.GlobalConfig":{"type":"object","additionalProperties":false,"properties":{"arch":{"$ref":"#/definitions/istio.operator.v1alpha1.ArchConfig"},"certSigners":{"type":"array","items":{"type":"string"}},"configValidation":{"type":"boolean"},"defaultNodeSelector":{"type":"object"},"defaultPodDisruptionBudget":{"$ref":"#/definitions/istio.operator.v1alpha1.DefaultPodDisruptionBudgetConfig"},"defaultResources":{"$ref":"#/definitions/istio.operator.v1alpha1.DefaultResourcesConfig"},"defaultTolerations":{"type":"array","items":{"type":"object"}},"hub":{"type":"string"},"imagePullPolicy":{"type":"string"},"imagePullSecrets":{"type":"array","items":{"type":"string"}},"istioNamespace":{"type":"string"},"logAsJson":{"type":"boolean"},"logging":{"$ref":"#/definitions/istio.operator.v1alpha1.GlobalLoggingConfig"},"meshID":{"type":"string"},"meshNetworks":{"type":"object"},"multiCluster":{"$ref":"#/definitions/istio.operator.v1alpha1.MultiClusterConfig"},"network":{"type":"string"},"podDNSSearchNamespaces":{"type":"array","items":{"type":"string"}},"omitSidecarInjectorConfigMap":{"type":"boolean"},"operatorManageWebhooks":{"type":"boolean"},"priorityClassName":{"type":"string"},"proxy":{"$ref":"#/definitions/istio.operator.v1alpha1.ProxyConfig"},"proxy_init":{"$ref":"#/definitions/istio.operator.v1alpha1.ProxyInitConfig"},"sds":{"$ref":"#/definitions/istio.operator.v1alpha1.SDSConfig"},"tag":{},"variant":{"type":"string"},"tracer":{"$ref":"#/definitions/istio.operator.v1alpha1.TracerConfig"},"remotePilotAddress":{"type":"string"},"istiod":{"$ref":"#/definitions/istio.operator.v1alpha1.IstiodConfig"},"pilotCertProvider":{"type":"string"},"jwtPolicy":{"type":"string"},"sts":{"$ref":"#/definitions/istio.operator.v1alpha1.STSConfig"},"revision":{"type":"string"},"mountMtlsCerts":{"type":"boolean"},"caAddress":{"type":"string"},"externalIstiod":{"type":"boolean"},"configCluster":{"type":"boolean"},"caName":{"type":"string"},"platform":{"type":"string"},"ipFamilies":{"type":"array","items":{"type":"string"}},"ipFamilyPolicy":{"type":"string"},"waypoint":{"$ref":"#/definitions/istio.operator.v1alpha1.WaypointConfig"},"trustBundleName":{"type":"string"},"nativeNftables":{"type":"boolean"},"networkPolicy":{"$ref":"#/definitions/istio.operator.v1alpha1.NetworkPolicyConfig"},"resourceScope":{"anyOf":[{"enum":["undefined","all","cluster","namespace"]},{"type":"integer"}]},"agentgateway":{"$ref":"#/definitions/istio.operator.v1alpha1.Agentgateway"},"enableReaderRBAC":{"type":"boolean"}}},"istio.operator.v1alpha1.GlobalLoggingConfig":{"type":"object","additionalProperties":false,"properties":{"level":{"type":"string"}}},"istio.operator.v1alpha1.IngressGatewayConfig":{"type":"object","additionalProperties":false,"properties":{"autoscaleEnabled":{"type":"boolean"},"autoscaleMax":{"type":["integer","string"],"pattern":"^-?\\d+$"},"autoscaleMin":{"type":["integer","string"],"pattern":"^-?\\d+$"},"memory":{"$ref":"#/definitions/istio.operator.v1alpha1.TargetUtilizationConfig"},"cpu":{"$ref":"#/definitions/istio.operator.v1alpha1.TargetUtilizationConfig"},"customService":{"type":"boolean"},"enabled":{"type":"boolean"},"env":{"type":"object"},"labels":{"type":"object","additionalProperties":{"type":"string"}},"loadBalancerIP":{"type":"string"},"loadBalancerSourceRanges":{"type":"array","items":{"type":"string"}},"name":{"type":"string"},"nodeSelector":{"type":"object"},"podAnnotations":{"type":"object"},"podAntiAffinityLabelSelector":{"type":"array","items":{"type":"object"}},"podAntiAffinityTermLabelSelector":{"type":"array","items":{"type":"object"}},"ports":{"type":"array","items":{"$ref":"#/definitions/istio.operator.v1alpha1.PortsConfig"}},"replicaCount":{"type":["integer","string"],"pattern":"^-?\\d+$"},"resources":{"type":"object"},"secretVolumes":{"type":"array","items":{"$ref":"#/definitions/istio.operator.v1alpha1.SecretVolume"}},"serviceAnnotations":{"type":"object"},"type":{"type":"string"},"rollingMaxSurge":{"type":["integer","string"]},"rollingMaxUnavailable":{"type":["integer","string"]},"externalTrafficPolicy":{"type":"string"},"tolerations":{"type":"array","items":{"type":"object"}},"ingressPorts":{"type":"array","items":{"type":"object"}},"additionalContainers":{"type":"array","items":{"type":"object"}},"configVolumes":{"type":"array","items":{"type":"object"}},"runAsRoot":{"type":"boolean"},"injectionTemplate":{"type":"string"},"serviceAccount":{"$ref":"#/definitions/istio.operator.v1alpha1.ServiceAccount"},"ipFamilies":{"type":"array","items":{"type":"string"}},"ipFamilyPolicy":{"type":"string"}}},"istio.operator.v1alpha1.IstiodConfig":{"type":"object","additionalProperties":false,"properties":{"enableAnalysis":{"type":"boolean"}}},"istio.operator.v1alpha1.IstiodRemoteConfig":{"type":"object","additionalProperties":false,"properties":{"injectionURL":{"type":"string"},"injectionPath":{"type":"string"},"injectionCABundle":{"type":"string"},"enabled":{"type":"boolean"},"enabledLocalInjectorIstiod":{"type":"boolean"}}},"istio.operator.v1alpha1.MultiClusterConfig":{"type":"object","additionalProperties":false,"properties":{"enabled":{"type":"boolean"},"clusterName":{"type":"string"},"globalDomainSuffix":{"type":"string"},"includeEnvoyFilter":{"type":"boolean"}}},"istio.operator.v1alpha1.NetworkPolicyConfig":{"type":"object","additionalProperties":false,"properties":{"enabled":{"type":"boolean"}}},"istio.operator.v1alpha1.PilotConfig":{"type":"object","additionalProperties":false,"properties":{"enabled":{"type":"boolean"},"autoscaleEnabled":{"type":"boolean"},"autoscaleMin":{"type":["integer","string"],"pattern":"^-?\\d+$"},"autoscaleMax":{"type":["integer","string"],"pattern":"^-?\\d+$"},"autoscaleBehavior":{"type":"object"},"replicaCount":{"type":["integer","string"],"pattern":"^-?\\d+$"},"image":{"type":"string"},"traceSampling":{"type":["number","string"]},"resources":{"$ref":"#/definitions/istio.operator.v1alpha1.Resources"},"cpu":{"$ref":"#/definitions/istio.operator.v1alpha1.TargetUtilizationConfig"},"nodeSelector":{"type":"object"},"keepaliveMaxServerConnectionAge":{"type":"string","pattern":"^[-+]?((\\d+(\\.\\d*)?|\\.\\d+)(ns|us|µs|μs|ms|s|m|h))+$|^[-+]?0$"},"deploymentLabels":{"type":"object"},"podLabels":{"type":"object"},"configMap":{"type":"boolean"},"env":{"type":"object"},"affinity":{"type":"object"},"rollingMaxSurge":{"type":["integer","string"]},"rollingMaxUnavailable":{"type":["integer","string"]},"tolerations":{"type":"array","items":{"type":"object"}},"podAnnotations":{"type":"object"},"serviceAnnotations":{"type":"object"},"serviceAccountAnnotations":{"type":"object"},"jwksResolverExtraRootCA":{"type":"string"},"hub":{"type":"string"},"tag":{},"variant":{"type":"string"},"seccompProfile":{"type":"object"},"topologySpreadConstraints":{"type":"array","items":{"type":"object"}},"extraContainerArgs":{"type":"array","items":{"type":"object"}},"volumeMounts":{"type":"array","items":{"type":"object"}},"volumes":{"type":"array","items":{"type":"object"}},"ipFamilies":{"type":"array","items":{"type":"string"}},"ipFamilyPolicy":{"type":"string"},"memory":{"$ref":"#/definitions/istio.operator.v1alpha1.TargetUtilizationConfig"},"cni":{"$ref":"#/definitions/istio.operator.v1alpha1.CNIUsageConfig"},"taint":{"$ref":"#/definitions/istio.operator.v1alpha1.PilotTaintControllerConfig"},"trustedZtunnelNamespace":{"type":"string"},"istiodRemote":{"$ref":"#/definitions/istio.operator.v1alpha1.IstiodRemoteConfig"},"envVarFrom":{"type":"array","items":{"type":"object"}},"crlConfigMapName":{"type":"string"}}},"istio.operator.v1alpha1.PilotTaintControllerConfig":{"type":"object","additionalProperties":false,"properties":{"enabled":{"type":"boolean"},"namespace":{"type":"string"},"name":{"type":"string"}}},"istio.operator.v1alpha1.PortsConfig":{"type":"object","additionalProperties":false,"properties":{"name":{"type":"string"},"port":{"type":["integer","string"],"pattern":"^-?\\d+$"},"nodePort":{"type":["integer","string"],"pattern":"^-?\\d+$"},"targetPort":{"type":["integer","string"],"pattern":"^-?\\d+$"},"protocol":{"type":"string"}}},"istio.operator.v1alpha1.ProxyConfig":{"type":"object","additionalProperties":false,"properties":{"autoInject":{"type":"string"},"clusterDomain":{"type":"string"},"componentLogLevel":{"type":"string"},"enableCoreDump":{"type":"boolean"},"excludeInboundPorts":{"type":"string"},"excludeIPRanges":{"type":"string"},"image":{"type":"string"},"includeIPRanges":{"type":"string"},"logLevel":{"type":"string"},"outlierLogPath":{"type":"string"},"privileged":{"type":"boolean"},"readinessInitialDelaySeconds":{"type":["integer","string"],"pattern":"^-?\\d+$"},"readinessPeriodSeconds":{"type":["integer","string"],"pattern":"^-?\\d+$"},"readinessFailureThreshold":{"type":["integer","string"],"pattern":"^-?\\d+$"},"seccompProfile":{"type":"object"},"startupProbe":{"$ref":"#/definitions/istio.operator.v1alpha1.StartupProbe"},"statusPort":{"type":["integer","string"],"pattern":"^-?\\d+$"},"resources":{"$ref":"#/definitions/istio.operator.v1alpha1.Resources"},"tracer":{"anyOf":[{"enum":["zipkin","lightstep","datadog","stackdriver","openCensusAgent","none"]},{"type":"integer"}]},"excludeOutboundPorts":{"type":"string"},"lifecycle":{"type":"object"},"holdApplicationUntilProxyStarts":{"type":"boolean"},"includeInboundPorts":{"type":"string"},"includeOutboundPorts":{"type":"string"}}},"istio.operator.v1alpha1.ProxyInitConfig":{"type":"object","additionalProperties":false,"properties":{"image":{"type":"string"},"resources":{"$ref":"#/definitions/istio.operator.v1alpha1.Resources"}}},"istio.operator.v1alpha1.ResourceQuotas":{"type":"object","additionalProperties":false,"properties":{"enabled":{"type":"boolean"},"pods":{"type":["integer","string"],"pattern":"^-?\\d+$"}}},"istio.operator.v1alpha1.Resources":{"type":"object","additionalProperties":false,"properties":{"limits":{"type":"object","additionalProperties":{"type":"string"}},"requests":{"type":"object","additionalProperties":{"type":"string"}}}},"istio.operator.v1alpha1.ResourcesRequestsConfig":{"type":"object","additionalProperties":false,"properties":{"cpu":{"type":"string"},"memory":{"type":"string"}}},"istio.operator.v1alpha1.SDSConfig":{"type":"object","additionalProperties":false,"properties":{"token":{"type":"object"}}},"istio.operator.v1alpha1.SecretVolume":{"type":"object","additionalProperties":false,"properties":{"mountPath":{"type":"string"},"name":{"type":"string"},"secretName":{"type":"string"}}},"istio.operator.v1alpha1.ServiceAccount":{"type":"object","additionalProperties":false,"properties":{"annotations":{"type":"object"}}},"istio.operator.v1alpha1.SidecarInjectorConfig":{"type":"object","additionalProperties":false,"properties":{"enableNamespacesByDefault":{"type":"boolean"},"reinvocationPolicy":{"type":"string"},"neverInjectSelector":{"type":"array","items":{"type":"object"}},"alwaysInjectSelector":{"type":"array","items":{"type":"object"}},"rewriteAppHTTPProbe":{"type":"boolean"},"injectedAnnotations":{"type":"object"},"injectionURL":{"type":"string"},"templates":{"type":"object"},"defaultTemplates":{"type":"array","items":{"type":"string"}}}},"istio.operator.v1alpha1.StartupProbe":{"type":"object","additionalProperties":false,"properties":{"enabled":{"type":"boolean"},"failureThreshold":{"type":["integer","string"],"pattern":"^-?\\d+$"}}},"istio.operator.v1alpha1.STSConfig":{"type":"object","additionalProperties":false,"properties":{"servicePort":{"type":["integer","string"],"pattern":"^-?\\d+$"}}},"istio.operator.v1alpha1.TargetUtilizationConfig":{"type":"object","additionalProperties":false,"properties":{"targetAverageUtilization":{"type":["integer","string"],"pattern":"^-?\\d+$"}}},"istio.operator.v1alpha1.TelemetryConfig":{"type":"object","additionalProperties":false,"properties":{"enabled":{"type":"boolean"},"v2":{"$ref":"#/definitions/istio.operator.v1alpha1.TelemetryV2Config"}}},"istio.operator.v1alpha1.TelemetryV2Config":{"type":"object","additionalProperties":false,"properties":{"enabled":{"type":"boolean"},"prometheus":{"$ref":"#/definitions/istio.operator.v1alpha1.TelemetryV2PrometheusConfig"},"stackdriver":{"$ref":"#/definitions/istio.operator.v1alpha1.TelemetryV2StackDriverConfig"}}},"istio.operator.v1alpha1.TelemetryV2PrometheusConfig":{"type":"object","additionalProperties":false,"properties":{"enabled":{"type":"boolean"}}},"istio.operator.v1alpha1.TelemetryV2StackDriverConfig":{"type":"object","additionalProperties":false,"properties":{"enabled":{"type":"boolean"}}},"istio.operator.v1alpha1.TracerConfig":{"type":"object","additionalProperties":false,"properties":{"datadog":{"$ref":"#/definitions/istio.operator.v1alpha1.TracerDatadogConfig"},"lightstep":{"$ref":"#/definitions/istio.operator.v1alpha1.TracerLightStepConfig"},"zipkin":{"$ref":"#/definitions/istio.operator.v1alpha1.TracerZipkinConfig"},"stackdriver":{"$ref":"#/definitions/istio.operator.v1alpha1.TracerStackdriverConfig"}}},"istio.operator.v1alpha1.TracerDatadogConfig":{"type":"object","additionalProperties":false,"properties":{"address":{"type":"string"}}},"istio.operator.v1alpha1.TracerLightStepConfig":{"type":"object","additionalProperties":false,"properties":{"address":{"type":"string"},"accessToken":{"type":"string"}}},"istio.operator.v1alpha1.TracerStackdriverConfig":{"type":"object","additionalProperties":false,"properties":{"debug":{"type":"boolean"},"maxNumberOfAttributes":{"type":["integer","string"],"pattern":"^-?\\d+$"},"maxNumberOfAnnotations":{"type":["integer","string"],"pattern":"^-?\\d+$"},"maxNumberOfMessageEvents":{"type":["integer","string"],"pattern":"^-?\\d+$"}}},"istio.operator.v1alpha1.TracerZipkinConfig":{"type":"object","additionalProperties":false,"properties":{"address":{"type":"string"}}},"istio.operator.v1alpha1.Values":{"type":"object","additionalProperties":false,"properties":{"cni":{"$ref":"#/definitions/istio.operator.v1alpha1.CNIConfig"},"gateways":{"$ref":"#/definitions/istio.operator.v1alpha1.GatewaysConfig"},"global":{"$ref":"#/definitions/istio.operator.v1alpha1.GlobalConfig"},"pilot":{"$ref":"#/definitions/istio.operator.v1alpha1.PilotConfig"},"ztunnel":{},"telemetry":{"$ref":"#/definitions/istio.operator.v1alpha1.TelemetryConfig"},"sidecarInjectorWebhook":{"$ref":"#/definitions/istio.operator.v1alpha1.SidecarInjectorConfig"},"istioCni":{"$ref":"#/definitions/istio.operator.v1alpha1.CNIUsageConfig"},"istio_cni":{"$ref":"#/definitions/istio.operator.v1alpha1.CNIUsageConfig"},"revision":{"type":"string"},"ownerName":{"type":"string"},"meshConfig":{"$ref":"#/definitions/istio.mesh.v1alpha1.MeshConfig"},"base":{"$ref":"#/definitions/istio.operator.v1alpha1.BaseConfig"},"istiodRemote":{"$ref":"#/definitions/istio.operator.v1alpha1.IstiodRemoteConfig"},"revisionTags":{"type":"array","items":{"type":"string"}},"defaultRevision":{"type":"string"},"profile":{"type":"string"},"compatibilityVersion":{"type":"string"},"experimental":{"$ref":"#/definitions/istio.operator.v1alpha1.ExperimentalConfig"},"gatewayClasses":{}}},"istio.operator.v1alpha1.WaypointConfig":{"type":"object","additionalProperties":false,"properties":{"resources":{"$ref":"#/definitions/istio.operator.v1alpha1.Resources"},"affinity":{"type":"object"},"topologySpreadConstraints":{"type":"array","items":{"type":"object"}},"nodeSelector":{"type":"object"},"toleration":{"type":"array","items":{"type":"object"}}}},"istio.mesh.v1alpha1.Certificate":{"type":"object","additionalProperties":false,"properties":{"secretName":{"type":"string"},"secret_name":{"type":"string"},"dnsNames":{"type":"array","items":{"type":"string"}},"dns_names":{"type":"array","items":{"type":"string"}}}},"istio.mesh.v1alpha1.ConfigSource":{"type":"object","additionalProperties":false,"properties":{"address":{"type":"string"},"tlsSettings":{"$ref":"#/definitions/istio.networking.v1alpha3.ClientTLSSettings"},"tls_settings":{"$ref":"#/definitions/istio.networking.v1alpha3.ClientTLSSettings"},"subscribedResources":{"type":"array","items":{"anyOf":[{"enum":["SERVICE_REGISTRY"]},{"type":"integer"}]}},"subscribed_resources":{"type":"array","items":{"anyOf":[{"enum":["SERVICE_REGISTRY"]},{"type":"integer"}]}}}},"istio.mesh.v1alpha1.LabelSelector":{"type":"object","additionalProperties":false,"properties":{"matchLabels":{"type":"object","additionalProperties":{"type":"string"}},"matchExpressions":{"type":"array","items":{"$ref":"#/definitions/istio.mesh.v1alpha1.LabelSelectorRequirement"}}}},"istio.mesh.v1alpha1.LabelSelectorRequirement":{"type":"object","additionalProperties":false,"properties":{"key":{"type":"string"},"operator":{"type":"string"},"values":{"type":"array","items":{"type":"string"}}}},"istio.mesh.v1alpha1.MeshConfig":{"type":"object","additionalProperties":false,"properties":{"proxyListenPort":{"type":["integer","string"],"pattern":"^-?\\d+$"},"proxy_listen_port":{"type":["integer","string"],"pattern":"^-?\\d+$"},"proxyInboundListenPort":{"type":["integer","string"],"pattern":"^-?\\d+$"},"proxy_inbound_listen_port":{"type":["integer","string"],"pattern":"^-?\\d+$"},"proxyHttpPort":{"type":["integer","string"],"pattern":"^-?\\d+$"},"proxy_http_port":{"type":["integer","string"],"pattern":"^-?\\d+$"},"connectTimeout":{"type":"string","pattern":"^[-+]?((\\d+(\\.\\d*)?|\\.\\d+)(ns|us|µs|μs|ms|s|m|h))+$|^[-+]?0$"},"connect_timeout":{"type":"string","pattern":"^[-+]?((\\d+(\\.\\d*)?|\\.\\d+)(ns|us|µs|μs|ms|s|m|h))+$|^[-+]?0$"},"hboneIdleTimeout":{"type":"string","pattern":"^[-+]?((\\d+(\\.\\d*)?|\\.\\d+)(ns|us|µs|μs|ms|s|m|h))+$|^[-+]?0$"},"hbone_idle_timeout":{"type":"string","pattern":"^[-+]?((\\d+(\\.\\d*)?|\\.\\d+)(ns|us|µs|μs|ms|s|m|h))+$|^[-+]?0$"},"protocolDetectionTimeout":{"type":"string","pattern":"^[-+]?((\\d+(\\.\\d*)?|\\.\\d+)(ns|us|µs|μs|ms|s|m|h))+$|^[-+]?0$"},"protocol_detection_timeout":{"type":"string","pattern":"^[-+]?((\\d+(\\.\\d*)?|\\.\\d+)(ns|us|µs|μs|ms|s|m|h))+$|^[-+]?0$"},"tcpKeepalive":{"$ref":"#/definitions/istio.networking.v1alpha3.ConnectionPoolSettings.TCPSettings.TcpKeepalive"},"tcp_keepalive":{"$ref":"#/definitions/istio.networking.v1alpha3.ConnectionPoolSettings.TCPSettings.TcpKeepalive"},"ingressClass":{"type":"string"},"ingress_class":{"type":"string"},"ingressService":{"type":"string"},"ingress_service":{"type":"string"},"ingressControllerMode":{"anyOf":[{"enum":["UNSPECIFIED","OFF","DEFAULT","STRICT"]},{"type":"integer"}]},"ingress_controller_mode":{"anyOf":[{"enum":["UNSPECIFIED","OFF","DEFAULT","STRICT"]},{"type":"integer"}]},"ingressSelector":{"type":"string"},"ingress_selector":{"type":"string"},"enableTracing":{"type":"boolean"},"enable_tracing":{"type":"boolean"},"accessLogFile":{"type":"string"},"access_log_file":{"type":"string"},"accessLogFormat":{"type":"string"},"access_log_format":{"type":"string"},"accessLogEncoding":{"anyOf":[{"enum":["TEXT","JSON"]},{"type":"integer"}]},"access_log_encoding":{"anyOf":[{"enum":["TEXT","JSON"]},{"type":"integer"}]},"enableEnvoyAccessLogService":{"type":"boolean"},"enable_envoy_access_log_service":{"type":"boolean"},"disableEnvoyListenerLog":{"type":"boolean"},"disable_envoy_listener_log":{"type":"boolean"},"defaultConfig":{"$ref":"#/definitions/istio.mesh.v1alpha1.ProxyConfig"},"default_config":{"$ref":"#/definitions/istio.mesh.v1alpha1.ProxyConfig"},"outboundTrafficPolicy":{"$ref":"#/definitions/istio.mesh.v1alpha1.MeshConfig.OutboundTrafficPolicy"},"outbound_traffic_policy":{"$ref":"#/definitions/istio.mesh.v1alpha1.MeshConfig.OutboundTrafficPolicy"},"inboundTrafficPolicy":{"$ref":"#/definitions/istio.mesh.v1alpha1.MeshConfig.InboundTrafficPolicy"},"inbound_traffic_policy":{"$ref":"#/definitions/istio.mesh.v1alpha1.MeshConfig.InboundTrafficPolicy"},"configSources":{"type":"array","items":{"$ref":"#/definitions/istio.mesh.v1alpha1.ConfigSource"}},"config_sources":{"type":"array","items":{"$ref":"#/definitions/istio.mesh.v1alpha1.ConfigSource"}},"enableAutoMtls":{"type":"boolean"},"enable_auto_mtls":{"type":"boolean"},"trustDomain":{"type":"string"},"trust_domain":{"type":"string"},"trustDomainAliases":{"type":"array","items":{"type":"string"}},"trust_domain_aliases":{"type":"array","items":{"type":"string"}},"caCertificates":{"type":"array","items":{"$ref":"#/definitions/istio.mesh.v1alpha1.MeshConfig.CertificateData"}},"ca_certificates":{"type":"array","items":{"$ref":"#/definitions/istio.mesh.v1alpha1.MeshConfig.CertificateData"}},"defaultServiceExportTo":{"type":"array","items":{"type":"string"}},"default_service_export_to":{"type":"array","items":{"type":"string"}},"defaultVirtualServiceExportTo":{"type":"array","items":{"type":"string"}},"default_virtual_service_export_to":{"type":"array","items":{"type":"string"}},"defaultDestinationRuleExportTo":{"type":"array","items":{"type":"string"}},"default_destination_rule_export_to":{"type":"array","items":{"type":"string"}},"rootNamespace":{"type":"string"},"root_namespace":{"type":"string"},"localityLbSetting":{"$ref":"#/definitions/istio.networking.v1alpha3.LocalityLoadBalancerSetting"},"locality_lb_setting":{"$ref":"#/definitions/istio.networking.v1alpha3.LocalityLoadBalancerSetting"},"dnsRefreshRate":{"type":"string","pattern":"^[-+]?((\\d+(\\.\\d*)?|\\.\\d+)(ns|us|µs|μs|ms|s|m|h))+$|^[-+]?0$"},"dns_refresh_rate":{"type":"string","pattern":"^[-+]?((\\d+(\\.\\d*)?|\\.\\d+)(ns|us|µs|μs|ms|s|m|h))+$|^[-+]?0$"},"h2UpgradePolicy":{"anyOf":[{"enum":["DO_NOT_UPGRADE","UPGRADE"]},{"type":"integer"}]},"h2_upgrade_policy":{"anyOf":[{"enum":["DO_NOT_UPGRADE","UPGRADE"]},{"type":"integer"}]},"inboundClusterStatName":{"type":"string"},"inbound_cluster_stat_name":{"type":"string"},"outboundClusterStatName":{"type":"string"},"outbound_cluster_stat_name":{"type":"string"},"certificates":{"type":"array","items":{"$ref":"#/definitions/istio.mesh.v1alpha1.Certificate"}},"serviceSettings":{"type":"array","items":{"$ref":"#/definitions/istio.mesh.v1alpha1.MeshConfig.ServiceSettings"}},"service_settings":{"type":"array","items":{"$ref":"#/definitions/istio.mesh.v1alpha1.MeshConfig.ServiceSettings"}},"serviceScopeConfigs":{"type":"array","items":{"$ref":"#/definitions/istio.mesh.v1alpha1.MeshConfig.ServiceScopeConfigs"}},"service_scope_configs":{"type":"array","items":{"$ref":"#/definitions/istio.mesh.v1alpha1.MeshConfig.ServiceScopeConfigs"}},"enablePrometheusMerge":{"type":"boolean"},"enable_prometheus_merge":{"type":"boolean"},"verifyCertificateAtClient":{"type":"boolean"},"verify_certificate_at_client":{"type":"boolean"},"ca":{"$ref":"#/definitions/istio.mesh.v1alpha1.MeshConfig.CA"},"extensionProviders":{"type":"array","items":{"$ref":"#/definitions/istio.mesh.v1alpha1.MeshConfig.ExtensionProvider"}},"extension_providers":{"type":"array","items":{"$ref":"#/definitions/istio.mesh.v1alpha1.MeshConfig.ExtensionProvider"}},"defaultProviders":{"$ref":"#/definitions/istio.mesh.v1alpha1.MeshConfig.DefaultProviders"},"default_providers":{"$ref":"#/definitions/istio.mesh.v1alpha1.MeshConfig.DefaultProviders"},"discoverySelectors":{"type":"array","items":{"$ref":"#/definitions/istio.mesh.v1alpha1.LabelSelector"}},"discovery_selectors":{"type":"array","items":{"$ref":"#/definitions/istio.mesh.v1alpha1.LabelSelector"}},"pathNormalization":{"$ref":"#/definitions/istio.mesh.v1alpha1.MeshConfig.ProxyPathNormalization"},"path_normalization":{"$ref":"#/definitions/istio.mesh.v1alpha1.MeshConfig.ProxyPathNormalization"},"defaultHttpRetryPolicy":{"$ref":"#/definitions/istio.networking.v1alpha3.HTTPRetry"},"default_http_retry_policy":{"$ref":"#/definitions/istio.networking.v1alpha3.HTTPRetry"},"meshMTLS":{"$ref":"#/definitions/istio.mesh.v1alpha1.MeshConfig.TLSConfig"},"mesh_mTLS":{"$ref":"#/definitions/istio.mesh.v1alpha1.MeshConfig.TLSConfig"},"tlsDefaults":{"$ref":"#/definitions/istio.mesh.v1alpha1.MeshConfig.TLSConfig"},"tls_defaults":{"$ref":"#/definitions/istio.mesh.v1alpha1.MeshConfig.TLSConfig"}}},"istio.mesh.v1alpha1.MeshConfig.CA":{"type":"object","additionalProperties":false,"properties":{"address":{"type":"string"},"tlsSettings":{"$ref":"#/definitions/istio.networking.v1alpha3.ClientTLSSettings"},"tls_settings":{"$ref":"#/definitions/istio.networking.v1alpha3.ClientTLSSettings"},"requestTimeout":{"type":"string","pattern":"^[-+]?((\\d+(\\.\\d*)?|\\.\\d+)(ns|us|µs|μs|ms|s|m|h))+$|^[-+]?0$"},"request_timeout":{"type":"string","pattern":"^[-+]?((\\d+(\\.\\d*)?|\\.\\d+)(ns|us|µs|μs|ms|s|m|h))+$|^[-+]?0$"},"istiodSide":{"type":"boolean"},"istiod_side":{"type":"boolean"}}},"istio.mesh.v1alpha1.MeshConfig.CertificateData":{"type":"object","additionalProperties":false,"properties":{"pem":{"type":"string"},"spiffeBundleUrl":{"type":"string"},"spiffe_bundle_url":{"type":"string"},"certSigners":{"type":"array","items":{"type":"string"}},"cert_signers":{"type":"array","items":{"type":"string"}},"trustDomains":{"type":"array","items":{"type":"string"}},"trust_domains":{"type":"array","items":{"type":"string"}}}},"istio.mesh.v1alpha1.MeshConfig.DefaultProviders":{"type":"object","additionalProperties":false,"properties":{"tracing":{"type":"array","items":{"type":"string"}},"metrics":{"type":"array","items":{"type":"string"}},"accessLogging":{"type":"array","items":{"type":"string"}},"access_logging":{"type":"array","items":{"type":"string"}}}},"istio.mesh.v1alpha1.MeshConfig.ExtensionProvider":{"type":"object","additionalProperties":false,"properties":{"name":{"type":"string"},"envoyExtAuthzHttp":{"$ref":"#/definitions/istio.mesh.v1alpha1.MeshConfig.ExtensionProvider.EnvoyExternalAuthorizationHttpProvider"},"envoy_ext_authz_http":{"$ref":"#/definitions/istio.mesh.v1alpha1.MeshConfig.ExtensionProvider.EnvoyExternalAuthorizationHttpProvider"},"envoyExtAuthzGrpc":{"$ref":"#/definitions/istio.mesh.v1alpha1.MeshConfig.ExtensionProvider.EnvoyExternalAuthorizationGrpcProvider"},"envoy_ext_authz_grpc":{"$ref":"#/definitions/istio.mesh.v1alpha1.MeshConfig.ExtensionProvider.EnvoyExternalAuthorizationGrpcProvider"},"zipkin":{"$ref":"#/definitions/istio.mesh.v1alpha1.MeshConfig.ExtensionProvider.ZipkinTracingProvider"},"lightstep":{"$ref":"#/definitions/istio.mesh.v1alpha1.MeshConfig.ExtensionProvider.LightstepTracingProvider"},"datadog":{"$ref":"#/definitions/istio.mesh.v1alpha1.MeshConfig.ExtensionProvider.DatadogTracingProvider"},"stackdriver":{"$ref":"#/definitions/istio.mesh.v1alpha1.MeshConfig.ExtensionProvider.StackdriverProvider"},"opencensus":{"$ref":"#/definitions/istio.mesh.v1alpha1.MeshConfig.ExtensionProvider.OpenCensusAgentTracingProvider"},"skywalking":{"$ref":"#/definitions/istio.mesh.v1alpha1.MeshConfig.ExtensionProvider.SkyWalkingTracingProvider"},"opentelemetry":{"$ref":"#/definitions/istio.mesh.v1alpha1.MeshConfig.ExtensionProvider.OpenTelemetryTracingProvider"},"prometheus":{"$ref":"#/definitions/istio.mesh.v1alpha1.MeshConfig.ExtensionProvider.PrometheusMetricsProvider"},"envoyFileAccessLog":{"$ref":"#/definitions/istio.mesh.v1alpha1.MeshConfig.ExtensionProvider.EnvoyFileAccessLogProvider"},"envoy_file_access_log":{"$ref":"#/definitions/istio.mesh.v1alpha1.MeshConfig.ExtensionProvider.EnvoyFileAccessLogProvider"},"envoyHttpAls":{"$ref":"#/definitions/istio.mesh.v1alpha1.MeshConfig.ExtensionProvider.EnvoyHttpGrpcV3LogProvider"},"envoy_http_als":{"$ref":"#/definitions/istio.mesh.v1alpha1.MeshConfig.ExtensionProvider.EnvoyHttpGrpcV3LogProvider"},"envoyTcpAls":{"$ref":"#/definitions/istio.mesh.v1alpha1.MeshConfig.ExtensionProvider.EnvoyTcpGrpcV3LogProvider"},"envoy_tcp_als":{"$ref":"#/definitions/istio.mesh.v1alpha1.MeshConfig.ExtensionProvider.EnvoyTcpGrpcV3LogProvider"},"envoyOtelAls":{"$ref":"#/definitions/istio.mesh.v1alpha1.MeshConfig.ExtensionProvider.EnvoyOpenTelemetryLogProvider"},"envoy_otel_als":{"$ref":"#/definitions/istio.mesh.v1alpha1.MeshConfig.ExtensionProvider.EnvoyOpenTelemetryLogProvider"},"sds":{"$ref":"#/definitions/istio.mesh.v1alpha1.MeshConfig.ExtensionProvider.SDSProvider"}}},"istio.mesh.v1alpha1.MeshConfig.ExtensionProvider.DatadogTracingProvider":{"type":"object","additionalProperties":false,"properties":{"service":{"type":"string"},"port":{"type":["integer","string"],"pattern":"^-?\\d+$"},"maxTagLength":{"type":["integer","string"],"pattern":"^-?\\d+$"},"max_tag_length":{"type":["integer","string"],"pattern":"^-?\\d+$"}}},"istio.mesh.v1alpha1.MeshConfig.ExtensionProvider.EnvoyExternalAuthorizationGrpcProvider":{"type":"object","additionalProperties":false,"properties":{"service":{"type":"string"},"port":{"type":["integer","string"],"pattern":"^-?\\d+$"},"timeout":{"type":"string","pattern":"^[-+]?((\\d+(\\.\\d*)?|\\.\\d+)(ns|us|µs|μs|ms|s|m|h))+$|^[-+]?0$"},"failOpen":{"type":"boolean"},"fail_open":{"type":"boolean"},"clearRouteCache":{"type":"boolean"},"clear_route_cache":{"type":"boolean"},"statusOnError":{"type":"string"},"status_on_error":{"type":"string"},"includeRequestBodyInCheck":{"$ref":"#/definitions/istio.mesh.v1alpha1.MeshConfig.ExtensionProvider.EnvoyExternalAuthorizationRequestBody"},"include_request_body_in_check":{"$ref":"#/definitions/istio.mesh.v1alpha1.MeshConfig.ExtensionProvider.EnvoyExternalAuthorizationRequestBody"}}},"istio.mesh.v1alpha1.MeshConfig.ExtensionProvider.EnvoyExternalAuthorizationHttpProvider":{"type":"object","additionalProperties":false,"properties":{"service":{"type":"string"},"port":{"type":["integer","string"],"pattern":"^-?\\d+$"},"timeout":{"type":"string","pattern":"^[-+]?((\\d+(\\.\\d*)?|\\.\\d+)(ns|us|µs|μs|ms|s|m|h))+$|^[-+]?0$"},"pathPrefix":{"type":"string"},"path_prefix":{"type":"string"},"failOpen":{"type":"boolean"},"fail_open":{"type":"boolean"},"clearRouteCache":{"type":"boolean"},"clear_route_cache":{"type":"boolean"},"statusOnError":{"type":"string"},"status_on_error":{"type":"string"},"includeHeadersInCheck":{"type":"array","items":{"type":"string"}},"include_headers_in_check":{"type":"array","items":{"type":"string"}},"includeRequestHeadersInCheck":{"type":"array","items":{"type":"string"}},"include_request_headers_in_check":{"type":"array","items":{"type":"string"}},"includeAdditionalHeadersInCheck":{"type":"object","additionalProperties":{"type":"string"}},"include_additional_headers_in_check":{"type":"object","additionalProperties":{"type":"string"}},"includeRequestBodyInCheck":{"$ref":"#/definitions/istio.mesh.v1alpha1.MeshConfig.ExtensionProvider.EnvoyExternalAuthorizationRequestBody"},"include_request_body_in_check":{"$ref":"#/definitions/istio.mesh.v1alpha1.MeshConfig.ExtensionProvider.EnvoyExternalAuthorizationRequestBody"},"headersToUpstreamOnAllow":{"type":"array","items":{"type":"string"}},"headers_to_upstream_on_allow":{"type":"array","items":{"type":"string"}},"headersToDownstreamOnDeny":{"type":"array","items":{"type":"string"}},"headers_to_downstream_on_deny":{"type":"array","items":{"type":"string"}},"headersToDownstreamOnAllow":{"type":"array","items":{"type":"string"}},"headers_to_downstream_on_allow":{"type":"array","items":{"type":"string"}}}},"istio.mesh.v1alpha1.MeshConfig.ExtensionProvider.EnvoyExternalAuthorizationRequestBody":{"type":"object","additionalProperties":false,"properties":{"maxRequestBytes":{"type":["integer","string"],"pattern":"^-?\\d+$"},"max_request_bytes":{"type":["integer","string"],"pattern":"^-?\\d+$"},"allowPartialMessage":{"type":"boolean"},"allow_partial_message":{"type":"boolean"},"packAsBytes":{"type":"boolean"},"pack_as_bytes":{"type":"boolean"}}},"istio.mesh.v1alpha1.MeshConfig.ExtensionProvider.EnvoyFileAccessLogProvider":{"type":"object","additionalProperties":false,"properties":{"path":{"type":"string"},"logFormat":{"$ref":"#/definitions/istio.mesh.v1alpha1.MeshConfig.ExtensionProvider.EnvoyFileAccessLogProvider.LogFormat"},"log_format":{"$ref":"#/definitions/istio.mesh.v1alpha1.MeshConfig.ExtensionProvider.EnvoyFileAccessLogProvider.LogFormat"},"omitEmptyValues":{"type":"boolean"},"omit_empty_values":{"type":"boolean"}}},"istio.mesh.v1alpha1.MeshConfig.ExtensionProvider.EnvoyFileAccessLogProvider.LogFormat":{"type":"object","additionalProperties":false,"properties":{"text":{"type":"string"},"labels":{"type":"object"}}},"istio.mesh.v1alpha1.MeshConfig.ExtensionProvider.EnvoyHttpGrpcV3LogProvider":{"type":"object","additionalProperties":false,"properties":{"service":{"type":"string"},"port":{"type":["integer","string"],"pattern":"^-?\\d+$"},"logName":{"type":"string"},"log_name":{"type":"string"},"filterStateObjectsToLog":{"type":"array","items":{"type":"string"}},"filter_state_objects_to_log":{"type":"array","items":{"type":"string"}},"additionalRequestHeadersToLog":{"type":"array","items":{"type":"string"}},"additional_request_headers_to_log":{"type":"array","items":{"type":"string"}},"additionalResponseHeadersToLog":{"type":"array","items":{"type":"string"}},"additional_response_headers_to_log":{"type":"array","items":{"type":"string"}},"additionalResponseTrailersToLog":{"type":"array","items":{"type":"string"}},"additional_response_trailers_to_log":{"type":"array","items":{"type":"string"}}}},"istio.mesh.v1alpha1.MeshConfig.ExtensionProvider.EnvoyOpenTelemetryLogProvider":{"type":"object","additionalProperties":false,"properties":{"service":{"type":"string"},"port":{"type":["integer","string"],"pattern":"^-?\\d+$"},"logName":{"type":"string"},"log_name":{"type":"string"},"logFormat":{"$ref":"#/definitions/istio.mesh.v1alpha1.MeshConfig.ExtensionProvider.EnvoyOpenTelemetryLogProvider.LogFormat"},"log_format":{"$ref":"#/definitions/istio.mesh.v1alpha1.MeshConfig.ExtensionProvider.EnvoyOpenTelemetryLogProvider.LogFormat"}}},"istio.mesh.v1alpha1.MeshConfig.ExtensionProvider.EnvoyOpenTelemetryLogProvider.LogFormat":{"type":"object","additionalProperties":false,"properties":{"text":{"type":"string"},"labels":{"type":"object"}}},"istio.mesh.v1alpha1.MeshConfig.ExtensionProvider.EnvoyTcpGrpcV3LogProvider":{"type":"object","additionalProperties":false,"properties":{"service":{"type":"string"},"port":{"type":["integer","string"],"pattern":"^-?\\d+$"},"logName":{"type":"string"},"log_name":{"type":"string"},"filterStateObjectsToLog":{"type":"array","items":{"type":"string"}},"filter_state_objects_to_log":{"type":"array","items":{"type":"string"}}}},"istio.mesh.v1alpha1.MeshConfig.ExtensionProvider.GrpcService":{"type":"object","additionalProperties":false,"properties":{"timeout":{"type":"string","pattern":"^[-+]?((\\d+(\\.\\d*)?|\\.\\d+)(ns|us|µs|μs|ms|s|m|h))+$|^[-+]?0$"},"initialMetadata":{"type":"array","items":{"$ref":"#/definitions/istio.mesh.v1alpha1.MeshConfig.ExtensionProvider.HttpHeader"}},"initial_metadata":{"type":"array","items":{"$ref":"#/definitions/istio.mesh.v1alpha1.MeshConfig.ExtensionProvider.HttpHeader"}}}},"istio.mesh.v1alpha1.MeshConfig.ExtensionProvider.HttpHeader":{"type":"object","additionalProperties":false,"properties":{"name":{"type":"string"},"value":{"type":"string"},"envName":{"type":"string"},"env_name":{"type":"string"}}},"istio.mesh.v1alpha1.MeshConfig.ExtensionProvider.HttpService":{"type":"object","additionalProperties":false,"properties":{"path":{"type":"string"},"timeout":{"type":"string","pattern":"^[-+]?((\\d+(\\.\\d*)?|\\.\\d+)(ns|us|µs|μs|ms|s|m|h))+$|^[-+]?0$"},"headers":{"type":"array","items":{"$ref":"#/definitions/istio.mesh.v1alpha1.MeshConfig.ExtensionProvider.HttpHeader"}}}},"istio.mesh.v1alpha1.MeshConfig.ExtensionProvider.LightstepTracingProvider":{"type":"object","additionalProperties":false,"properties":{"service":{"type":"string"},"port":{"type":["integer","string"],"pattern":"^-?\\d+$"},"accessToken":{"type":"string"},"access_token":{"type":"string"},"maxTagLength":{"type":["integer","string"],"pattern":"^-?\\d+$"},"max_tag_length":{"type":["integer","string"],"pattern":"^-?\\d+$"}}},"istio.mesh.v1alpha1.MeshConfig.ExtensionProvider.OpenCensusAgentTracingProvider":{"type":"object","additionalProperties":false,"properties":{"service":{"type":"string"},"port":{"type":["integer","string"],"pattern":"^-?\\d+$"},"context":{"type":"array","items":{"anyOf":[{"enum":["UNSPECIFIED","W3C_TRACE_CONTEXT","GRPC_BIN","CLOUD_TRACE_CONTEXT","B3"]},{"type":"integer"}]}},"maxTagLength":{"type":["integer","string"],"pattern":"^-?\\d+$"},"max_tag_length":{"type":["integer","string"],"pattern":"^-?\\d+$"}}},"istio.mesh.v1alpha1.MeshConfig.ExtensionProvider.OpenTelemetryTracingProvider":{"type":"object","additionalProperties":false,"properties":{"service":{"type":"string"},"port":{"type":["integer","string"],"pattern":"^-?\\d+$"},"maxTagLength":{"type":["integer","string"],"pattern":"^-?\\d+$"},"max_tag_length":{"type":["integer","string"],"pattern":"^-?\\d+$"},"http":{"$ref":"#/definitions/istio.mesh.v1alpha1.MeshConfig.ExtensionProvider.HttpService"},"grpc":{"$ref":"#/definitions/istio.mesh.v1alpha1.MeshConfig.ExtensionProvider.GrpcService"},"resourceDetectors":{"$ref":"#/definitions/istio.mesh.v1alpha1.MeshConfig.ExtensionProvider.ResourceDetectors"},"resource_detectors":{"$ref":"#/definitions/istio.mesh.v1alpha1.MeshConfig.ExtensionProvider.ResourceDetectors"},"serviceAttributeEnrichment":{"anyOf":[{"enum":["ISTIO_CANONICAL","OTEL_SEMANTIC_CONVENTIONS"]},{"type":"integer"}]},"service_attribute_enrichment":{"anyOf":[{"enum":["ISTIO_CANONICAL","OTEL_SEMANTIC_CONVENTIONS"]},{"type":"integer"}]},"dynatraceSampler":{"$ref":"#/definitions/istio.mesh.v1alpha1.MeshConfig.ExtensionProvider.OpenTelemetryTracingProvider.DynatraceSampler"},"dynatrace_sampler":{"$ref":"#/definitions/istio.mesh.v1alpha1.MeshConfig.ExtensionProvider.OpenTelemetryTracingProvider.DynatraceSampler"}}},"istio.mesh.v1alpha1.MeshConfig.ExtensionProvider.OpenTelemetryTracingProvider.DynatraceSampler":{"type":"object","additionalProperties":false,"properties":{"tenant":{"type":"string"},"clusterId":{"type":["integer","string"],"pattern":"^-?\\d+$"},"cluster_id":{"type":["integer","string"],"pattern":"^-?\\d+$"},"rootSpansPerMinute":{"type":["integer","string"],"pattern":"^-?\\d+$"},"root_spans_per_minute":{"type":["integer","string"],"pattern":"^-?\\d+$"},"httpService":{"$ref":"#/definitions/istio.mesh.v1alpha1.MeshConfig.ExtensionProvider.OpenTelemetryTracingProvider.DynatraceSampler.DynatraceApi"},"http_service":{"$ref":"#/definitions/istio.mesh.v1alpha1.MeshConfig.ExtensionProvider.OpenTelemetryTracingProvider.DynatraceSampler.DynatraceApi"}}},"istio.mesh.v1alpha1.MeshConfig.ExtensionProvider.OpenTelemetryTracingProvider.DynatraceSampler.DynatraceApi":{"type":"object","additionalProperties":false,"properties":{"service":{"type":"string"},"port":{"type":["integer","string"],"pattern":"^-?\\d+$"},"http":{"$ref":"#/definitions/istio.mesh.v1alpha1.MeshConfig.ExtensionProvider.HttpService"}}},"istio.mesh.v1alpha1.MeshConfig.ExtensionProvider.PrometheusMetricsProvider":{"type":"object","additionalProperties":false,"properties":{}},"istio.mesh.v1alpha1.MeshConfig.ExtensionProvider.ResourceDetectors":{"type":"object","additionalProperties":false,"properties":{"environment":{"$ref":"#/definitions/istio.mesh.v1alpha1.MeshConfig.ExtensionProvider.ResourceDetectors.EnvironmentResourceDetector"},"dynatrace":{"$ref":"#/definitions/istio.mesh.v1alpha1.MeshConfig.ExtensionProvider.ResourceDetectors.DynatraceResourceDetector"}}},"istio.mesh.v1alpha1.MeshConfig.ExtensionProvider.ResourceDetectors.DynatraceResourceDetector":{"type":"object","additionalProperties":false,"properties":{}},"istio.mesh.v1alpha1.MeshConfig.ExtensionProvider.ResourceDetectors.EnvironmentResourceDetector":{"type":"object","additionalProperties":false,"properties":{}},"istio.mesh.v1alpha1.MeshConfig.ExtensionProvider.SDSProvider":{"type":"object","additionalProperties":false,"properties":{"name":{"type":"string"},"service":{"type":"string"},"port":{"type":["integer","string"],"pattern":"^-?\\d+$"}}},"istio.mesh.v1alpha1.MeshConfig.ExtensionProvider.SkyWalkingTracingProvider":{"type":"object","additionalProperties":false,"properties":{"service":{"type":"string"},"port":{"type":["integer","string"],"pattern":"^-?\\d+$"},"accessToken":{"type":"string"},"access_token":{"type":"string"}}},"istio.mesh.v1alpha1.MeshConfig.ExtensionProvider.StackdriverProvider":{"type":"object","additionalProperties":false,"properties":{"debug":{"type":"boolean"},"maxNumberOfAttributes":{"type":["integer","string"],"pattern":"^-?\\d+$"},"max_number_of_attributes":{"type":["integer","string"],"pattern":"^-?\\d+$"},"maxNumberOfAnnotations":{"type":["integer","string"],"pattern":"^-?\\d+$"},"max_number_of_annotations":{"type":["integer","string"],"pattern":"^-?\\d+$"},"maxNumberOfMessageEvents":{"type":["integer","string"],"pattern":"^-?\\d+$"},"max_number_of_message_events":{"type":["integer","string"],"pattern":"^-?\\d+$"},"maxTagLength":{"type":["integer","string"],"pattern":"^-?\\d+$"},"max_tag_length":{"type":["integer","string"],"pattern":"^-?\\d+$"},"logging":{"$ref":"#/definitions/istio.mesh.v1alpha1.MeshConfig.ExtensionProvider.StackdriverProvider.Logging"}}},"istio.mesh.v1alpha1.MeshConfig.ExtensionProvider.StackdriverProvider.Logging":{"type":"object","additionalProperties":false,"properties":{"labels":{"type":"object","additionalProperties":{"type":"string"}}}},"istio.mesh.v1alpha1.MeshConfig.ExtensionProvider.ZipkinTracingProvider":{"type":"object","additionalProperties":false,"properties":{"service":{"type":"string"},"port":{"type":["integer","string"],"pattern":"^-?\\d+$"},"maxTagLength":{"type":["integer","string"],"pattern":"^-?\\d+$"},"max_tag_length":{"type":["integer","string"],"pattern":"^-?\\d+$"},"enable64bitTraceId":{"type":"boolean"},"enable_64bit_trace_id":{"type":"boolean"},"path":{"type":"string"},"traceContextOption":{"anyOf":[{"enum":["USE_B3","USE_B3_WITH_W3C_PROPAGATION"]},{"type":"integer"}]},"trace_context_option":{"anyOf":[{"enum":["USE_B3","USE_B3_WITH_W3C_PROPAGATION"]},{"type":"integer"}]},"timeout":{"type":"string","pattern":"^[-+]?((\\d+(\\.\\d*)?|\\.\\d+)(ns|us|µs|μs|ms|s|m|h))+$|^[-+]?0$"},"headers":{"type":"array","items":{"$ref":"#/definitions/istio.mesh.v1alpha1.MeshConfig.ExtensionProvider.HttpHeader"}}}},"istio.mesh.v1alpha1.MeshConfig.InboundTrafficPolicy":{"type":"object","additionalProperties":false,"properties":{"mode":{"anyOf":[{"enum":["PASSTHROUGH","LOCALHOST"]},{"type":"integer"}]}}},"istio.mesh.v1alpha1.MeshConfig.OutboundTrafficPolicy":{"type":"object","additionalProperties":false,"properties":{"mode":{"anyOf":[{"enum":["REGISTRY_ONLY","ALLOW_ANY","ALLOW_ANY_DYNAMIC_DNS"]},{"type":"integer"}]},"tls":{"$ref":"#/definitions/istio.networking.v1alpha3.ClientTLSSettings"}}},"istio.mesh.v1alpha1.MeshConfig.ProxyPathNormalization":{"type":"object","additionalProperties":false,"properties":{"normalization":{"anyOf":[{"enum":["DEFAULT","NONE","BASE","MERGE_SLASHES","DECODE_AND_MERGE_SLASHES"]},{"type":"integer"}]}}},"istio.mesh.v1alpha1.MeshConfig.ServiceScopeConfigs":{"type":"object","additionalProperties":false,"properties":{"namespaceSelector":{"$ref":"#/definitions/istio.mesh.v1alpha1.LabelSelector"},"namespace_selector":{"$ref":"#/definitions/istio.mesh.v1alpha1.LabelSelector"},"servicesSelector":{"$ref":"#/definitions/istio.mesh.v1alpha1.LabelSelector"},"services_selector":{"$ref":"#/definitions/istio.mesh.v1alpha1.LabelSelector"},"scope":{"anyOf":[{"enum":["LOCAL","GLOBAL"]},{"type":"integer"}]}}},"istio.mesh.v1alpha1.MeshConfig.ServiceSettings":{"type":"object","additionalProperties":false,"properties":{"settings":{"$ref":"#/definitions/istio.mesh.v1alpha1.MeshConfig.ServiceSettings.Settings"},"hosts":{"type":"array","items":{"type":"string"}}}},"istio.mesh.v1alpha1.MeshConfig.ServiceSettings.Settings":{"type":"object","additionalProperties":false,"properties":{"clusterLocal":{"type":"boolean"},"cluster_local":{"type":"boolean"}}},"istio.mesh.v1alpha1.MeshConfig.TLSConfig":{"type":"object","additionalProperties":false,"properties":{"minProtocolVersion":{"anyOf":[{"enum":["TLS_AUTO","TLSV1_2","TLSV1_3"]},{"type":"integer"}]},"min_protocol_version":{"anyOf":[{"enum":["TLS_AUTO","TLSV1_2","TLSV1_3"]},{"type":"integer"}]},"ecdhCurves":{"type":"array","items":{"type":"string"}},"ecdh_curves":{"type":"array","items":{"type":"string"}},"cipherSuites":{"type":"array","items":{"type":"string"}},"cipher_suites":{"type":"array","items":{"type":"string"}}}},"istio.mesh.v1alpha1.PrivateKeyProvider":{"type":"object","additionalProperties":false,"properties":{"cryptomb":{"$ref":"#/definitions/istio.mesh.v1alpha1.PrivateKeyProvider.CryptoMb"},"qat":{"$ref":"#/definitions/istio.mesh.v1alpha1.PrivateKeyProvider.QAT"}}},"istio.mesh.v1alpha1.PrivateKeyProvider.CryptoMb":{"type":"object","additionalProperties":false,"properties":{"pollDelay":{"type":"string","pattern":"^[-+]?((\\d+(\\.\\d*)?|\\.\\d+)(ns|us|µs|μs|ms|s|m|h))+$|^[-+]?0$"},"poll_delay":{"type":"string","pattern":"^[-+]?((\\d+(\\.\\d*)?|\\.\\d+)(ns|us|µs|μs|ms|s|m|h))+$|^[-+]?0$"},"fallback":{"type":"boolean"}}},"istio.mesh.v1alpha1.PrivateKeyProvider.QAT":{"type":"object","additionalProperties":false,"properties":{"pollDelay":{"type":"string","pattern":"^[-+]?((\\d+(\\.\\d*)?|\\.\\d+)(ns|us|µs|μs|ms|s|m|h))+$|^[-+]?0$"},"poll_delay":{"type":"string","pattern":"^[-+]?((\\d+(\\.\\d*)?|\\.\\d+)(ns|us|µs|μs|ms|s|m|h))+$|^[-+]?0$"},"fallback":{"type":"boolean"}}},"istio.mesh.v1alpha1.ProxyConfig":{"type":"object","additionalProperties":false,"properties":{"configPath":{"type":"string"},"config_path":{"type":"string"},"binaryPath":{"type":"string"},"binary_path":{"type":"string"},"serviceCluster":{"type":"string"},"service_cluster":{"type":"string"},"tracingServiceName":{"anyOf":[{"enum":["APP_LABEL_AND_NAMESPACE","CANONICAL_NAME_ONLY","CANONICAL_NAME_AND_NAMESPACE"]},{"type":"integer"}]},"tracing_service_name":{"anyOf":[{"enum":["APP_LABEL_AND_NAMESPACE","CANONICAL_NAME_ONLY","CANONICAL_NAME_AND_NAMESPACE"]},{"type":"integer"}]},"drainDuration":{"type":"string","pattern":"^[-+]?((\\d+(\\.\\d*)?|\\.\\d+)(ns|us|µs|μs|ms|s|m|h))+$|^[-+]?0$"},"drain_duration":{"type":"string","pattern":"^[-+]?((\\d+(\\.\\d*)?|\\.\\d+)(ns|us|µs|μs|ms|s|m|h))+$|^[-+]?0$"},"discoveryAddress":{"type":"string"},"discovery_address":{"type":"string"},"discoveryRefreshDelay":{"type":"string","pattern":"^[-+]?((\\d+(\\.\\d*)?|\\.\\d+)(ns|us|µs|μs|ms|s|m|h))+$|^[-+]?0$"},"discovery_refresh_delay":{"type":"string","pattern":"^[-+]?((\\d+(\\.\\d*)?|\\.\\d+)(ns|us|µs|μs|ms|s|m|h))+$|^[-+]?0$"},"zipkinAddress":{"type":"string"},"zipkin_address":{"type":"string"},"statsdUdpAddress":{"type":"string"},"statsd_udp_address":{"type":"string"},"envoyMetricsServiceAddress":{"type":"string"},"envoy_metrics_service_address":{"type":"string"},"proxyAdminPort":{"type":["integer","string"],"pattern":"^-?\\d+$"},"proxy_admin_port":{"type":["integer","string"],"pattern":"^-?\\d+$"},"availabilityZone":{"type":"string"},"availability_zone":{"type":"string"},"controlPlaneAuthPolicy":{"anyOf":[{"enum":["NONE","MUTUAL_TLS","INHERIT"]},{"type":"integer"}]},"control_plane_auth_policy":{"anyOf":[{"enum":["NONE","MUTUAL_TLS","INHERIT"]},{"type":"integer"}]},"customConfigFile":{"type":"string"},"custom_config_file":{"type":"string"},"statNameLength":{"type":["integer","string"],"pattern":"^-?\\d+$"},"stat_name_length":{"type":["integer","string"],"pattern":"^-?\\d+$"},"concurrency":{"type":["integer","string"],"pattern":"^-?\\d+$"},"proxyBootstrapTemplatePath":{"type":"string"},"proxy_bootstrap_template_path":{"type":"string"},"interceptionMode":{"anyOf":[{"enum":["REDIRECT","TPROXY","NONE"]},{"type":"integer"}]},"interception_mode":{"anyOf":[{"enum":["REDIRECT","TPROXY","NONE"]},{"type":"integer"}]},"tracing":{"$ref":"#/definitions/istio.mesh.v1alpha1.Tracing"},"sds":{"$ref":"#/definitions/istio.mesh.v1alpha1.SDS"},"envoyAccessLogService":{"$ref":"#/definitions/istio.mesh.v1alpha1.RemoteService"},"envoy_access_log_service":{"$ref":"#/definitions/istio.mesh.v1alpha1.RemoteService"},"envoyMetricsService":{"$ref":"#/definitions/istio.mesh.v1alpha1.RemoteService"},"envoy_metrics_service":{"$ref":"#/definitions/istio.mesh.v1alpha1.RemoteService"},"proxyMetadata":{"type":"object","additionalProperties":{"type":"string"}},"proxy_metadata":{"type":"object","additionalProperties":{"type":"string"}},"runtimeValues":{"type":"object","additionalProperties":{"type":"string"}},"runtime_values":{"type":"object","additionalProperties":{"type":"string"}},"statusPort":{"type":["integer","string"],"pattern":"^-?\\d+$"},"status_port":{"type":["integer","string"],"pattern":"^-?\\d+$"},"extraStatTags":{"type":"array","items":{"type":"string"}},"extra_stat_tags":{"type":"array","items":{"type":"string"}},"gatewayTopology":{"$ref":"#/definitions/istio.mesh.v1alpha1.Topology"},"gateway_topology":{"$ref":"#/definitions/istio.mesh.v1alpha1.Topology"},"terminationDrainDuration":{"type":"string","pattern":"^[-+]?((\\d+(\\.\\d*)?|\\.\\d+)(ns|us|µs|μs|ms|s|m|h))+$|^[-+]?0$"},"termination_drain_duration":{"type":"string","pattern":"^[-+]?((\\d+(\\.\\d*)?|\\.\\d+)(ns|us|µs|μs|ms|s|m|h))+$|^[-+]?0$"},"meshId":{"type":"string"},"mesh_id":{"type":"string"},"readinessProbe":{"$ref":"#/definitions/istio.networking.v1alpha3.ReadinessProbe"},"readiness_probe":{"$ref":"#/definitions/istio.networking.v1alpha3.ReadinessProbe"},"proxyStatsMatcher":{"$ref":"#/definitions/istio.mesh.v1alpha1.ProxyConfig.ProxyStatsMatcher"},"proxy_stats_matcher":{"$ref":"#/definitions/istio.mesh.v1alpha1.ProxyConfig.ProxyStatsMatcher"},"holdApplicationUntilProxyStarts":{"type":"boolean"},"hold_application_until_proxy_starts":{"type":"boolean"},"caCertificatesPem":{"type":"array","items":{"type":"string"}},"ca_certificates_pem":{"type":"array","items":{"type":"string"}},"image":{"$ref":"#/definitions/istio.networking.v1beta1.ProxyImage"},"privateKeyProvider":{"$ref":"#/definitions/istio.mesh.v1alpha1.PrivateKeyProvider"},"private_key_provider":{"$ref":"#/definitions/istio.mesh.v1alpha1.PrivateKeyProvider"},"proxyHeaders":{"$ref":"#/definitions/istio.mesh.v1alpha1.ProxyConfig.ProxyHeaders"},"proxy_headers":{"$ref":"#/definitions/istio.mesh.v1alpha1.ProxyConfig.ProxyHeaders"},"fileFlushInterval":{"type":"string","pattern":"^[-+]?((\\d+(\\.\\d*)?|\\.\\d+)(ns|us|µs|μs|ms|s|m|h))+$|^[-+]?0$"},"file_flush_interval":{"type":"string","pattern":"^[-+]?((\\d+(\\.\\d*)?|\\.\\d+)(ns|us|µs|μs|ms|s|m|h))+$|^[-+]?0$"},"fileFlushMinSizeKb":{"type":["integer","string"],"pattern":"^-?\\d+$"},"file_flush_min_size_kb":{"type":["integer","string"],"pattern":"^-?\\d+$"},"statsCompression":{"type":"boolean"},"stats_compression":{"type":"boolean"}}},"istio.mesh.v1alpha1.ProxyConfig.ProxyHeaders":{"type":"object","additionalProperties":false,"properties":{"forwardedClientCert":{"anyOf":[{"enum":["UNDEFINED","SANITIZE","FORWARD_ONLY","APPEND_FORWARD","SANITIZE_SET","ALWAYS_FORWARD_ONLY"]},{"type":"integer"}]},"forwarded_client_cert":{"anyOf":[{"enum":["UNDEFINED","SANITIZE","FORWARD_ONLY","APPEND_FORWARD","SANITIZE_SET","ALWAYS_FORWARD_ONLY"]},{"type":"integer"}]},"setCurrentClientCertDetails":{"$ref":"#/definitions/istio.mesh.v1alpha1.ProxyConfig.ProxyHeaders.SetCurrentClientCertDetails"},"set_current_client_cert_details":{"$ref":"#/definitions/istio.mesh.v1alpha1.ProxyConfig.ProxyHeaders.SetCurrentClientCertDetails"},"requestId":{"$ref":"#/definitions/istio.mesh.v1alpha1.ProxyConfig.ProxyHeaders.RequestId"},"request_id":{"$ref":"#/definitions/istio.mesh.v1alpha1.ProxyConfig.ProxyHeaders.RequestId"},"server":{"$ref":"#/definitions/istio.mesh.v1alpha1.ProxyConfig.ProxyHeaders.Server"},"attemptCount":{"$ref":"#/definitions/istio.mesh.v1alpha1.ProxyConfig.ProxyHeaders.AttemptCount"},"attempt_count":{"$ref":"#/definitions/istio.mesh.v1alpha1.ProxyConfig.ProxyHeaders.AttemptCount"},"envoyDebugHeaders":{"$ref":"#/definitions/istio.mesh.v1alpha1.ProxyConfig.ProxyHeaders.EnvoyDebugHeaders"},"envoy_debug_headers":{"$ref":"#/definitions/istio.mesh.v1alpha1.ProxyConfig.ProxyHeaders.EnvoyDebugHeaders"},"metadataExchangeHeaders":{"$ref":"#/definitions/istio.mesh.v1alpha1.ProxyConfig.ProxyHeaders.MetadataExchangeHeaders"},"metadata_exchange_headers":{"$ref":"#/definitions/istio.mesh.v1alpha1.ProxyConfig.ProxyHeaders.MetadataExchangeHeaders"},"preserveHttp1HeaderCase":{"type":"boolean"},"preserve_http1_header_case":{"type":"boolean"},"xForwardedHost":{"$ref":"#/definitions/istio.mesh.v1alpha1.ProxyConfig.ProxyHeaders.XForwardedHost"},"x_forwarded_host":{"$ref":"#/definitions/istio.mesh.v1alpha1.ProxyConfig.ProxyHeaders.XForwardedHost"},"xForwardedPort":{"$ref":"#/definitions/istio.mesh.v1alpha1.ProxyConfig.ProxyHeaders.XForwardedPort"},"x_forwarded_port":{"$ref":"#/definitions/istio.mesh.v1alpha1.ProxyConfig.ProxyHeaders.XForwardedPort"}}},"istio.mesh.v1alpha1.ProxyConfig.ProxyHeaders.AttemptCount":{"type":"object","additionalProperties":false,"properties":{"disabled":{"type":"boolean"}}},"istio.mesh.v1alpha1.ProxyConfig.ProxyHeaders.EnvoyDebugHeaders":{"type":"object","additionalProperties":false,"properties":{"disabled":{"type":"boolean"}}},"istio.mesh.v1alpha1.ProxyConfig.ProxyHeaders.MetadataExchangeHeaders":{"type":"object","additionalProperties":false,"properties":{"mode":{"anyOf":[{"enum":["UNDEFINED","IN_MESH"]},{"type":"integer"}]}}},"istio.mesh.v1alpha1.ProxyConfig.ProxyHeaders.RequestId":{"type":"object","additionalProperties":false,"properties":{"disabled":{"type":"boolean"}}},"istio.mesh.v1alpha1.ProxyConfig.ProxyHeaders.Server":{"type":"object","additionalProperties":false,"properties":{"disabled":{"type":"boolean"},"value":{"type":"string"}}},"istio.mesh.v1alpha1.ProxyConfig.ProxyHeaders.SetCurrentClientCertDetails":{"type":"object","additionalProperties":false,"properties":{"subject":{"type":"boolean"},"cert":{"type":"boolean"},"chain":{"type":"boolean"},"dns":{"type":"boolean"},"uri":{"type":"boolean"}}},"istio.mesh.v1alpha1.ProxyConfig.ProxyHeaders.XForwardedHost":{"type":"object","additionalProperties":false,"properties":{"enabled":{"type":"boolean"}}},"istio.mesh.v1alpha1.ProxyConfig.ProxyHeaders.XForwardedPort":{"type":"object","additionalProperties":false,"properties":{"enabled":{"type":"boolean"}}},"istio.mesh.v1alpha1.ProxyConfig.ProxyStatsMatcher":{"type":"object","additionalProperties":false,"properties":{"inclusionPrefixes":{"type":"array","items":{"type":"string"}},"inclusion_prefixes":{"type":"array","items":{"type":"string"}},"inclusionSuffixes":{"type":"array","items":{"type":"string"}},"inclusion_suffixes":{"type":"array","items":{"type":"string"}},"inclusionRegexps":{"type":"array","items":{"type":"string"}},"inclusion_regexps":{"type":"array","items":{"type":"string"}}}},"istio.mesh.v1alpha1.RemoteService":{"type":"object","additionalProperties":false,"properties":{"address":{"type":"string"},"tlsSettings":{"$ref":"#/definitions/istio.networking.v1alpha3.ClientTLSSettings"},"tls_settings":{"$ref":"#/definitions/istio.networking.v1alpha3.ClientTLSSettings"},"tcpKeepalive":{"$ref":"#/definitions/istio.networking.v1alpha3.ConnectionPoolSettings.TCPSettings.TcpKeepalive"},"tcp_keepalive":{"$ref":"#/definitions/istio.networking.v1alpha3.ConnectionPoolSettings.TCPSettings.TcpKeepalive"}}},"istio.mesh.v1alpha1.SDS":{"type":"object","additionalProperties":false,"properties":{"enabled":{"type":"boolean"},"k8sSaJwtPath":{"type":"string"},"k8s_sa_jwt_path":{"type":"string"}}},"istio.mesh.v1alpha1.Topology":{"type":"object","additionalProperties":false,"properties":{"numTrustedProxies":{"type":["integer","string"],"pattern":"^-?\\d+$"},"num_trusted_proxies":{"type":["integer","string"],"pattern":"^-?\\d+$"},"forwardClientCertDetails":{"anyOf":[{"enum":["UNDEFINED","SANITIZE","FORWARD_ONLY","APPEND_FORWARD","SANITIZE_SET","ALWAYS_FORWARD_ONLY"]},{"type":"integer"}]},"forward_client_cert_details":{"anyOf":[{"enum":["UNDEFINED","SANITIZE","FORWARD_ONLY","APPEND_FORWARD","SANITIZE_SET","ALWAYS_FORWARD_ONLY"]},{"type":"integer"}]},"proxyProtocol":{"$ref":"#/definitions/istio.mesh.v1alpha1.Topology.ProxyProtocolConfiguration"},"proxy_protocol":{"$ref":"#/definitions/istio.mesh.v1alpha1.Topology.ProxyProtocolConfiguration"}}},"istio.mesh.v1alpha1.Topology.ProxyProtocolConfiguration":{"type":"object","additionalProperties":false,"properties":{}},"istio.mesh.v1alpha1.Tracing":{"type":"object","additionalProperties":false,"properties":{"zipkin":{"$ref":"#/definitions/istio.mesh.v1alpha1.Tracing.Zipkin"},"lightstep":{"$ref":"#/definitions/istio.mesh.v1alpha1.Tracing.Lightstep"},"datadog":{"$ref":"#/definitions/istio.mesh.v1alpha1.Tracing.Datadog"},"stackdriver":{"$ref":"#/definitions/istio.mesh.v1alpha1.Tracing.Stackdriver"},"openCensusAgent":{"$ref":"#/definitions/istio.mesh.v1alpha1.Tracing.OpenCensusAgent"},"open_census_agent":{"$ref":"#/definitions/istio.mesh.v1alpha1.Tracing.OpenCensusAgent"},"customTags":{"type":"object","additionalProperties":{"$ref":"#/definitions/istio.mesh.v1alpha1.Tracing.CustomTag"}},"custom_tags":{"type":"object","additionalProperties":{"$ref":"#/definitions/istio.mesh.v1alpha1.Tracing.CustomTag"}},"maxPathTagLength":{"type":["integer","string"],"pattern":"^-?\\d+$"},"max_path_tag_length":{"type":["integer","string"],"pattern":"^-?\\d+$"},"sampling":{"type":["number","string"]},"tlsSettings":{"$ref":"#/definitions/istio.networking.v1alpha3.ClientTLSSettings"},"tls_settings":{"$ref":"#/definitions/istio.networking.v1alpha3.ClientTLSSettings"},"enableIstioTags":{"type":"boolean"},"enable_istio_tags":{"type":"boolean"}}},"istio.mesh.v1alpha1.Tracing.CustomTag":{"type":"object","additionalProperties":false,"properties":{"literal":{"$ref":"#/definitions/istio.mesh.v1alpha1.Tracing.Literal"},"environment":{"$ref":"#/definitions/istio.mesh.v1alpha1.Tracing.Environment"},"header":{"$ref":"#/definitions/istio.mesh.v1alpha1.Tracing.RequestHeader"}}},"istio.mesh.v1alpha1.Tracing.Datadog":{"type":"object","additionalProperties":false,"properties":{"address":{"type":"string"}}},"istio.mesh.v1alpha1.Tracing.Environment":{"type":"object","additionalProperties":false,"properties":{"name":{"type":"string"},"defaultValue":{"type":"string"},"default_value":{"type":"string"}}},"istio.mesh.v1alpha1.Tracing.Lightstep":{"type":"object","additionalProperties":false,"properties":{"address":{"type":"string"},"accessToken":{"type":"string"},"access_token":{"type":"string"}}},"istio.mesh.v1alpha1.Tracing.Literal":{"type":"object","additionalProperties":false,"properties":{"value":{"type":"string"}}},"istio.mesh.v1alpha1.Tracing.OpenCensusAgent":{"type":"object","additionalProperties":false,"properties":{"address":{"type":"string"},"context":{"type":"array","items":{"anyOf":[{"enum":["UNSPECIFIED","W3C_TRACE_CONTEXT","GRPC_BIN","CLOUD_TRACE_CONTEXT","B3"]},{"type":"integer"}]}}}},"istio.mesh.v1alpha1.Tracing.RequestHeader":{"type":"object","additionalProperties":false,"properties":{"name":{"type":"string"},"defaultValue":{"type":"string"},"default_value":{"type":"string"}}},"istio.mesh.v1alpha1.Tracing.Stackdriver":{"type":"object","additionalProperties":false,"properties":{"debug":{"type":"boolean"},"maxNumberOfAttributes":{"type":["integer","string"],"pattern":"^-?\\d+$"},"max_number_of_attributes":{"type":["integer","string"],"pattern":"^-?\\d+$"},"maxNumberOfAnnotations":{"type":["integer","string"],"pattern":"^-?\\d+$"},"max_number_of_annotations":{"type":["integer","string"],"pattern":"^-?\\d+$"},"maxNumberOfMessageEvents":{"type":["integer","string"],"pattern":"^-?\\d+$"},"max_number_of_message_events":{"type":["integer","string"],"pattern":"^-?\\d+$"}}},"istio.mesh.v1alpha1.Tracing.Zipkin":{"type":"object","additionalProperties":false,"properties":{"address":{"type":"string"}}},"istio.networking.v1alpha3.ClientTLSSettings":{"type":"object","additionalProperties":false,"properties":{"mode":{"anyOf":[{"enum":["DISABLE","SIMPLE","MUTUAL","ISTIO_MUTUAL"]},{"type":"integer"}]},"clientCertificate":{"type":"string"},"client_certificate":{"type":"string"},"privateKey":{"type":"string"},"private_key":{"type":"string"},"caCertificates":{"type":"string"},"ca_certificates":{"type":"string"},"credentialName":{"type":"string"},"credential_name":{"type":"string"},"subjectAltNames":{"type":"array","items":{"type":"string"}},"subject_alt_names":{"type":"array","items":{"type":"string"}},"sni":{"type":"string"},"insecureSkipVerify":{"type":"boolean"},"insecure_skip_verify":{"type":"boolean"},"caCrl":{"type":"string"},"ca_crl":{"type":"string"}}},"istio.networking.v1alpha3.ConnectionPoolSettings.TCPSettings.TcpKeepalive":{"type":"object","additionalProperties":false,"properties":{"probes":{"type":["integer","string"],"pattern":"^-?\\d+$"},"time":{"type":"string","pattern":"^[-+]?((\\d+(\\.\\d*)?|\\.\\d+)(ns|us|µs|μs|ms|s|m|h))+$|^[-+]?0$"},"interval":{"type":"string","pattern":"^[-+]?((\\d+(\\.\\d*)?|\\.\\d+)(ns|us|µs|μs|ms|s|m|h))+$|^[-+]?0$"}}},"istio.networking.v1alpha3.ExecHealthCheckConfig":{"type":"object","additionalProperties":false,"properties":{"command":{"type":"array","items":{"type":"string"}}}},"istio.networking.v1alpha3.GrpcHealthCheckConfig":{"type":"object","additionalProperties":false,"properties":{"port":{"type":["integer","string"],"pattern":"^-?\\d+$"},"service":{"type":"string"}}},"istio.networking.v1alpha3.HTTPHeader":{"type":"object","additionalProperties":false,"properties":{"name":{"type":"string"},"value":{"type":"string"}}},"istio.networking.v1alpha3.HTTPHealthCheckConfig":{"type":"object","additionalProperties":false,"properties":{"path":{"type":"string"},"port":{"type":["integer","string"],"pattern":"^-?\\d+$"},"host":{"type":"string"},"scheme":{"type":"string"},"httpHeaders":{"type":"array","items":{"$ref":"#/definitions/istio.networking.v1alpha3.HTTPHeader"}},"http_headers":{"type":"array","items":{"$ref":"#/definitions/istio.networking.v1alpha3.HTTPHeader"}}}},"istio.networking.v1alpha3.HTTPRetry":{"type":"object","additionalProperties":false,"properties":{"attempts":{"type":["integer","string"],"pattern":"^-?\\d+$"},"perTryTimeout":{"type":"string","pattern":"^[-+]?((\\d+(\\.\\d*)?|\\.\\d+)(ns|us|µs|μs|ms|s|m|h))+$|^[-+]?0$"},"per_try_timeout":{"type":"string","pattern":"^[-+]?((\\d+(\\.\\d*)?|\\.\\d+)(ns|us|µs|μs|ms|s|m|h))+$|^[-+]?0$"},"retryOn":{"type":"string"},"retry_on":{"type":"string"},"retryRemoteLocalities":{"type":"boolean"},"retry_remote_localities":{"type":"boolean"},"retryIgnorePreviousHosts":{"type":"boolean"},"retry_ignore_previous_hosts":{"type":"boolean"},"backoff":{"type":"string","pattern":"^[-+]?((\\d+(\\.\\d*)?|\\.\\d+)(ns|us|µs|μs|ms|s|m|h))+$|^[-+]?0$"}}},"istio.networking.v1alpha3.LocalityLoadBalancerSetting":{"type":"object","additionalProperties":false,"properties":{"distribute":{"type":"array","items":{"$ref":"#/definitions/istio.networking.v1alpha3.LocalityLoadBalancerSetting.Distribute"}},"failover":{"type":"array","items":{"$ref":"#/definitions/istio.networking.v1alpha3.LocalityLoadBalancerSetting.Failover"}},"failoverPriority":{"type":"array","items":{"type":"string"}},"failover_priority":{"type":"array","items":{"type":"string"}},"enabled":{"type":"boolean"}}},"istio.networking.v1alpha3.LocalityLoadBalancerSetting.Distribute":{"type":"object","additionalProperties":false,"properties":{"from":{"type":"string"},"to":{"type":"object","additionalProperties":{"type":["integer","string"],"pattern":"^-?\\d+$"}}}},"istio.networking.v1alpha3.LocalityLoadBalancerSetting.Failover":{"type":"object","additionalProperties":false,"properties":{"from":{"type":"string"},"to":{"type":"string"}}},"istio.networking.v1alpha3.ReadinessProbe":{"type":"object","additionalProperties":false,"properties":{"initialDelaySeconds":{"type":["integer","string"],"pattern":"^-?\\d+$"},"initial_delay_seconds":{"type":["integer","string"],"pattern":"^-?\\d+$"},"timeoutSeconds":{"type":["integer","string"],"pattern":"^-?\\d+$"},"timeout_seconds":{"type":["integer","string"],"pattern":"^-?\\d+$"},"periodSeconds":{"type":["integer","string"],"pattern":"^-?\\d+$"},"period_seconds":{"type":["integer","string"],"pattern":"^-?\\d+$"},"successThreshold":{"type":["integer","string"],"pattern":"^-?\\d+$"},"success_threshold":{"type":["integer","string"],"pattern":"^-?\\d+$"},"failureThreshold":{"type":["integer","string"],"pattern":"^-?\\d+$"},"failure_threshold":{"type":["integer","string"],"pattern":"^-?\\d+$"},"httpGet":{"$ref":"#/definitions/istio.networking.v1alpha3.HTTPHealthCheckConfig"},"http_get":{"$ref":"#/definitions/istio.networking.v1alpha3.HTTPHealthCheckConfig"},"tcpSocket":{"$ref":"#/definitions/istio.networking.v1alpha3.TCPHealthCheckConfig"},"tcp_socket":{"$ref":"#/definitions/istio.networking.v1alpha3.TCPHealthCheckConfig"},"exec":{"$ref":"#/definitions/istio.networking.v1alpha3.ExecHealthCheckConfig"},"grpc":{"$ref":"#/definitions/istio.networking.v1alpha3.GrpcHealthCheckConfig"}}},"istio.networking.v1alpha3.TCPHealthCheckConfig":{"type":"object","additionalProperties":false,"properties":{"host":{"type":"string"},"port":{"type":["integer","string"],"pattern":"^-?\\d+$"}}},"istio.networking.v1beta1.ProxyImage":{"type":"object","additionalProperties":false,"properties":{"imageType":{"type":"string"},"image_type":{"type":"string"}}},"KubernetesResources":{"type":"object","additionalProperties":false,"properties":{"affinity":{"type":"object","additionalProperties":false,"properties":{"nodeAffinity":{"type":"object"},"podAffinity":{"type":"object"},"podAntiAffinity":{"type":"object"}}},"env":{"type":"array","items":{"type":"object","additionalProperties":false,"properties":{"name":{"type":"string"},"value":{"type":"string"},"valueFrom":{"type":"object"}}}},"hpaSpec":{"type":"object","additionalProperties":false,"properties":{"scaleTargetRef":{"type":"object"},"minReplicas":{"type":"integer"},"maxReplicas":{"type":"integer"},"metrics":{"type":"array"},"behavior":{"type":"object"}}},"imagePullPolicy":{"type":"string"},"nodeSelector":{"type":"object","additionalProperties":{"type":"string"}},"podDisruptionBudget":{"type":"object","additionalProperties":false,"properties":{"minAvailable":{"type":["integer","string"]},"maxUnavailable":{"type":["integer","string"]},"selector":{"type":"object","additionalProperties":false,"properties":{"matchLabels":{"type":"object","additionalProperties":{"type":"string"}},"matchExpressions":{"type":"array"}}},"unhealthyPodEvictionPolicy":{"type":"string"}}},"podAnnotations":{"type":"object","additionalProperties":{"type":"string"}},"priorityClassName":{"type":"string"},"readinessProbe":{"type":"object","additionalProperties":false,"properties":{"exec":{"type":"object"},"httpGet":{"type":"object"},"tcpSocket":{"type":"object"},"grpc":{"type":"object"},"initialDelaySeconds":{"type":"integer"},"timeoutSeconds":{"type":"integer"},"periodSeconds":{"type":"integer"},"successThreshold":{"type":"integer"},"failureThreshold":{"type":"integer"},"terminationGracePeriodSeconds":{"type":"integer"}}},"replicaCount":{"type":"integer","minimum":0,"maximum":4294967295},"resources":{"type":"object","additionalProperties":false,"properties":{"limits":{"type":"object","additionalProperties":{"type":["string","number"]}},"requests":{"type":"object","additionalProperties":{"type":["string","number"]}},"claims":{"type":"array"}}},"service":{"type":"object","additionalProperties":false,"properties":{"ports":{"type":"array","items":{"type":"object","additionalProperties":false,"properties":{"name":{"type":"string"},"protocol":{"type":"string"},"appProtocol":{"type":"string"},"port":{"type":"integer"},"targetPort":{"type":["integer","string"]},"nodePort":{"type":"integer"}}}},"selector":{"type":"object","additionalProperties":{"type":"string"}},"clusterIP":{"type":"string"},"clusterIPs":{"type":"array","items":{"type":"string"}},"type":{"type":"string"},"externalIPs":{"type":"array","items":{"type":"string"}},"sessionAffinity":{"type":"string"},"loadBalancerIP":{"type":"string"},"loadBalancerSourceRanges":{"type":"array","items":{"type":"string"}},"externalName":{"type":"string"},"externalTrafficPolicy":{"type":"string"},"healthCheckNodePort":{"type":"integer"},"publishNotReadyAddresses":{"type":"boolean"},"sessionAffinityConfig":{"type":"object"},"ipFamilies":{"type":"array","items":{"type":"string"}},"ipFamilyPolicy":{"type":"string"},"allocateLoadBalancerNodePorts":{"type":"boolean"},"loadBalancerClass":{"type":"string"},"internalTrafficPolicy":{"type":"string"},"trafficDistribution":{"type":"string"}}},"strategy":{"type":"object","additionalProperties":false,"properties":{"type":{"type":"string"},"rollingUpdate":{"type":"object","additionalProperties":false,"properties":{"maxUnavailable":{"type":["integer","string"]},"maxSurge":{"type":["integer","string"]}}}}},"tolerations":{"type":"array","items":{"type":"object","additionalProperties":false,"properties":{"key":{"type":"string"},"operator":{"type":"string"},"value":{"type":"string"},"effect":{"type":"string"},"tolerationSeconds":{"type":"integer"}}}},"serviceAnnotations":{"type":"object","additionalProperties":{"type":"string"}},"securityContext":{"type":"object","additionalProperties":false,"properties":{"seLinuxOptions":{"type":"object"},"windowsOptions":{"type":"object"},"runAsUser":{"type":"integer"},"runAsGroup":{"type":"integer"},"runAsNonRoot":{"type":"boolean"},"supplementalGroups":{"type":"array","items":{"type":"integer"}},"supplementalGroupsPolicy":{"type":"string"},"fsGroup":{"type":"integer"},"sysctls":{"type":"array"},"fsGroupChangePolicy":{"type":"string"},"seccompProfile":{"type":"object","additionalProperties":false,"properties":{"type":{"type":"string"},"localhostProfile":{"type":"string"}}},"appArmorProfile":{"type":"object","additionalProperties":false,"properties":{"type":{"type":"string"},"localhostProfile":{"type":"string"}}},"seLinuxChangePolicy":{"type":"string"}}},"volumes":{"type":"array","items":{"type":"object","required":["name"],"properties":{"name":{"type":"string"}}}},"volumeMounts":{"type":"array","items":{"type":"object","additionalProperties":false,"properties":{"name":{"type":"string"},"readOnly":{"type":"boolean"},"recursiveReadOnly":{"type":"string"},"mountPath":{"type":"string"},"subPath":{"type":"string"},"mountPropagation":{"type":"string"},"subPathExpr":{"type":"string"}}}},"overlays":{"type":"array","items":{"type":"object","additionalProperties":false,"properties":{"apiVersion":{"type":"string"},"kind":{"type":"string"},"name":{"type":"string"},"patches":{"type":"array","items":{"type":"object","additionalProperties":false,"properties":{"path":{"type":"string"},"value":{}}}}}}}}},"ComponentSpec":{"type":"object","additionalProperties":false,"properties":{"enabled":{"type":"boolean"},"namespace":{"type":"string"},"hub":{"type":"string"},"tag":{"type":["string","number"]},"k8s":{"$ref":"#/definitions/KubernetesResources"}}},"GatewayComponentSpec":{"type":"object","additionalProperties":false,"properties":{"enabled":{"type":"boolean"},"namespace":{"type":"string"},"hub":{"type":"string"},"tag":{"type":["string","number"]},"k8s":{"$ref":"#/definitions/KubernetesResources"},"name":{"type":"string"},"label":{"type":"object","additionalProperties":{"type":"string"}}}}}};
 const func2 = Object.prototype.hasOwnProperty;
-const schema7 = {"type":"object","additionalProperties":false,"properties":{"affinity":{"type":"object","additionalProperties":false,"properties":{"nodeAffinity":{"type":"object"},"podAffinity":{"type":"object"},"podAntiAffinity":{"type":"object"}}},"env":{"type":"array","items":{"type":"object","additionalProperties":false,"properties":{"name":{"type":"string"},"value":{"type":"string"},"valueFrom":{"type":"object"}}}},"hpaSpec":{"type":"object","additionalProperties":false,"properties":{"scaleTargetRef":{"type":"object"},"minReplicas":{"type":"integer"},"maxReplicas":{"type":"integer"},"metrics":{"type":"array"},"behavior":{"type":"object"}}},"imagePullPolicy":{"type":"string"},"nodeSelector":{"type":"object","additionalProperties":{"type":"string"}},"podDisruptionBudget":{"type":"object","additionalProperties":false,"properties":{"minAvailable":{"type":["integer","string"]},"maxUnavailable":{"type":["integer","string"]},"selector":{"type":"object","additionalProperties":false,"properties":{"matchLabels":{"type":"object","additionalProperties":{"type":"string"}},"matchExpressions":{"type":"array"}}},"unhealthyPodEvictionPolicy":{"type":"string"}}},"podAnnotations":{"type":"object","additionalProperties":{"type":"string"}},"priorityClassName":{"type":"string"},"readinessProbe":{"type":"object","additionalProperties":false,"properties":{"exec":{"type":"object"},"httpGet":{"type":"object"},"tcpSocket":{"type":"object"},"grpc":{"type":"object"},"initialDelaySeconds":{"type":"integer"},"timeoutSeconds":{"type":"integer"},"periodSeconds":{"type":"integer"},"successThreshold":{"type":"integer"},"failureThreshold":{"type":"integer"},"terminationGracePeriodSeconds":{"type":"integer"}}},"replicaCount":{"type":"integer","minimum":0,"maximum":4294967295},"resources":{"type":"object","additionalProperties":false,"properties":{"limits":{"type":"object","additionalProperties":{"type":["string","number"]}},"requests":{"type":"object","additionalProperties":{"type":["string","number"]}},"claims":{"type":"array"}}},"service":{"type":"object","additionalProperties":false,"properties":{"ports":{"type":"array","items":{"type":"object","additionalProperties":false,"properties":{"name":{"type":"string"},"protocol":{"type":"string"},"appProtocol":{"type":"string"},"port":{"type":"integer"},"targetPort":{"type":["integer","string"]},"nodePort":{"type":"integer"}}}},"selector":{"type":"object","additionalProperties":{"type":"string"}},"clusterIP":{"type":"string"},"clusterIPs":{"type":"array","items":{"type":"string"}},"type":{"type":"string"},"externalIPs":{"type":"array","items":{"type":"string"}},"sessionAffinity":{"type":"string"},"loadBalancerIP":{"type":"string"},"loadBalancerSourceRanges":{"type":"array","items":{"type":"string"}},"externalName":{"type":"string"},"externalTrafficPolicy":{"type":"string"},"healthCheckNodePort":{"type":"integer"},"publishNotReadyAddresses":{"type":"boolean"},"sessionAffinityConfig":{"type":"object"},"ipFamilies":{"type":"array","items":{"type":"string"}},"ipFamilyPolicy":{"type":"string"},"allocateLoadBalancerNodePorts":{"type":"boolean"},"loadBalancerClass":{"type":"string"},"internalTrafficPolicy":{"type":"string"},"trafficDistribution":{"type":"string"}}},"strategy":{"type":"object","additionalProperties":false,"properties":{"type":{"type":"string"},"rollingUpdate":{"type":"object","additionalProperties":false,"properties":{"maxUnavailable":{"type":["integer","string"]},"maxSurge":{"type":["integer","string"]}}}}},"tolerations":{"type":"array","items":{"type":"object","additionalProperties":false,"properties":{"key":{"type":"string"},"operator":{"type":"string"},"value":{"type":"string"},"effect":{"type":"string"},"tolerationSeconds":{"type":"integer"}}}},"serviceAnnotations":{"type":"object","additionalProperties":{"type":"string"}},"securityContext":{"type":"object","additionalProperties":false,"properties":{"seLinuxOptions":{"type":"object"},"windowsOptions":{"type":"object"},"runAsUser":{"type":"integer"},"runAsGroup":{"type":"integer"},"runAsNonRoot":{"type":"boolean"},"supplementalGroups":{"type":"array","items":{"type":"integer"}},"supplementalGroupsPolicy":{"type":"string"},"fsGroup":{"type":"integer"},"sysctls":{"type":"array"},"fsGroupChangePolicy":{"type":"string"},"seccompProfile":{"type":"object","additionalProperties":false,"properties":{"type":{"type":"string"},"localhostProfile":{"type":"string"}}},"appArmorProfile":{"type":"object","additionalProperties":false,"properties":{"type":{"type":"string"},"localhostProfile":{"type":"string"}}},"seLinuxChangePolicy":{"type":"string"}}},"volumes":{"type":"array","items":{"type":"object","required":["name"],"properties":{"name":{"type":"string"}}}},"volumeMounts":{"type":"array","items":{"type":"object","additionalProperties":false,"properties":{"name":{"type":"string"},"readOnly":{"type":"boolean"},"recursiveReadOnly":{"type":"string"},"mountPath":{"type":"string"},"subPath":{"type":"string"},"mountPropagation":{"type":"string"},"subPathExpr":{"type":"string"}}}},"overlays":{"type":"array","items":{"type":"object","additionalProperties":false,"properties":{"apiVersion":{"type":"string"},"kind":{"type":"string"},"name":{"type":"string"},"patches":{"type":"array","items":{"type":"object","additionalProperties":false,"properties":{"path":{"type":"string"},"value":{}}}}}}}}};
+const schema7 = {"type":"object","additionalProperties":false,"properties":{"proxyListenPort":{"type":["integer","string"],"pattern":"^-?\\d+$"},"proxy_listen_port":{"type":["integer","string"],"pattern":"^-?\\d+$"},"proxyInboundListenPort":{"type":["integer","string"],"pattern":"^-?\\d+$"},"proxy_inbound_listen_port":{"type":["integer","string"],"pattern":"^-?\\d+$"},"proxyHttpPort":{"type":["integer","string"],"pattern":"^-?\\d+$"},"proxy_http_port":{"type":["integer","string"],"pattern":"^-?\\d+$"},"connectTimeout":{"type":"string","pattern":"^[-+]?((\\d+(\\.\\d*)?|\\.\\d+)(ns|us|µs|μs|ms|s|m|h))+$|^[-+]?0$"},"connect_timeout":{"type":"string","pattern":"^[-+]?((\\d+(\\.\\d*)?|\\.\\d+)(ns|us|µs|μs|ms|s|m|h))+$|^[-+]?0$"},"hboneIdleTimeout":{"type":"string","pattern":"^[-+]?((\\d+(\\.\\d*)?|\\.\\d+)(ns|us|µs|μs|ms|s|m|h))+$|^[-+]?0$"},"hbone_idle_timeout":{"type":"string","pattern":"^[-+]?((\\d+(\\.\\d*)?|\\.\\d+)(ns|us|µs|μs|ms|s|m|h))+$|^[-+]?0$"},"protocolDetectionTimeout":{"type":"string","pattern":"^[-+]?((\\d+(\\.\\d*)?|\\.\\d+)(ns|us|µs|μs|ms|s|m|h))+$|^[-+]?0$"},"protocol_detection_timeout":{"type":"string","pattern":"^[-+]?((\\d+(\\.\\d*)?|\\.\\d+)(ns|us|µs|μs|ms|s|m|h))+$|^[-+]?0$"},"tcpKeepalive":{"$ref":"#/definitions/istio.networking.v1alpha3.ConnectionPoolSettings.TCPSettings.TcpKeepalive"},"tcp_keepalive":{"$ref":"#/definitions/istio.networking.v1alpha3.ConnectionPoolSettings.TCPSettings.TcpKeepalive"},"ingressClass":{"type":"string"},"ingress_class":{"type":"string"},"ingressService":{"type":"string"},"ingress_service":{"type":"string"},"ingressControllerMode":{"anyOf":[{"enum":["UNSPECIFIED","OFF","DEFAULT","STRICT"]},{"type":"integer"}]},"ingress_controller_mode":{"anyOf":[{"enum":["UNSPECIFIED","OFF","DEFAULT","STRICT"]},{"type":"integer"}]},"ingressSelector":{"type":"string"},"ingress_selector":{"type":"string"},"enableTracing":{"type":"boolean"},"enable_tracing":{"type":"boolean"},"accessLogFile":{"type":"string"},"access_log_file":{"type":"string"},"accessLogFormat":{"type":"string"},"access_log_format":{"type":"string"},"accessLogEncoding":{"anyOf":[{"enum":["TEXT","JSON"]},{"type":"integer"}]},"access_log_encoding":{"anyOf":[{"enum":["TEXT","JSON"]},{"type":"integer"}]},"enableEnvoyAccessLogService":{"type":"boolean"},"enable_envoy_access_log_service":{"type":"boolean"},"disableEnvoyListenerLog":{"type":"boolean"},"disable_envoy_listener_log":{"type":"boolean"},"defaultConfig":{"$ref":"#/definitions/istio.mesh.v1alpha1.ProxyConfig"},"default_config":{"$ref":"#/definitions/istio.mesh.v1alpha1.ProxyConfig"},"outboundTrafficPolicy":{"$ref":"#/definitions/istio.mesh.v1alpha1.MeshConfig.OutboundTrafficPolicy"},"outbound_traffic_policy":{"$ref":"#/definitions/istio.mesh.v1alpha1.MeshConfig.OutboundTrafficPolicy"},"inboundTrafficPolicy":{"$ref":"#/definitions/istio.mesh.v1alpha1.MeshConfig.InboundTrafficPolicy"},"inbound_traffic_policy":{"$ref":"#/definitions/istio.mesh.v1alpha1.MeshConfig.InboundTrafficPolicy"},"configSources":{"type":"array","items":{"$ref":"#/definitions/istio.mesh.v1alpha1.ConfigSource"}},"config_sources":{"type":"array","items":{"$ref":"#/definitions/istio.mesh.v1alpha1.ConfigSource"}},"enableAutoMtls":{"type":"boolean"},"enable_auto_mtls":{"type":"boolean"},"trustDomain":{"type":"string"},"trust_domain":{"type":"string"},"trustDomainAliases":{"type":"array","items":{"type":"string"}},"trust_domain_aliases":{"type":"array","items":{"type":"string"}},"caCertificates":{"type":"array","items":{"$ref":"#/definitions/istio.mesh.v1alpha1.MeshConfig.CertificateData"}},"ca_certificates":{"type":"array","items":{"$ref":"#/definitions/istio.mesh.v1alpha1.MeshConfig.CertificateData"}},"defaultServiceExportTo":{"type":"array","items":{"type":"string"}},"default_service_export_to":{"type":"array","items":{"type":"string"}},"defaultVirtualServiceExportTo":{"type":"array","items":{"type":"string"}},"default_virtual_service_export_to":{"type":"array","items":{"type":"string"}},"defaultDestinationRuleExportTo":{"type":"array","items":{"type":"string"}},"default_destination_rule_export_to":{"type":"array","items":{"type":"string"}},"rootNamespace":{"type":"string"},"root_namespace":{"type":"string"},"localityLbSetting":{"$ref":"#/definitions/istio.networking.v1alpha3.LocalityLoadBalancerSetting"},"locality_lb_setting":{"$ref":"#/definitions/istio.networking.v1alpha3.LocalityLoadBalancerSetting"},"dnsRefreshRate":{"type":"string","pattern":"^[-+]?((\\d+(\\.\\d*)?|\\.\\d+)(ns|us|µs|μs|ms|s|m|h))+$|^[-+]?0$"},"dns_refresh_rate":{"type":"string","pattern":"^[-+]?((\\d+(\\.\\d*)?|\\.\\d+)(ns|us|µs|μs|ms|s|m|h))+$|^[-+]?0$"},"h2UpgradePolicy":{"anyOf":[{"enum":["DO_NOT_UPGRADE","UPGRADE"]},{"type":"integer"}]},"h2_upgrade_policy":{"anyOf":[{"enum":["DO_NOT_UPGRADE","UPGRADE"]},{"type":"integer"}]},"inboundClusterStatName":{"type":"string"},"inbound_cluster_stat_name":{"type":"string"},"outboundClusterStatName":{"type":"string"},"outbound_cluster_stat_name":{"type":"string"},"certificates":{"type":"array","items":{"$ref":"#/definitions/istio.mesh.v1alpha1.Certificate"}},"serviceSettings":{"type":"array","items":{"$ref":"#/definitions/istio.mesh.v1alpha1.MeshConfig.ServiceSettings"}},"service_settings":{"type":"array","items":{"$ref":"#/definitions/istio.mesh.v1alpha1.MeshConfig.ServiceSettings"}},"serviceScopeConfigs":{"type":"array","items":{"$ref":"#/definitions/istio.mesh.v1alpha1.MeshConfig.ServiceScopeConfigs"}},"service_scope_configs":{"type":"array","items":{"$ref":"#/definitions/istio.mesh.v1alpha1.MeshConfig.ServiceScopeConfigs"}},"enablePrometheusMerge":{"type":"boolean"},"enable_prometheus_merge":{"type":"boolean"},"verifyCertificateAtClient":{"type":"boolean"},"verify_certificate_at_client":{"type":"boolean"},"ca":{"$ref":"#/definitions/istio.mesh.v1alpha1.MeshConfig.CA"},"extensionProviders":{"type":"array","items":{"$ref":"#/definitions/istio.mesh.v1alpha1.MeshConfig.ExtensionProvider"}},"extension_providers":{"type":"array","items":{"$ref":"#/definitions/istio.mesh.v1alpha1.MeshConfig.ExtensionProvider"}},"defaultProviders":{"$ref":"#/definitions/istio.mesh.v1alpha1.MeshConfig.DefaultProviders"},"default_providers":{"$ref":"#/definitions/istio.mesh.v1alpha1.MeshConfig.DefaultProviders"},"discoverySelectors":{"type":"array","items":{"$ref":"#/definitions/istio.mesh.v1alpha1.LabelSelector"}},"discovery_selectors":{"type":"array","items":{"$ref":"#/definitions/istio.mesh.v1alpha1.LabelSelector"}},"pathNormalization":{"$ref":"#/definitions/istio.mesh.v1alpha1.MeshConfig.ProxyPathNormalization"},"path_normalization":{"$ref":"#/definitions/istio.mesh.v1alpha1.MeshConfig.ProxyPathNormalization"},"defaultHttpRetryPolicy":{"$ref":"#/definitions/istio.networking.v1alpha3.HTTPRetry"},"default_http_retry_policy":{"$ref":"#/definitions/istio.networking.v1alpha3.HTTPRetry"},"meshMTLS":{"$ref":"#/definitions/istio.mesh.v1alpha1.MeshConfig.TLSConfig"},"mesh_mTLS":{"$ref":"#/definitions/istio.mesh.v1alpha1.MeshConfig.TLSConfig"},"tlsDefaults":{"$ref":"#/definitions/istio.mesh.v1alpha1.MeshConfig.TLSConfig"},"tls_defaults":{"$ref":"#/definitions/istio.mesh.v1alpha1.MeshConfig.TLSConfig"}}};
+const pattern0 = new RegExp("^-?\\d+$", "u");
+const pattern6 = new RegExp("^[-+]?((\\d+(\\.\\d*)?|\\.\\d+)(ns|us|µs|μs|ms|s|m|h))+$|^[-+]?0$", "u");
+const schema8 = {"type":"object","additionalProperties":false,"properties":{"probes":{"type":["integer","string"],"pattern":"^-?\\d+$"},"time":{"type":"string","pattern":"^[-+]?((\\d+(\\.\\d*)?|\\.\\d+)(ns|us|µs|μs|ms|s|m|h))+$|^[-+]?0$"},"interval":{"type":"string","pattern":"^[-+]?((\\d+(\\.\\d*)?|\\.\\d+)(ns|us|µs|μs|ms|s|m|h))+$|^[-+]?0$"}}};
+
+function validate23(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+let vErrors = null;
+let errors = 0;
+if(data && typeof data == "object" && !Array.isArray(data)){
+for(const key0 in data){
+if(!(((key0 === "probes") || (key0 === "time")) || (key0 === "interval"))){
+const err0 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties"};
+if(vErrors === null){
+vErrors = [err0];
+}
+else {
+vErrors.push(err0);
+}
+errors++;
+}
+}
+if(data.probes !== undefined){
+let data0 = data.probes;
+if((!((typeof data0 == "number") && (!(data0 % 1) && !isNaN(data0)))) && (typeof data0 !== "string")){
+const err1 = {instancePath:instancePath+"/probes",schemaPath:"#/properties/probes/type",keyword:"type",params:{type: schema8.properties.probes.type},message:"must be integer,string"};
+if(vErrors === null){
+vErrors = [err1];
+}
+else {
+vErrors.push(err1);
+}
+errors++;
+}
+if(typeof data0 === "string"){
+if(!pattern0.test(data0)){
+const err2 = {instancePath:instancePath+"/probes",schemaPath:"#/properties/probes/pattern",keyword:"pattern",params:{pattern: "^-?\\d+$"},message:"must match pattern \""+"^-?\\d+$"+"\""};
+if(vErrors === null){
+vErrors = [err2];
+}
+else {
+vErrors.push(err2);
+}
+errors++;
+}
+}
+}
+if(data.time !== undefined){
+let data1 = data.time;
+if(typeof data1 === "string"){
+if(!pattern6.test(data1)){
+const err3 = {instancePath:instancePath+"/time",schemaPath:"#/properties/time/pattern",keyword:"pattern",params:{pattern: "^[-+]?((\\d+(\\.\\d*)?|\\.\\d+)(ns|us|µs|μs|ms|s|m|h))+$|^[-+]?0$"},message:"must match pattern \""+"^[-+]?((\\d+(\\.\\d*)?|\\.\\d+)(ns|us|µs|μs|ms|s|m|h))+$|^[-+]?0$"+"\""};
+if(vErrors === null){
+vErrors = [err3];
+}
+else {
+vErrors.push(err3);
+}
+errors++;
+}
+}
+else {
+const err4 = {instancePath:instancePath+"/time",schemaPath:"#/properties/time/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err4];
+}
+else {
+vErrors.push(err4);
+}
+errors++;
+}
+}
+if(data.interval !== undefined){
+let data2 = data.interval;
+if(typeof data2 === "string"){
+if(!pattern6.test(data2)){
+const err5 = {instancePath:instancePath+"/interval",schemaPath:"#/properties/interval/pattern",keyword:"pattern",params:{pattern: "^[-+]?((\\d+(\\.\\d*)?|\\.\\d+)(ns|us|µs|μs|ms|s|m|h))+$|^[-+]?0$"},message:"must match pattern \""+"^[-+]?((\\d+(\\.\\d*)?|\\.\\d+)(ns|us|µs|μs|ms|s|m|h))+$|^[-+]?0$"+"\""};
+if(vErrors === null){
+vErrors = [err5];
+}
+else {
+vErrors.push(err5);
+}
+errors++;
+}
+}
+else {
+const err6 = {instancePath:instancePath+"/interval",schemaPath:"#/properties/interval/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err6];
+}
+else {
+vErrors.push(err6);
+}
+errors++;
+}
+}
+}
+else {
+const err7 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err7];
+}
+else {
+vErrors.push(err7);
+}
+errors++;
+}
+validate23.errors = vErrors;
+return errors === 0;
+}
+
+const schema9 = {"type":"object","additionalProperties":false,"properties":{"configPath":{"type":"string"},"config_path":{"type":"string"},"binaryPath":{"type":"string"},"binary_path":{"type":"string"},"serviceCluster":{"type":"string"},"service_cluster":{"type":"string"},"tracingServiceName":{"anyOf":[{"enum":["APP_LABEL_AND_NAMESPACE","CANONICAL_NAME_ONLY","CANONICAL_NAME_AND_NAMESPACE"]},{"type":"integer"}]},"tracing_service_name":{"anyOf":[{"enum":["APP_LABEL_AND_NAMESPACE","CANONICAL_NAME_ONLY","CANONICAL_NAME_AND_NAMESPACE"]},{"type":"integer"}]},"drainDuration":{"type":"string","pattern":"^[-+]?((\\d+(\\.\\d*)?|\\.\\d+)(ns|us|µs|μs|ms|s|m|h))+$|^[-+]?0$"},"drain_duration":{"type":"string","pattern":"^[-+]?((\\d+(\\.\\d*)?|\\.\\d+)(ns|us|µs|μs|ms|s|m|h))+$|^[-+]?0$"},"discoveryAddress":{"type":"string"},"discovery_address":{"type":"string"},"discoveryRefreshDelay":{"type":"string","pattern":"^[-+]?((\\d+(\\.\\d*)?|\\.\\d+)(ns|us|µs|μs|ms|s|m|h))+$|^[-+]?0$"},"discovery_refresh_delay":{"type":"string","pattern":"^[-+]?((\\d+(\\.\\d*)?|\\.\\d+)(ns|us|µs|μs|ms|s|m|h))+$|^[-+]?0$"},"zipkinAddress":{"type":"string"},"zipkin_address":{"type":"string"},"statsdUdpAddress":{"type":"string"},"statsd_udp_address":{"type":"string"},"envoyMetricsServiceAddress":{"type":"string"},"envoy_metrics_service_address":{"type":"string"},"proxyAdminPort":{"type":["integer","string"],"pattern":"^-?\\d+$"},"proxy_admin_port":{"type":["integer","string"],"pattern":"^-?\\d+$"},"availabilityZone":{"type":"string"},"availability_zone":{"type":"string"},"controlPlaneAuthPolicy":{"anyOf":[{"enum":["NONE","MUTUAL_TLS","INHERIT"]},{"type":"integer"}]},"control_plane_auth_policy":{"anyOf":[{"enum":["NONE","MUTUAL_TLS","INHERIT"]},{"type":"integer"}]},"customConfigFile":{"type":"string"},"custom_config_file":{"type":"string"},"statNameLength":{"type":["integer","string"],"pattern":"^-?\\d+$"},"stat_name_length":{"type":["integer","string"],"pattern":"^-?\\d+$"},"concurrency":{"type":["integer","string"],"pattern":"^-?\\d+$"},"proxyBootstrapTemplatePath":{"type":"string"},"proxy_bootstrap_template_path":{"type":"string"},"interceptionMode":{"anyOf":[{"enum":["REDIRECT","TPROXY","NONE"]},{"type":"integer"}]},"interception_mode":{"anyOf":[{"enum":["REDIRECT","TPROXY","NONE"]},{"type":"integer"}]},"tracing":{"$ref":"#/definitions/istio.mesh.v1alpha1.Tracing"},"sds":{"$ref":"#/definitions/istio.mesh.v1alpha1.SDS"},"envoyAccessLogService":{"$ref":"#/definitions/istio.mesh.v1alpha1.RemoteService"},"envoy_access_log_service":{"$ref":"#/definitions/istio.mesh.v1alpha1.RemoteService"},"envoyMetricsService":{"$ref":"#/definitions/istio.mesh.v1alpha1.RemoteService"},"envoy_metrics_service":{"$ref":"#/definitions/istio.mesh.v1alpha1.RemoteService"},"proxyMetadata":{"type":"object","additionalProperties":{"type":"string"}},"proxy_metadata":{"type":"object","additionalProperties":{"type":"string"}},"runtimeValues":{"type":"object","additionalProperties":{"type":"string"}},"runtime_values":{"type":"object","additionalProperties":{"type":"string"}},"statusPort":{"type":["integer","string"],"pattern":"^-?\\d+$"},"status_port":{"type":["integer","string"],"pattern":"^-?\\d+$"},"extraStatTags":{"type":"array","items":{"type":"string"}},"extra_stat_tags":{"type":"array","items":{"type":"string"}},"gatewayTopology":{"$ref":"#/definitions/istio.mesh.v1alpha1.Topology"},"gateway_topology":{"$ref":"#/definitions/istio.mesh.v1alpha1.Topology"},"terminationDrainDuration":{"type":"string","pattern":"^[-+]?((\\d+(\\.\\d*)?|\\.\\d+)(ns|us|µs|μs|ms|s|m|h))+$|^[-+]?0$"},"termination_drain_duration":{"type":"string","pattern":"^[-+]?((\\d+(\\.\\d*)?|\\.\\d+)(ns|us|µs|μs|ms|s|m|h))+$|^[-+]?0$"},"meshId":{"type":"string"},"mesh_id":{"type":"string"},"readinessProbe":{"$ref":"#/definitions/istio.networking.v1alpha3.ReadinessProbe"},"readiness_probe":{"$ref":"#/definitions/istio.networking.v1alpha3.ReadinessProbe"},"proxyStatsMatcher":{"$ref":"#/definitions/istio.mesh.v1alpha1.ProxyConfig.ProxyStatsMatcher"},"proxy_stats_matcher":{"$ref":"#/definitions/istio.mesh.v1alpha1.ProxyConfig.ProxyStatsMatcher"},"holdApplicationUntilProxyStarts":{"type":"boolean"},"hold_application_until_proxy_starts":{"type":"boolean"},"caCertificatesPem":{"type":"array","items":{"type":"string"}},"ca_certificates_pem":{"type":"array","items":{"type":"string"}},"image":{"$ref":"#/definitions/istio.networking.v1beta1.ProxyImage"},"privateKeyProvider":{"$ref":"#/definitions/istio.mesh.v1alpha1.PrivateKeyProvider"},"private_key_provider":{"$ref":"#/definitions/istio.mesh.v1alpha1.PrivateKeyProvider"},"proxyHeaders":{"$ref":"#/definitions/istio.mesh.v1alpha1.ProxyConfig.ProxyHeaders"},"proxy_headers":{"$ref":"#/definitions/istio.mesh.v1alpha1.ProxyConfig.ProxyHeaders"},"fileFlushInterval":{"type":"string","pattern":"^[-+]?((\\d+(\\.\\d*)?|\\.\\d+)(ns|us|µs|μs|ms|s|m|h))+$|^[-+]?0$"},"file_flush_interval":{"type":"string","pattern":"^[-+]?((\\d+(\\.\\d*)?|\\.\\d+)(ns|us|µs|μs|ms|s|m|h))+$|^[-+]?0$"},"fileFlushMinSizeKb":{"type":["integer","string"],"pattern":"^-?\\d+$"},"file_flush_min_size_kb":{"type":["integer","string"],"pattern":"^-?\\d+$"},"statsCompression":{"type":"boolean"},"stats_compression":{"type":"boolean"}}};
+const schema10 = {"type":"object","additionalProperties":false,"properties":{"zipkin":{"$ref":"#/definitions/istio.mesh.v1alpha1.Tracing.Zipkin"},"lightstep":{"$ref":"#/definitions/istio.mesh.v1alpha1.Tracing.Lightstep"},"datadog":{"$ref":"#/definitions/istio.mesh.v1alpha1.Tracing.Datadog"},"stackdriver":{"$ref":"#/definitions/istio.mesh.v1alpha1.Tracing.Stackdriver"},"openCensusAgent":{"$ref":"#/definitions/istio.mesh.v1alpha1.Tracing.OpenCensusAgent"},"open_census_agent":{"$ref":"#/definitions/istio.mesh.v1alpha1.Tracing.OpenCensusAgent"},"customTags":{"type":"object","additionalProperties":{"$ref":"#/definitions/istio.mesh.v1alpha1.Tracing.CustomTag"}},"custom_tags":{"type":"object","additionalProperties":{"$ref":"#/definitions/istio.mesh.v1alpha1.Tracing.CustomTag"}},"maxPathTagLength":{"type":["integer","string"],"pattern":"^-?\\d+$"},"max_path_tag_length":{"type":["integer","string"],"pattern":"^-?\\d+$"},"sampling":{"type":["number","string"]},"tlsSettings":{"$ref":"#/definitions/istio.networking.v1alpha3.ClientTLSSettings"},"tls_settings":{"$ref":"#/definitions/istio.networking.v1alpha3.ClientTLSSettings"},"enableIstioTags":{"type":"boolean"},"enable_istio_tags":{"type":"boolean"}}};
+const schema11 = {"type":"object","additionalProperties":false,"properties":{"address":{"type":"string"}}};
+
+function validate28(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+let vErrors = null;
+let errors = 0;
+if(data && typeof data == "object" && !Array.isArray(data)){
+for(const key0 in data){
+if(!(key0 === "address")){
+const err0 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties"};
+if(vErrors === null){
+vErrors = [err0];
+}
+else {
+vErrors.push(err0);
+}
+errors++;
+}
+}
+if(data.address !== undefined){
+if(typeof data.address !== "string"){
+const err1 = {instancePath:instancePath+"/address",schemaPath:"#/properties/address/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err1];
+}
+else {
+vErrors.push(err1);
+}
+errors++;
+}
+}
+}
+else {
+const err2 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err2];
+}
+else {
+vErrors.push(err2);
+}
+errors++;
+}
+validate28.errors = vErrors;
+return errors === 0;
+}
+
+const schema12 = {"type":"object","additionalProperties":false,"properties":{"address":{"type":"string"},"accessToken":{"type":"string"},"access_token":{"type":"string"}}};
+
+function validate30(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+let vErrors = null;
+let errors = 0;
+if(data && typeof data == "object" && !Array.isArray(data)){
+for(const key0 in data){
+if(!(((key0 === "address") || (key0 === "accessToken")) || (key0 === "access_token"))){
+const err0 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties"};
+if(vErrors === null){
+vErrors = [err0];
+}
+else {
+vErrors.push(err0);
+}
+errors++;
+}
+}
+if(data.address !== undefined){
+if(typeof data.address !== "string"){
+const err1 = {instancePath:instancePath+"/address",schemaPath:"#/properties/address/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err1];
+}
+else {
+vErrors.push(err1);
+}
+errors++;
+}
+}
+if(data.accessToken !== undefined){
+if(typeof data.accessToken !== "string"){
+const err2 = {instancePath:instancePath+"/accessToken",schemaPath:"#/properties/accessToken/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err2];
+}
+else {
+vErrors.push(err2);
+}
+errors++;
+}
+}
+if(data.access_token !== undefined){
+if(typeof data.access_token !== "string"){
+const err3 = {instancePath:instancePath+"/access_token",schemaPath:"#/properties/access_token/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err3];
+}
+else {
+vErrors.push(err3);
+}
+errors++;
+}
+}
+}
+else {
+const err4 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err4];
+}
+else {
+vErrors.push(err4);
+}
+errors++;
+}
+validate30.errors = vErrors;
+return errors === 0;
+}
+
+const schema13 = {"type":"object","additionalProperties":false,"properties":{"address":{"type":"string"}}};
+
+function validate32(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+let vErrors = null;
+let errors = 0;
+if(data && typeof data == "object" && !Array.isArray(data)){
+for(const key0 in data){
+if(!(key0 === "address")){
+const err0 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties"};
+if(vErrors === null){
+vErrors = [err0];
+}
+else {
+vErrors.push(err0);
+}
+errors++;
+}
+}
+if(data.address !== undefined){
+if(typeof data.address !== "string"){
+const err1 = {instancePath:instancePath+"/address",schemaPath:"#/properties/address/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err1];
+}
+else {
+vErrors.push(err1);
+}
+errors++;
+}
+}
+}
+else {
+const err2 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err2];
+}
+else {
+vErrors.push(err2);
+}
+errors++;
+}
+validate32.errors = vErrors;
+return errors === 0;
+}
+
+const schema14 = {"type":"object","additionalProperties":false,"properties":{"debug":{"type":"boolean"},"maxNumberOfAttributes":{"type":["integer","string"],"pattern":"^-?\\d+$"},"max_number_of_attributes":{"type":["integer","string"],"pattern":"^-?\\d+$"},"maxNumberOfAnnotations":{"type":["integer","string"],"pattern":"^-?\\d+$"},"max_number_of_annotations":{"type":["integer","string"],"pattern":"^-?\\d+$"},"maxNumberOfMessageEvents":{"type":["integer","string"],"pattern":"^-?\\d+$"},"max_number_of_message_events":{"type":["integer","string"],"pattern":"^-?\\d+$"}}};
+
+function validate34(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+let vErrors = null;
+let errors = 0;
+if(data && typeof data == "object" && !Array.isArray(data)){
+for(const key0 in data){
+if(!(((((((key0 === "debug") || (key0 === "maxNumberOfAttributes")) || (key0 === "max_number_of_attributes")) || (key0 === "maxNumberOfAnnotations")) || (key0 === "max_number_of_annotations")) || (key0 === "maxNumberOfMessageEvents")) || (key0 === "max_number_of_message_events"))){
+const err0 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties"};
+if(vErrors === null){
+vErrors = [err0];
+}
+else {
+vErrors.push(err0);
+}
+errors++;
+}
+}
+if(data.debug !== undefined){
+if(typeof data.debug !== "boolean"){
+const err1 = {instancePath:instancePath+"/debug",schemaPath:"#/properties/debug/type",keyword:"type",params:{type: "boolean"},message:"must be boolean"};
+if(vErrors === null){
+vErrors = [err1];
+}
+else {
+vErrors.push(err1);
+}
+errors++;
+}
+}
+if(data.maxNumberOfAttributes !== undefined){
+let data1 = data.maxNumberOfAttributes;
+if((!((typeof data1 == "number") && (!(data1 % 1) && !isNaN(data1)))) && (typeof data1 !== "string")){
+const err2 = {instancePath:instancePath+"/maxNumberOfAttributes",schemaPath:"#/properties/maxNumberOfAttributes/type",keyword:"type",params:{type: schema14.properties.maxNumberOfAttributes.type},message:"must be integer,string"};
+if(vErrors === null){
+vErrors = [err2];
+}
+else {
+vErrors.push(err2);
+}
+errors++;
+}
+if(typeof data1 === "string"){
+if(!pattern0.test(data1)){
+const err3 = {instancePath:instancePath+"/maxNumberOfAttributes",schemaPath:"#/properties/maxNumberOfAttributes/pattern",keyword:"pattern",params:{pattern: "^-?\\d+$"},message:"must match pattern \""+"^-?\\d+$"+"\""};
+if(vErrors === null){
+vErrors = [err3];
+}
+else {
+vErrors.push(err3);
+}
+errors++;
+}
+}
+}
+if(data.max_number_of_attributes !== undefined){
+let data2 = data.max_number_of_attributes;
+if((!((typeof data2 == "number") && (!(data2 % 1) && !isNaN(data2)))) && (typeof data2 !== "string")){
+const err4 = {instancePath:instancePath+"/max_number_of_attributes",schemaPath:"#/properties/max_number_of_attributes/type",keyword:"type",params:{type: schema14.properties.max_number_of_attributes.type},message:"must be integer,string"};
+if(vErrors === null){
+vErrors = [err4];
+}
+else {
+vErrors.push(err4);
+}
+errors++;
+}
+if(typeof data2 === "string"){
+if(!pattern0.test(data2)){
+const err5 = {instancePath:instancePath+"/max_number_of_attributes",schemaPath:"#/properties/max_number_of_attributes/pattern",keyword:"pattern",params:{pattern: "^-?\\d+$"},message:"must match pattern \""+"^-?\\d+$"+"\""};
+if(vErrors === null){
+vErrors = [err5];
+}
+else {
+vErrors.push(err5);
+}
+errors++;
+}
+}
+}
+if(data.maxNumberOfAnnotations !== undefined){
+let data3 = data.maxNumberOfAnnotations;
+if((!((typeof data3 == "number") && (!(data3 % 1) && !isNaN(data3)))) && (typeof data3 !== "string")){
+const err6 = {instancePath:instancePath+"/maxNumberOfAnnotations",schemaPath:"#/properties/maxNumberOfAnnotations/type",keyword:"type",params:{type: schema14.properties.maxNumberOfAnnotations.type},message:"must be integer,string"};
+if(vErrors === null){
+vErrors = [err6];
+}
+else {
+vErrors.push(err6);
+}
+errors++;
+}
+if(typeof data3 === "string"){
+if(!pattern0.test(data3)){
+const err7 = {instancePath:instancePath+"/maxNumberOfAnnotations",schemaPath:"#/properties/maxNumberOfAnnotations/pattern",keyword:"pattern",params:{pattern: "^-?\\d+$"},message:"must match pattern \""+"^-?\\d+$"+"\""};
+if(vErrors === null){
+vErrors = [err7];
+}
+else {
+vErrors.push(err7);
+}
+errors++;
+}
+}
+}
+if(data.max_number_of_annotations !== undefined){
+let data4 = data.max_number_of_annotations;
+if((!((typeof data4 == "number") && (!(data4 % 1) && !isNaN(data4)))) && (typeof data4 !== "string")){
+const err8 = {instancePath:instancePath+"/max_number_of_annotations",schemaPath:"#/properties/max_number_of_annotations/type",keyword:"type",params:{type: schema14.properties.max_number_of_annotations.type},message:"must be integer,string"};
+if(vErrors === null){
+vErrors = [err8];
+}
+else {
+vErrors.push(err8);
+}
+errors++;
+}
+if(typeof data4 === "string"){
+if(!pattern0.test(data4)){
+const err9 = {instancePath:instancePath+"/max_number_of_annotations",schemaPath:"#/properties/max_number_of_annotations/pattern",keyword:"pattern",params:{pattern: "^-?\\d+$"},message:"must match pattern \""+"^-?\\d+$"+"\""};
+if(vErrors === null){
+vErrors = [err9];
+}
+else {
+vErrors.push(err9);
+}
+errors++;
+}
+}
+}
+if(data.maxNumberOfMessageEvents !== undefined){
+let data5 = data.maxNumberOfMessageEvents;
+if((!((typeof data5 == "number") && (!(data5 % 1) && !isNaN(data5)))) && (typeof data5 !== "string")){
+const err10 = {instancePath:instancePath+"/maxNumberOfMessageEvents",schemaPath:"#/properties/maxNumberOfMessageEvents/type",keyword:"type",params:{type: schema14.properties.maxNumberOfMessageEvents.type},message:"must be integer,string"};
+if(vErrors === null){
+vErrors = [err10];
+}
+else {
+vErrors.push(err10);
+}
+errors++;
+}
+if(typeof data5 === "string"){
+if(!pattern0.test(data5)){
+const err11 = {instancePath:instancePath+"/maxNumberOfMessageEvents",schemaPath:"#/properties/maxNumberOfMessageEvents/pattern",keyword:"pattern",params:{pattern: "^-?\\d+$"},message:"must match pattern \""+"^-?\\d+$"+"\""};
+if(vErrors === null){
+vErrors = [err11];
+}
+else {
+vErrors.push(err11);
+}
+errors++;
+}
+}
+}
+if(data.max_number_of_message_events !== undefined){
+let data6 = data.max_number_of_message_events;
+if((!((typeof data6 == "number") && (!(data6 % 1) && !isNaN(data6)))) && (typeof data6 !== "string")){
+const err12 = {instancePath:instancePath+"/max_number_of_message_events",schemaPath:"#/properties/max_number_of_message_events/type",keyword:"type",params:{type: schema14.properties.max_number_of_message_events.type},message:"must be integer,string"};
+if(vErrors === null){
+vErrors = [err12];
+}
+else {
+vErrors.push(err12);
+}
+errors++;
+}
+if(typeof data6 === "string"){
+if(!pattern0.test(data6)){
+const err13 = {instancePath:instancePath+"/max_number_of_message_events",schemaPath:"#/properties/max_number_of_message_events/pattern",keyword:"pattern",params:{pattern: "^-?\\d+$"},message:"must match pattern \""+"^-?\\d+$"+"\""};
+if(vErrors === null){
+vErrors = [err13];
+}
+else {
+vErrors.push(err13);
+}
+errors++;
+}
+}
+}
+}
+else {
+const err14 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err14];
+}
+else {
+vErrors.push(err14);
+}
+errors++;
+}
+validate34.errors = vErrors;
+return errors === 0;
+}
+
+const schema15 = {"type":"object","additionalProperties":false,"properties":{"address":{"type":"string"},"context":{"type":"array","items":{"anyOf":[{"enum":["UNSPECIFIED","W3C_TRACE_CONTEXT","GRPC_BIN","CLOUD_TRACE_CONTEXT","B3"]},{"type":"integer"}]}}}};
+
+function validate36(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+let vErrors = null;
+let errors = 0;
+if(data && typeof data == "object" && !Array.isArray(data)){
+for(const key0 in data){
+if(!((key0 === "address") || (key0 === "context"))){
+const err0 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties"};
+if(vErrors === null){
+vErrors = [err0];
+}
+else {
+vErrors.push(err0);
+}
+errors++;
+}
+}
+if(data.address !== undefined){
+if(typeof data.address !== "string"){
+const err1 = {instancePath:instancePath+"/address",schemaPath:"#/properties/address/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err1];
+}
+else {
+vErrors.push(err1);
+}
+errors++;
+}
+}
+if(data.context !== undefined){
+let data1 = data.context;
+if(Array.isArray(data1)){
+const len0 = data1.length;
+for(let i0=0; i0<len0; i0++){
+let data2 = data1[i0];
+const _errs7 = errors;
+let valid3 = false;
+const _errs8 = errors;
+if(!(((((data2 === "UNSPECIFIED") || (data2 === "W3C_TRACE_CONTEXT")) || (data2 === "GRPC_BIN")) || (data2 === "CLOUD_TRACE_CONTEXT")) || (data2 === "B3"))){
+const err2 = {instancePath:instancePath+"/context/" + i0,schemaPath:"#/properties/context/items/anyOf/0/enum",keyword:"enum",params:{allowedValues: schema15.properties.context.items.anyOf[0].enum},message:"must be equal to one of the allowed values"};
+if(vErrors === null){
+vErrors = [err2];
+}
+else {
+vErrors.push(err2);
+}
+errors++;
+}
+var _valid0 = _errs8 === errors;
+valid3 = valid3 || _valid0;
+if(!valid3){
+const _errs9 = errors;
+if(!((typeof data2 == "number") && (!(data2 % 1) && !isNaN(data2)))){
+const err3 = {instancePath:instancePath+"/context/" + i0,schemaPath:"#/properties/context/items/anyOf/1/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
+if(vErrors === null){
+vErrors = [err3];
+}
+else {
+vErrors.push(err3);
+}
+errors++;
+}
+var _valid0 = _errs9 === errors;
+valid3 = valid3 || _valid0;
+}
+if(!valid3){
+const err4 = {instancePath:instancePath+"/context/" + i0,schemaPath:"#/properties/context/items/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf"};
+if(vErrors === null){
+vErrors = [err4];
+}
+else {
+vErrors.push(err4);
+}
+errors++;
+}
+else {
+errors = _errs7;
+if(vErrors !== null){
+if(_errs7){
+vErrors.length = _errs7;
+}
+else {
+vErrors = null;
+}
+}
+}
+}
+}
+else {
+const err5 = {instancePath:instancePath+"/context",schemaPath:"#/properties/context/type",keyword:"type",params:{type: "array"},message:"must be array"};
+if(vErrors === null){
+vErrors = [err5];
+}
+else {
+vErrors.push(err5);
+}
+errors++;
+}
+}
+}
+else {
+const err6 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err6];
+}
+else {
+vErrors.push(err6);
+}
+errors++;
+}
+validate36.errors = vErrors;
+return errors === 0;
+}
+
+const schema16 = {"type":"object","additionalProperties":false,"properties":{"literal":{"$ref":"#/definitions/istio.mesh.v1alpha1.Tracing.Literal"},"environment":{"$ref":"#/definitions/istio.mesh.v1alpha1.Tracing.Environment"},"header":{"$ref":"#/definitions/istio.mesh.v1alpha1.Tracing.RequestHeader"}}};
+const schema17 = {"type":"object","additionalProperties":false,"properties":{"value":{"type":"string"}}};
+
+function validate40(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+let vErrors = null;
+let errors = 0;
+if(data && typeof data == "object" && !Array.isArray(data)){
+for(const key0 in data){
+if(!(key0 === "value")){
+const err0 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties"};
+if(vErrors === null){
+vErrors = [err0];
+}
+else {
+vErrors.push(err0);
+}
+errors++;
+}
+}
+if(data.value !== undefined){
+if(typeof data.value !== "string"){
+const err1 = {instancePath:instancePath+"/value",schemaPath:"#/properties/value/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err1];
+}
+else {
+vErrors.push(err1);
+}
+errors++;
+}
+}
+}
+else {
+const err2 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err2];
+}
+else {
+vErrors.push(err2);
+}
+errors++;
+}
+validate40.errors = vErrors;
+return errors === 0;
+}
+
+const schema18 = {"type":"object","additionalProperties":false,"properties":{"name":{"type":"string"},"defaultValue":{"type":"string"},"default_value":{"type":"string"}}};
+
+function validate42(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+let vErrors = null;
+let errors = 0;
+if(data && typeof data == "object" && !Array.isArray(data)){
+for(const key0 in data){
+if(!(((key0 === "name") || (key0 === "defaultValue")) || (key0 === "default_value"))){
+const err0 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties"};
+if(vErrors === null){
+vErrors = [err0];
+}
+else {
+vErrors.push(err0);
+}
+errors++;
+}
+}
+if(data.name !== undefined){
+if(typeof data.name !== "string"){
+const err1 = {instancePath:instancePath+"/name",schemaPath:"#/properties/name/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err1];
+}
+else {
+vErrors.push(err1);
+}
+errors++;
+}
+}
+if(data.defaultValue !== undefined){
+if(typeof data.defaultValue !== "string"){
+const err2 = {instancePath:instancePath+"/defaultValue",schemaPath:"#/properties/defaultValue/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err2];
+}
+else {
+vErrors.push(err2);
+}
+errors++;
+}
+}
+if(data.default_value !== undefined){
+if(typeof data.default_value !== "string"){
+const err3 = {instancePath:instancePath+"/default_value",schemaPath:"#/properties/default_value/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err3];
+}
+else {
+vErrors.push(err3);
+}
+errors++;
+}
+}
+}
+else {
+const err4 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err4];
+}
+else {
+vErrors.push(err4);
+}
+errors++;
+}
+validate42.errors = vErrors;
+return errors === 0;
+}
+
+const schema19 = {"type":"object","additionalProperties":false,"properties":{"name":{"type":"string"},"defaultValue":{"type":"string"},"default_value":{"type":"string"}}};
+
+function validate44(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+let vErrors = null;
+let errors = 0;
+if(data && typeof data == "object" && !Array.isArray(data)){
+for(const key0 in data){
+if(!(((key0 === "name") || (key0 === "defaultValue")) || (key0 === "default_value"))){
+const err0 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties"};
+if(vErrors === null){
+vErrors = [err0];
+}
+else {
+vErrors.push(err0);
+}
+errors++;
+}
+}
+if(data.name !== undefined){
+if(typeof data.name !== "string"){
+const err1 = {instancePath:instancePath+"/name",schemaPath:"#/properties/name/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err1];
+}
+else {
+vErrors.push(err1);
+}
+errors++;
+}
+}
+if(data.defaultValue !== undefined){
+if(typeof data.defaultValue !== "string"){
+const err2 = {instancePath:instancePath+"/defaultValue",schemaPath:"#/properties/defaultValue/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err2];
+}
+else {
+vErrors.push(err2);
+}
+errors++;
+}
+}
+if(data.default_value !== undefined){
+if(typeof data.default_value !== "string"){
+const err3 = {instancePath:instancePath+"/default_value",schemaPath:"#/properties/default_value/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err3];
+}
+else {
+vErrors.push(err3);
+}
+errors++;
+}
+}
+}
+else {
+const err4 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err4];
+}
+else {
+vErrors.push(err4);
+}
+errors++;
+}
+validate44.errors = vErrors;
+return errors === 0;
+}
+
+
+function validate39(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+let vErrors = null;
+let errors = 0;
+if(data && typeof data == "object" && !Array.isArray(data)){
+for(const key0 in data){
+if(!(((key0 === "literal") || (key0 === "environment")) || (key0 === "header"))){
+const err0 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties"};
+if(vErrors === null){
+vErrors = [err0];
+}
+else {
+vErrors.push(err0);
+}
+errors++;
+}
+}
+if(data.literal !== undefined){
+if(!(validate40(data.literal, {instancePath:instancePath+"/literal",parentData:data,parentDataProperty:"literal",rootData}))){
+vErrors = vErrors === null ? validate40.errors : vErrors.concat(validate40.errors);
+errors = vErrors.length;
+}
+}
+if(data.environment !== undefined){
+if(!(validate42(data.environment, {instancePath:instancePath+"/environment",parentData:data,parentDataProperty:"environment",rootData}))){
+vErrors = vErrors === null ? validate42.errors : vErrors.concat(validate42.errors);
+errors = vErrors.length;
+}
+}
+if(data.header !== undefined){
+if(!(validate44(data.header, {instancePath:instancePath+"/header",parentData:data,parentDataProperty:"header",rootData}))){
+vErrors = vErrors === null ? validate44.errors : vErrors.concat(validate44.errors);
+errors = vErrors.length;
+}
+}
+}
+else {
+const err1 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err1];
+}
+else {
+vErrors.push(err1);
+}
+errors++;
+}
+validate39.errors = vErrors;
+return errors === 0;
+}
+
+const schema20 = {"type":"object","additionalProperties":false,"properties":{"mode":{"anyOf":[{"enum":["DISABLE","SIMPLE","MUTUAL","ISTIO_MUTUAL"]},{"type":"integer"}]},"clientCertificate":{"type":"string"},"client_certificate":{"type":"string"},"privateKey":{"type":"string"},"private_key":{"type":"string"},"caCertificates":{"type":"string"},"ca_certificates":{"type":"string"},"credentialName":{"type":"string"},"credential_name":{"type":"string"},"subjectAltNames":{"type":"array","items":{"type":"string"}},"subject_alt_names":{"type":"array","items":{"type":"string"}},"sni":{"type":"string"},"insecureSkipVerify":{"type":"boolean"},"insecure_skip_verify":{"type":"boolean"},"caCrl":{"type":"string"},"ca_crl":{"type":"string"}}};
+
+function validate48(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+let vErrors = null;
+let errors = 0;
+if(data && typeof data == "object" && !Array.isArray(data)){
+for(const key0 in data){
+if(!(func2.call(schema20.properties, key0))){
+const err0 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties"};
+if(vErrors === null){
+vErrors = [err0];
+}
+else {
+vErrors.push(err0);
+}
+errors++;
+}
+}
+if(data.mode !== undefined){
+let data0 = data.mode;
+const _errs3 = errors;
+let valid1 = false;
+const _errs4 = errors;
+if(!((((data0 === "DISABLE") || (data0 === "SIMPLE")) || (data0 === "MUTUAL")) || (data0 === "ISTIO_MUTUAL"))){
+const err1 = {instancePath:instancePath+"/mode",schemaPath:"#/properties/mode/anyOf/0/enum",keyword:"enum",params:{allowedValues: schema20.properties.mode.anyOf[0].enum},message:"must be equal to one of the allowed values"};
+if(vErrors === null){
+vErrors = [err1];
+}
+else {
+vErrors.push(err1);
+}
+errors++;
+}
+var _valid0 = _errs4 === errors;
+valid1 = valid1 || _valid0;
+if(!valid1){
+const _errs5 = errors;
+if(!((typeof data0 == "number") && (!(data0 % 1) && !isNaN(data0)))){
+const err2 = {instancePath:instancePath+"/mode",schemaPath:"#/properties/mode/anyOf/1/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
+if(vErrors === null){
+vErrors = [err2];
+}
+else {
+vErrors.push(err2);
+}
+errors++;
+}
+var _valid0 = _errs5 === errors;
+valid1 = valid1 || _valid0;
+}
+if(!valid1){
+const err3 = {instancePath:instancePath+"/mode",schemaPath:"#/properties/mode/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf"};
+if(vErrors === null){
+vErrors = [err3];
+}
+else {
+vErrors.push(err3);
+}
+errors++;
+}
+else {
+errors = _errs3;
+if(vErrors !== null){
+if(_errs3){
+vErrors.length = _errs3;
+}
+else {
+vErrors = null;
+}
+}
+}
+}
+if(data.clientCertificate !== undefined){
+if(typeof data.clientCertificate !== "string"){
+const err4 = {instancePath:instancePath+"/clientCertificate",schemaPath:"#/properties/clientCertificate/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err4];
+}
+else {
+vErrors.push(err4);
+}
+errors++;
+}
+}
+if(data.client_certificate !== undefined){
+if(typeof data.client_certificate !== "string"){
+const err5 = {instancePath:instancePath+"/client_certificate",schemaPath:"#/properties/client_certificate/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err5];
+}
+else {
+vErrors.push(err5);
+}
+errors++;
+}
+}
+if(data.privateKey !== undefined){
+if(typeof data.privateKey !== "string"){
+const err6 = {instancePath:instancePath+"/privateKey",schemaPath:"#/properties/privateKey/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err6];
+}
+else {
+vErrors.push(err6);
+}
+errors++;
+}
+}
+if(data.private_key !== undefined){
+if(typeof data.private_key !== "string"){
+const err7 = {instancePath:instancePath+"/private_key",schemaPath:"#/properties/private_key/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err7];
+}
+else {
+vErrors.push(err7);
+}
+errors++;
+}
+}
+if(data.caCertificates !== undefined){
+if(typeof data.caCertificates !== "string"){
+const err8 = {instancePath:instancePath+"/caCertificates",schemaPath:"#/properties/caCertificates/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err8];
+}
+else {
+vErrors.push(err8);
+}
+errors++;
+}
+}
+if(data.ca_certificates !== undefined){
+if(typeof data.ca_certificates !== "string"){
+const err9 = {instancePath:instancePath+"/ca_certificates",schemaPath:"#/properties/ca_certificates/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err9];
+}
+else {
+vErrors.push(err9);
+}
+errors++;
+}
+}
+if(data.credentialName !== undefined){
+if(typeof data.credentialName !== "string"){
+const err10 = {instancePath:instancePath+"/credentialName",schemaPath:"#/properties/credentialName/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err10];
+}
+else {
+vErrors.push(err10);
+}
+errors++;
+}
+}
+if(data.credential_name !== undefined){
+if(typeof data.credential_name !== "string"){
+const err11 = {instancePath:instancePath+"/credential_name",schemaPath:"#/properties/credential_name/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err11];
+}
+else {
+vErrors.push(err11);
+}
+errors++;
+}
+}
+if(data.subjectAltNames !== undefined){
+let data9 = data.subjectAltNames;
+if(Array.isArray(data9)){
+const len0 = data9.length;
+for(let i0=0; i0<len0; i0++){
+if(typeof data9[i0] !== "string"){
+const err12 = {instancePath:instancePath+"/subjectAltNames/" + i0,schemaPath:"#/properties/subjectAltNames/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err12];
+}
+else {
+vErrors.push(err12);
+}
+errors++;
+}
+}
+}
+else {
+const err13 = {instancePath:instancePath+"/subjectAltNames",schemaPath:"#/properties/subjectAltNames/type",keyword:"type",params:{type: "array"},message:"must be array"};
+if(vErrors === null){
+vErrors = [err13];
+}
+else {
+vErrors.push(err13);
+}
+errors++;
+}
+}
+if(data.subject_alt_names !== undefined){
+let data11 = data.subject_alt_names;
+if(Array.isArray(data11)){
+const len1 = data11.length;
+for(let i1=0; i1<len1; i1++){
+if(typeof data11[i1] !== "string"){
+const err14 = {instancePath:instancePath+"/subject_alt_names/" + i1,schemaPath:"#/properties/subject_alt_names/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err14];
+}
+else {
+vErrors.push(err14);
+}
+errors++;
+}
+}
+}
+else {
+const err15 = {instancePath:instancePath+"/subject_alt_names",schemaPath:"#/properties/subject_alt_names/type",keyword:"type",params:{type: "array"},message:"must be array"};
+if(vErrors === null){
+vErrors = [err15];
+}
+else {
+vErrors.push(err15);
+}
+errors++;
+}
+}
+if(data.sni !== undefined){
+if(typeof data.sni !== "string"){
+const err16 = {instancePath:instancePath+"/sni",schemaPath:"#/properties/sni/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err16];
+}
+else {
+vErrors.push(err16);
+}
+errors++;
+}
+}
+if(data.insecureSkipVerify !== undefined){
+if(typeof data.insecureSkipVerify !== "boolean"){
+const err17 = {instancePath:instancePath+"/insecureSkipVerify",schemaPath:"#/properties/insecureSkipVerify/type",keyword:"type",params:{type: "boolean"},message:"must be boolean"};
+if(vErrors === null){
+vErrors = [err17];
+}
+else {
+vErrors.push(err17);
+}
+errors++;
+}
+}
+if(data.insecure_skip_verify !== undefined){
+if(typeof data.insecure_skip_verify !== "boolean"){
+const err18 = {instancePath:instancePath+"/insecure_skip_verify",schemaPath:"#/properties/insecure_skip_verify/type",keyword:"type",params:{type: "boolean"},message:"must be boolean"};
+if(vErrors === null){
+vErrors = [err18];
+}
+else {
+vErrors.push(err18);
+}
+errors++;
+}
+}
+if(data.caCrl !== undefined){
+if(typeof data.caCrl !== "string"){
+const err19 = {instancePath:instancePath+"/caCrl",schemaPath:"#/properties/caCrl/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err19];
+}
+else {
+vErrors.push(err19);
+}
+errors++;
+}
+}
+if(data.ca_crl !== undefined){
+if(typeof data.ca_crl !== "string"){
+const err20 = {instancePath:instancePath+"/ca_crl",schemaPath:"#/properties/ca_crl/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err20];
+}
+else {
+vErrors.push(err20);
+}
+errors++;
+}
+}
+}
+else {
+const err21 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err21];
+}
+else {
+vErrors.push(err21);
+}
+errors++;
+}
+validate48.errors = vErrors;
+return errors === 0;
+}
+
+
+function validate27(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+let vErrors = null;
+let errors = 0;
+if(data && typeof data == "object" && !Array.isArray(data)){
+for(const key0 in data){
+if(!(func2.call(schema10.properties, key0))){
+const err0 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties"};
+if(vErrors === null){
+vErrors = [err0];
+}
+else {
+vErrors.push(err0);
+}
+errors++;
+}
+}
+if(data.zipkin !== undefined){
+if(!(validate28(data.zipkin, {instancePath:instancePath+"/zipkin",parentData:data,parentDataProperty:"zipkin",rootData}))){
+vErrors = vErrors === null ? validate28.errors : vErrors.concat(validate28.errors);
+errors = vErrors.length;
+}
+}
+if(data.lightstep !== undefined){
+if(!(validate30(data.lightstep, {instancePath:instancePath+"/lightstep",parentData:data,parentDataProperty:"lightstep",rootData}))){
+vErrors = vErrors === null ? validate30.errors : vErrors.concat(validate30.errors);
+errors = vErrors.length;
+}
+}
+if(data.datadog !== undefined){
+if(!(validate32(data.datadog, {instancePath:instancePath+"/datadog",parentData:data,parentDataProperty:"datadog",rootData}))){
+vErrors = vErrors === null ? validate32.errors : vErrors.concat(validate32.errors);
+errors = vErrors.length;
+}
+}
+if(data.stackdriver !== undefined){
+if(!(validate34(data.stackdriver, {instancePath:instancePath+"/stackdriver",parentData:data,parentDataProperty:"stackdriver",rootData}))){
+vErrors = vErrors === null ? validate34.errors : vErrors.concat(validate34.errors);
+errors = vErrors.length;
+}
+}
+if(data.openCensusAgent !== undefined){
+if(!(validate36(data.openCensusAgent, {instancePath:instancePath+"/openCensusAgent",parentData:data,parentDataProperty:"openCensusAgent",rootData}))){
+vErrors = vErrors === null ? validate36.errors : vErrors.concat(validate36.errors);
+errors = vErrors.length;
+}
+}
+if(data.open_census_agent !== undefined){
+if(!(validate36(data.open_census_agent, {instancePath:instancePath+"/open_census_agent",parentData:data,parentDataProperty:"open_census_agent",rootData}))){
+vErrors = vErrors === null ? validate36.errors : vErrors.concat(validate36.errors);
+errors = vErrors.length;
+}
+}
+if(data.customTags !== undefined){
+let data6 = data.customTags;
+if(data6 && typeof data6 == "object" && !Array.isArray(data6)){
+for(const key1 in data6){
+if(!(validate39(data6[key1], {instancePath:instancePath+"/customTags/" + key1.replace(/~/g, "~0").replace(/\//g, "~1"),parentData:data6,parentDataProperty:key1,rootData}))){
+vErrors = vErrors === null ? validate39.errors : vErrors.concat(validate39.errors);
+errors = vErrors.length;
+}
+}
+}
+else {
+const err1 = {instancePath:instancePath+"/customTags",schemaPath:"#/properties/customTags/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err1];
+}
+else {
+vErrors.push(err1);
+}
+errors++;
+}
+}
+if(data.custom_tags !== undefined){
+let data8 = data.custom_tags;
+if(data8 && typeof data8 == "object" && !Array.isArray(data8)){
+for(const key2 in data8){
+if(!(validate39(data8[key2], {instancePath:instancePath+"/custom_tags/" + key2.replace(/~/g, "~0").replace(/\//g, "~1"),parentData:data8,parentDataProperty:key2,rootData}))){
+vErrors = vErrors === null ? validate39.errors : vErrors.concat(validate39.errors);
+errors = vErrors.length;
+}
+}
+}
+else {
+const err2 = {instancePath:instancePath+"/custom_tags",schemaPath:"#/properties/custom_tags/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err2];
+}
+else {
+vErrors.push(err2);
+}
+errors++;
+}
+}
+if(data.maxPathTagLength !== undefined){
+let data10 = data.maxPathTagLength;
+if((!((typeof data10 == "number") && (!(data10 % 1) && !isNaN(data10)))) && (typeof data10 !== "string")){
+const err3 = {instancePath:instancePath+"/maxPathTagLength",schemaPath:"#/properties/maxPathTagLength/type",keyword:"type",params:{type: schema10.properties.maxPathTagLength.type},message:"must be integer,string"};
+if(vErrors === null){
+vErrors = [err3];
+}
+else {
+vErrors.push(err3);
+}
+errors++;
+}
+if(typeof data10 === "string"){
+if(!pattern0.test(data10)){
+const err4 = {instancePath:instancePath+"/maxPathTagLength",schemaPath:"#/properties/maxPathTagLength/pattern",keyword:"pattern",params:{pattern: "^-?\\d+$"},message:"must match pattern \""+"^-?\\d+$"+"\""};
+if(vErrors === null){
+vErrors = [err4];
+}
+else {
+vErrors.push(err4);
+}
+errors++;
+}
+}
+}
+if(data.max_path_tag_length !== undefined){
+let data11 = data.max_path_tag_length;
+if((!((typeof data11 == "number") && (!(data11 % 1) && !isNaN(data11)))) && (typeof data11 !== "string")){
+const err5 = {instancePath:instancePath+"/max_path_tag_length",schemaPath:"#/properties/max_path_tag_length/type",keyword:"type",params:{type: schema10.properties.max_path_tag_length.type},message:"must be integer,string"};
+if(vErrors === null){
+vErrors = [err5];
+}
+else {
+vErrors.push(err5);
+}
+errors++;
+}
+if(typeof data11 === "string"){
+if(!pattern0.test(data11)){
+const err6 = {instancePath:instancePath+"/max_path_tag_length",schemaPath:"#/properties/max_path_tag_length/pattern",keyword:"pattern",params:{pattern: "^-?\\d+$"},message:"must match pattern \""+"^-?\\d+$"+"\""};
+if(vErrors === null){
+vErrors = [err6];
+}
+else {
+vErrors.push(err6);
+}
+errors++;
+}
+}
+}
+if(data.sampling !== undefined){
+let data12 = data.sampling;
+if((!(typeof data12 == "number")) && (typeof data12 !== "string")){
+const err7 = {instancePath:instancePath+"/sampling",schemaPath:"#/properties/sampling/type",keyword:"type",params:{type: schema10.properties.sampling.type},message:"must be number,string"};
+if(vErrors === null){
+vErrors = [err7];
+}
+else {
+vErrors.push(err7);
+}
+errors++;
+}
+}
+if(data.tlsSettings !== undefined){
+if(!(validate48(data.tlsSettings, {instancePath:instancePath+"/tlsSettings",parentData:data,parentDataProperty:"tlsSettings",rootData}))){
+vErrors = vErrors === null ? validate48.errors : vErrors.concat(validate48.errors);
+errors = vErrors.length;
+}
+}
+if(data.tls_settings !== undefined){
+if(!(validate48(data.tls_settings, {instancePath:instancePath+"/tls_settings",parentData:data,parentDataProperty:"tls_settings",rootData}))){
+vErrors = vErrors === null ? validate48.errors : vErrors.concat(validate48.errors);
+errors = vErrors.length;
+}
+}
+if(data.enableIstioTags !== undefined){
+if(typeof data.enableIstioTags !== "boolean"){
+const err8 = {instancePath:instancePath+"/enableIstioTags",schemaPath:"#/properties/enableIstioTags/type",keyword:"type",params:{type: "boolean"},message:"must be boolean"};
+if(vErrors === null){
+vErrors = [err8];
+}
+else {
+vErrors.push(err8);
+}
+errors++;
+}
+}
+if(data.enable_istio_tags !== undefined){
+if(typeof data.enable_istio_tags !== "boolean"){
+const err9 = {instancePath:instancePath+"/enable_istio_tags",schemaPath:"#/properties/enable_istio_tags/type",keyword:"type",params:{type: "boolean"},message:"must be boolean"};
+if(vErrors === null){
+vErrors = [err9];
+}
+else {
+vErrors.push(err9);
+}
+errors++;
+}
+}
+}
+else {
+const err10 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err10];
+}
+else {
+vErrors.push(err10);
+}
+errors++;
+}
+validate27.errors = vErrors;
+return errors === 0;
+}
+
+const schema21 = {"type":"object","additionalProperties":false,"properties":{"enabled":{"type":"boolean"},"k8sSaJwtPath":{"type":"string"},"k8s_sa_jwt_path":{"type":"string"}}};
+
+function validate52(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+let vErrors = null;
+let errors = 0;
+if(data && typeof data == "object" && !Array.isArray(data)){
+for(const key0 in data){
+if(!(((key0 === "enabled") || (key0 === "k8sSaJwtPath")) || (key0 === "k8s_sa_jwt_path"))){
+const err0 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties"};
+if(vErrors === null){
+vErrors = [err0];
+}
+else {
+vErrors.push(err0);
+}
+errors++;
+}
+}
+if(data.enabled !== undefined){
+if(typeof data.enabled !== "boolean"){
+const err1 = {instancePath:instancePath+"/enabled",schemaPath:"#/properties/enabled/type",keyword:"type",params:{type: "boolean"},message:"must be boolean"};
+if(vErrors === null){
+vErrors = [err1];
+}
+else {
+vErrors.push(err1);
+}
+errors++;
+}
+}
+if(data.k8sSaJwtPath !== undefined){
+if(typeof data.k8sSaJwtPath !== "string"){
+const err2 = {instancePath:instancePath+"/k8sSaJwtPath",schemaPath:"#/properties/k8sSaJwtPath/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err2];
+}
+else {
+vErrors.push(err2);
+}
+errors++;
+}
+}
+if(data.k8s_sa_jwt_path !== undefined){
+if(typeof data.k8s_sa_jwt_path !== "string"){
+const err3 = {instancePath:instancePath+"/k8s_sa_jwt_path",schemaPath:"#/properties/k8s_sa_jwt_path/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err3];
+}
+else {
+vErrors.push(err3);
+}
+errors++;
+}
+}
+}
+else {
+const err4 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err4];
+}
+else {
+vErrors.push(err4);
+}
+errors++;
+}
+validate52.errors = vErrors;
+return errors === 0;
+}
+
+const schema22 = {"type":"object","additionalProperties":false,"properties":{"address":{"type":"string"},"tlsSettings":{"$ref":"#/definitions/istio.networking.v1alpha3.ClientTLSSettings"},"tls_settings":{"$ref":"#/definitions/istio.networking.v1alpha3.ClientTLSSettings"},"tcpKeepalive":{"$ref":"#/definitions/istio.networking.v1alpha3.ConnectionPoolSettings.TCPSettings.TcpKeepalive"},"tcp_keepalive":{"$ref":"#/definitions/istio.networking.v1alpha3.ConnectionPoolSettings.TCPSettings.TcpKeepalive"}}};
+
+function validate54(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+let vErrors = null;
+let errors = 0;
+if(data && typeof data == "object" && !Array.isArray(data)){
+for(const key0 in data){
+if(!(((((key0 === "address") || (key0 === "tlsSettings")) || (key0 === "tls_settings")) || (key0 === "tcpKeepalive")) || (key0 === "tcp_keepalive"))){
+const err0 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties"};
+if(vErrors === null){
+vErrors = [err0];
+}
+else {
+vErrors.push(err0);
+}
+errors++;
+}
+}
+if(data.address !== undefined){
+if(typeof data.address !== "string"){
+const err1 = {instancePath:instancePath+"/address",schemaPath:"#/properties/address/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err1];
+}
+else {
+vErrors.push(err1);
+}
+errors++;
+}
+}
+if(data.tlsSettings !== undefined){
+if(!(validate48(data.tlsSettings, {instancePath:instancePath+"/tlsSettings",parentData:data,parentDataProperty:"tlsSettings",rootData}))){
+vErrors = vErrors === null ? validate48.errors : vErrors.concat(validate48.errors);
+errors = vErrors.length;
+}
+}
+if(data.tls_settings !== undefined){
+if(!(validate48(data.tls_settings, {instancePath:instancePath+"/tls_settings",parentData:data,parentDataProperty:"tls_settings",rootData}))){
+vErrors = vErrors === null ? validate48.errors : vErrors.concat(validate48.errors);
+errors = vErrors.length;
+}
+}
+if(data.tcpKeepalive !== undefined){
+if(!(validate23(data.tcpKeepalive, {instancePath:instancePath+"/tcpKeepalive",parentData:data,parentDataProperty:"tcpKeepalive",rootData}))){
+vErrors = vErrors === null ? validate23.errors : vErrors.concat(validate23.errors);
+errors = vErrors.length;
+}
+}
+if(data.tcp_keepalive !== undefined){
+if(!(validate23(data.tcp_keepalive, {instancePath:instancePath+"/tcp_keepalive",parentData:data,parentDataProperty:"tcp_keepalive",rootData}))){
+vErrors = vErrors === null ? validate23.errors : vErrors.concat(validate23.errors);
+errors = vErrors.length;
+}
+}
+}
+else {
+const err2 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err2];
+}
+else {
+vErrors.push(err2);
+}
+errors++;
+}
+validate54.errors = vErrors;
+return errors === 0;
+}
+
+const schema23 = {"type":"object","additionalProperties":false,"properties":{"numTrustedProxies":{"type":["integer","string"],"pattern":"^-?\\d+$"},"num_trusted_proxies":{"type":["integer","string"],"pattern":"^-?\\d+$"},"forwardClientCertDetails":{"anyOf":[{"enum":["UNDEFINED","SANITIZE","FORWARD_ONLY","APPEND_FORWARD","SANITIZE_SET","ALWAYS_FORWARD_ONLY"]},{"type":"integer"}]},"forward_client_cert_details":{"anyOf":[{"enum":["UNDEFINED","SANITIZE","FORWARD_ONLY","APPEND_FORWARD","SANITIZE_SET","ALWAYS_FORWARD_ONLY"]},{"type":"integer"}]},"proxyProtocol":{"$ref":"#/definitions/istio.mesh.v1alpha1.Topology.ProxyProtocolConfiguration"},"proxy_protocol":{"$ref":"#/definitions/istio.mesh.v1alpha1.Topology.ProxyProtocolConfiguration"}}};
+const schema24 = {"type":"object","additionalProperties":false,"properties":{}};
+
+function validate64(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+let vErrors = null;
+let errors = 0;
+if(data && typeof data == "object" && !Array.isArray(data)){
+for(const key0 in data){
+const err0 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties"};
+if(vErrors === null){
+vErrors = [err0];
+}
+else {
+vErrors.push(err0);
+}
+errors++;
+}
+}
+else {
+const err1 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err1];
+}
+else {
+vErrors.push(err1);
+}
+errors++;
+}
+validate64.errors = vErrors;
+return errors === 0;
+}
+
+
+function validate63(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+let vErrors = null;
+let errors = 0;
+if(data && typeof data == "object" && !Array.isArray(data)){
+for(const key0 in data){
+if(!((((((key0 === "numTrustedProxies") || (key0 === "num_trusted_proxies")) || (key0 === "forwardClientCertDetails")) || (key0 === "forward_client_cert_details")) || (key0 === "proxyProtocol")) || (key0 === "proxy_protocol"))){
+const err0 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties"};
+if(vErrors === null){
+vErrors = [err0];
+}
+else {
+vErrors.push(err0);
+}
+errors++;
+}
+}
+if(data.numTrustedProxies !== undefined){
+let data0 = data.numTrustedProxies;
+if((!((typeof data0 == "number") && (!(data0 % 1) && !isNaN(data0)))) && (typeof data0 !== "string")){
+const err1 = {instancePath:instancePath+"/numTrustedProxies",schemaPath:"#/properties/numTrustedProxies/type",keyword:"type",params:{type: schema23.properties.numTrustedProxies.type},message:"must be integer,string"};
+if(vErrors === null){
+vErrors = [err1];
+}
+else {
+vErrors.push(err1);
+}
+errors++;
+}
+if(typeof data0 === "string"){
+if(!pattern0.test(data0)){
+const err2 = {instancePath:instancePath+"/numTrustedProxies",schemaPath:"#/properties/numTrustedProxies/pattern",keyword:"pattern",params:{pattern: "^-?\\d+$"},message:"must match pattern \""+"^-?\\d+$"+"\""};
+if(vErrors === null){
+vErrors = [err2];
+}
+else {
+vErrors.push(err2);
+}
+errors++;
+}
+}
+}
+if(data.num_trusted_proxies !== undefined){
+let data1 = data.num_trusted_proxies;
+if((!((typeof data1 == "number") && (!(data1 % 1) && !isNaN(data1)))) && (typeof data1 !== "string")){
+const err3 = {instancePath:instancePath+"/num_trusted_proxies",schemaPath:"#/properties/num_trusted_proxies/type",keyword:"type",params:{type: schema23.properties.num_trusted_proxies.type},message:"must be integer,string"};
+if(vErrors === null){
+vErrors = [err3];
+}
+else {
+vErrors.push(err3);
+}
+errors++;
+}
+if(typeof data1 === "string"){
+if(!pattern0.test(data1)){
+const err4 = {instancePath:instancePath+"/num_trusted_proxies",schemaPath:"#/properties/num_trusted_proxies/pattern",keyword:"pattern",params:{pattern: "^-?\\d+$"},message:"must match pattern \""+"^-?\\d+$"+"\""};
+if(vErrors === null){
+vErrors = [err4];
+}
+else {
+vErrors.push(err4);
+}
+errors++;
+}
+}
+}
+if(data.forwardClientCertDetails !== undefined){
+let data2 = data.forwardClientCertDetails;
+const _errs7 = errors;
+let valid1 = false;
+const _errs8 = errors;
+if(!((((((data2 === "UNDEFINED") || (data2 === "SANITIZE")) || (data2 === "FORWARD_ONLY")) || (data2 === "APPEND_FORWARD")) || (data2 === "SANITIZE_SET")) || (data2 === "ALWAYS_FORWARD_ONLY"))){
+const err5 = {instancePath:instancePath+"/forwardClientCertDetails",schemaPath:"#/properties/forwardClientCertDetails/anyOf/0/enum",keyword:"enum",params:{allowedValues: schema23.properties.forwardClientCertDetails.anyOf[0].enum},message:"must be equal to one of the allowed values"};
+if(vErrors === null){
+vErrors = [err5];
+}
+else {
+vErrors.push(err5);
+}
+errors++;
+}
+var _valid0 = _errs8 === errors;
+valid1 = valid1 || _valid0;
+if(!valid1){
+const _errs9 = errors;
+if(!((typeof data2 == "number") && (!(data2 % 1) && !isNaN(data2)))){
+const err6 = {instancePath:instancePath+"/forwardClientCertDetails",schemaPath:"#/properties/forwardClientCertDetails/anyOf/1/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
+if(vErrors === null){
+vErrors = [err6];
+}
+else {
+vErrors.push(err6);
+}
+errors++;
+}
+var _valid0 = _errs9 === errors;
+valid1 = valid1 || _valid0;
+}
+if(!valid1){
+const err7 = {instancePath:instancePath+"/forwardClientCertDetails",schemaPath:"#/properties/forwardClientCertDetails/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf"};
+if(vErrors === null){
+vErrors = [err7];
+}
+else {
+vErrors.push(err7);
+}
+errors++;
+}
+else {
+errors = _errs7;
+if(vErrors !== null){
+if(_errs7){
+vErrors.length = _errs7;
+}
+else {
+vErrors = null;
+}
+}
+}
+}
+if(data.forward_client_cert_details !== undefined){
+let data3 = data.forward_client_cert_details;
+const _errs12 = errors;
+let valid2 = false;
+const _errs13 = errors;
+if(!((((((data3 === "UNDEFINED") || (data3 === "SANITIZE")) || (data3 === "FORWARD_ONLY")) || (data3 === "APPEND_FORWARD")) || (data3 === "SANITIZE_SET")) || (data3 === "ALWAYS_FORWARD_ONLY"))){
+const err8 = {instancePath:instancePath+"/forward_client_cert_details",schemaPath:"#/properties/forward_client_cert_details/anyOf/0/enum",keyword:"enum",params:{allowedValues: schema23.properties.forward_client_cert_details.anyOf[0].enum},message:"must be equal to one of the allowed values"};
+if(vErrors === null){
+vErrors = [err8];
+}
+else {
+vErrors.push(err8);
+}
+errors++;
+}
+var _valid1 = _errs13 === errors;
+valid2 = valid2 || _valid1;
+if(!valid2){
+const _errs14 = errors;
+if(!((typeof data3 == "number") && (!(data3 % 1) && !isNaN(data3)))){
+const err9 = {instancePath:instancePath+"/forward_client_cert_details",schemaPath:"#/properties/forward_client_cert_details/anyOf/1/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
+if(vErrors === null){
+vErrors = [err9];
+}
+else {
+vErrors.push(err9);
+}
+errors++;
+}
+var _valid1 = _errs14 === errors;
+valid2 = valid2 || _valid1;
+}
+if(!valid2){
+const err10 = {instancePath:instancePath+"/forward_client_cert_details",schemaPath:"#/properties/forward_client_cert_details/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf"};
+if(vErrors === null){
+vErrors = [err10];
+}
+else {
+vErrors.push(err10);
+}
+errors++;
+}
+else {
+errors = _errs12;
+if(vErrors !== null){
+if(_errs12){
+vErrors.length = _errs12;
+}
+else {
+vErrors = null;
+}
+}
+}
+}
+if(data.proxyProtocol !== undefined){
+if(!(validate64(data.proxyProtocol, {instancePath:instancePath+"/proxyProtocol",parentData:data,parentDataProperty:"proxyProtocol",rootData}))){
+vErrors = vErrors === null ? validate64.errors : vErrors.concat(validate64.errors);
+errors = vErrors.length;
+}
+}
+if(data.proxy_protocol !== undefined){
+if(!(validate64(data.proxy_protocol, {instancePath:instancePath+"/proxy_protocol",parentData:data,parentDataProperty:"proxy_protocol",rootData}))){
+vErrors = vErrors === null ? validate64.errors : vErrors.concat(validate64.errors);
+errors = vErrors.length;
+}
+}
+}
+else {
+const err11 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err11];
+}
+else {
+vErrors.push(err11);
+}
+errors++;
+}
+validate63.errors = vErrors;
+return errors === 0;
+}
+
+const schema25 = {"type":"object","additionalProperties":false,"properties":{"initialDelaySeconds":{"type":["integer","string"],"pattern":"^-?\\d+$"},"initial_delay_seconds":{"type":["integer","string"],"pattern":"^-?\\d+$"},"timeoutSeconds":{"type":["integer","string"],"pattern":"^-?\\d+$"},"timeout_seconds":{"type":["integer","string"],"pattern":"^-?\\d+$"},"periodSeconds":{"type":["integer","string"],"pattern":"^-?\\d+$"},"period_seconds":{"type":["integer","string"],"pattern":"^-?\\d+$"},"successThreshold":{"type":["integer","string"],"pattern":"^-?\\d+$"},"success_threshold":{"type":["integer","string"],"pattern":"^-?\\d+$"},"failureThreshold":{"type":["integer","string"],"pattern":"^-?\\d+$"},"failure_threshold":{"type":["integer","string"],"pattern":"^-?\\d+$"},"httpGet":{"$ref":"#/definitions/istio.networking.v1alpha3.HTTPHealthCheckConfig"},"http_get":{"$ref":"#/definitions/istio.networking.v1alpha3.HTTPHealthCheckConfig"},"tcpSocket":{"$ref":"#/definitions/istio.networking.v1alpha3.TCPHealthCheckConfig"},"tcp_socket":{"$ref":"#/definitions/istio.networking.v1alpha3.TCPHealthCheckConfig"},"exec":{"$ref":"#/definitions/istio.networking.v1alpha3.ExecHealthCheckConfig"},"grpc":{"$ref":"#/definitions/istio.networking.v1alpha3.GrpcHealthCheckConfig"}}};
+const schema26 = {"type":"object","additionalProperties":false,"properties":{"path":{"type":"string"},"port":{"type":["integer","string"],"pattern":"^-?\\d+$"},"host":{"type":"string"},"scheme":{"type":"string"},"httpHeaders":{"type":"array","items":{"$ref":"#/definitions/istio.networking.v1alpha3.HTTPHeader"}},"http_headers":{"type":"array","items":{"$ref":"#/definitions/istio.networking.v1alpha3.HTTPHeader"}}}};
+const schema27 = {"type":"object","additionalProperties":false,"properties":{"name":{"type":"string"},"value":{"type":"string"}}};
+
+function validate71(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+let vErrors = null;
+let errors = 0;
+if(data && typeof data == "object" && !Array.isArray(data)){
+for(const key0 in data){
+if(!((key0 === "name") || (key0 === "value"))){
+const err0 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties"};
+if(vErrors === null){
+vErrors = [err0];
+}
+else {
+vErrors.push(err0);
+}
+errors++;
+}
+}
+if(data.name !== undefined){
+if(typeof data.name !== "string"){
+const err1 = {instancePath:instancePath+"/name",schemaPath:"#/properties/name/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err1];
+}
+else {
+vErrors.push(err1);
+}
+errors++;
+}
+}
+if(data.value !== undefined){
+if(typeof data.value !== "string"){
+const err2 = {instancePath:instancePath+"/value",schemaPath:"#/properties/value/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err2];
+}
+else {
+vErrors.push(err2);
+}
+errors++;
+}
+}
+}
+else {
+const err3 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err3];
+}
+else {
+vErrors.push(err3);
+}
+errors++;
+}
+validate71.errors = vErrors;
+return errors === 0;
+}
+
+
+function validate70(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+let vErrors = null;
+let errors = 0;
+if(data && typeof data == "object" && !Array.isArray(data)){
+for(const key0 in data){
+if(!((((((key0 === "path") || (key0 === "port")) || (key0 === "host")) || (key0 === "scheme")) || (key0 === "httpHeaders")) || (key0 === "http_headers"))){
+const err0 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties"};
+if(vErrors === null){
+vErrors = [err0];
+}
+else {
+vErrors.push(err0);
+}
+errors++;
+}
+}
+if(data.path !== undefined){
+if(typeof data.path !== "string"){
+const err1 = {instancePath:instancePath+"/path",schemaPath:"#/properties/path/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err1];
+}
+else {
+vErrors.push(err1);
+}
+errors++;
+}
+}
+if(data.port !== undefined){
+let data1 = data.port;
+if((!((typeof data1 == "number") && (!(data1 % 1) && !isNaN(data1)))) && (typeof data1 !== "string")){
+const err2 = {instancePath:instancePath+"/port",schemaPath:"#/properties/port/type",keyword:"type",params:{type: schema26.properties.port.type},message:"must be integer,string"};
+if(vErrors === null){
+vErrors = [err2];
+}
+else {
+vErrors.push(err2);
+}
+errors++;
+}
+if(typeof data1 === "string"){
+if(!pattern0.test(data1)){
+const err3 = {instancePath:instancePath+"/port",schemaPath:"#/properties/port/pattern",keyword:"pattern",params:{pattern: "^-?\\d+$"},message:"must match pattern \""+"^-?\\d+$"+"\""};
+if(vErrors === null){
+vErrors = [err3];
+}
+else {
+vErrors.push(err3);
+}
+errors++;
+}
+}
+}
+if(data.host !== undefined){
+if(typeof data.host !== "string"){
+const err4 = {instancePath:instancePath+"/host",schemaPath:"#/properties/host/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err4];
+}
+else {
+vErrors.push(err4);
+}
+errors++;
+}
+}
+if(data.scheme !== undefined){
+if(typeof data.scheme !== "string"){
+const err5 = {instancePath:instancePath+"/scheme",schemaPath:"#/properties/scheme/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err5];
+}
+else {
+vErrors.push(err5);
+}
+errors++;
+}
+}
+if(data.httpHeaders !== undefined){
+let data4 = data.httpHeaders;
+if(Array.isArray(data4)){
+const len0 = data4.length;
+for(let i0=0; i0<len0; i0++){
+if(!(validate71(data4[i0], {instancePath:instancePath+"/httpHeaders/" + i0,parentData:data4,parentDataProperty:i0,rootData}))){
+vErrors = vErrors === null ? validate71.errors : vErrors.concat(validate71.errors);
+errors = vErrors.length;
+}
+}
+}
+else {
+const err6 = {instancePath:instancePath+"/httpHeaders",schemaPath:"#/properties/httpHeaders/type",keyword:"type",params:{type: "array"},message:"must be array"};
+if(vErrors === null){
+vErrors = [err6];
+}
+else {
+vErrors.push(err6);
+}
+errors++;
+}
+}
+if(data.http_headers !== undefined){
+let data6 = data.http_headers;
+if(Array.isArray(data6)){
+const len1 = data6.length;
+for(let i1=0; i1<len1; i1++){
+if(!(validate71(data6[i1], {instancePath:instancePath+"/http_headers/" + i1,parentData:data6,parentDataProperty:i1,rootData}))){
+vErrors = vErrors === null ? validate71.errors : vErrors.concat(validate71.errors);
+errors = vErrors.length;
+}
+}
+}
+else {
+const err7 = {instancePath:instancePath+"/http_headers",schemaPath:"#/properties/http_headers/type",keyword:"type",params:{type: "array"},message:"must be array"};
+if(vErrors === null){
+vErrors = [err7];
+}
+else {
+vErrors.push(err7);
+}
+errors++;
+}
+}
+}
+else {
+const err8 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err8];
+}
+else {
+vErrors.push(err8);
+}
+errors++;
+}
+validate70.errors = vErrors;
+return errors === 0;
+}
+
+const schema28 = {"type":"object","additionalProperties":false,"properties":{"host":{"type":"string"},"port":{"type":["integer","string"],"pattern":"^-?\\d+$"}}};
+
+function validate76(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+let vErrors = null;
+let errors = 0;
+if(data && typeof data == "object" && !Array.isArray(data)){
+for(const key0 in data){
+if(!((key0 === "host") || (key0 === "port"))){
+const err0 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties"};
+if(vErrors === null){
+vErrors = [err0];
+}
+else {
+vErrors.push(err0);
+}
+errors++;
+}
+}
+if(data.host !== undefined){
+if(typeof data.host !== "string"){
+const err1 = {instancePath:instancePath+"/host",schemaPath:"#/properties/host/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err1];
+}
+else {
+vErrors.push(err1);
+}
+errors++;
+}
+}
+if(data.port !== undefined){
+let data1 = data.port;
+if((!((typeof data1 == "number") && (!(data1 % 1) && !isNaN(data1)))) && (typeof data1 !== "string")){
+const err2 = {instancePath:instancePath+"/port",schemaPath:"#/properties/port/type",keyword:"type",params:{type: schema28.properties.port.type},message:"must be integer,string"};
+if(vErrors === null){
+vErrors = [err2];
+}
+else {
+vErrors.push(err2);
+}
+errors++;
+}
+if(typeof data1 === "string"){
+if(!pattern0.test(data1)){
+const err3 = {instancePath:instancePath+"/port",schemaPath:"#/properties/port/pattern",keyword:"pattern",params:{pattern: "^-?\\d+$"},message:"must match pattern \""+"^-?\\d+$"+"\""};
+if(vErrors === null){
+vErrors = [err3];
+}
+else {
+vErrors.push(err3);
+}
+errors++;
+}
+}
+}
+}
+else {
+const err4 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err4];
+}
+else {
+vErrors.push(err4);
+}
+errors++;
+}
+validate76.errors = vErrors;
+return errors === 0;
+}
+
+const schema29 = {"type":"object","additionalProperties":false,"properties":{"command":{"type":"array","items":{"type":"string"}}}};
+
+function validate79(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+let vErrors = null;
+let errors = 0;
+if(data && typeof data == "object" && !Array.isArray(data)){
+for(const key0 in data){
+if(!(key0 === "command")){
+const err0 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties"};
+if(vErrors === null){
+vErrors = [err0];
+}
+else {
+vErrors.push(err0);
+}
+errors++;
+}
+}
+if(data.command !== undefined){
+let data0 = data.command;
+if(Array.isArray(data0)){
+const len0 = data0.length;
+for(let i0=0; i0<len0; i0++){
+if(typeof data0[i0] !== "string"){
+const err1 = {instancePath:instancePath+"/command/" + i0,schemaPath:"#/properties/command/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err1];
+}
+else {
+vErrors.push(err1);
+}
+errors++;
+}
+}
+}
+else {
+const err2 = {instancePath:instancePath+"/command",schemaPath:"#/properties/command/type",keyword:"type",params:{type: "array"},message:"must be array"};
+if(vErrors === null){
+vErrors = [err2];
+}
+else {
+vErrors.push(err2);
+}
+errors++;
+}
+}
+}
+else {
+const err3 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err3];
+}
+else {
+vErrors.push(err3);
+}
+errors++;
+}
+validate79.errors = vErrors;
+return errors === 0;
+}
+
+const schema30 = {"type":"object","additionalProperties":false,"properties":{"port":{"type":["integer","string"],"pattern":"^-?\\d+$"},"service":{"type":"string"}}};
+
+function validate81(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+let vErrors = null;
+let errors = 0;
+if(data && typeof data == "object" && !Array.isArray(data)){
+for(const key0 in data){
+if(!((key0 === "port") || (key0 === "service"))){
+const err0 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties"};
+if(vErrors === null){
+vErrors = [err0];
+}
+else {
+vErrors.push(err0);
+}
+errors++;
+}
+}
+if(data.port !== undefined){
+let data0 = data.port;
+if((!((typeof data0 == "number") && (!(data0 % 1) && !isNaN(data0)))) && (typeof data0 !== "string")){
+const err1 = {instancePath:instancePath+"/port",schemaPath:"#/properties/port/type",keyword:"type",params:{type: schema30.properties.port.type},message:"must be integer,string"};
+if(vErrors === null){
+vErrors = [err1];
+}
+else {
+vErrors.push(err1);
+}
+errors++;
+}
+if(typeof data0 === "string"){
+if(!pattern0.test(data0)){
+const err2 = {instancePath:instancePath+"/port",schemaPath:"#/properties/port/pattern",keyword:"pattern",params:{pattern: "^-?\\d+$"},message:"must match pattern \""+"^-?\\d+$"+"\""};
+if(vErrors === null){
+vErrors = [err2];
+}
+else {
+vErrors.push(err2);
+}
+errors++;
+}
+}
+}
+if(data.service !== undefined){
+if(typeof data.service !== "string"){
+const err3 = {instancePath:instancePath+"/service",schemaPath:"#/properties/service/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err3];
+}
+else {
+vErrors.push(err3);
+}
+errors++;
+}
+}
+}
+else {
+const err4 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err4];
+}
+else {
+vErrors.push(err4);
+}
+errors++;
+}
+validate81.errors = vErrors;
+return errors === 0;
+}
+
+
+function validate69(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+let vErrors = null;
+let errors = 0;
+if(data && typeof data == "object" && !Array.isArray(data)){
+for(const key0 in data){
+if(!(func2.call(schema25.properties, key0))){
+const err0 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties"};
+if(vErrors === null){
+vErrors = [err0];
+}
+else {
+vErrors.push(err0);
+}
+errors++;
+}
+}
+if(data.initialDelaySeconds !== undefined){
+let data0 = data.initialDelaySeconds;
+if((!((typeof data0 == "number") && (!(data0 % 1) && !isNaN(data0)))) && (typeof data0 !== "string")){
+const err1 = {instancePath:instancePath+"/initialDelaySeconds",schemaPath:"#/properties/initialDelaySeconds/type",keyword:"type",params:{type: schema25.properties.initialDelaySeconds.type},message:"must be integer,string"};
+if(vErrors === null){
+vErrors = [err1];
+}
+else {
+vErrors.push(err1);
+}
+errors++;
+}
+if(typeof data0 === "string"){
+if(!pattern0.test(data0)){
+const err2 = {instancePath:instancePath+"/initialDelaySeconds",schemaPath:"#/properties/initialDelaySeconds/pattern",keyword:"pattern",params:{pattern: "^-?\\d+$"},message:"must match pattern \""+"^-?\\d+$"+"\""};
+if(vErrors === null){
+vErrors = [err2];
+}
+else {
+vErrors.push(err2);
+}
+errors++;
+}
+}
+}
+if(data.initial_delay_seconds !== undefined){
+let data1 = data.initial_delay_seconds;
+if((!((typeof data1 == "number") && (!(data1 % 1) && !isNaN(data1)))) && (typeof data1 !== "string")){
+const err3 = {instancePath:instancePath+"/initial_delay_seconds",schemaPath:"#/properties/initial_delay_seconds/type",keyword:"type",params:{type: schema25.properties.initial_delay_seconds.type},message:"must be integer,string"};
+if(vErrors === null){
+vErrors = [err3];
+}
+else {
+vErrors.push(err3);
+}
+errors++;
+}
+if(typeof data1 === "string"){
+if(!pattern0.test(data1)){
+const err4 = {instancePath:instancePath+"/initial_delay_seconds",schemaPath:"#/properties/initial_delay_seconds/pattern",keyword:"pattern",params:{pattern: "^-?\\d+$"},message:"must match pattern \""+"^-?\\d+$"+"\""};
+if(vErrors === null){
+vErrors = [err4];
+}
+else {
+vErrors.push(err4);
+}
+errors++;
+}
+}
+}
+if(data.timeoutSeconds !== undefined){
+let data2 = data.timeoutSeconds;
+if((!((typeof data2 == "number") && (!(data2 % 1) && !isNaN(data2)))) && (typeof data2 !== "string")){
+const err5 = {instancePath:instancePath+"/timeoutSeconds",schemaPath:"#/properties/timeoutSeconds/type",keyword:"type",params:{type: schema25.properties.timeoutSeconds.type},message:"must be integer,string"};
+if(vErrors === null){
+vErrors = [err5];
+}
+else {
+vErrors.push(err5);
+}
+errors++;
+}
+if(typeof data2 === "string"){
+if(!pattern0.test(data2)){
+const err6 = {instancePath:instancePath+"/timeoutSeconds",schemaPath:"#/properties/timeoutSeconds/pattern",keyword:"pattern",params:{pattern: "^-?\\d+$"},message:"must match pattern \""+"^-?\\d+$"+"\""};
+if(vErrors === null){
+vErrors = [err6];
+}
+else {
+vErrors.push(err6);
+}
+errors++;
+}
+}
+}
+if(data.timeout_seconds !== undefined){
+let data3 = data.timeout_seconds;
+if((!((typeof data3 == "number") && (!(data3 % 1) && !isNaN(data3)))) && (typeof data3 !== "string")){
+const err7 = {instancePath:instancePath+"/timeout_seconds",schemaPath:"#/properties/timeout_seconds/type",keyword:"type",params:{type: schema25.properties.timeout_seconds.type},message:"must be integer,string"};
+if(vErrors === null){
+vErrors = [err7];
+}
+else {
+vErrors.push(err7);
+}
+errors++;
+}
+if(typeof data3 === "string"){
+if(!pattern0.test(data3)){
+const err8 = {instancePath:instancePath+"/timeout_seconds",schemaPath:"#/properties/timeout_seconds/pattern",keyword:"pattern",params:{pattern: "^-?\\d+$"},message:"must match pattern \""+"^-?\\d+$"+"\""};
+if(vErrors === null){
+vErrors = [err8];
+}
+else {
+vErrors.push(err8);
+}
+errors++;
+}
+}
+}
+if(data.periodSeconds !== undefined){
+let data4 = data.periodSeconds;
+if((!((typeof data4 == "number") && (!(data4 % 1) && !isNaN(data4)))) && (typeof data4 !== "string")){
+const err9 = {instancePath:instancePath+"/periodSeconds",schemaPath:"#/properties/periodSeconds/type",keyword:"type",params:{type: schema25.properties.periodSeconds.type},message:"must be integer,string"};
+if(vErrors === null){
+vErrors = [err9];
+}
+else {
+vErrors.push(err9);
+}
+errors++;
+}
+if(typeof data4 === "string"){
+if(!pattern0.test(data4)){
+const err10 = {instancePath:instancePath+"/periodSeconds",schemaPath:"#/properties/periodSeconds/pattern",keyword:"pattern",params:{pattern: "^-?\\d+$"},message:"must match pattern \""+"^-?\\d+$"+"\""};
+if(vErrors === null){
+vErrors = [err10];
+}
+else {
+vErrors.push(err10);
+}
+errors++;
+}
+}
+}
+if(data.period_seconds !== undefined){
+let data5 = data.period_seconds;
+if((!((typeof data5 == "number") && (!(data5 % 1) && !isNaN(data5)))) && (typeof data5 !== "string")){
+const err11 = {instancePath:instancePath+"/period_seconds",schemaPath:"#/properties/period_seconds/type",keyword:"type",params:{type: schema25.properties.period_seconds.type},message:"must be integer,string"};
+if(vErrors === null){
+vErrors = [err11];
+}
+else {
+vErrors.push(err11);
+}
+errors++;
+}
+if(typeof data5 === "string"){
+if(!pattern0.test(data5)){
+const err12 = {instancePath:instancePath+"/period_seconds",schemaPath:"#/properties/period_seconds/pattern",keyword:"pattern",params:{pattern: "^-?\\d+$"},message:"must match pattern \""+"^-?\\d+$"+"\""};
+if(vErrors === null){
+vErrors = [err12];
+}
+else {
+vErrors.push(err12);
+}
+errors++;
+}
+}
+}
+if(data.successThreshold !== undefined){
+let data6 = data.successThreshold;
+if((!((typeof data6 == "number") && (!(data6 % 1) && !isNaN(data6)))) && (typeof data6 !== "string")){
+const err13 = {instancePath:instancePath+"/successThreshold",schemaPath:"#/properties/successThreshold/type",keyword:"type",params:{type: schema25.properties.successThreshold.type},message:"must be integer,string"};
+if(vErrors === null){
+vErrors = [err13];
+}
+else {
+vErrors.push(err13);
+}
+errors++;
+}
+if(typeof data6 === "string"){
+if(!pattern0.test(data6)){
+const err14 = {instancePath:instancePath+"/successThreshold",schemaPath:"#/properties/successThreshold/pattern",keyword:"pattern",params:{pattern: "^-?\\d+$"},message:"must match pattern \""+"^-?\\d+$"+"\""};
+if(vErrors === null){
+vErrors = [err14];
+}
+else {
+vErrors.push(err14);
+}
+errors++;
+}
+}
+}
+if(data.success_threshold !== undefined){
+let data7 = data.success_threshold;
+if((!((typeof data7 == "number") && (!(data7 % 1) && !isNaN(data7)))) && (typeof data7 !== "string")){
+const err15 = {instancePath:instancePath+"/success_threshold",schemaPath:"#/properties/success_threshold/type",keyword:"type",params:{type: schema25.properties.success_threshold.type},message:"must be integer,string"};
+if(vErrors === null){
+vErrors = [err15];
+}
+else {
+vErrors.push(err15);
+}
+errors++;
+}
+if(typeof data7 === "string"){
+if(!pattern0.test(data7)){
+const err16 = {instancePath:instancePath+"/success_threshold",schemaPath:"#/properties/success_threshold/pattern",keyword:"pattern",params:{pattern: "^-?\\d+$"},message:"must match pattern \""+"^-?\\d+$"+"\""};
+if(vErrors === null){
+vErrors = [err16];
+}
+else {
+vErrors.push(err16);
+}
+errors++;
+}
+}
+}
+if(data.failureThreshold !== undefined){
+let data8 = data.failureThreshold;
+if((!((typeof data8 == "number") && (!(data8 % 1) && !isNaN(data8)))) && (typeof data8 !== "string")){
+const err17 = {instancePath:instancePath+"/failureThreshold",schemaPath:"#/properties/failureThreshold/type",keyword:"type",params:{type: schema25.properties.failureThreshold.type},message:"must be integer,string"};
+if(vErrors === null){
+vErrors = [err17];
+}
+else {
+vErrors.push(err17);
+}
+errors++;
+}
+if(typeof data8 === "string"){
+if(!pattern0.test(data8)){
+const err18 = {instancePath:instancePath+"/failureThreshold",schemaPath:"#/properties/failureThreshold/pattern",keyword:"pattern",params:{pattern: "^-?\\d+$"},message:"must match pattern \""+"^-?\\d+$"+"\""};
+if(vErrors === null){
+vErrors = [err18];
+}
+else {
+vErrors.push(err18);
+}
+errors++;
+}
+}
+}
+if(data.failure_threshold !== undefined){
+let data9 = data.failure_threshold;
+if((!((typeof data9 == "number") && (!(data9 % 1) && !isNaN(data9)))) && (typeof data9 !== "string")){
+const err19 = {instancePath:instancePath+"/failure_threshold",schemaPath:"#/properties/failure_threshold/type",keyword:"type",params:{type: schema25.properties.failure_threshold.type},message:"must be integer,string"};
+if(vErrors === null){
+vErrors = [err19];
+}
+else {
+vErrors.push(err19);
+}
+errors++;
+}
+if(typeof data9 === "string"){
+if(!pattern0.test(data9)){
+const err20 = {instancePath:instancePath+"/failure_threshold",schemaPath:"#/properties/failure_threshold/pattern",keyword:"pattern",params:{pattern: "^-?\\d+$"},message:"must match pattern \""+"^-?\\d+$"+"\""};
+if(vErrors === null){
+vErrors = [err20];
+}
+else {
+vErrors.push(err20);
+}
+errors++;
+}
+}
+}
+if(data.httpGet !== undefined){
+if(!(validate70(data.httpGet, {instancePath:instancePath+"/httpGet",parentData:data,parentDataProperty:"httpGet",rootData}))){
+vErrors = vErrors === null ? validate70.errors : vErrors.concat(validate70.errors);
+errors = vErrors.length;
+}
+}
+if(data.http_get !== undefined){
+if(!(validate70(data.http_get, {instancePath:instancePath+"/http_get",parentData:data,parentDataProperty:"http_get",rootData}))){
+vErrors = vErrors === null ? validate70.errors : vErrors.concat(validate70.errors);
+errors = vErrors.length;
+}
+}
+if(data.tcpSocket !== undefined){
+if(!(validate76(data.tcpSocket, {instancePath:instancePath+"/tcpSocket",parentData:data,parentDataProperty:"tcpSocket",rootData}))){
+vErrors = vErrors === null ? validate76.errors : vErrors.concat(validate76.errors);
+errors = vErrors.length;
+}
+}
+if(data.tcp_socket !== undefined){
+if(!(validate76(data.tcp_socket, {instancePath:instancePath+"/tcp_socket",parentData:data,parentDataProperty:"tcp_socket",rootData}))){
+vErrors = vErrors === null ? validate76.errors : vErrors.concat(validate76.errors);
+errors = vErrors.length;
+}
+}
+if(data.exec !== undefined){
+if(!(validate79(data.exec, {instancePath:instancePath+"/exec",parentData:data,parentDataProperty:"exec",rootData}))){
+vErrors = vErrors === null ? validate79.errors : vErrors.concat(validate79.errors);
+errors = vErrors.length;
+}
+}
+if(data.grpc !== undefined){
+if(!(validate81(data.grpc, {instancePath:instancePath+"/grpc",parentData:data,parentDataProperty:"grpc",rootData}))){
+vErrors = vErrors === null ? validate81.errors : vErrors.concat(validate81.errors);
+errors = vErrors.length;
+}
+}
+}
+else {
+const err21 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err21];
+}
+else {
+vErrors.push(err21);
+}
+errors++;
+}
+validate69.errors = vErrors;
+return errors === 0;
+}
+
+const schema31 = {"type":"object","additionalProperties":false,"properties":{"inclusionPrefixes":{"type":"array","items":{"type":"string"}},"inclusion_prefixes":{"type":"array","items":{"type":"string"}},"inclusionSuffixes":{"type":"array","items":{"type":"string"}},"inclusion_suffixes":{"type":"array","items":{"type":"string"}},"inclusionRegexps":{"type":"array","items":{"type":"string"}},"inclusion_regexps":{"type":"array","items":{"type":"string"}}}};
+
+function validate85(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+let vErrors = null;
+let errors = 0;
+if(data && typeof data == "object" && !Array.isArray(data)){
+for(const key0 in data){
+if(!((((((key0 === "inclusionPrefixes") || (key0 === "inclusion_prefixes")) || (key0 === "inclusionSuffixes")) || (key0 === "inclusion_suffixes")) || (key0 === "inclusionRegexps")) || (key0 === "inclusion_regexps"))){
+const err0 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties"};
+if(vErrors === null){
+vErrors = [err0];
+}
+else {
+vErrors.push(err0);
+}
+errors++;
+}
+}
+if(data.inclusionPrefixes !== undefined){
+let data0 = data.inclusionPrefixes;
+if(Array.isArray(data0)){
+const len0 = data0.length;
+for(let i0=0; i0<len0; i0++){
+if(typeof data0[i0] !== "string"){
+const err1 = {instancePath:instancePath+"/inclusionPrefixes/" + i0,schemaPath:"#/properties/inclusionPrefixes/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err1];
+}
+else {
+vErrors.push(err1);
+}
+errors++;
+}
+}
+}
+else {
+const err2 = {instancePath:instancePath+"/inclusionPrefixes",schemaPath:"#/properties/inclusionPrefixes/type",keyword:"type",params:{type: "array"},message:"must be array"};
+if(vErrors === null){
+vErrors = [err2];
+}
+else {
+vErrors.push(err2);
+}
+errors++;
+}
+}
+if(data.inclusion_prefixes !== undefined){
+let data2 = data.inclusion_prefixes;
+if(Array.isArray(data2)){
+const len1 = data2.length;
+for(let i1=0; i1<len1; i1++){
+if(typeof data2[i1] !== "string"){
+const err3 = {instancePath:instancePath+"/inclusion_prefixes/" + i1,schemaPath:"#/properties/inclusion_prefixes/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err3];
+}
+else {
+vErrors.push(err3);
+}
+errors++;
+}
+}
+}
+else {
+const err4 = {instancePath:instancePath+"/inclusion_prefixes",schemaPath:"#/properties/inclusion_prefixes/type",keyword:"type",params:{type: "array"},message:"must be array"};
+if(vErrors === null){
+vErrors = [err4];
+}
+else {
+vErrors.push(err4);
+}
+errors++;
+}
+}
+if(data.inclusionSuffixes !== undefined){
+let data4 = data.inclusionSuffixes;
+if(Array.isArray(data4)){
+const len2 = data4.length;
+for(let i2=0; i2<len2; i2++){
+if(typeof data4[i2] !== "string"){
+const err5 = {instancePath:instancePath+"/inclusionSuffixes/" + i2,schemaPath:"#/properties/inclusionSuffixes/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err5];
+}
+else {
+vErrors.push(err5);
+}
+errors++;
+}
+}
+}
+else {
+const err6 = {instancePath:instancePath+"/inclusionSuffixes",schemaPath:"#/properties/inclusionSuffixes/type",keyword:"type",params:{type: "array"},message:"must be array"};
+if(vErrors === null){
+vErrors = [err6];
+}
+else {
+vErrors.push(err6);
+}
+errors++;
+}
+}
+if(data.inclusion_suffixes !== undefined){
+let data6 = data.inclusion_suffixes;
+if(Array.isArray(data6)){
+const len3 = data6.length;
+for(let i3=0; i3<len3; i3++){
+if(typeof data6[i3] !== "string"){
+const err7 = {instancePath:instancePath+"/inclusion_suffixes/" + i3,schemaPath:"#/properties/inclusion_suffixes/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err7];
+}
+else {
+vErrors.push(err7);
+}
+errors++;
+}
+}
+}
+else {
+const err8 = {instancePath:instancePath+"/inclusion_suffixes",schemaPath:"#/properties/inclusion_suffixes/type",keyword:"type",params:{type: "array"},message:"must be array"};
+if(vErrors === null){
+vErrors = [err8];
+}
+else {
+vErrors.push(err8);
+}
+errors++;
+}
+}
+if(data.inclusionRegexps !== undefined){
+let data8 = data.inclusionRegexps;
+if(Array.isArray(data8)){
+const len4 = data8.length;
+for(let i4=0; i4<len4; i4++){
+if(typeof data8[i4] !== "string"){
+const err9 = {instancePath:instancePath+"/inclusionRegexps/" + i4,schemaPath:"#/properties/inclusionRegexps/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err9];
+}
+else {
+vErrors.push(err9);
+}
+errors++;
+}
+}
+}
+else {
+const err10 = {instancePath:instancePath+"/inclusionRegexps",schemaPath:"#/properties/inclusionRegexps/type",keyword:"type",params:{type: "array"},message:"must be array"};
+if(vErrors === null){
+vErrors = [err10];
+}
+else {
+vErrors.push(err10);
+}
+errors++;
+}
+}
+if(data.inclusion_regexps !== undefined){
+let data10 = data.inclusion_regexps;
+if(Array.isArray(data10)){
+const len5 = data10.length;
+for(let i5=0; i5<len5; i5++){
+if(typeof data10[i5] !== "string"){
+const err11 = {instancePath:instancePath+"/inclusion_regexps/" + i5,schemaPath:"#/properties/inclusion_regexps/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err11];
+}
+else {
+vErrors.push(err11);
+}
+errors++;
+}
+}
+}
+else {
+const err12 = {instancePath:instancePath+"/inclusion_regexps",schemaPath:"#/properties/inclusion_regexps/type",keyword:"type",params:{type: "array"},message:"must be array"};
+if(vErrors === null){
+vErrors = [err12];
+}
+else {
+vErrors.push(err12);
+}
+errors++;
+}
+}
+}
+else {
+const err13 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err13];
+}
+else {
+vErrors.push(err13);
+}
+errors++;
+}
+validate85.errors = vErrors;
+return errors === 0;
+}
+
+const schema32 = {"type":"object","additionalProperties":false,"properties":{"imageType":{"type":"string"},"image_type":{"type":"string"}}};
+
+function validate88(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+let vErrors = null;
+let errors = 0;
+if(data && typeof data == "object" && !Array.isArray(data)){
+for(const key0 in data){
+if(!((key0 === "imageType") || (key0 === "image_type"))){
+const err0 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties"};
+if(vErrors === null){
+vErrors = [err0];
+}
+else {
+vErrors.push(err0);
+}
+errors++;
+}
+}
+if(data.imageType !== undefined){
+if(typeof data.imageType !== "string"){
+const err1 = {instancePath:instancePath+"/imageType",schemaPath:"#/properties/imageType/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err1];
+}
+else {
+vErrors.push(err1);
+}
+errors++;
+}
+}
+if(data.image_type !== undefined){
+if(typeof data.image_type !== "string"){
+const err2 = {instancePath:instancePath+"/image_type",schemaPath:"#/properties/image_type/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err2];
+}
+else {
+vErrors.push(err2);
+}
+errors++;
+}
+}
+}
+else {
+const err3 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err3];
+}
+else {
+vErrors.push(err3);
+}
+errors++;
+}
+validate88.errors = vErrors;
+return errors === 0;
+}
+
+const schema33 = {"type":"object","additionalProperties":false,"properties":{"cryptomb":{"$ref":"#/definitions/istio.mesh.v1alpha1.PrivateKeyProvider.CryptoMb"},"qat":{"$ref":"#/definitions/istio.mesh.v1alpha1.PrivateKeyProvider.QAT"}}};
+const schema34 = {"type":"object","additionalProperties":false,"properties":{"pollDelay":{"type":"string","pattern":"^[-+]?((\\d+(\\.\\d*)?|\\.\\d+)(ns|us|µs|μs|ms|s|m|h))+$|^[-+]?0$"},"poll_delay":{"type":"string","pattern":"^[-+]?((\\d+(\\.\\d*)?|\\.\\d+)(ns|us|µs|μs|ms|s|m|h))+$|^[-+]?0$"},"fallback":{"type":"boolean"}}};
+
+function validate91(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+let vErrors = null;
+let errors = 0;
+if(data && typeof data == "object" && !Array.isArray(data)){
+for(const key0 in data){
+if(!(((key0 === "pollDelay") || (key0 === "poll_delay")) || (key0 === "fallback"))){
+const err0 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties"};
+if(vErrors === null){
+vErrors = [err0];
+}
+else {
+vErrors.push(err0);
+}
+errors++;
+}
+}
+if(data.pollDelay !== undefined){
+let data0 = data.pollDelay;
+if(typeof data0 === "string"){
+if(!pattern6.test(data0)){
+const err1 = {instancePath:instancePath+"/pollDelay",schemaPath:"#/properties/pollDelay/pattern",keyword:"pattern",params:{pattern: "^[-+]?((\\d+(\\.\\d*)?|\\.\\d+)(ns|us|µs|μs|ms|s|m|h))+$|^[-+]?0$"},message:"must match pattern \""+"^[-+]?((\\d+(\\.\\d*)?|\\.\\d+)(ns|us|µs|μs|ms|s|m|h))+$|^[-+]?0$"+"\""};
+if(vErrors === null){
+vErrors = [err1];
+}
+else {
+vErrors.push(err1);
+}
+errors++;
+}
+}
+else {
+const err2 = {instancePath:instancePath+"/pollDelay",schemaPath:"#/properties/pollDelay/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err2];
+}
+else {
+vErrors.push(err2);
+}
+errors++;
+}
+}
+if(data.poll_delay !== undefined){
+let data1 = data.poll_delay;
+if(typeof data1 === "string"){
+if(!pattern6.test(data1)){
+const err3 = {instancePath:instancePath+"/poll_delay",schemaPath:"#/properties/poll_delay/pattern",keyword:"pattern",params:{pattern: "^[-+]?((\\d+(\\.\\d*)?|\\.\\d+)(ns|us|µs|μs|ms|s|m|h))+$|^[-+]?0$"},message:"must match pattern \""+"^[-+]?((\\d+(\\.\\d*)?|\\.\\d+)(ns|us|µs|μs|ms|s|m|h))+$|^[-+]?0$"+"\""};
+if(vErrors === null){
+vErrors = [err3];
+}
+else {
+vErrors.push(err3);
+}
+errors++;
+}
+}
+else {
+const err4 = {instancePath:instancePath+"/poll_delay",schemaPath:"#/properties/poll_delay/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err4];
+}
+else {
+vErrors.push(err4);
+}
+errors++;
+}
+}
+if(data.fallback !== undefined){
+if(typeof data.fallback !== "boolean"){
+const err5 = {instancePath:instancePath+"/fallback",schemaPath:"#/properties/fallback/type",keyword:"type",params:{type: "boolean"},message:"must be boolean"};
+if(vErrors === null){
+vErrors = [err5];
+}
+else {
+vErrors.push(err5);
+}
+errors++;
+}
+}
+}
+else {
+const err6 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err6];
+}
+else {
+vErrors.push(err6);
+}
+errors++;
+}
+validate91.errors = vErrors;
+return errors === 0;
+}
+
+const schema35 = {"type":"object","additionalProperties":false,"properties":{"pollDelay":{"type":"string","pattern":"^[-+]?((\\d+(\\.\\d*)?|\\.\\d+)(ns|us|µs|μs|ms|s|m|h))+$|^[-+]?0$"},"poll_delay":{"type":"string","pattern":"^[-+]?((\\d+(\\.\\d*)?|\\.\\d+)(ns|us|µs|μs|ms|s|m|h))+$|^[-+]?0$"},"fallback":{"type":"boolean"}}};
+
+function validate93(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+let vErrors = null;
+let errors = 0;
+if(data && typeof data == "object" && !Array.isArray(data)){
+for(const key0 in data){
+if(!(((key0 === "pollDelay") || (key0 === "poll_delay")) || (key0 === "fallback"))){
+const err0 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties"};
+if(vErrors === null){
+vErrors = [err0];
+}
+else {
+vErrors.push(err0);
+}
+errors++;
+}
+}
+if(data.pollDelay !== undefined){
+let data0 = data.pollDelay;
+if(typeof data0 === "string"){
+if(!pattern6.test(data0)){
+const err1 = {instancePath:instancePath+"/pollDelay",schemaPath:"#/properties/pollDelay/pattern",keyword:"pattern",params:{pattern: "^[-+]?((\\d+(\\.\\d*)?|\\.\\d+)(ns|us|µs|μs|ms|s|m|h))+$|^[-+]?0$"},message:"must match pattern \""+"^[-+]?((\\d+(\\.\\d*)?|\\.\\d+)(ns|us|µs|μs|ms|s|m|h))+$|^[-+]?0$"+"\""};
+if(vErrors === null){
+vErrors = [err1];
+}
+else {
+vErrors.push(err1);
+}
+errors++;
+}
+}
+else {
+const err2 = {instancePath:instancePath+"/pollDelay",schemaPath:"#/properties/pollDelay/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err2];
+}
+else {
+vErrors.push(err2);
+}
+errors++;
+}
+}
+if(data.poll_delay !== undefined){
+let data1 = data.poll_delay;
+if(typeof data1 === "string"){
+if(!pattern6.test(data1)){
+const err3 = {instancePath:instancePath+"/poll_delay",schemaPath:"#/properties/poll_delay/pattern",keyword:"pattern",params:{pattern: "^[-+]?((\\d+(\\.\\d*)?|\\.\\d+)(ns|us|µs|μs|ms|s|m|h))+$|^[-+]?0$"},message:"must match pattern \""+"^[-+]?((\\d+(\\.\\d*)?|\\.\\d+)(ns|us|µs|μs|ms|s|m|h))+$|^[-+]?0$"+"\""};
+if(vErrors === null){
+vErrors = [err3];
+}
+else {
+vErrors.push(err3);
+}
+errors++;
+}
+}
+else {
+const err4 = {instancePath:instancePath+"/poll_delay",schemaPath:"#/properties/poll_delay/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err4];
+}
+else {
+vErrors.push(err4);
+}
+errors++;
+}
+}
+if(data.fallback !== undefined){
+if(typeof data.fallback !== "boolean"){
+const err5 = {instancePath:instancePath+"/fallback",schemaPath:"#/properties/fallback/type",keyword:"type",params:{type: "boolean"},message:"must be boolean"};
+if(vErrors === null){
+vErrors = [err5];
+}
+else {
+vErrors.push(err5);
+}
+errors++;
+}
+}
+}
+else {
+const err6 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err6];
+}
+else {
+vErrors.push(err6);
+}
+errors++;
+}
+validate93.errors = vErrors;
+return errors === 0;
+}
+
+
+function validate90(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+let vErrors = null;
+let errors = 0;
+if(data && typeof data == "object" && !Array.isArray(data)){
+for(const key0 in data){
+if(!((key0 === "cryptomb") || (key0 === "qat"))){
+const err0 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties"};
+if(vErrors === null){
+vErrors = [err0];
+}
+else {
+vErrors.push(err0);
+}
+errors++;
+}
+}
+if(data.cryptomb !== undefined){
+if(!(validate91(data.cryptomb, {instancePath:instancePath+"/cryptomb",parentData:data,parentDataProperty:"cryptomb",rootData}))){
+vErrors = vErrors === null ? validate91.errors : vErrors.concat(validate91.errors);
+errors = vErrors.length;
+}
+}
+if(data.qat !== undefined){
+if(!(validate93(data.qat, {instancePath:instancePath+"/qat",parentData:data,parentDataProperty:"qat",rootData}))){
+vErrors = vErrors === null ? validate93.errors : vErrors.concat(validate93.errors);
+errors = vErrors.length;
+}
+}
+}
+else {
+const err1 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err1];
+}
+else {
+vErrors.push(err1);
+}
+errors++;
+}
+validate90.errors = vErrors;
+return errors === 0;
+}
+
+const schema36 = {"type":"object","additionalProperties":false,"properties":{"forwardedClientCert":{"anyOf":[{"enum":["UNDEFINED","SANITIZE","FORWARD_ONLY","APPEND_FORWARD","SANITIZE_SET","ALWAYS_FORWARD_ONLY"]},{"type":"integer"}]},"forwarded_client_cert":{"anyOf":[{"enum":["UNDEFINED","SANITIZE","FORWARD_ONLY","APPEND_FORWARD","SANITIZE_SET","ALWAYS_FORWARD_ONLY"]},{"type":"integer"}]},"setCurrentClientCertDetails":{"$ref":"#/definitions/istio.mesh.v1alpha1.ProxyConfig.ProxyHeaders.SetCurrentClientCertDetails"},"set_current_client_cert_details":{"$ref":"#/definitions/istio.mesh.v1alpha1.ProxyConfig.ProxyHeaders.SetCurrentClientCertDetails"},"requestId":{"$ref":"#/definitions/istio.mesh.v1alpha1.ProxyConfig.ProxyHeaders.RequestId"},"request_id":{"$ref":"#/definitions/istio.mesh.v1alpha1.ProxyConfig.ProxyHeaders.RequestId"},"server":{"$ref":"#/definitions/istio.mesh.v1alpha1.ProxyConfig.ProxyHeaders.Server"},"attemptCount":{"$ref":"#/definitions/istio.mesh.v1alpha1.ProxyConfig.ProxyHeaders.AttemptCount"},"attempt_count":{"$ref":"#/definitions/istio.mesh.v1alpha1.ProxyConfig.ProxyHeaders.AttemptCount"},"envoyDebugHeaders":{"$ref":"#/definitions/istio.mesh.v1alpha1.ProxyConfig.ProxyHeaders.EnvoyDebugHeaders"},"envoy_debug_headers":{"$ref":"#/definitions/istio.mesh.v1alpha1.ProxyConfig.ProxyHeaders.EnvoyDebugHeaders"},"metadataExchangeHeaders":{"$ref":"#/definitions/istio.mesh.v1alpha1.ProxyConfig.ProxyHeaders.MetadataExchangeHeaders"},"metadata_exchange_headers":{"$ref":"#/definitions/istio.mesh.v1alpha1.ProxyConfig.ProxyHeaders.MetadataExchangeHeaders"},"preserveHttp1HeaderCase":{"type":"boolean"},"preserve_http1_header_case":{"type":"boolean"},"xForwardedHost":{"$ref":"#/definitions/istio.mesh.v1alpha1.ProxyConfig.ProxyHeaders.XForwardedHost"},"x_forwarded_host":{"$ref":"#/definitions/istio.mesh.v1alpha1.ProxyConfig.ProxyHeaders.XForwardedHost"},"xForwardedPort":{"$ref":"#/definitions/istio.mesh.v1alpha1.ProxyConfig.ProxyHeaders.XForwardedPort"},"x_forwarded_port":{"$ref":"#/definitions/istio.mesh.v1alpha1.ProxyConfig.ProxyHeaders.XForwardedPort"}}};
+const schema37 = {"type":"object","additionalProperties":false,"properties":{"subject":{"type":"boolean"},"cert":{"type":"boolean"},"chain":{"type":"boolean"},"dns":{"type":"boolean"},"uri":{"type":"boolean"}}};
+
+function validate98(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+let vErrors = null;
+let errors = 0;
+if(data && typeof data == "object" && !Array.isArray(data)){
+for(const key0 in data){
+if(!(((((key0 === "subject") || (key0 === "cert")) || (key0 === "chain")) || (key0 === "dns")) || (key0 === "uri"))){
+const err0 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties"};
+if(vErrors === null){
+vErrors = [err0];
+}
+else {
+vErrors.push(err0);
+}
+errors++;
+}
+}
+if(data.subject !== undefined){
+if(typeof data.subject !== "boolean"){
+const err1 = {instancePath:instancePath+"/subject",schemaPath:"#/properties/subject/type",keyword:"type",params:{type: "boolean"},message:"must be boolean"};
+if(vErrors === null){
+vErrors = [err1];
+}
+else {
+vErrors.push(err1);
+}
+errors++;
+}
+}
+if(data.cert !== undefined){
+if(typeof data.cert !== "boolean"){
+const err2 = {instancePath:instancePath+"/cert",schemaPath:"#/properties/cert/type",keyword:"type",params:{type: "boolean"},message:"must be boolean"};
+if(vErrors === null){
+vErrors = [err2];
+}
+else {
+vErrors.push(err2);
+}
+errors++;
+}
+}
+if(data.chain !== undefined){
+if(typeof data.chain !== "boolean"){
+const err3 = {instancePath:instancePath+"/chain",schemaPath:"#/properties/chain/type",keyword:"type",params:{type: "boolean"},message:"must be boolean"};
+if(vErrors === null){
+vErrors = [err3];
+}
+else {
+vErrors.push(err3);
+}
+errors++;
+}
+}
+if(data.dns !== undefined){
+if(typeof data.dns !== "boolean"){
+const err4 = {instancePath:instancePath+"/dns",schemaPath:"#/properties/dns/type",keyword:"type",params:{type: "boolean"},message:"must be boolean"};
+if(vErrors === null){
+vErrors = [err4];
+}
+else {
+vErrors.push(err4);
+}
+errors++;
+}
+}
+if(data.uri !== undefined){
+if(typeof data.uri !== "boolean"){
+const err5 = {instancePath:instancePath+"/uri",schemaPath:"#/properties/uri/type",keyword:"type",params:{type: "boolean"},message:"must be boolean"};
+if(vErrors === null){
+vErrors = [err5];
+}
+else {
+vErrors.push(err5);
+}
+errors++;
+}
+}
+}
+else {
+const err6 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err6];
+}
+else {
+vErrors.push(err6);
+}
+errors++;
+}
+validate98.errors = vErrors;
+return errors === 0;
+}
+
+const schema38 = {"type":"object","additionalProperties":false,"properties":{"disabled":{"type":"boolean"}}};
+
+function validate101(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+let vErrors = null;
+let errors = 0;
+if(data && typeof data == "object" && !Array.isArray(data)){
+for(const key0 in data){
+if(!(key0 === "disabled")){
+const err0 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties"};
+if(vErrors === null){
+vErrors = [err0];
+}
+else {
+vErrors.push(err0);
+}
+errors++;
+}
+}
+if(data.disabled !== undefined){
+if(typeof data.disabled !== "boolean"){
+const err1 = {instancePath:instancePath+"/disabled",schemaPath:"#/properties/disabled/type",keyword:"type",params:{type: "boolean"},message:"must be boolean"};
+if(vErrors === null){
+vErrors = [err1];
+}
+else {
+vErrors.push(err1);
+}
+errors++;
+}
+}
+}
+else {
+const err2 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err2];
+}
+else {
+vErrors.push(err2);
+}
+errors++;
+}
+validate101.errors = vErrors;
+return errors === 0;
+}
+
+const schema39 = {"type":"object","additionalProperties":false,"properties":{"disabled":{"type":"boolean"},"value":{"type":"string"}}};
+
+function validate104(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+let vErrors = null;
+let errors = 0;
+if(data && typeof data == "object" && !Array.isArray(data)){
+for(const key0 in data){
+if(!((key0 === "disabled") || (key0 === "value"))){
+const err0 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties"};
+if(vErrors === null){
+vErrors = [err0];
+}
+else {
+vErrors.push(err0);
+}
+errors++;
+}
+}
+if(data.disabled !== undefined){
+if(typeof data.disabled !== "boolean"){
+const err1 = {instancePath:instancePath+"/disabled",schemaPath:"#/properties/disabled/type",keyword:"type",params:{type: "boolean"},message:"must be boolean"};
+if(vErrors === null){
+vErrors = [err1];
+}
+else {
+vErrors.push(err1);
+}
+errors++;
+}
+}
+if(data.value !== undefined){
+if(typeof data.value !== "string"){
+const err2 = {instancePath:instancePath+"/value",schemaPath:"#/properties/value/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err2];
+}
+else {
+vErrors.push(err2);
+}
+errors++;
+}
+}
+}
+else {
+const err3 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err3];
+}
+else {
+vErrors.push(err3);
+}
+errors++;
+}
+validate104.errors = vErrors;
+return errors === 0;
+}
+
+const schema40 = {"type":"object","additionalProperties":false,"properties":{"disabled":{"type":"boolean"}}};
+
+function validate106(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+let vErrors = null;
+let errors = 0;
+if(data && typeof data == "object" && !Array.isArray(data)){
+for(const key0 in data){
+if(!(key0 === "disabled")){
+const err0 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties"};
+if(vErrors === null){
+vErrors = [err0];
+}
+else {
+vErrors.push(err0);
+}
+errors++;
+}
+}
+if(data.disabled !== undefined){
+if(typeof data.disabled !== "boolean"){
+const err1 = {instancePath:instancePath+"/disabled",schemaPath:"#/properties/disabled/type",keyword:"type",params:{type: "boolean"},message:"must be boolean"};
+if(vErrors === null){
+vErrors = [err1];
+}
+else {
+vErrors.push(err1);
+}
+errors++;
+}
+}
+}
+else {
+const err2 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err2];
+}
+else {
+vErrors.push(err2);
+}
+errors++;
+}
+validate106.errors = vErrors;
+return errors === 0;
+}
+
+const schema41 = {"type":"object","additionalProperties":false,"properties":{"disabled":{"type":"boolean"}}};
+
+function validate109(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+let vErrors = null;
+let errors = 0;
+if(data && typeof data == "object" && !Array.isArray(data)){
+for(const key0 in data){
+if(!(key0 === "disabled")){
+const err0 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties"};
+if(vErrors === null){
+vErrors = [err0];
+}
+else {
+vErrors.push(err0);
+}
+errors++;
+}
+}
+if(data.disabled !== undefined){
+if(typeof data.disabled !== "boolean"){
+const err1 = {instancePath:instancePath+"/disabled",schemaPath:"#/properties/disabled/type",keyword:"type",params:{type: "boolean"},message:"must be boolean"};
+if(vErrors === null){
+vErrors = [err1];
+}
+else {
+vErrors.push(err1);
+}
+errors++;
+}
+}
+}
+else {
+const err2 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err2];
+}
+else {
+vErrors.push(err2);
+}
+errors++;
+}
+validate109.errors = vErrors;
+return errors === 0;
+}
+
+const schema42 = {"type":"object","additionalProperties":false,"properties":{"mode":{"anyOf":[{"enum":["UNDEFINED","IN_MESH"]},{"type":"integer"}]}}};
+
+function validate112(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+let vErrors = null;
+let errors = 0;
+if(data && typeof data == "object" && !Array.isArray(data)){
+for(const key0 in data){
+if(!(key0 === "mode")){
+const err0 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties"};
+if(vErrors === null){
+vErrors = [err0];
+}
+else {
+vErrors.push(err0);
+}
+errors++;
+}
+}
+if(data.mode !== undefined){
+let data0 = data.mode;
+const _errs3 = errors;
+let valid1 = false;
+const _errs4 = errors;
+if(!((data0 === "UNDEFINED") || (data0 === "IN_MESH"))){
+const err1 = {instancePath:instancePath+"/mode",schemaPath:"#/properties/mode/anyOf/0/enum",keyword:"enum",params:{allowedValues: schema42.properties.mode.anyOf[0].enum},message:"must be equal to one of the allowed values"};
+if(vErrors === null){
+vErrors = [err1];
+}
+else {
+vErrors.push(err1);
+}
+errors++;
+}
+var _valid0 = _errs4 === errors;
+valid1 = valid1 || _valid0;
+if(!valid1){
+const _errs5 = errors;
+if(!((typeof data0 == "number") && (!(data0 % 1) && !isNaN(data0)))){
+const err2 = {instancePath:instancePath+"/mode",schemaPath:"#/properties/mode/anyOf/1/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
+if(vErrors === null){
+vErrors = [err2];
+}
+else {
+vErrors.push(err2);
+}
+errors++;
+}
+var _valid0 = _errs5 === errors;
+valid1 = valid1 || _valid0;
+}
+if(!valid1){
+const err3 = {instancePath:instancePath+"/mode",schemaPath:"#/properties/mode/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf"};
+if(vErrors === null){
+vErrors = [err3];
+}
+else {
+vErrors.push(err3);
+}
+errors++;
+}
+else {
+errors = _errs3;
+if(vErrors !== null){
+if(_errs3){
+vErrors.length = _errs3;
+}
+else {
+vErrors = null;
+}
+}
+}
+}
+}
+else {
+const err4 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err4];
+}
+else {
+vErrors.push(err4);
+}
+errors++;
+}
+validate112.errors = vErrors;
+return errors === 0;
+}
+
+const schema43 = {"type":"object","additionalProperties":false,"properties":{"enabled":{"type":"boolean"}}};
+
+function validate115(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+let vErrors = null;
+let errors = 0;
+if(data && typeof data == "object" && !Array.isArray(data)){
+for(const key0 in data){
+if(!(key0 === "enabled")){
+const err0 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties"};
+if(vErrors === null){
+vErrors = [err0];
+}
+else {
+vErrors.push(err0);
+}
+errors++;
+}
+}
+if(data.enabled !== undefined){
+if(typeof data.enabled !== "boolean"){
+const err1 = {instancePath:instancePath+"/enabled",schemaPath:"#/properties/enabled/type",keyword:"type",params:{type: "boolean"},message:"must be boolean"};
+if(vErrors === null){
+vErrors = [err1];
+}
+else {
+vErrors.push(err1);
+}
+errors++;
+}
+}
+}
+else {
+const err2 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err2];
+}
+else {
+vErrors.push(err2);
+}
+errors++;
+}
+validate115.errors = vErrors;
+return errors === 0;
+}
+
+const schema44 = {"type":"object","additionalProperties":false,"properties":{"enabled":{"type":"boolean"}}};
+
+function validate118(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+let vErrors = null;
+let errors = 0;
+if(data && typeof data == "object" && !Array.isArray(data)){
+for(const key0 in data){
+if(!(key0 === "enabled")){
+const err0 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties"};
+if(vErrors === null){
+vErrors = [err0];
+}
+else {
+vErrors.push(err0);
+}
+errors++;
+}
+}
+if(data.enabled !== undefined){
+if(typeof data.enabled !== "boolean"){
+const err1 = {instancePath:instancePath+"/enabled",schemaPath:"#/properties/enabled/type",keyword:"type",params:{type: "boolean"},message:"must be boolean"};
+if(vErrors === null){
+vErrors = [err1];
+}
+else {
+vErrors.push(err1);
+}
+errors++;
+}
+}
+}
+else {
+const err2 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err2];
+}
+else {
+vErrors.push(err2);
+}
+errors++;
+}
+validate118.errors = vErrors;
+return errors === 0;
+}
+
+
+function validate97(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+let vErrors = null;
+let errors = 0;
+if(data && typeof data == "object" && !Array.isArray(data)){
+for(const key0 in data){
+if(!(func2.call(schema36.properties, key0))){
+const err0 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties"};
+if(vErrors === null){
+vErrors = [err0];
+}
+else {
+vErrors.push(err0);
+}
+errors++;
+}
+}
+if(data.forwardedClientCert !== undefined){
+let data0 = data.forwardedClientCert;
+const _errs3 = errors;
+let valid1 = false;
+const _errs4 = errors;
+if(!((((((data0 === "UNDEFINED") || (data0 === "SANITIZE")) || (data0 === "FORWARD_ONLY")) || (data0 === "APPEND_FORWARD")) || (data0 === "SANITIZE_SET")) || (data0 === "ALWAYS_FORWARD_ONLY"))){
+const err1 = {instancePath:instancePath+"/forwardedClientCert",schemaPath:"#/properties/forwardedClientCert/anyOf/0/enum",keyword:"enum",params:{allowedValues: schema36.properties.forwardedClientCert.anyOf[0].enum},message:"must be equal to one of the allowed values"};
+if(vErrors === null){
+vErrors = [err1];
+}
+else {
+vErrors.push(err1);
+}
+errors++;
+}
+var _valid0 = _errs4 === errors;
+valid1 = valid1 || _valid0;
+if(!valid1){
+const _errs5 = errors;
+if(!((typeof data0 == "number") && (!(data0 % 1) && !isNaN(data0)))){
+const err2 = {instancePath:instancePath+"/forwardedClientCert",schemaPath:"#/properties/forwardedClientCert/anyOf/1/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
+if(vErrors === null){
+vErrors = [err2];
+}
+else {
+vErrors.push(err2);
+}
+errors++;
+}
+var _valid0 = _errs5 === errors;
+valid1 = valid1 || _valid0;
+}
+if(!valid1){
+const err3 = {instancePath:instancePath+"/forwardedClientCert",schemaPath:"#/properties/forwardedClientCert/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf"};
+if(vErrors === null){
+vErrors = [err3];
+}
+else {
+vErrors.push(err3);
+}
+errors++;
+}
+else {
+errors = _errs3;
+if(vErrors !== null){
+if(_errs3){
+vErrors.length = _errs3;
+}
+else {
+vErrors = null;
+}
+}
+}
+}
+if(data.forwarded_client_cert !== undefined){
+let data1 = data.forwarded_client_cert;
+const _errs8 = errors;
+let valid2 = false;
+const _errs9 = errors;
+if(!((((((data1 === "UNDEFINED") || (data1 === "SANITIZE")) || (data1 === "FORWARD_ONLY")) || (data1 === "APPEND_FORWARD")) || (data1 === "SANITIZE_SET")) || (data1 === "ALWAYS_FORWARD_ONLY"))){
+const err4 = {instancePath:instancePath+"/forwarded_client_cert",schemaPath:"#/properties/forwarded_client_cert/anyOf/0/enum",keyword:"enum",params:{allowedValues: schema36.properties.forwarded_client_cert.anyOf[0].enum},message:"must be equal to one of the allowed values"};
+if(vErrors === null){
+vErrors = [err4];
+}
+else {
+vErrors.push(err4);
+}
+errors++;
+}
+var _valid1 = _errs9 === errors;
+valid2 = valid2 || _valid1;
+if(!valid2){
+const _errs10 = errors;
+if(!((typeof data1 == "number") && (!(data1 % 1) && !isNaN(data1)))){
+const err5 = {instancePath:instancePath+"/forwarded_client_cert",schemaPath:"#/properties/forwarded_client_cert/anyOf/1/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
+if(vErrors === null){
+vErrors = [err5];
+}
+else {
+vErrors.push(err5);
+}
+errors++;
+}
+var _valid1 = _errs10 === errors;
+valid2 = valid2 || _valid1;
+}
+if(!valid2){
+const err6 = {instancePath:instancePath+"/forwarded_client_cert",schemaPath:"#/properties/forwarded_client_cert/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf"};
+if(vErrors === null){
+vErrors = [err6];
+}
+else {
+vErrors.push(err6);
+}
+errors++;
+}
+else {
+errors = _errs8;
+if(vErrors !== null){
+if(_errs8){
+vErrors.length = _errs8;
+}
+else {
+vErrors = null;
+}
+}
+}
+}
+if(data.setCurrentClientCertDetails !== undefined){
+if(!(validate98(data.setCurrentClientCertDetails, {instancePath:instancePath+"/setCurrentClientCertDetails",parentData:data,parentDataProperty:"setCurrentClientCertDetails",rootData}))){
+vErrors = vErrors === null ? validate98.errors : vErrors.concat(validate98.errors);
+errors = vErrors.length;
+}
+}
+if(data.set_current_client_cert_details !== undefined){
+if(!(validate98(data.set_current_client_cert_details, {instancePath:instancePath+"/set_current_client_cert_details",parentData:data,parentDataProperty:"set_current_client_cert_details",rootData}))){
+vErrors = vErrors === null ? validate98.errors : vErrors.concat(validate98.errors);
+errors = vErrors.length;
+}
+}
+if(data.requestId !== undefined){
+if(!(validate101(data.requestId, {instancePath:instancePath+"/requestId",parentData:data,parentDataProperty:"requestId",rootData}))){
+vErrors = vErrors === null ? validate101.errors : vErrors.concat(validate101.errors);
+errors = vErrors.length;
+}
+}
+if(data.request_id !== undefined){
+if(!(validate101(data.request_id, {instancePath:instancePath+"/request_id",parentData:data,parentDataProperty:"request_id",rootData}))){
+vErrors = vErrors === null ? validate101.errors : vErrors.concat(validate101.errors);
+errors = vErrors.length;
+}
+}
+if(data.server !== undefined){
+if(!(validate104(data.server, {instancePath:instancePath+"/server",parentData:data,parentDataProperty:"server",rootData}))){
+vErrors = vErrors === null ? validate104.errors : vErrors.concat(validate104.errors);
+errors = vErrors.length;
+}
+}
+if(data.attemptCount !== undefined){
+if(!(validate106(data.attemptCount, {instancePath:instancePath+"/attemptCount",parentData:data,parentDataProperty:"attemptCount",rootData}))){
+vErrors = vErrors === null ? validate106.errors : vErrors.concat(validate106.errors);
+errors = vErrors.length;
+}
+}
+if(data.attempt_count !== undefined){
+if(!(validate106(data.attempt_count, {instancePath:instancePath+"/attempt_count",parentData:data,parentDataProperty:"attempt_count",rootData}))){
+vErrors = vErrors === null ? validate106.errors : vErrors.concat(validate106.errors);
+errors = vErrors.length;
+}
+}
+if(data.envoyDebugHeaders !== undefined){
+if(!(validate109(data.envoyDebugHeaders, {instancePath:instancePath+"/envoyDebugHeaders",parentData:data,parentDataProperty:"envoyDebugHeaders",rootData}))){
+vErrors = vErrors === null ? validate109.errors : vErrors.concat(validate109.errors);
+errors = vErrors.length;
+}
+}
+if(data.envoy_debug_headers !== undefined){
+if(!(validate109(data.envoy_debug_headers, {instancePath:instancePath+"/envoy_debug_headers",parentData:data,parentDataProperty:"envoy_debug_headers",rootData}))){
+vErrors = vErrors === null ? validate109.errors : vErrors.concat(validate109.errors);
+errors = vErrors.length;
+}
+}
+if(data.metadataExchangeHeaders !== undefined){
+if(!(validate112(data.metadataExchangeHeaders, {instancePath:instancePath+"/metadataExchangeHeaders",parentData:data,parentDataProperty:"metadataExchangeHeaders",rootData}))){
+vErrors = vErrors === null ? validate112.errors : vErrors.concat(validate112.errors);
+errors = vErrors.length;
+}
+}
+if(data.metadata_exchange_headers !== undefined){
+if(!(validate112(data.metadata_exchange_headers, {instancePath:instancePath+"/metadata_exchange_headers",parentData:data,parentDataProperty:"metadata_exchange_headers",rootData}))){
+vErrors = vErrors === null ? validate112.errors : vErrors.concat(validate112.errors);
+errors = vErrors.length;
+}
+}
+if(data.preserveHttp1HeaderCase !== undefined){
+if(typeof data.preserveHttp1HeaderCase !== "boolean"){
+const err7 = {instancePath:instancePath+"/preserveHttp1HeaderCase",schemaPath:"#/properties/preserveHttp1HeaderCase/type",keyword:"type",params:{type: "boolean"},message:"must be boolean"};
+if(vErrors === null){
+vErrors = [err7];
+}
+else {
+vErrors.push(err7);
+}
+errors++;
+}
+}
+if(data.preserve_http1_header_case !== undefined){
+if(typeof data.preserve_http1_header_case !== "boolean"){
+const err8 = {instancePath:instancePath+"/preserve_http1_header_case",schemaPath:"#/properties/preserve_http1_header_case/type",keyword:"type",params:{type: "boolean"},message:"must be boolean"};
+if(vErrors === null){
+vErrors = [err8];
+}
+else {
+vErrors.push(err8);
+}
+errors++;
+}
+}
+if(data.xForwardedHost !== undefined){
+if(!(validate115(data.xForwardedHost, {instancePath:instancePath+"/xForwardedHost",parentData:data,parentDataProperty:"xForwardedHost",rootData}))){
+vErrors = vErrors === null ? validate115.errors : vErrors.concat(validate115.errors);
+errors = vErrors.length;
+}
+}
+if(data.x_forwarded_host !== undefined){
+if(!(validate115(data.x_forwarded_host, {instancePath:instancePath+"/x_forwarded_host",parentData:data,parentDataProperty:"x_forwarded_host",rootData}))){
+vErrors = vErrors === null ? validate115.errors : vErrors.concat(validate115.errors);
+errors = vErrors.length;
+}
+}
+if(data.xForwardedPort !== undefined){
+if(!(validate118(data.xForwardedPort, {instancePath:instancePath+"/xForwardedPort",parentData:data,parentDataProperty:"xForwardedPort",rootData}))){
+vErrors = vErrors === null ? validate118.errors : vErrors.concat(validate118.errors);
+errors = vErrors.length;
+}
+}
+if(data.x_forwarded_port !== undefined){
+if(!(validate118(data.x_forwarded_port, {instancePath:instancePath+"/x_forwarded_port",parentData:data,parentDataProperty:"x_forwarded_port",rootData}))){
+vErrors = vErrors === null ? validate118.errors : vErrors.concat(validate118.errors);
+errors = vErrors.length;
+}
+}
+}
+else {
+const err9 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err9];
+}
+else {
+vErrors.push(err9);
+}
+errors++;
+}
+validate97.errors = vErrors;
+return errors === 0;
+}
+
+
+function validate26(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+let vErrors = null;
+let errors = 0;
+if(data && typeof data == "object" && !Array.isArray(data)){
+for(const key0 in data){
+if(!(func2.call(schema9.properties, key0))){
+const err0 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties"};
+if(vErrors === null){
+vErrors = [err0];
+}
+else {
+vErrors.push(err0);
+}
+errors++;
+}
+}
+if(data.configPath !== undefined){
+if(typeof data.configPath !== "string"){
+const err1 = {instancePath:instancePath+"/configPath",schemaPath:"#/properties/configPath/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err1];
+}
+else {
+vErrors.push(err1);
+}
+errors++;
+}
+}
+if(data.config_path !== undefined){
+if(typeof data.config_path !== "string"){
+const err2 = {instancePath:instancePath+"/config_path",schemaPath:"#/properties/config_path/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err2];
+}
+else {
+vErrors.push(err2);
+}
+errors++;
+}
+}
+if(data.binaryPath !== undefined){
+if(typeof data.binaryPath !== "string"){
+const err3 = {instancePath:instancePath+"/binaryPath",schemaPath:"#/properties/binaryPath/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err3];
+}
+else {
+vErrors.push(err3);
+}
+errors++;
+}
+}
+if(data.binary_path !== undefined){
+if(typeof data.binary_path !== "string"){
+const err4 = {instancePath:instancePath+"/binary_path",schemaPath:"#/properties/binary_path/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err4];
+}
+else {
+vErrors.push(err4);
+}
+errors++;
+}
+}
+if(data.serviceCluster !== undefined){
+if(typeof data.serviceCluster !== "string"){
+const err5 = {instancePath:instancePath+"/serviceCluster",schemaPath:"#/properties/serviceCluster/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err5];
+}
+else {
+vErrors.push(err5);
+}
+errors++;
+}
+}
+if(data.service_cluster !== undefined){
+if(typeof data.service_cluster !== "string"){
+const err6 = {instancePath:instancePath+"/service_cluster",schemaPath:"#/properties/service_cluster/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err6];
+}
+else {
+vErrors.push(err6);
+}
+errors++;
+}
+}
+if(data.tracingServiceName !== undefined){
+let data6 = data.tracingServiceName;
+const _errs15 = errors;
+let valid1 = false;
+const _errs16 = errors;
+if(!(((data6 === "APP_LABEL_AND_NAMESPACE") || (data6 === "CANONICAL_NAME_ONLY")) || (data6 === "CANONICAL_NAME_AND_NAMESPACE"))){
+const err7 = {instancePath:instancePath+"/tracingServiceName",schemaPath:"#/properties/tracingServiceName/anyOf/0/enum",keyword:"enum",params:{allowedValues: schema9.properties.tracingServiceName.anyOf[0].enum},message:"must be equal to one of the allowed values"};
+if(vErrors === null){
+vErrors = [err7];
+}
+else {
+vErrors.push(err7);
+}
+errors++;
+}
+var _valid0 = _errs16 === errors;
+valid1 = valid1 || _valid0;
+if(!valid1){
+const _errs17 = errors;
+if(!((typeof data6 == "number") && (!(data6 % 1) && !isNaN(data6)))){
+const err8 = {instancePath:instancePath+"/tracingServiceName",schemaPath:"#/properties/tracingServiceName/anyOf/1/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
+if(vErrors === null){
+vErrors = [err8];
+}
+else {
+vErrors.push(err8);
+}
+errors++;
+}
+var _valid0 = _errs17 === errors;
+valid1 = valid1 || _valid0;
+}
+if(!valid1){
+const err9 = {instancePath:instancePath+"/tracingServiceName",schemaPath:"#/properties/tracingServiceName/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf"};
+if(vErrors === null){
+vErrors = [err9];
+}
+else {
+vErrors.push(err9);
+}
+errors++;
+}
+else {
+errors = _errs15;
+if(vErrors !== null){
+if(_errs15){
+vErrors.length = _errs15;
+}
+else {
+vErrors = null;
+}
+}
+}
+}
+if(data.tracing_service_name !== undefined){
+let data7 = data.tracing_service_name;
+const _errs20 = errors;
+let valid2 = false;
+const _errs21 = errors;
+if(!(((data7 === "APP_LABEL_AND_NAMESPACE") || (data7 === "CANONICAL_NAME_ONLY")) || (data7 === "CANONICAL_NAME_AND_NAMESPACE"))){
+const err10 = {instancePath:instancePath+"/tracing_service_name",schemaPath:"#/properties/tracing_service_name/anyOf/0/enum",keyword:"enum",params:{allowedValues: schema9.properties.tracing_service_name.anyOf[0].enum},message:"must be equal to one of the allowed values"};
+if(vErrors === null){
+vErrors = [err10];
+}
+else {
+vErrors.push(err10);
+}
+errors++;
+}
+var _valid1 = _errs21 === errors;
+valid2 = valid2 || _valid1;
+if(!valid2){
+const _errs22 = errors;
+if(!((typeof data7 == "number") && (!(data7 % 1) && !isNaN(data7)))){
+const err11 = {instancePath:instancePath+"/tracing_service_name",schemaPath:"#/properties/tracing_service_name/anyOf/1/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
+if(vErrors === null){
+vErrors = [err11];
+}
+else {
+vErrors.push(err11);
+}
+errors++;
+}
+var _valid1 = _errs22 === errors;
+valid2 = valid2 || _valid1;
+}
+if(!valid2){
+const err12 = {instancePath:instancePath+"/tracing_service_name",schemaPath:"#/properties/tracing_service_name/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf"};
+if(vErrors === null){
+vErrors = [err12];
+}
+else {
+vErrors.push(err12);
+}
+errors++;
+}
+else {
+errors = _errs20;
+if(vErrors !== null){
+if(_errs20){
+vErrors.length = _errs20;
+}
+else {
+vErrors = null;
+}
+}
+}
+}
+if(data.drainDuration !== undefined){
+let data8 = data.drainDuration;
+if(typeof data8 === "string"){
+if(!pattern6.test(data8)){
+const err13 = {instancePath:instancePath+"/drainDuration",schemaPath:"#/properties/drainDuration/pattern",keyword:"pattern",params:{pattern: "^[-+]?((\\d+(\\.\\d*)?|\\.\\d+)(ns|us|µs|μs|ms|s|m|h))+$|^[-+]?0$"},message:"must match pattern \""+"^[-+]?((\\d+(\\.\\d*)?|\\.\\d+)(ns|us|µs|μs|ms|s|m|h))+$|^[-+]?0$"+"\""};
+if(vErrors === null){
+vErrors = [err13];
+}
+else {
+vErrors.push(err13);
+}
+errors++;
+}
+}
+else {
+const err14 = {instancePath:instancePath+"/drainDuration",schemaPath:"#/properties/drainDuration/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err14];
+}
+else {
+vErrors.push(err14);
+}
+errors++;
+}
+}
+if(data.drain_duration !== undefined){
+let data9 = data.drain_duration;
+if(typeof data9 === "string"){
+if(!pattern6.test(data9)){
+const err15 = {instancePath:instancePath+"/drain_duration",schemaPath:"#/properties/drain_duration/pattern",keyword:"pattern",params:{pattern: "^[-+]?((\\d+(\\.\\d*)?|\\.\\d+)(ns|us|µs|μs|ms|s|m|h))+$|^[-+]?0$"},message:"must match pattern \""+"^[-+]?((\\d+(\\.\\d*)?|\\.\\d+)(ns|us|µs|μs|ms|s|m|h))+$|^[-+]?0$"+"\""};
+if(vErrors === null){
+vErrors = [err15];
+}
+else {
+vErrors.push(err15);
+}
+errors++;
+}
+}
+else {
+const err16 = {instancePath:instancePath+"/drain_duration",schemaPath:"#/properties/drain_duration/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err16];
+}
+else {
+vErrors.push(err16);
+}
+errors++;
+}
+}
+if(data.discoveryAddress !== undefined){
+if(typeof data.discoveryAddress !== "string"){
+const err17 = {instancePath:instancePath+"/discoveryAddress",schemaPath:"#/properties/discoveryAddress/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err17];
+}
+else {
+vErrors.push(err17);
+}
+errors++;
+}
+}
+if(data.discovery_address !== undefined){
+if(typeof data.discovery_address !== "string"){
+const err18 = {instancePath:instancePath+"/discovery_address",schemaPath:"#/properties/discovery_address/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err18];
+}
+else {
+vErrors.push(err18);
+}
+errors++;
+}
+}
+if(data.discoveryRefreshDelay !== undefined){
+let data12 = data.discoveryRefreshDelay;
+if(typeof data12 === "string"){
+if(!pattern6.test(data12)){
+const err19 = {instancePath:instancePath+"/discoveryRefreshDelay",schemaPath:"#/properties/discoveryRefreshDelay/pattern",keyword:"pattern",params:{pattern: "^[-+]?((\\d+(\\.\\d*)?|\\.\\d+)(ns|us|µs|μs|ms|s|m|h))+$|^[-+]?0$"},message:"must match pattern \""+"^[-+]?((\\d+(\\.\\d*)?|\\.\\d+)(ns|us|µs|μs|ms|s|m|h))+$|^[-+]?0$"+"\""};
+if(vErrors === null){
+vErrors = [err19];
+}
+else {
+vErrors.push(err19);
+}
+errors++;
+}
+}
+else {
+const err20 = {instancePath:instancePath+"/discoveryRefreshDelay",schemaPath:"#/properties/discoveryRefreshDelay/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err20];
+}
+else {
+vErrors.push(err20);
+}
+errors++;
+}
+}
+if(data.discovery_refresh_delay !== undefined){
+let data13 = data.discovery_refresh_delay;
+if(typeof data13 === "string"){
+if(!pattern6.test(data13)){
+const err21 = {instancePath:instancePath+"/discovery_refresh_delay",schemaPath:"#/properties/discovery_refresh_delay/pattern",keyword:"pattern",params:{pattern: "^[-+]?((\\d+(\\.\\d*)?|\\.\\d+)(ns|us|µs|μs|ms|s|m|h))+$|^[-+]?0$"},message:"must match pattern \""+"^[-+]?((\\d+(\\.\\d*)?|\\.\\d+)(ns|us|µs|μs|ms|s|m|h))+$|^[-+]?0$"+"\""};
+if(vErrors === null){
+vErrors = [err21];
+}
+else {
+vErrors.push(err21);
+}
+errors++;
+}
+}
+else {
+const err22 = {instancePath:instancePath+"/discovery_refresh_delay",schemaPath:"#/properties/discovery_refresh_delay/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err22];
+}
+else {
+vErrors.push(err22);
+}
+errors++;
+}
+}
+if(data.zipkinAddress !== undefined){
+if(typeof data.zipkinAddress !== "string"){
+const err23 = {instancePath:instancePath+"/zipkinAddress",schemaPath:"#/properties/zipkinAddress/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err23];
+}
+else {
+vErrors.push(err23);
+}
+errors++;
+}
+}
+if(data.zipkin_address !== undefined){
+if(typeof data.zipkin_address !== "string"){
+const err24 = {instancePath:instancePath+"/zipkin_address",schemaPath:"#/properties/zipkin_address/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err24];
+}
+else {
+vErrors.push(err24);
+}
+errors++;
+}
+}
+if(data.statsdUdpAddress !== undefined){
+if(typeof data.statsdUdpAddress !== "string"){
+const err25 = {instancePath:instancePath+"/statsdUdpAddress",schemaPath:"#/properties/statsdUdpAddress/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err25];
+}
+else {
+vErrors.push(err25);
+}
+errors++;
+}
+}
+if(data.statsd_udp_address !== undefined){
+if(typeof data.statsd_udp_address !== "string"){
+const err26 = {instancePath:instancePath+"/statsd_udp_address",schemaPath:"#/properties/statsd_udp_address/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err26];
+}
+else {
+vErrors.push(err26);
+}
+errors++;
+}
+}
+if(data.envoyMetricsServiceAddress !== undefined){
+if(typeof data.envoyMetricsServiceAddress !== "string"){
+const err27 = {instancePath:instancePath+"/envoyMetricsServiceAddress",schemaPath:"#/properties/envoyMetricsServiceAddress/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err27];
+}
+else {
+vErrors.push(err27);
+}
+errors++;
+}
+}
+if(data.envoy_metrics_service_address !== undefined){
+if(typeof data.envoy_metrics_service_address !== "string"){
+const err28 = {instancePath:instancePath+"/envoy_metrics_service_address",schemaPath:"#/properties/envoy_metrics_service_address/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err28];
+}
+else {
+vErrors.push(err28);
+}
+errors++;
+}
+}
+if(data.proxyAdminPort !== undefined){
+let data20 = data.proxyAdminPort;
+if((!((typeof data20 == "number") && (!(data20 % 1) && !isNaN(data20)))) && (typeof data20 !== "string")){
+const err29 = {instancePath:instancePath+"/proxyAdminPort",schemaPath:"#/properties/proxyAdminPort/type",keyword:"type",params:{type: schema9.properties.proxyAdminPort.type},message:"must be integer,string"};
+if(vErrors === null){
+vErrors = [err29];
+}
+else {
+vErrors.push(err29);
+}
+errors++;
+}
+if(typeof data20 === "string"){
+if(!pattern0.test(data20)){
+const err30 = {instancePath:instancePath+"/proxyAdminPort",schemaPath:"#/properties/proxyAdminPort/pattern",keyword:"pattern",params:{pattern: "^-?\\d+$"},message:"must match pattern \""+"^-?\\d+$"+"\""};
+if(vErrors === null){
+vErrors = [err30];
+}
+else {
+vErrors.push(err30);
+}
+errors++;
+}
+}
+}
+if(data.proxy_admin_port !== undefined){
+let data21 = data.proxy_admin_port;
+if((!((typeof data21 == "number") && (!(data21 % 1) && !isNaN(data21)))) && (typeof data21 !== "string")){
+const err31 = {instancePath:instancePath+"/proxy_admin_port",schemaPath:"#/properties/proxy_admin_port/type",keyword:"type",params:{type: schema9.properties.proxy_admin_port.type},message:"must be integer,string"};
+if(vErrors === null){
+vErrors = [err31];
+}
+else {
+vErrors.push(err31);
+}
+errors++;
+}
+if(typeof data21 === "string"){
+if(!pattern0.test(data21)){
+const err32 = {instancePath:instancePath+"/proxy_admin_port",schemaPath:"#/properties/proxy_admin_port/pattern",keyword:"pattern",params:{pattern: "^-?\\d+$"},message:"must match pattern \""+"^-?\\d+$"+"\""};
+if(vErrors === null){
+vErrors = [err32];
+}
+else {
+vErrors.push(err32);
+}
+errors++;
+}
+}
+}
+if(data.availabilityZone !== undefined){
+if(typeof data.availabilityZone !== "string"){
+const err33 = {instancePath:instancePath+"/availabilityZone",schemaPath:"#/properties/availabilityZone/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err33];
+}
+else {
+vErrors.push(err33);
+}
+errors++;
+}
+}
+if(data.availability_zone !== undefined){
+if(typeof data.availability_zone !== "string"){
+const err34 = {instancePath:instancePath+"/availability_zone",schemaPath:"#/properties/availability_zone/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err34];
+}
+else {
+vErrors.push(err34);
+}
+errors++;
+}
+}
+if(data.controlPlaneAuthPolicy !== undefined){
+let data24 = data.controlPlaneAuthPolicy;
+const _errs57 = errors;
+let valid3 = false;
+const _errs58 = errors;
+if(!(((data24 === "NONE") || (data24 === "MUTUAL_TLS")) || (data24 === "INHERIT"))){
+const err35 = {instancePath:instancePath+"/controlPlaneAuthPolicy",schemaPath:"#/properties/controlPlaneAuthPolicy/anyOf/0/enum",keyword:"enum",params:{allowedValues: schema9.properties.controlPlaneAuthPolicy.anyOf[0].enum},message:"must be equal to one of the allowed values"};
+if(vErrors === null){
+vErrors = [err35];
+}
+else {
+vErrors.push(err35);
+}
+errors++;
+}
+var _valid2 = _errs58 === errors;
+valid3 = valid3 || _valid2;
+if(!valid3){
+const _errs59 = errors;
+if(!((typeof data24 == "number") && (!(data24 % 1) && !isNaN(data24)))){
+const err36 = {instancePath:instancePath+"/controlPlaneAuthPolicy",schemaPath:"#/properties/controlPlaneAuthPolicy/anyOf/1/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
+if(vErrors === null){
+vErrors = [err36];
+}
+else {
+vErrors.push(err36);
+}
+errors++;
+}
+var _valid2 = _errs59 === errors;
+valid3 = valid3 || _valid2;
+}
+if(!valid3){
+const err37 = {instancePath:instancePath+"/controlPlaneAuthPolicy",schemaPath:"#/properties/controlPlaneAuthPolicy/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf"};
+if(vErrors === null){
+vErrors = [err37];
+}
+else {
+vErrors.push(err37);
+}
+errors++;
+}
+else {
+errors = _errs57;
+if(vErrors !== null){
+if(_errs57){
+vErrors.length = _errs57;
+}
+else {
+vErrors = null;
+}
+}
+}
+}
+if(data.control_plane_auth_policy !== undefined){
+let data25 = data.control_plane_auth_policy;
+const _errs62 = errors;
+let valid4 = false;
+const _errs63 = errors;
+if(!(((data25 === "NONE") || (data25 === "MUTUAL_TLS")) || (data25 === "INHERIT"))){
+const err38 = {instancePath:instancePath+"/control_plane_auth_policy",schemaPath:"#/properties/control_plane_auth_policy/anyOf/0/enum",keyword:"enum",params:{allowedValues: schema9.properties.control_plane_auth_policy.anyOf[0].enum},message:"must be equal to one of the allowed values"};
+if(vErrors === null){
+vErrors = [err38];
+}
+else {
+vErrors.push(err38);
+}
+errors++;
+}
+var _valid3 = _errs63 === errors;
+valid4 = valid4 || _valid3;
+if(!valid4){
+const _errs64 = errors;
+if(!((typeof data25 == "number") && (!(data25 % 1) && !isNaN(data25)))){
+const err39 = {instancePath:instancePath+"/control_plane_auth_policy",schemaPath:"#/properties/control_plane_auth_policy/anyOf/1/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
+if(vErrors === null){
+vErrors = [err39];
+}
+else {
+vErrors.push(err39);
+}
+errors++;
+}
+var _valid3 = _errs64 === errors;
+valid4 = valid4 || _valid3;
+}
+if(!valid4){
+const err40 = {instancePath:instancePath+"/control_plane_auth_policy",schemaPath:"#/properties/control_plane_auth_policy/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf"};
+if(vErrors === null){
+vErrors = [err40];
+}
+else {
+vErrors.push(err40);
+}
+errors++;
+}
+else {
+errors = _errs62;
+if(vErrors !== null){
+if(_errs62){
+vErrors.length = _errs62;
+}
+else {
+vErrors = null;
+}
+}
+}
+}
+if(data.customConfigFile !== undefined){
+if(typeof data.customConfigFile !== "string"){
+const err41 = {instancePath:instancePath+"/customConfigFile",schemaPath:"#/properties/customConfigFile/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err41];
+}
+else {
+vErrors.push(err41);
+}
+errors++;
+}
+}
+if(data.custom_config_file !== undefined){
+if(typeof data.custom_config_file !== "string"){
+const err42 = {instancePath:instancePath+"/custom_config_file",schemaPath:"#/properties/custom_config_file/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err42];
+}
+else {
+vErrors.push(err42);
+}
+errors++;
+}
+}
+if(data.statNameLength !== undefined){
+let data28 = data.statNameLength;
+if((!((typeof data28 == "number") && (!(data28 % 1) && !isNaN(data28)))) && (typeof data28 !== "string")){
+const err43 = {instancePath:instancePath+"/statNameLength",schemaPath:"#/properties/statNameLength/type",keyword:"type",params:{type: schema9.properties.statNameLength.type},message:"must be integer,string"};
+if(vErrors === null){
+vErrors = [err43];
+}
+else {
+vErrors.push(err43);
+}
+errors++;
+}
+if(typeof data28 === "string"){
+if(!pattern0.test(data28)){
+const err44 = {instancePath:instancePath+"/statNameLength",schemaPath:"#/properties/statNameLength/pattern",keyword:"pattern",params:{pattern: "^-?\\d+$"},message:"must match pattern \""+"^-?\\d+$"+"\""};
+if(vErrors === null){
+vErrors = [err44];
+}
+else {
+vErrors.push(err44);
+}
+errors++;
+}
+}
+}
+if(data.stat_name_length !== undefined){
+let data29 = data.stat_name_length;
+if((!((typeof data29 == "number") && (!(data29 % 1) && !isNaN(data29)))) && (typeof data29 !== "string")){
+const err45 = {instancePath:instancePath+"/stat_name_length",schemaPath:"#/properties/stat_name_length/type",keyword:"type",params:{type: schema9.properties.stat_name_length.type},message:"must be integer,string"};
+if(vErrors === null){
+vErrors = [err45];
+}
+else {
+vErrors.push(err45);
+}
+errors++;
+}
+if(typeof data29 === "string"){
+if(!pattern0.test(data29)){
+const err46 = {instancePath:instancePath+"/stat_name_length",schemaPath:"#/properties/stat_name_length/pattern",keyword:"pattern",params:{pattern: "^-?\\d+$"},message:"must match pattern \""+"^-?\\d+$"+"\""};
+if(vErrors === null){
+vErrors = [err46];
+}
+else {
+vErrors.push(err46);
+}
+errors++;
+}
+}
+}
+if(data.concurrency !== undefined){
+let data30 = data.concurrency;
+if((!((typeof data30 == "number") && (!(data30 % 1) && !isNaN(data30)))) && (typeof data30 !== "string")){
+const err47 = {instancePath:instancePath+"/concurrency",schemaPath:"#/properties/concurrency/type",keyword:"type",params:{type: schema9.properties.concurrency.type},message:"must be integer,string"};
+if(vErrors === null){
+vErrors = [err47];
+}
+else {
+vErrors.push(err47);
+}
+errors++;
+}
+if(typeof data30 === "string"){
+if(!pattern0.test(data30)){
+const err48 = {instancePath:instancePath+"/concurrency",schemaPath:"#/properties/concurrency/pattern",keyword:"pattern",params:{pattern: "^-?\\d+$"},message:"must match pattern \""+"^-?\\d+$"+"\""};
+if(vErrors === null){
+vErrors = [err48];
+}
+else {
+vErrors.push(err48);
+}
+errors++;
+}
+}
+}
+if(data.proxyBootstrapTemplatePath !== undefined){
+if(typeof data.proxyBootstrapTemplatePath !== "string"){
+const err49 = {instancePath:instancePath+"/proxyBootstrapTemplatePath",schemaPath:"#/properties/proxyBootstrapTemplatePath/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err49];
+}
+else {
+vErrors.push(err49);
+}
+errors++;
+}
+}
+if(data.proxy_bootstrap_template_path !== undefined){
+if(typeof data.proxy_bootstrap_template_path !== "string"){
+const err50 = {instancePath:instancePath+"/proxy_bootstrap_template_path",schemaPath:"#/properties/proxy_bootstrap_template_path/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err50];
+}
+else {
+vErrors.push(err50);
+}
+errors++;
+}
+}
+if(data.interceptionMode !== undefined){
+let data33 = data.interceptionMode;
+const _errs81 = errors;
+let valid5 = false;
+const _errs82 = errors;
+if(!(((data33 === "REDIRECT") || (data33 === "TPROXY")) || (data33 === "NONE"))){
+const err51 = {instancePath:instancePath+"/interceptionMode",schemaPath:"#/properties/interceptionMode/anyOf/0/enum",keyword:"enum",params:{allowedValues: schema9.properties.interceptionMode.anyOf[0].enum},message:"must be equal to one of the allowed values"};
+if(vErrors === null){
+vErrors = [err51];
+}
+else {
+vErrors.push(err51);
+}
+errors++;
+}
+var _valid4 = _errs82 === errors;
+valid5 = valid5 || _valid4;
+if(!valid5){
+const _errs83 = errors;
+if(!((typeof data33 == "number") && (!(data33 % 1) && !isNaN(data33)))){
+const err52 = {instancePath:instancePath+"/interceptionMode",schemaPath:"#/properties/interceptionMode/anyOf/1/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
+if(vErrors === null){
+vErrors = [err52];
+}
+else {
+vErrors.push(err52);
+}
+errors++;
+}
+var _valid4 = _errs83 === errors;
+valid5 = valid5 || _valid4;
+}
+if(!valid5){
+const err53 = {instancePath:instancePath+"/interceptionMode",schemaPath:"#/properties/interceptionMode/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf"};
+if(vErrors === null){
+vErrors = [err53];
+}
+else {
+vErrors.push(err53);
+}
+errors++;
+}
+else {
+errors = _errs81;
+if(vErrors !== null){
+if(_errs81){
+vErrors.length = _errs81;
+}
+else {
+vErrors = null;
+}
+}
+}
+}
+if(data.interception_mode !== undefined){
+let data34 = data.interception_mode;
+const _errs86 = errors;
+let valid6 = false;
+const _errs87 = errors;
+if(!(((data34 === "REDIRECT") || (data34 === "TPROXY")) || (data34 === "NONE"))){
+const err54 = {instancePath:instancePath+"/interception_mode",schemaPath:"#/properties/interception_mode/anyOf/0/enum",keyword:"enum",params:{allowedValues: schema9.properties.interception_mode.anyOf[0].enum},message:"must be equal to one of the allowed values"};
+if(vErrors === null){
+vErrors = [err54];
+}
+else {
+vErrors.push(err54);
+}
+errors++;
+}
+var _valid5 = _errs87 === errors;
+valid6 = valid6 || _valid5;
+if(!valid6){
+const _errs88 = errors;
+if(!((typeof data34 == "number") && (!(data34 % 1) && !isNaN(data34)))){
+const err55 = {instancePath:instancePath+"/interception_mode",schemaPath:"#/properties/interception_mode/anyOf/1/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
+if(vErrors === null){
+vErrors = [err55];
+}
+else {
+vErrors.push(err55);
+}
+errors++;
+}
+var _valid5 = _errs88 === errors;
+valid6 = valid6 || _valid5;
+}
+if(!valid6){
+const err56 = {instancePath:instancePath+"/interception_mode",schemaPath:"#/properties/interception_mode/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf"};
+if(vErrors === null){
+vErrors = [err56];
+}
+else {
+vErrors.push(err56);
+}
+errors++;
+}
+else {
+errors = _errs86;
+if(vErrors !== null){
+if(_errs86){
+vErrors.length = _errs86;
+}
+else {
+vErrors = null;
+}
+}
+}
+}
+if(data.tracing !== undefined){
+if(!(validate27(data.tracing, {instancePath:instancePath+"/tracing",parentData:data,parentDataProperty:"tracing",rootData}))){
+vErrors = vErrors === null ? validate27.errors : vErrors.concat(validate27.errors);
+errors = vErrors.length;
+}
+}
+if(data.sds !== undefined){
+if(!(validate52(data.sds, {instancePath:instancePath+"/sds",parentData:data,parentDataProperty:"sds",rootData}))){
+vErrors = vErrors === null ? validate52.errors : vErrors.concat(validate52.errors);
+errors = vErrors.length;
+}
+}
+if(data.envoyAccessLogService !== undefined){
+if(!(validate54(data.envoyAccessLogService, {instancePath:instancePath+"/envoyAccessLogService",parentData:data,parentDataProperty:"envoyAccessLogService",rootData}))){
+vErrors = vErrors === null ? validate54.errors : vErrors.concat(validate54.errors);
+errors = vErrors.length;
+}
+}
+if(data.envoy_access_log_service !== undefined){
+if(!(validate54(data.envoy_access_log_service, {instancePath:instancePath+"/envoy_access_log_service",parentData:data,parentDataProperty:"envoy_access_log_service",rootData}))){
+vErrors = vErrors === null ? validate54.errors : vErrors.concat(validate54.errors);
+errors = vErrors.length;
+}
+}
+if(data.envoyMetricsService !== undefined){
+if(!(validate54(data.envoyMetricsService, {instancePath:instancePath+"/envoyMetricsService",parentData:data,parentDataProperty:"envoyMetricsService",rootData}))){
+vErrors = vErrors === null ? validate54.errors : vErrors.concat(validate54.errors);
+errors = vErrors.length;
+}
+}
+if(data.envoy_metrics_service !== undefined){
+if(!(validate54(data.envoy_metrics_service, {instancePath:instancePath+"/envoy_metrics_service",parentData:data,parentDataProperty:"envoy_metrics_service",rootData}))){
+vErrors = vErrors === null ? validate54.errors : vErrors.concat(validate54.errors);
+errors = vErrors.length;
+}
+}
+if(data.proxyMetadata !== undefined){
+let data41 = data.proxyMetadata;
+if(data41 && typeof data41 == "object" && !Array.isArray(data41)){
+for(const key1 in data41){
+if(typeof data41[key1] !== "string"){
+const err57 = {instancePath:instancePath+"/proxyMetadata/" + key1.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/proxyMetadata/additionalProperties/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err57];
+}
+else {
+vErrors.push(err57);
+}
+errors++;
+}
+}
+}
+else {
+const err58 = {instancePath:instancePath+"/proxyMetadata",schemaPath:"#/properties/proxyMetadata/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err58];
+}
+else {
+vErrors.push(err58);
+}
+errors++;
+}
+}
+if(data.proxy_metadata !== undefined){
+let data43 = data.proxy_metadata;
+if(data43 && typeof data43 == "object" && !Array.isArray(data43)){
+for(const key2 in data43){
+if(typeof data43[key2] !== "string"){
+const err59 = {instancePath:instancePath+"/proxy_metadata/" + key2.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/proxy_metadata/additionalProperties/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err59];
+}
+else {
+vErrors.push(err59);
+}
+errors++;
+}
+}
+}
+else {
+const err60 = {instancePath:instancePath+"/proxy_metadata",schemaPath:"#/properties/proxy_metadata/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err60];
+}
+else {
+vErrors.push(err60);
+}
+errors++;
+}
+}
+if(data.runtimeValues !== undefined){
+let data45 = data.runtimeValues;
+if(data45 && typeof data45 == "object" && !Array.isArray(data45)){
+for(const key3 in data45){
+if(typeof data45[key3] !== "string"){
+const err61 = {instancePath:instancePath+"/runtimeValues/" + key3.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/runtimeValues/additionalProperties/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err61];
+}
+else {
+vErrors.push(err61);
+}
+errors++;
+}
+}
+}
+else {
+const err62 = {instancePath:instancePath+"/runtimeValues",schemaPath:"#/properties/runtimeValues/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err62];
+}
+else {
+vErrors.push(err62);
+}
+errors++;
+}
+}
+if(data.runtime_values !== undefined){
+let data47 = data.runtime_values;
+if(data47 && typeof data47 == "object" && !Array.isArray(data47)){
+for(const key4 in data47){
+if(typeof data47[key4] !== "string"){
+const err63 = {instancePath:instancePath+"/runtime_values/" + key4.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/runtime_values/additionalProperties/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err63];
+}
+else {
+vErrors.push(err63);
+}
+errors++;
+}
+}
+}
+else {
+const err64 = {instancePath:instancePath+"/runtime_values",schemaPath:"#/properties/runtime_values/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err64];
+}
+else {
+vErrors.push(err64);
+}
+errors++;
+}
+}
+if(data.statusPort !== undefined){
+let data49 = data.statusPort;
+if((!((typeof data49 == "number") && (!(data49 % 1) && !isNaN(data49)))) && (typeof data49 !== "string")){
+const err65 = {instancePath:instancePath+"/statusPort",schemaPath:"#/properties/statusPort/type",keyword:"type",params:{type: schema9.properties.statusPort.type},message:"must be integer,string"};
+if(vErrors === null){
+vErrors = [err65];
+}
+else {
+vErrors.push(err65);
+}
+errors++;
+}
+if(typeof data49 === "string"){
+if(!pattern0.test(data49)){
+const err66 = {instancePath:instancePath+"/statusPort",schemaPath:"#/properties/statusPort/pattern",keyword:"pattern",params:{pattern: "^-?\\d+$"},message:"must match pattern \""+"^-?\\d+$"+"\""};
+if(vErrors === null){
+vErrors = [err66];
+}
+else {
+vErrors.push(err66);
+}
+errors++;
+}
+}
+}
+if(data.status_port !== undefined){
+let data50 = data.status_port;
+if((!((typeof data50 == "number") && (!(data50 % 1) && !isNaN(data50)))) && (typeof data50 !== "string")){
+const err67 = {instancePath:instancePath+"/status_port",schemaPath:"#/properties/status_port/type",keyword:"type",params:{type: schema9.properties.status_port.type},message:"must be integer,string"};
+if(vErrors === null){
+vErrors = [err67];
+}
+else {
+vErrors.push(err67);
+}
+errors++;
+}
+if(typeof data50 === "string"){
+if(!pattern0.test(data50)){
+const err68 = {instancePath:instancePath+"/status_port",schemaPath:"#/properties/status_port/pattern",keyword:"pattern",params:{pattern: "^-?\\d+$"},message:"must match pattern \""+"^-?\\d+$"+"\""};
+if(vErrors === null){
+vErrors = [err68];
+}
+else {
+vErrors.push(err68);
+}
+errors++;
+}
+}
+}
+if(data.extraStatTags !== undefined){
+let data51 = data.extraStatTags;
+if(Array.isArray(data51)){
+const len0 = data51.length;
+for(let i0=0; i0<len0; i0++){
+if(typeof data51[i0] !== "string"){
+const err69 = {instancePath:instancePath+"/extraStatTags/" + i0,schemaPath:"#/properties/extraStatTags/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err69];
+}
+else {
+vErrors.push(err69);
+}
+errors++;
+}
+}
+}
+else {
+const err70 = {instancePath:instancePath+"/extraStatTags",schemaPath:"#/properties/extraStatTags/type",keyword:"type",params:{type: "array"},message:"must be array"};
+if(vErrors === null){
+vErrors = [err70];
+}
+else {
+vErrors.push(err70);
+}
+errors++;
+}
+}
+if(data.extra_stat_tags !== undefined){
+let data53 = data.extra_stat_tags;
+if(Array.isArray(data53)){
+const len1 = data53.length;
+for(let i1=0; i1<len1; i1++){
+if(typeof data53[i1] !== "string"){
+const err71 = {instancePath:instancePath+"/extra_stat_tags/" + i1,schemaPath:"#/properties/extra_stat_tags/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err71];
+}
+else {
+vErrors.push(err71);
+}
+errors++;
+}
+}
+}
+else {
+const err72 = {instancePath:instancePath+"/extra_stat_tags",schemaPath:"#/properties/extra_stat_tags/type",keyword:"type",params:{type: "array"},message:"must be array"};
+if(vErrors === null){
+vErrors = [err72];
+}
+else {
+vErrors.push(err72);
+}
+errors++;
+}
+}
+if(data.gatewayTopology !== undefined){
+if(!(validate63(data.gatewayTopology, {instancePath:instancePath+"/gatewayTopology",parentData:data,parentDataProperty:"gatewayTopology",rootData}))){
+vErrors = vErrors === null ? validate63.errors : vErrors.concat(validate63.errors);
+errors = vErrors.length;
+}
+}
+if(data.gateway_topology !== undefined){
+if(!(validate63(data.gateway_topology, {instancePath:instancePath+"/gateway_topology",parentData:data,parentDataProperty:"gateway_topology",rootData}))){
+vErrors = vErrors === null ? validate63.errors : vErrors.concat(validate63.errors);
+errors = vErrors.length;
+}
+}
+if(data.terminationDrainDuration !== undefined){
+let data57 = data.terminationDrainDuration;
+if(typeof data57 === "string"){
+if(!pattern6.test(data57)){
+const err73 = {instancePath:instancePath+"/terminationDrainDuration",schemaPath:"#/properties/terminationDrainDuration/pattern",keyword:"pattern",params:{pattern: "^[-+]?((\\d+(\\.\\d*)?|\\.\\d+)(ns|us|µs|μs|ms|s|m|h))+$|^[-+]?0$"},message:"must match pattern \""+"^[-+]?((\\d+(\\.\\d*)?|\\.\\d+)(ns|us|µs|μs|ms|s|m|h))+$|^[-+]?0$"+"\""};
+if(vErrors === null){
+vErrors = [err73];
+}
+else {
+vErrors.push(err73);
+}
+errors++;
+}
+}
+else {
+const err74 = {instancePath:instancePath+"/terminationDrainDuration",schemaPath:"#/properties/terminationDrainDuration/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err74];
+}
+else {
+vErrors.push(err74);
+}
+errors++;
+}
+}
+if(data.termination_drain_duration !== undefined){
+let data58 = data.termination_drain_duration;
+if(typeof data58 === "string"){
+if(!pattern6.test(data58)){
+const err75 = {instancePath:instancePath+"/termination_drain_duration",schemaPath:"#/properties/termination_drain_duration/pattern",keyword:"pattern",params:{pattern: "^[-+]?((\\d+(\\.\\d*)?|\\.\\d+)(ns|us|µs|μs|ms|s|m|h))+$|^[-+]?0$"},message:"must match pattern \""+"^[-+]?((\\d+(\\.\\d*)?|\\.\\d+)(ns|us|µs|μs|ms|s|m|h))+$|^[-+]?0$"+"\""};
+if(vErrors === null){
+vErrors = [err75];
+}
+else {
+vErrors.push(err75);
+}
+errors++;
+}
+}
+else {
+const err76 = {instancePath:instancePath+"/termination_drain_duration",schemaPath:"#/properties/termination_drain_duration/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err76];
+}
+else {
+vErrors.push(err76);
+}
+errors++;
+}
+}
+if(data.meshId !== undefined){
+if(typeof data.meshId !== "string"){
+const err77 = {instancePath:instancePath+"/meshId",schemaPath:"#/properties/meshId/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err77];
+}
+else {
+vErrors.push(err77);
+}
+errors++;
+}
+}
+if(data.mesh_id !== undefined){
+if(typeof data.mesh_id !== "string"){
+const err78 = {instancePath:instancePath+"/mesh_id",schemaPath:"#/properties/mesh_id/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err78];
+}
+else {
+vErrors.push(err78);
+}
+errors++;
+}
+}
+if(data.readinessProbe !== undefined){
+if(!(validate69(data.readinessProbe, {instancePath:instancePath+"/readinessProbe",parentData:data,parentDataProperty:"readinessProbe",rootData}))){
+vErrors = vErrors === null ? validate69.errors : vErrors.concat(validate69.errors);
+errors = vErrors.length;
+}
+}
+if(data.readiness_probe !== undefined){
+if(!(validate69(data.readiness_probe, {instancePath:instancePath+"/readiness_probe",parentData:data,parentDataProperty:"readiness_probe",rootData}))){
+vErrors = vErrors === null ? validate69.errors : vErrors.concat(validate69.errors);
+errors = vErrors.length;
+}
+}
+if(data.proxyStatsMatcher !== undefined){
+if(!(validate85(data.proxyStatsMatcher, {instancePath:instancePath+"/proxyStatsMatcher",parentData:data,parentDataProperty:"proxyStatsMatcher",rootData}))){
+vErrors = vErrors === null ? validate85.errors : vErrors.concat(validate85.errors);
+errors = vErrors.length;
+}
+}
+if(data.proxy_stats_matcher !== undefined){
+if(!(validate85(data.proxy_stats_matcher, {instancePath:instancePath+"/proxy_stats_matcher",parentData:data,parentDataProperty:"proxy_stats_matcher",rootData}))){
+vErrors = vErrors === null ? validate85.errors : vErrors.concat(validate85.errors);
+errors = vErrors.length;
+}
+}
+if(data.holdApplicationUntilProxyStarts !== undefined){
+if(typeof data.holdApplicationUntilProxyStarts !== "boolean"){
+const err79 = {instancePath:instancePath+"/holdApplicationUntilProxyStarts",schemaPath:"#/properties/holdApplicationUntilProxyStarts/type",keyword:"type",params:{type: "boolean"},message:"must be boolean"};
+if(vErrors === null){
+vErrors = [err79];
+}
+else {
+vErrors.push(err79);
+}
+errors++;
+}
+}
+if(data.hold_application_until_proxy_starts !== undefined){
+if(typeof data.hold_application_until_proxy_starts !== "boolean"){
+const err80 = {instancePath:instancePath+"/hold_application_until_proxy_starts",schemaPath:"#/properties/hold_application_until_proxy_starts/type",keyword:"type",params:{type: "boolean"},message:"must be boolean"};
+if(vErrors === null){
+vErrors = [err80];
+}
+else {
+vErrors.push(err80);
+}
+errors++;
+}
+}
+if(data.caCertificatesPem !== undefined){
+let data67 = data.caCertificatesPem;
+if(Array.isArray(data67)){
+const len2 = data67.length;
+for(let i2=0; i2<len2; i2++){
+if(typeof data67[i2] !== "string"){
+const err81 = {instancePath:instancePath+"/caCertificatesPem/" + i2,schemaPath:"#/properties/caCertificatesPem/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err81];
+}
+else {
+vErrors.push(err81);
+}
+errors++;
+}
+}
+}
+else {
+const err82 = {instancePath:instancePath+"/caCertificatesPem",schemaPath:"#/properties/caCertificatesPem/type",keyword:"type",params:{type: "array"},message:"must be array"};
+if(vErrors === null){
+vErrors = [err82];
+}
+else {
+vErrors.push(err82);
+}
+errors++;
+}
+}
+if(data.ca_certificates_pem !== undefined){
+let data69 = data.ca_certificates_pem;
+if(Array.isArray(data69)){
+const len3 = data69.length;
+for(let i3=0; i3<len3; i3++){
+if(typeof data69[i3] !== "string"){
+const err83 = {instancePath:instancePath+"/ca_certificates_pem/" + i3,schemaPath:"#/properties/ca_certificates_pem/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err83];
+}
+else {
+vErrors.push(err83);
+}
+errors++;
+}
+}
+}
+else {
+const err84 = {instancePath:instancePath+"/ca_certificates_pem",schemaPath:"#/properties/ca_certificates_pem/type",keyword:"type",params:{type: "array"},message:"must be array"};
+if(vErrors === null){
+vErrors = [err84];
+}
+else {
+vErrors.push(err84);
+}
+errors++;
+}
+}
+if(data.image !== undefined){
+if(!(validate88(data.image, {instancePath:instancePath+"/image",parentData:data,parentDataProperty:"image",rootData}))){
+vErrors = vErrors === null ? validate88.errors : vErrors.concat(validate88.errors);
+errors = vErrors.length;
+}
+}
+if(data.privateKeyProvider !== undefined){
+if(!(validate90(data.privateKeyProvider, {instancePath:instancePath+"/privateKeyProvider",parentData:data,parentDataProperty:"privateKeyProvider",rootData}))){
+vErrors = vErrors === null ? validate90.errors : vErrors.concat(validate90.errors);
+errors = vErrors.length;
+}
+}
+if(data.private_key_provider !== undefined){
+if(!(validate90(data.private_key_provider, {instancePath:instancePath+"/private_key_provider",parentData:data,parentDataProperty:"private_key_provider",rootData}))){
+vErrors = vErrors === null ? validate90.errors : vErrors.concat(validate90.errors);
+errors = vErrors.length;
+}
+}
+if(data.proxyHeaders !== undefined){
+if(!(validate97(data.proxyHeaders, {instancePath:instancePath+"/proxyHeaders",parentData:data,parentDataProperty:"proxyHeaders",rootData}))){
+vErrors = vErrors === null ? validate97.errors : vErrors.concat(validate97.errors);
+errors = vErrors.length;
+}
+}
+if(data.proxy_headers !== undefined){
+if(!(validate97(data.proxy_headers, {instancePath:instancePath+"/proxy_headers",parentData:data,parentDataProperty:"proxy_headers",rootData}))){
+vErrors = vErrors === null ? validate97.errors : vErrors.concat(validate97.errors);
+errors = vErrors.length;
+}
+}
+if(data.fileFlushInterval !== undefined){
+let data76 = data.fileFlushInterval;
+if(typeof data76 === "string"){
+if(!pattern6.test(data76)){
+const err85 = {instancePath:instancePath+"/fileFlushInterval",schemaPath:"#/properties/fileFlushInterval/pattern",keyword:"pattern",params:{pattern: "^[-+]?((\\d+(\\.\\d*)?|\\.\\d+)(ns|us|µs|μs|ms|s|m|h))+$|^[-+]?0$"},message:"must match pattern \""+"^[-+]?((\\d+(\\.\\d*)?|\\.\\d+)(ns|us|µs|μs|ms|s|m|h))+$|^[-+]?0$"+"\""};
+if(vErrors === null){
+vErrors = [err85];
+}
+else {
+vErrors.push(err85);
+}
+errors++;
+}
+}
+else {
+const err86 = {instancePath:instancePath+"/fileFlushInterval",schemaPath:"#/properties/fileFlushInterval/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err86];
+}
+else {
+vErrors.push(err86);
+}
+errors++;
+}
+}
+if(data.file_flush_interval !== undefined){
+let data77 = data.file_flush_interval;
+if(typeof data77 === "string"){
+if(!pattern6.test(data77)){
+const err87 = {instancePath:instancePath+"/file_flush_interval",schemaPath:"#/properties/file_flush_interval/pattern",keyword:"pattern",params:{pattern: "^[-+]?((\\d+(\\.\\d*)?|\\.\\d+)(ns|us|µs|μs|ms|s|m|h))+$|^[-+]?0$"},message:"must match pattern \""+"^[-+]?((\\d+(\\.\\d*)?|\\.\\d+)(ns|us|µs|μs|ms|s|m|h))+$|^[-+]?0$"+"\""};
+if(vErrors === null){
+vErrors = [err87];
+}
+else {
+vErrors.push(err87);
+}
+errors++;
+}
+}
+else {
+const err88 = {instancePath:instancePath+"/file_flush_interval",schemaPath:"#/properties/file_flush_interval/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err88];
+}
+else {
+vErrors.push(err88);
+}
+errors++;
+}
+}
+if(data.fileFlushMinSizeKb !== undefined){
+let data78 = data.fileFlushMinSizeKb;
+if((!((typeof data78 == "number") && (!(data78 % 1) && !isNaN(data78)))) && (typeof data78 !== "string")){
+const err89 = {instancePath:instancePath+"/fileFlushMinSizeKb",schemaPath:"#/properties/fileFlushMinSizeKb/type",keyword:"type",params:{type: schema9.properties.fileFlushMinSizeKb.type},message:"must be integer,string"};
+if(vErrors === null){
+vErrors = [err89];
+}
+else {
+vErrors.push(err89);
+}
+errors++;
+}
+if(typeof data78 === "string"){
+if(!pattern0.test(data78)){
+const err90 = {instancePath:instancePath+"/fileFlushMinSizeKb",schemaPath:"#/properties/fileFlushMinSizeKb/pattern",keyword:"pattern",params:{pattern: "^-?\\d+$"},message:"must match pattern \""+"^-?\\d+$"+"\""};
+if(vErrors === null){
+vErrors = [err90];
+}
+else {
+vErrors.push(err90);
+}
+errors++;
+}
+}
+}
+if(data.file_flush_min_size_kb !== undefined){
+let data79 = data.file_flush_min_size_kb;
+if((!((typeof data79 == "number") && (!(data79 % 1) && !isNaN(data79)))) && (typeof data79 !== "string")){
+const err91 = {instancePath:instancePath+"/file_flush_min_size_kb",schemaPath:"#/properties/file_flush_min_size_kb/type",keyword:"type",params:{type: schema9.properties.file_flush_min_size_kb.type},message:"must be integer,string"};
+if(vErrors === null){
+vErrors = [err91];
+}
+else {
+vErrors.push(err91);
+}
+errors++;
+}
+if(typeof data79 === "string"){
+if(!pattern0.test(data79)){
+const err92 = {instancePath:instancePath+"/file_flush_min_size_kb",schemaPath:"#/properties/file_flush_min_size_kb/pattern",keyword:"pattern",params:{pattern: "^-?\\d+$"},message:"must match pattern \""+"^-?\\d+$"+"\""};
+if(vErrors === null){
+vErrors = [err92];
+}
+else {
+vErrors.push(err92);
+}
+errors++;
+}
+}
+}
+if(data.statsCompression !== undefined){
+if(typeof data.statsCompression !== "boolean"){
+const err93 = {instancePath:instancePath+"/statsCompression",schemaPath:"#/properties/statsCompression/type",keyword:"type",params:{type: "boolean"},message:"must be boolean"};
+if(vErrors === null){
+vErrors = [err93];
+}
+else {
+vErrors.push(err93);
+}
+errors++;
+}
+}
+if(data.stats_compression !== undefined){
+if(typeof data.stats_compression !== "boolean"){
+const err94 = {instancePath:instancePath+"/stats_compression",schemaPath:"#/properties/stats_compression/type",keyword:"type",params:{type: "boolean"},message:"must be boolean"};
+if(vErrors === null){
+vErrors = [err94];
+}
+else {
+vErrors.push(err94);
+}
+errors++;
+}
+}
+}
+else {
+const err95 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err95];
+}
+else {
+vErrors.push(err95);
+}
+errors++;
+}
+validate26.errors = vErrors;
+return errors === 0;
+}
+
+const schema45 = {"type":"object","additionalProperties":false,"properties":{"mode":{"anyOf":[{"enum":["REGISTRY_ONLY","ALLOW_ANY","ALLOW_ANY_DYNAMIC_DNS"]},{"type":"integer"}]},"tls":{"$ref":"#/definitions/istio.networking.v1alpha3.ClientTLSSettings"}}};
+
+function validate125(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+let vErrors = null;
+let errors = 0;
+if(data && typeof data == "object" && !Array.isArray(data)){
+for(const key0 in data){
+if(!((key0 === "mode") || (key0 === "tls"))){
+const err0 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties"};
+if(vErrors === null){
+vErrors = [err0];
+}
+else {
+vErrors.push(err0);
+}
+errors++;
+}
+}
+if(data.mode !== undefined){
+let data0 = data.mode;
+const _errs3 = errors;
+let valid1 = false;
+const _errs4 = errors;
+if(!(((data0 === "REGISTRY_ONLY") || (data0 === "ALLOW_ANY")) || (data0 === "ALLOW_ANY_DYNAMIC_DNS"))){
+const err1 = {instancePath:instancePath+"/mode",schemaPath:"#/properties/mode/anyOf/0/enum",keyword:"enum",params:{allowedValues: schema45.properties.mode.anyOf[0].enum},message:"must be equal to one of the allowed values"};
+if(vErrors === null){
+vErrors = [err1];
+}
+else {
+vErrors.push(err1);
+}
+errors++;
+}
+var _valid0 = _errs4 === errors;
+valid1 = valid1 || _valid0;
+if(!valid1){
+const _errs5 = errors;
+if(!((typeof data0 == "number") && (!(data0 % 1) && !isNaN(data0)))){
+const err2 = {instancePath:instancePath+"/mode",schemaPath:"#/properties/mode/anyOf/1/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
+if(vErrors === null){
+vErrors = [err2];
+}
+else {
+vErrors.push(err2);
+}
+errors++;
+}
+var _valid0 = _errs5 === errors;
+valid1 = valid1 || _valid0;
+}
+if(!valid1){
+const err3 = {instancePath:instancePath+"/mode",schemaPath:"#/properties/mode/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf"};
+if(vErrors === null){
+vErrors = [err3];
+}
+else {
+vErrors.push(err3);
+}
+errors++;
+}
+else {
+errors = _errs3;
+if(vErrors !== null){
+if(_errs3){
+vErrors.length = _errs3;
+}
+else {
+vErrors = null;
+}
+}
+}
+}
+if(data.tls !== undefined){
+if(!(validate48(data.tls, {instancePath:instancePath+"/tls",parentData:data,parentDataProperty:"tls",rootData}))){
+vErrors = vErrors === null ? validate48.errors : vErrors.concat(validate48.errors);
+errors = vErrors.length;
+}
+}
+}
+else {
+const err4 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err4];
+}
+else {
+vErrors.push(err4);
+}
+errors++;
+}
+validate125.errors = vErrors;
+return errors === 0;
+}
+
+const schema46 = {"type":"object","additionalProperties":false,"properties":{"mode":{"anyOf":[{"enum":["PASSTHROUGH","LOCALHOST"]},{"type":"integer"}]}}};
+
+function validate129(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+let vErrors = null;
+let errors = 0;
+if(data && typeof data == "object" && !Array.isArray(data)){
+for(const key0 in data){
+if(!(key0 === "mode")){
+const err0 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties"};
+if(vErrors === null){
+vErrors = [err0];
+}
+else {
+vErrors.push(err0);
+}
+errors++;
+}
+}
+if(data.mode !== undefined){
+let data0 = data.mode;
+const _errs3 = errors;
+let valid1 = false;
+const _errs4 = errors;
+if(!((data0 === "PASSTHROUGH") || (data0 === "LOCALHOST"))){
+const err1 = {instancePath:instancePath+"/mode",schemaPath:"#/properties/mode/anyOf/0/enum",keyword:"enum",params:{allowedValues: schema46.properties.mode.anyOf[0].enum},message:"must be equal to one of the allowed values"};
+if(vErrors === null){
+vErrors = [err1];
+}
+else {
+vErrors.push(err1);
+}
+errors++;
+}
+var _valid0 = _errs4 === errors;
+valid1 = valid1 || _valid0;
+if(!valid1){
+const _errs5 = errors;
+if(!((typeof data0 == "number") && (!(data0 % 1) && !isNaN(data0)))){
+const err2 = {instancePath:instancePath+"/mode",schemaPath:"#/properties/mode/anyOf/1/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
+if(vErrors === null){
+vErrors = [err2];
+}
+else {
+vErrors.push(err2);
+}
+errors++;
+}
+var _valid0 = _errs5 === errors;
+valid1 = valid1 || _valid0;
+}
+if(!valid1){
+const err3 = {instancePath:instancePath+"/mode",schemaPath:"#/properties/mode/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf"};
+if(vErrors === null){
+vErrors = [err3];
+}
+else {
+vErrors.push(err3);
+}
+errors++;
+}
+else {
+errors = _errs3;
+if(vErrors !== null){
+if(_errs3){
+vErrors.length = _errs3;
+}
+else {
+vErrors = null;
+}
+}
+}
+}
+}
+else {
+const err4 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err4];
+}
+else {
+vErrors.push(err4);
+}
+errors++;
+}
+validate129.errors = vErrors;
+return errors === 0;
+}
+
+const schema47 = {"type":"object","additionalProperties":false,"properties":{"address":{"type":"string"},"tlsSettings":{"$ref":"#/definitions/istio.networking.v1alpha3.ClientTLSSettings"},"tls_settings":{"$ref":"#/definitions/istio.networking.v1alpha3.ClientTLSSettings"},"subscribedResources":{"type":"array","items":{"anyOf":[{"enum":["SERVICE_REGISTRY"]},{"type":"integer"}]}},"subscribed_resources":{"type":"array","items":{"anyOf":[{"enum":["SERVICE_REGISTRY"]},{"type":"integer"}]}}}};
+
+function validate132(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+let vErrors = null;
+let errors = 0;
+if(data && typeof data == "object" && !Array.isArray(data)){
+for(const key0 in data){
+if(!(((((key0 === "address") || (key0 === "tlsSettings")) || (key0 === "tls_settings")) || (key0 === "subscribedResources")) || (key0 === "subscribed_resources"))){
+const err0 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties"};
+if(vErrors === null){
+vErrors = [err0];
+}
+else {
+vErrors.push(err0);
+}
+errors++;
+}
+}
+if(data.address !== undefined){
+if(typeof data.address !== "string"){
+const err1 = {instancePath:instancePath+"/address",schemaPath:"#/properties/address/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err1];
+}
+else {
+vErrors.push(err1);
+}
+errors++;
+}
+}
+if(data.tlsSettings !== undefined){
+if(!(validate48(data.tlsSettings, {instancePath:instancePath+"/tlsSettings",parentData:data,parentDataProperty:"tlsSettings",rootData}))){
+vErrors = vErrors === null ? validate48.errors : vErrors.concat(validate48.errors);
+errors = vErrors.length;
+}
+}
+if(data.tls_settings !== undefined){
+if(!(validate48(data.tls_settings, {instancePath:instancePath+"/tls_settings",parentData:data,parentDataProperty:"tls_settings",rootData}))){
+vErrors = vErrors === null ? validate48.errors : vErrors.concat(validate48.errors);
+errors = vErrors.length;
+}
+}
+if(data.subscribedResources !== undefined){
+let data3 = data.subscribedResources;
+if(Array.isArray(data3)){
+const len0 = data3.length;
+for(let i0=0; i0<len0; i0++){
+let data4 = data3[i0];
+const _errs9 = errors;
+let valid3 = false;
+const _errs10 = errors;
+if(!(data4 === "SERVICE_REGISTRY")){
+const err2 = {instancePath:instancePath+"/subscribedResources/" + i0,schemaPath:"#/properties/subscribedResources/items/anyOf/0/enum",keyword:"enum",params:{allowedValues: schema47.properties.subscribedResources.items.anyOf[0].enum},message:"must be equal to one of the allowed values"};
+if(vErrors === null){
+vErrors = [err2];
+}
+else {
+vErrors.push(err2);
+}
+errors++;
+}
+var _valid0 = _errs10 === errors;
+valid3 = valid3 || _valid0;
+if(!valid3){
+const _errs11 = errors;
+if(!((typeof data4 == "number") && (!(data4 % 1) && !isNaN(data4)))){
+const err3 = {instancePath:instancePath+"/subscribedResources/" + i0,schemaPath:"#/properties/subscribedResources/items/anyOf/1/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
+if(vErrors === null){
+vErrors = [err3];
+}
+else {
+vErrors.push(err3);
+}
+errors++;
+}
+var _valid0 = _errs11 === errors;
+valid3 = valid3 || _valid0;
+}
+if(!valid3){
+const err4 = {instancePath:instancePath+"/subscribedResources/" + i0,schemaPath:"#/properties/subscribedResources/items/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf"};
+if(vErrors === null){
+vErrors = [err4];
+}
+else {
+vErrors.push(err4);
+}
+errors++;
+}
+else {
+errors = _errs9;
+if(vErrors !== null){
+if(_errs9){
+vErrors.length = _errs9;
+}
+else {
+vErrors = null;
+}
+}
+}
+}
+}
+else {
+const err5 = {instancePath:instancePath+"/subscribedResources",schemaPath:"#/properties/subscribedResources/type",keyword:"type",params:{type: "array"},message:"must be array"};
+if(vErrors === null){
+vErrors = [err5];
+}
+else {
+vErrors.push(err5);
+}
+errors++;
+}
+}
+if(data.subscribed_resources !== undefined){
+let data5 = data.subscribed_resources;
+if(Array.isArray(data5)){
+const len1 = data5.length;
+for(let i1=0; i1<len1; i1++){
+let data6 = data5[i1];
+const _errs16 = errors;
+let valid6 = false;
+const _errs17 = errors;
+if(!(data6 === "SERVICE_REGISTRY")){
+const err6 = {instancePath:instancePath+"/subscribed_resources/" + i1,schemaPath:"#/properties/subscribed_resources/items/anyOf/0/enum",keyword:"enum",params:{allowedValues: schema47.properties.subscribed_resources.items.anyOf[0].enum},message:"must be equal to one of the allowed values"};
+if(vErrors === null){
+vErrors = [err6];
+}
+else {
+vErrors.push(err6);
+}
+errors++;
+}
+var _valid1 = _errs17 === errors;
+valid6 = valid6 || _valid1;
+if(!valid6){
+const _errs18 = errors;
+if(!((typeof data6 == "number") && (!(data6 % 1) && !isNaN(data6)))){
+const err7 = {instancePath:instancePath+"/subscribed_resources/" + i1,schemaPath:"#/properties/subscribed_resources/items/anyOf/1/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
+if(vErrors === null){
+vErrors = [err7];
+}
+else {
+vErrors.push(err7);
+}
+errors++;
+}
+var _valid1 = _errs18 === errors;
+valid6 = valid6 || _valid1;
+}
+if(!valid6){
+const err8 = {instancePath:instancePath+"/subscribed_resources/" + i1,schemaPath:"#/properties/subscribed_resources/items/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf"};
+if(vErrors === null){
+vErrors = [err8];
+}
+else {
+vErrors.push(err8);
+}
+errors++;
+}
+else {
+errors = _errs16;
+if(vErrors !== null){
+if(_errs16){
+vErrors.length = _errs16;
+}
+else {
+vErrors = null;
+}
+}
+}
+}
+}
+else {
+const err9 = {instancePath:instancePath+"/subscribed_resources",schemaPath:"#/properties/subscribed_resources/type",keyword:"type",params:{type: "array"},message:"must be array"};
+if(vErrors === null){
+vErrors = [err9];
+}
+else {
+vErrors.push(err9);
+}
+errors++;
+}
+}
+}
+else {
+const err10 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err10];
+}
+else {
+vErrors.push(err10);
+}
+errors++;
+}
+validate132.errors = vErrors;
+return errors === 0;
+}
+
+const schema48 = {"type":"object","additionalProperties":false,"properties":{"pem":{"type":"string"},"spiffeBundleUrl":{"type":"string"},"spiffe_bundle_url":{"type":"string"},"certSigners":{"type":"array","items":{"type":"string"}},"cert_signers":{"type":"array","items":{"type":"string"}},"trustDomains":{"type":"array","items":{"type":"string"}},"trust_domains":{"type":"array","items":{"type":"string"}}}};
+
+function validate137(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+let vErrors = null;
+let errors = 0;
+if(data && typeof data == "object" && !Array.isArray(data)){
+for(const key0 in data){
+if(!(((((((key0 === "pem") || (key0 === "spiffeBundleUrl")) || (key0 === "spiffe_bundle_url")) || (key0 === "certSigners")) || (key0 === "cert_signers")) || (key0 === "trustDomains")) || (key0 === "trust_domains"))){
+const err0 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties"};
+if(vErrors === null){
+vErrors = [err0];
+}
+else {
+vErrors.push(err0);
+}
+errors++;
+}
+}
+if(data.pem !== undefined){
+if(typeof data.pem !== "string"){
+const err1 = {instancePath:instancePath+"/pem",schemaPath:"#/properties/pem/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err1];
+}
+else {
+vErrors.push(err1);
+}
+errors++;
+}
+}
+if(data.spiffeBundleUrl !== undefined){
+if(typeof data.spiffeBundleUrl !== "string"){
+const err2 = {instancePath:instancePath+"/spiffeBundleUrl",schemaPath:"#/properties/spiffeBundleUrl/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err2];
+}
+else {
+vErrors.push(err2);
+}
+errors++;
+}
+}
+if(data.spiffe_bundle_url !== undefined){
+if(typeof data.spiffe_bundle_url !== "string"){
+const err3 = {instancePath:instancePath+"/spiffe_bundle_url",schemaPath:"#/properties/spiffe_bundle_url/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err3];
+}
+else {
+vErrors.push(err3);
+}
+errors++;
+}
+}
+if(data.certSigners !== undefined){
+let data3 = data.certSigners;
+if(Array.isArray(data3)){
+const len0 = data3.length;
+for(let i0=0; i0<len0; i0++){
+if(typeof data3[i0] !== "string"){
+const err4 = {instancePath:instancePath+"/certSigners/" + i0,schemaPath:"#/properties/certSigners/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err4];
+}
+else {
+vErrors.push(err4);
+}
+errors++;
+}
+}
+}
+else {
+const err5 = {instancePath:instancePath+"/certSigners",schemaPath:"#/properties/certSigners/type",keyword:"type",params:{type: "array"},message:"must be array"};
+if(vErrors === null){
+vErrors = [err5];
+}
+else {
+vErrors.push(err5);
+}
+errors++;
+}
+}
+if(data.cert_signers !== undefined){
+let data5 = data.cert_signers;
+if(Array.isArray(data5)){
+const len1 = data5.length;
+for(let i1=0; i1<len1; i1++){
+if(typeof data5[i1] !== "string"){
+const err6 = {instancePath:instancePath+"/cert_signers/" + i1,schemaPath:"#/properties/cert_signers/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err6];
+}
+else {
+vErrors.push(err6);
+}
+errors++;
+}
+}
+}
+else {
+const err7 = {instancePath:instancePath+"/cert_signers",schemaPath:"#/properties/cert_signers/type",keyword:"type",params:{type: "array"},message:"must be array"};
+if(vErrors === null){
+vErrors = [err7];
+}
+else {
+vErrors.push(err7);
+}
+errors++;
+}
+}
+if(data.trustDomains !== undefined){
+let data7 = data.trustDomains;
+if(Array.isArray(data7)){
+const len2 = data7.length;
+for(let i2=0; i2<len2; i2++){
+if(typeof data7[i2] !== "string"){
+const err8 = {instancePath:instancePath+"/trustDomains/" + i2,schemaPath:"#/properties/trustDomains/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err8];
+}
+else {
+vErrors.push(err8);
+}
+errors++;
+}
+}
+}
+else {
+const err9 = {instancePath:instancePath+"/trustDomains",schemaPath:"#/properties/trustDomains/type",keyword:"type",params:{type: "array"},message:"must be array"};
+if(vErrors === null){
+vErrors = [err9];
+}
+else {
+vErrors.push(err9);
+}
+errors++;
+}
+}
+if(data.trust_domains !== undefined){
+let data9 = data.trust_domains;
+if(Array.isArray(data9)){
+const len3 = data9.length;
+for(let i3=0; i3<len3; i3++){
+if(typeof data9[i3] !== "string"){
+const err10 = {instancePath:instancePath+"/trust_domains/" + i3,schemaPath:"#/properties/trust_domains/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err10];
+}
+else {
+vErrors.push(err10);
+}
+errors++;
+}
+}
+}
+else {
+const err11 = {instancePath:instancePath+"/trust_domains",schemaPath:"#/properties/trust_domains/type",keyword:"type",params:{type: "array"},message:"must be array"};
+if(vErrors === null){
+vErrors = [err11];
+}
+else {
+vErrors.push(err11);
+}
+errors++;
+}
+}
+}
+else {
+const err12 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err12];
+}
+else {
+vErrors.push(err12);
+}
+errors++;
+}
+validate137.errors = vErrors;
+return errors === 0;
+}
+
+const schema49 = {"type":"object","additionalProperties":false,"properties":{"distribute":{"type":"array","items":{"$ref":"#/definitions/istio.networking.v1alpha3.LocalityLoadBalancerSetting.Distribute"}},"failover":{"type":"array","items":{"$ref":"#/definitions/istio.networking.v1alpha3.LocalityLoadBalancerSetting.Failover"}},"failoverPriority":{"type":"array","items":{"type":"string"}},"failover_priority":{"type":"array","items":{"type":"string"}},"enabled":{"type":"boolean"}}};
+const schema50 = {"type":"object","additionalProperties":false,"properties":{"from":{"type":"string"},"to":{"type":"object","additionalProperties":{"type":["integer","string"],"pattern":"^-?\\d+$"}}}};
+
+function validate141(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+let vErrors = null;
+let errors = 0;
+if(data && typeof data == "object" && !Array.isArray(data)){
+for(const key0 in data){
+if(!((key0 === "from") || (key0 === "to"))){
+const err0 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties"};
+if(vErrors === null){
+vErrors = [err0];
+}
+else {
+vErrors.push(err0);
+}
+errors++;
+}
+}
+if(data.from !== undefined){
+if(typeof data.from !== "string"){
+const err1 = {instancePath:instancePath+"/from",schemaPath:"#/properties/from/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err1];
+}
+else {
+vErrors.push(err1);
+}
+errors++;
+}
+}
+if(data.to !== undefined){
+let data1 = data.to;
+if(data1 && typeof data1 == "object" && !Array.isArray(data1)){
+for(const key1 in data1){
+let data2 = data1[key1];
+if((!((typeof data2 == "number") && (!(data2 % 1) && !isNaN(data2)))) && (typeof data2 !== "string")){
+const err2 = {instancePath:instancePath+"/to/" + key1.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/to/additionalProperties/type",keyword:"type",params:{type: schema50.properties.to.additionalProperties.type},message:"must be integer,string"};
+if(vErrors === null){
+vErrors = [err2];
+}
+else {
+vErrors.push(err2);
+}
+errors++;
+}
+if(typeof data2 === "string"){
+if(!pattern0.test(data2)){
+const err3 = {instancePath:instancePath+"/to/" + key1.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/to/additionalProperties/pattern",keyword:"pattern",params:{pattern: "^-?\\d+$"},message:"must match pattern \""+"^-?\\d+$"+"\""};
+if(vErrors === null){
+vErrors = [err3];
+}
+else {
+vErrors.push(err3);
+}
+errors++;
+}
+}
+}
+}
+else {
+const err4 = {instancePath:instancePath+"/to",schemaPath:"#/properties/to/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err4];
+}
+else {
+vErrors.push(err4);
+}
+errors++;
+}
+}
+}
+else {
+const err5 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err5];
+}
+else {
+vErrors.push(err5);
+}
+errors++;
+}
+validate141.errors = vErrors;
+return errors === 0;
+}
+
+const schema51 = {"type":"object","additionalProperties":false,"properties":{"from":{"type":"string"},"to":{"type":"string"}}};
+
+function validate143(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+let vErrors = null;
+let errors = 0;
+if(data && typeof data == "object" && !Array.isArray(data)){
+for(const key0 in data){
+if(!((key0 === "from") || (key0 === "to"))){
+const err0 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties"};
+if(vErrors === null){
+vErrors = [err0];
+}
+else {
+vErrors.push(err0);
+}
+errors++;
+}
+}
+if(data.from !== undefined){
+if(typeof data.from !== "string"){
+const err1 = {instancePath:instancePath+"/from",schemaPath:"#/properties/from/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err1];
+}
+else {
+vErrors.push(err1);
+}
+errors++;
+}
+}
+if(data.to !== undefined){
+if(typeof data.to !== "string"){
+const err2 = {instancePath:instancePath+"/to",schemaPath:"#/properties/to/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err2];
+}
+else {
+vErrors.push(err2);
+}
+errors++;
+}
+}
+}
+else {
+const err3 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err3];
+}
+else {
+vErrors.push(err3);
+}
+errors++;
+}
+validate143.errors = vErrors;
+return errors === 0;
+}
+
+
+function validate140(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+let vErrors = null;
+let errors = 0;
+if(data && typeof data == "object" && !Array.isArray(data)){
+for(const key0 in data){
+if(!(((((key0 === "distribute") || (key0 === "failover")) || (key0 === "failoverPriority")) || (key0 === "failover_priority")) || (key0 === "enabled"))){
+const err0 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties"};
+if(vErrors === null){
+vErrors = [err0];
+}
+else {
+vErrors.push(err0);
+}
+errors++;
+}
+}
+if(data.distribute !== undefined){
+let data0 = data.distribute;
+if(Array.isArray(data0)){
+const len0 = data0.length;
+for(let i0=0; i0<len0; i0++){
+if(!(validate141(data0[i0], {instancePath:instancePath+"/distribute/" + i0,parentData:data0,parentDataProperty:i0,rootData}))){
+vErrors = vErrors === null ? validate141.errors : vErrors.concat(validate141.errors);
+errors = vErrors.length;
+}
+}
+}
+else {
+const err1 = {instancePath:instancePath+"/distribute",schemaPath:"#/properties/distribute/type",keyword:"type",params:{type: "array"},message:"must be array"};
+if(vErrors === null){
+vErrors = [err1];
+}
+else {
+vErrors.push(err1);
+}
+errors++;
+}
+}
+if(data.failover !== undefined){
+let data2 = data.failover;
+if(Array.isArray(data2)){
+const len1 = data2.length;
+for(let i1=0; i1<len1; i1++){
+if(!(validate143(data2[i1], {instancePath:instancePath+"/failover/" + i1,parentData:data2,parentDataProperty:i1,rootData}))){
+vErrors = vErrors === null ? validate143.errors : vErrors.concat(validate143.errors);
+errors = vErrors.length;
+}
+}
+}
+else {
+const err2 = {instancePath:instancePath+"/failover",schemaPath:"#/properties/failover/type",keyword:"type",params:{type: "array"},message:"must be array"};
+if(vErrors === null){
+vErrors = [err2];
+}
+else {
+vErrors.push(err2);
+}
+errors++;
+}
+}
+if(data.failoverPriority !== undefined){
+let data4 = data.failoverPriority;
+if(Array.isArray(data4)){
+const len2 = data4.length;
+for(let i2=0; i2<len2; i2++){
+if(typeof data4[i2] !== "string"){
+const err3 = {instancePath:instancePath+"/failoverPriority/" + i2,schemaPath:"#/properties/failoverPriority/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err3];
+}
+else {
+vErrors.push(err3);
+}
+errors++;
+}
+}
+}
+else {
+const err4 = {instancePath:instancePath+"/failoverPriority",schemaPath:"#/properties/failoverPriority/type",keyword:"type",params:{type: "array"},message:"must be array"};
+if(vErrors === null){
+vErrors = [err4];
+}
+else {
+vErrors.push(err4);
+}
+errors++;
+}
+}
+if(data.failover_priority !== undefined){
+let data6 = data.failover_priority;
+if(Array.isArray(data6)){
+const len3 = data6.length;
+for(let i3=0; i3<len3; i3++){
+if(typeof data6[i3] !== "string"){
+const err5 = {instancePath:instancePath+"/failover_priority/" + i3,schemaPath:"#/properties/failover_priority/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err5];
+}
+else {
+vErrors.push(err5);
+}
+errors++;
+}
+}
+}
+else {
+const err6 = {instancePath:instancePath+"/failover_priority",schemaPath:"#/properties/failover_priority/type",keyword:"type",params:{type: "array"},message:"must be array"};
+if(vErrors === null){
+vErrors = [err6];
+}
+else {
+vErrors.push(err6);
+}
+errors++;
+}
+}
+if(data.enabled !== undefined){
+if(typeof data.enabled !== "boolean"){
+const err7 = {instancePath:instancePath+"/enabled",schemaPath:"#/properties/enabled/type",keyword:"type",params:{type: "boolean"},message:"must be boolean"};
+if(vErrors === null){
+vErrors = [err7];
+}
+else {
+vErrors.push(err7);
+}
+errors++;
+}
+}
+}
+else {
+const err8 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err8];
+}
+else {
+vErrors.push(err8);
+}
+errors++;
+}
+validate140.errors = vErrors;
+return errors === 0;
+}
+
+const schema52 = {"type":"object","additionalProperties":false,"properties":{"secretName":{"type":"string"},"secret_name":{"type":"string"},"dnsNames":{"type":"array","items":{"type":"string"}},"dns_names":{"type":"array","items":{"type":"string"}}}};
+
+function validate147(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+let vErrors = null;
+let errors = 0;
+if(data && typeof data == "object" && !Array.isArray(data)){
+for(const key0 in data){
+if(!((((key0 === "secretName") || (key0 === "secret_name")) || (key0 === "dnsNames")) || (key0 === "dns_names"))){
+const err0 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties"};
+if(vErrors === null){
+vErrors = [err0];
+}
+else {
+vErrors.push(err0);
+}
+errors++;
+}
+}
+if(data.secretName !== undefined){
+if(typeof data.secretName !== "string"){
+const err1 = {instancePath:instancePath+"/secretName",schemaPath:"#/properties/secretName/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err1];
+}
+else {
+vErrors.push(err1);
+}
+errors++;
+}
+}
+if(data.secret_name !== undefined){
+if(typeof data.secret_name !== "string"){
+const err2 = {instancePath:instancePath+"/secret_name",schemaPath:"#/properties/secret_name/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err2];
+}
+else {
+vErrors.push(err2);
+}
+errors++;
+}
+}
+if(data.dnsNames !== undefined){
+let data2 = data.dnsNames;
+if(Array.isArray(data2)){
+const len0 = data2.length;
+for(let i0=0; i0<len0; i0++){
+if(typeof data2[i0] !== "string"){
+const err3 = {instancePath:instancePath+"/dnsNames/" + i0,schemaPath:"#/properties/dnsNames/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err3];
+}
+else {
+vErrors.push(err3);
+}
+errors++;
+}
+}
+}
+else {
+const err4 = {instancePath:instancePath+"/dnsNames",schemaPath:"#/properties/dnsNames/type",keyword:"type",params:{type: "array"},message:"must be array"};
+if(vErrors === null){
+vErrors = [err4];
+}
+else {
+vErrors.push(err4);
+}
+errors++;
+}
+}
+if(data.dns_names !== undefined){
+let data4 = data.dns_names;
+if(Array.isArray(data4)){
+const len1 = data4.length;
+for(let i1=0; i1<len1; i1++){
+if(typeof data4[i1] !== "string"){
+const err5 = {instancePath:instancePath+"/dns_names/" + i1,schemaPath:"#/properties/dns_names/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err5];
+}
+else {
+vErrors.push(err5);
+}
+errors++;
+}
+}
+}
+else {
+const err6 = {instancePath:instancePath+"/dns_names",schemaPath:"#/properties/dns_names/type",keyword:"type",params:{type: "array"},message:"must be array"};
+if(vErrors === null){
+vErrors = [err6];
+}
+else {
+vErrors.push(err6);
+}
+errors++;
+}
+}
+}
+else {
+const err7 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err7];
+}
+else {
+vErrors.push(err7);
+}
+errors++;
+}
+validate147.errors = vErrors;
+return errors === 0;
+}
+
+const schema53 = {"type":"object","additionalProperties":false,"properties":{"settings":{"$ref":"#/definitions/istio.mesh.v1alpha1.MeshConfig.ServiceSettings.Settings"},"hosts":{"type":"array","items":{"type":"string"}}}};
+const schema54 = {"type":"object","additionalProperties":false,"properties":{"clusterLocal":{"type":"boolean"},"cluster_local":{"type":"boolean"}}};
+
+function validate150(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+let vErrors = null;
+let errors = 0;
+if(data && typeof data == "object" && !Array.isArray(data)){
+for(const key0 in data){
+if(!((key0 === "clusterLocal") || (key0 === "cluster_local"))){
+const err0 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties"};
+if(vErrors === null){
+vErrors = [err0];
+}
+else {
+vErrors.push(err0);
+}
+errors++;
+}
+}
+if(data.clusterLocal !== undefined){
+if(typeof data.clusterLocal !== "boolean"){
+const err1 = {instancePath:instancePath+"/clusterLocal",schemaPath:"#/properties/clusterLocal/type",keyword:"type",params:{type: "boolean"},message:"must be boolean"};
+if(vErrors === null){
+vErrors = [err1];
+}
+else {
+vErrors.push(err1);
+}
+errors++;
+}
+}
+if(data.cluster_local !== undefined){
+if(typeof data.cluster_local !== "boolean"){
+const err2 = {instancePath:instancePath+"/cluster_local",schemaPath:"#/properties/cluster_local/type",keyword:"type",params:{type: "boolean"},message:"must be boolean"};
+if(vErrors === null){
+vErrors = [err2];
+}
+else {
+vErrors.push(err2);
+}
+errors++;
+}
+}
+}
+else {
+const err3 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err3];
+}
+else {
+vErrors.push(err3);
+}
+errors++;
+}
+validate150.errors = vErrors;
+return errors === 0;
+}
+
+
+function validate149(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+let vErrors = null;
+let errors = 0;
+if(data && typeof data == "object" && !Array.isArray(data)){
+for(const key0 in data){
+if(!((key0 === "settings") || (key0 === "hosts"))){
+const err0 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties"};
+if(vErrors === null){
+vErrors = [err0];
+}
+else {
+vErrors.push(err0);
+}
+errors++;
+}
+}
+if(data.settings !== undefined){
+if(!(validate150(data.settings, {instancePath:instancePath+"/settings",parentData:data,parentDataProperty:"settings",rootData}))){
+vErrors = vErrors === null ? validate150.errors : vErrors.concat(validate150.errors);
+errors = vErrors.length;
+}
+}
+if(data.hosts !== undefined){
+let data1 = data.hosts;
+if(Array.isArray(data1)){
+const len0 = data1.length;
+for(let i0=0; i0<len0; i0++){
+if(typeof data1[i0] !== "string"){
+const err1 = {instancePath:instancePath+"/hosts/" + i0,schemaPath:"#/properties/hosts/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err1];
+}
+else {
+vErrors.push(err1);
+}
+errors++;
+}
+}
+}
+else {
+const err2 = {instancePath:instancePath+"/hosts",schemaPath:"#/properties/hosts/type",keyword:"type",params:{type: "array"},message:"must be array"};
+if(vErrors === null){
+vErrors = [err2];
+}
+else {
+vErrors.push(err2);
+}
+errors++;
+}
+}
+}
+else {
+const err3 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err3];
+}
+else {
+vErrors.push(err3);
+}
+errors++;
+}
+validate149.errors = vErrors;
+return errors === 0;
+}
+
+const schema55 = {"type":"object","additionalProperties":false,"properties":{"namespaceSelector":{"$ref":"#/definitions/istio.mesh.v1alpha1.LabelSelector"},"namespace_selector":{"$ref":"#/definitions/istio.mesh.v1alpha1.LabelSelector"},"servicesSelector":{"$ref":"#/definitions/istio.mesh.v1alpha1.LabelSelector"},"services_selector":{"$ref":"#/definitions/istio.mesh.v1alpha1.LabelSelector"},"scope":{"anyOf":[{"enum":["LOCAL","GLOBAL"]},{"type":"integer"}]}}};
+const schema56 = {"type":"object","additionalProperties":false,"properties":{"matchLabels":{"type":"object","additionalProperties":{"type":"string"}},"matchExpressions":{"type":"array","items":{"$ref":"#/definitions/istio.mesh.v1alpha1.LabelSelectorRequirement"}}}};
+const schema57 = {"type":"object","additionalProperties":false,"properties":{"key":{"type":"string"},"operator":{"type":"string"},"values":{"type":"array","items":{"type":"string"}}}};
+
+function validate156(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+let vErrors = null;
+let errors = 0;
+if(data && typeof data == "object" && !Array.isArray(data)){
+for(const key0 in data){
+if(!(((key0 === "key") || (key0 === "operator")) || (key0 === "values"))){
+const err0 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties"};
+if(vErrors === null){
+vErrors = [err0];
+}
+else {
+vErrors.push(err0);
+}
+errors++;
+}
+}
+if(data.key !== undefined){
+if(typeof data.key !== "string"){
+const err1 = {instancePath:instancePath+"/key",schemaPath:"#/properties/key/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err1];
+}
+else {
+vErrors.push(err1);
+}
+errors++;
+}
+}
+if(data.operator !== undefined){
+if(typeof data.operator !== "string"){
+const err2 = {instancePath:instancePath+"/operator",schemaPath:"#/properties/operator/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err2];
+}
+else {
+vErrors.push(err2);
+}
+errors++;
+}
+}
+if(data.values !== undefined){
+let data2 = data.values;
+if(Array.isArray(data2)){
+const len0 = data2.length;
+for(let i0=0; i0<len0; i0++){
+if(typeof data2[i0] !== "string"){
+const err3 = {instancePath:instancePath+"/values/" + i0,schemaPath:"#/properties/values/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err3];
+}
+else {
+vErrors.push(err3);
+}
+errors++;
+}
+}
+}
+else {
+const err4 = {instancePath:instancePath+"/values",schemaPath:"#/properties/values/type",keyword:"type",params:{type: "array"},message:"must be array"};
+if(vErrors === null){
+vErrors = [err4];
+}
+else {
+vErrors.push(err4);
+}
+errors++;
+}
+}
+}
+else {
+const err5 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err5];
+}
+else {
+vErrors.push(err5);
+}
+errors++;
+}
+validate156.errors = vErrors;
+return errors === 0;
+}
+
+
+function validate155(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+let vErrors = null;
+let errors = 0;
+if(data && typeof data == "object" && !Array.isArray(data)){
+for(const key0 in data){
+if(!((key0 === "matchLabels") || (key0 === "matchExpressions"))){
+const err0 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties"};
+if(vErrors === null){
+vErrors = [err0];
+}
+else {
+vErrors.push(err0);
+}
+errors++;
+}
+}
+if(data.matchLabels !== undefined){
+let data0 = data.matchLabels;
+if(data0 && typeof data0 == "object" && !Array.isArray(data0)){
+for(const key1 in data0){
+if(typeof data0[key1] !== "string"){
+const err1 = {instancePath:instancePath+"/matchLabels/" + key1.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/matchLabels/additionalProperties/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err1];
+}
+else {
+vErrors.push(err1);
+}
+errors++;
+}
+}
+}
+else {
+const err2 = {instancePath:instancePath+"/matchLabels",schemaPath:"#/properties/matchLabels/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err2];
+}
+else {
+vErrors.push(err2);
+}
+errors++;
+}
+}
+if(data.matchExpressions !== undefined){
+let data2 = data.matchExpressions;
+if(Array.isArray(data2)){
+const len0 = data2.length;
+for(let i0=0; i0<len0; i0++){
+if(!(validate156(data2[i0], {instancePath:instancePath+"/matchExpressions/" + i0,parentData:data2,parentDataProperty:i0,rootData}))){
+vErrors = vErrors === null ? validate156.errors : vErrors.concat(validate156.errors);
+errors = vErrors.length;
+}
+}
+}
+else {
+const err3 = {instancePath:instancePath+"/matchExpressions",schemaPath:"#/properties/matchExpressions/type",keyword:"type",params:{type: "array"},message:"must be array"};
+if(vErrors === null){
+vErrors = [err3];
+}
+else {
+vErrors.push(err3);
+}
+errors++;
+}
+}
+}
+else {
+const err4 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err4];
+}
+else {
+vErrors.push(err4);
+}
+errors++;
+}
+validate155.errors = vErrors;
+return errors === 0;
+}
+
+
+function validate154(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+let vErrors = null;
+let errors = 0;
+if(data && typeof data == "object" && !Array.isArray(data)){
+for(const key0 in data){
+if(!(((((key0 === "namespaceSelector") || (key0 === "namespace_selector")) || (key0 === "servicesSelector")) || (key0 === "services_selector")) || (key0 === "scope"))){
+const err0 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties"};
+if(vErrors === null){
+vErrors = [err0];
+}
+else {
+vErrors.push(err0);
+}
+errors++;
+}
+}
+if(data.namespaceSelector !== undefined){
+if(!(validate155(data.namespaceSelector, {instancePath:instancePath+"/namespaceSelector",parentData:data,parentDataProperty:"namespaceSelector",rootData}))){
+vErrors = vErrors === null ? validate155.errors : vErrors.concat(validate155.errors);
+errors = vErrors.length;
+}
+}
+if(data.namespace_selector !== undefined){
+if(!(validate155(data.namespace_selector, {instancePath:instancePath+"/namespace_selector",parentData:data,parentDataProperty:"namespace_selector",rootData}))){
+vErrors = vErrors === null ? validate155.errors : vErrors.concat(validate155.errors);
+errors = vErrors.length;
+}
+}
+if(data.servicesSelector !== undefined){
+if(!(validate155(data.servicesSelector, {instancePath:instancePath+"/servicesSelector",parentData:data,parentDataProperty:"servicesSelector",rootData}))){
+vErrors = vErrors === null ? validate155.errors : vErrors.concat(validate155.errors);
+errors = vErrors.length;
+}
+}
+if(data.services_selector !== undefined){
+if(!(validate155(data.services_selector, {instancePath:instancePath+"/services_selector",parentData:data,parentDataProperty:"services_selector",rootData}))){
+vErrors = vErrors === null ? validate155.errors : vErrors.concat(validate155.errors);
+errors = vErrors.length;
+}
+}
+if(data.scope !== undefined){
+let data4 = data.scope;
+const _errs7 = errors;
+let valid1 = false;
+const _errs8 = errors;
+if(!((data4 === "LOCAL") || (data4 === "GLOBAL"))){
+const err1 = {instancePath:instancePath+"/scope",schemaPath:"#/properties/scope/anyOf/0/enum",keyword:"enum",params:{allowedValues: schema55.properties.scope.anyOf[0].enum},message:"must be equal to one of the allowed values"};
+if(vErrors === null){
+vErrors = [err1];
+}
+else {
+vErrors.push(err1);
+}
+errors++;
+}
+var _valid0 = _errs8 === errors;
+valid1 = valid1 || _valid0;
+if(!valid1){
+const _errs9 = errors;
+if(!((typeof data4 == "number") && (!(data4 % 1) && !isNaN(data4)))){
+const err2 = {instancePath:instancePath+"/scope",schemaPath:"#/properties/scope/anyOf/1/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
+if(vErrors === null){
+vErrors = [err2];
+}
+else {
+vErrors.push(err2);
+}
+errors++;
+}
+var _valid0 = _errs9 === errors;
+valid1 = valid1 || _valid0;
+}
+if(!valid1){
+const err3 = {instancePath:instancePath+"/scope",schemaPath:"#/properties/scope/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf"};
+if(vErrors === null){
+vErrors = [err3];
+}
+else {
+vErrors.push(err3);
+}
+errors++;
+}
+else {
+errors = _errs7;
+if(vErrors !== null){
+if(_errs7){
+vErrors.length = _errs7;
+}
+else {
+vErrors = null;
+}
+}
+}
+}
+}
+else {
+const err4 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err4];
+}
+else {
+vErrors.push(err4);
+}
+errors++;
+}
+validate154.errors = vErrors;
+return errors === 0;
+}
+
+const schema58 = {"type":"object","additionalProperties":false,"properties":{"address":{"type":"string"},"tlsSettings":{"$ref":"#/definitions/istio.networking.v1alpha3.ClientTLSSettings"},"tls_settings":{"$ref":"#/definitions/istio.networking.v1alpha3.ClientTLSSettings"},"requestTimeout":{"type":"string","pattern":"^[-+]?((\\d+(\\.\\d*)?|\\.\\d+)(ns|us|µs|μs|ms|s|m|h))+$|^[-+]?0$"},"request_timeout":{"type":"string","pattern":"^[-+]?((\\d+(\\.\\d*)?|\\.\\d+)(ns|us|µs|μs|ms|s|m|h))+$|^[-+]?0$"},"istiodSide":{"type":"boolean"},"istiod_side":{"type":"boolean"}}};
+
+function validate164(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+let vErrors = null;
+let errors = 0;
+if(data && typeof data == "object" && !Array.isArray(data)){
+for(const key0 in data){
+if(!(((((((key0 === "address") || (key0 === "tlsSettings")) || (key0 === "tls_settings")) || (key0 === "requestTimeout")) || (key0 === "request_timeout")) || (key0 === "istiodSide")) || (key0 === "istiod_side"))){
+const err0 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties"};
+if(vErrors === null){
+vErrors = [err0];
+}
+else {
+vErrors.push(err0);
+}
+errors++;
+}
+}
+if(data.address !== undefined){
+if(typeof data.address !== "string"){
+const err1 = {instancePath:instancePath+"/address",schemaPath:"#/properties/address/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err1];
+}
+else {
+vErrors.push(err1);
+}
+errors++;
+}
+}
+if(data.tlsSettings !== undefined){
+if(!(validate48(data.tlsSettings, {instancePath:instancePath+"/tlsSettings",parentData:data,parentDataProperty:"tlsSettings",rootData}))){
+vErrors = vErrors === null ? validate48.errors : vErrors.concat(validate48.errors);
+errors = vErrors.length;
+}
+}
+if(data.tls_settings !== undefined){
+if(!(validate48(data.tls_settings, {instancePath:instancePath+"/tls_settings",parentData:data,parentDataProperty:"tls_settings",rootData}))){
+vErrors = vErrors === null ? validate48.errors : vErrors.concat(validate48.errors);
+errors = vErrors.length;
+}
+}
+if(data.requestTimeout !== undefined){
+let data3 = data.requestTimeout;
+if(typeof data3 === "string"){
+if(!pattern6.test(data3)){
+const err2 = {instancePath:instancePath+"/requestTimeout",schemaPath:"#/properties/requestTimeout/pattern",keyword:"pattern",params:{pattern: "^[-+]?((\\d+(\\.\\d*)?|\\.\\d+)(ns|us|µs|μs|ms|s|m|h))+$|^[-+]?0$"},message:"must match pattern \""+"^[-+]?((\\d+(\\.\\d*)?|\\.\\d+)(ns|us|µs|μs|ms|s|m|h))+$|^[-+]?0$"+"\""};
+if(vErrors === null){
+vErrors = [err2];
+}
+else {
+vErrors.push(err2);
+}
+errors++;
+}
+}
+else {
+const err3 = {instancePath:instancePath+"/requestTimeout",schemaPath:"#/properties/requestTimeout/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err3];
+}
+else {
+vErrors.push(err3);
+}
+errors++;
+}
+}
+if(data.request_timeout !== undefined){
+let data4 = data.request_timeout;
+if(typeof data4 === "string"){
+if(!pattern6.test(data4)){
+const err4 = {instancePath:instancePath+"/request_timeout",schemaPath:"#/properties/request_timeout/pattern",keyword:"pattern",params:{pattern: "^[-+]?((\\d+(\\.\\d*)?|\\.\\d+)(ns|us|µs|μs|ms|s|m|h))+$|^[-+]?0$"},message:"must match pattern \""+"^[-+]?((\\d+(\\.\\d*)?|\\.\\d+)(ns|us|µs|μs|ms|s|m|h))+$|^[-+]?0$"+"\""};
+if(vErrors === null){
+vErrors = [err4];
+}
+else {
+vErrors.push(err4);
+}
+errors++;
+}
+}
+else {
+const err5 = {instancePath:instancePath+"/request_timeout",schemaPath:"#/properties/request_timeout/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err5];
+}
+else {
+vErrors.push(err5);
+}
+errors++;
+}
+}
+if(data.istiodSide !== undefined){
+if(typeof data.istiodSide !== "boolean"){
+const err6 = {instancePath:instancePath+"/istiodSide",schemaPath:"#/properties/istiodSide/type",keyword:"type",params:{type: "boolean"},message:"must be boolean"};
+if(vErrors === null){
+vErrors = [err6];
+}
+else {
+vErrors.push(err6);
+}
+errors++;
+}
+}
+if(data.istiod_side !== undefined){
+if(typeof data.istiod_side !== "boolean"){
+const err7 = {instancePath:instancePath+"/istiod_side",schemaPath:"#/properties/istiod_side/type",keyword:"type",params:{type: "boolean"},message:"must be boolean"};
+if(vErrors === null){
+vErrors = [err7];
+}
+else {
+vErrors.push(err7);
+}
+errors++;
+}
+}
+}
+else {
+const err8 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err8];
+}
+else {
+vErrors.push(err8);
+}
+errors++;
+}
+validate164.errors = vErrors;
+return errors === 0;
+}
+
+const schema59 = {"type":"object","additionalProperties":false,"properties":{"name":{"type":"string"},"envoyExtAuthzHttp":{"$ref":"#/definitions/istio.mesh.v1alpha1.MeshConfig.ExtensionProvider.EnvoyExternalAuthorizationHttpProvider"},"envoy_ext_authz_http":{"$ref":"#/definitions/istio.mesh.v1alpha1.MeshConfig.ExtensionProvider.EnvoyExternalAuthorizationHttpProvider"},"envoyExtAuthzGrpc":{"$ref":"#/definitions/istio.mesh.v1alpha1.MeshConfig.ExtensionProvider.EnvoyExternalAuthorizationGrpcProvider"},"envoy_ext_authz_grpc":{"$ref":"#/definitions/istio.mesh.v1alpha1.MeshConfig.ExtensionProvider.EnvoyExternalAuthorizationGrpcProvider"},"zipkin":{"$ref":"#/definitions/istio.mesh.v1alpha1.MeshConfig.ExtensionProvider.ZipkinTracingProvider"},"lightstep":{"$ref":"#/definitions/istio.mesh.v1alpha1.MeshConfig.ExtensionProvider.LightstepTracingProvider"},"datadog":{"$ref":"#/definitions/istio.mesh.v1alpha1.MeshConfig.ExtensionProvider.DatadogTracingProvider"},"stackdriver":{"$ref":"#/definitions/istio.mesh.v1alpha1.MeshConfig.ExtensionProvider.StackdriverProvider"},"opencensus":{"$ref":"#/definitions/istio.mesh.v1alpha1.MeshConfig.ExtensionProvider.OpenCensusAgentTracingProvider"},"skywalking":{"$ref":"#/definitions/istio.mesh.v1alpha1.MeshConfig.ExtensionProvider.SkyWalkingTracingProvider"},"opentelemetry":{"$ref":"#/definitions/istio.mesh.v1alpha1.MeshConfig.ExtensionProvider.OpenTelemetryTracingProvider"},"prometheus":{"$ref":"#/definitions/istio.mesh.v1alpha1.MeshConfig.ExtensionProvider.PrometheusMetricsProvider"},"envoyFileAccessLog":{"$ref":"#/definitions/istio.mesh.v1alpha1.MeshConfig.ExtensionProvider.EnvoyFileAccessLogProvider"},"envoy_file_access_log":{"$ref":"#/definitions/istio.mesh.v1alpha1.MeshConfig.ExtensionProvider.EnvoyFileAccessLogProvider"},"envoyHttpAls":{"$ref":"#/definitions/istio.mesh.v1alpha1.MeshConfig.ExtensionProvider.EnvoyHttpGrpcV3LogProvider"},"envoy_http_als":{"$ref":"#/definitions/istio.mesh.v1alpha1.MeshConfig.ExtensionProvider.EnvoyHttpGrpcV3LogProvider"},"envoyTcpAls":{"$ref":"#/definitions/istio.mesh.v1alpha1.MeshConfig.ExtensionProvider.EnvoyTcpGrpcV3LogProvider"},"envoy_tcp_als":{"$ref":"#/definitions/istio.mesh.v1alpha1.MeshConfig.ExtensionProvider.EnvoyTcpGrpcV3LogProvider"},"envoyOtelAls":{"$ref":"#/definitions/istio.mesh.v1alpha1.MeshConfig.ExtensionProvider.EnvoyOpenTelemetryLogProvider"},"envoy_otel_als":{"$ref":"#/definitions/istio.mesh.v1alpha1.MeshConfig.ExtensionProvider.EnvoyOpenTelemetryLogProvider"},"sds":{"$ref":"#/definitions/istio.mesh.v1alpha1.MeshConfig.ExtensionProvider.SDSProvider"}}};
+const schema60 = {"type":"object","additionalProperties":false,"properties":{"service":{"type":"string"},"port":{"type":["integer","string"],"pattern":"^-?\\d+$"},"timeout":{"type":"string","pattern":"^[-+]?((\\d+(\\.\\d*)?|\\.\\d+)(ns|us|µs|μs|ms|s|m|h))+$|^[-+]?0$"},"pathPrefix":{"type":"string"},"path_prefix":{"type":"string"},"failOpen":{"type":"boolean"},"fail_open":{"type":"boolean"},"clearRouteCache":{"type":"boolean"},"clear_route_cache":{"type":"boolean"},"statusOnError":{"type":"string"},"status_on_error":{"type":"string"},"includeHeadersInCheck":{"type":"array","items":{"type":"string"}},"include_headers_in_check":{"type":"array","items":{"type":"string"}},"includeRequestHeadersInCheck":{"type":"array","items":{"type":"string"}},"include_request_headers_in_check":{"type":"array","items":{"type":"string"}},"includeAdditionalHeadersInCheck":{"type":"object","additionalProperties":{"type":"string"}},"include_additional_headers_in_check":{"type":"object","additionalProperties":{"type":"string"}},"includeRequestBodyInCheck":{"$ref":"#/definitions/istio.mesh.v1alpha1.MeshConfig.ExtensionProvider.EnvoyExternalAuthorizationRequestBody"},"include_request_body_in_check":{"$ref":"#/definitions/istio.mesh.v1alpha1.MeshConfig.ExtensionProvider.EnvoyExternalAuthorizationRequestBody"},"headersToUpstreamOnAllow":{"type":"array","items":{"type":"string"}},"headers_to_upstream_on_allow":{"type":"array","items":{"type":"string"}},"headersToDownstreamOnDeny":{"type":"array","items":{"type":"string"}},"headers_to_downstream_on_deny":{"type":"array","items":{"type":"string"}},"headersToDownstreamOnAllow":{"type":"array","items":{"type":"string"}},"headers_to_downstream_on_allow":{"type":"array","items":{"type":"string"}}}};
+const schema61 = {"type":"object","additionalProperties":false,"properties":{"maxRequestBytes":{"type":["integer","string"],"pattern":"^-?\\d+$"},"max_request_bytes":{"type":["integer","string"],"pattern":"^-?\\d+$"},"allowPartialMessage":{"type":"boolean"},"allow_partial_message":{"type":"boolean"},"packAsBytes":{"type":"boolean"},"pack_as_bytes":{"type":"boolean"}}};
+
+function validate170(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+let vErrors = null;
+let errors = 0;
+if(data && typeof data == "object" && !Array.isArray(data)){
+for(const key0 in data){
+if(!((((((key0 === "maxRequestBytes") || (key0 === "max_request_bytes")) || (key0 === "allowPartialMessage")) || (key0 === "allow_partial_message")) || (key0 === "packAsBytes")) || (key0 === "pack_as_bytes"))){
+const err0 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties"};
+if(vErrors === null){
+vErrors = [err0];
+}
+else {
+vErrors.push(err0);
+}
+errors++;
+}
+}
+if(data.maxRequestBytes !== undefined){
+let data0 = data.maxRequestBytes;
+if((!((typeof data0 == "number") && (!(data0 % 1) && !isNaN(data0)))) && (typeof data0 !== "string")){
+const err1 = {instancePath:instancePath+"/maxRequestBytes",schemaPath:"#/properties/maxRequestBytes/type",keyword:"type",params:{type: schema61.properties.maxRequestBytes.type},message:"must be integer,string"};
+if(vErrors === null){
+vErrors = [err1];
+}
+else {
+vErrors.push(err1);
+}
+errors++;
+}
+if(typeof data0 === "string"){
+if(!pattern0.test(data0)){
+const err2 = {instancePath:instancePath+"/maxRequestBytes",schemaPath:"#/properties/maxRequestBytes/pattern",keyword:"pattern",params:{pattern: "^-?\\d+$"},message:"must match pattern \""+"^-?\\d+$"+"\""};
+if(vErrors === null){
+vErrors = [err2];
+}
+else {
+vErrors.push(err2);
+}
+errors++;
+}
+}
+}
+if(data.max_request_bytes !== undefined){
+let data1 = data.max_request_bytes;
+if((!((typeof data1 == "number") && (!(data1 % 1) && !isNaN(data1)))) && (typeof data1 !== "string")){
+const err3 = {instancePath:instancePath+"/max_request_bytes",schemaPath:"#/properties/max_request_bytes/type",keyword:"type",params:{type: schema61.properties.max_request_bytes.type},message:"must be integer,string"};
+if(vErrors === null){
+vErrors = [err3];
+}
+else {
+vErrors.push(err3);
+}
+errors++;
+}
+if(typeof data1 === "string"){
+if(!pattern0.test(data1)){
+const err4 = {instancePath:instancePath+"/max_request_bytes",schemaPath:"#/properties/max_request_bytes/pattern",keyword:"pattern",params:{pattern: "^-?\\d+$"},message:"must match pattern \""+"^-?\\d+$"+"\""};
+if(vErrors === null){
+vErrors = [err4];
+}
+else {
+vErrors.push(err4);
+}
+errors++;
+}
+}
+}
+if(data.allowPartialMessage !== undefined){
+if(typeof data.allowPartialMessage !== "boolean"){
+const err5 = {instancePath:instancePath+"/allowPartialMessage",schemaPath:"#/properties/allowPartialMessage/type",keyword:"type",params:{type: "boolean"},message:"must be boolean"};
+if(vErrors === null){
+vErrors = [err5];
+}
+else {
+vErrors.push(err5);
+}
+errors++;
+}
+}
+if(data.allow_partial_message !== undefined){
+if(typeof data.allow_partial_message !== "boolean"){
+const err6 = {instancePath:instancePath+"/allow_partial_message",schemaPath:"#/properties/allow_partial_message/type",keyword:"type",params:{type: "boolean"},message:"must be boolean"};
+if(vErrors === null){
+vErrors = [err6];
+}
+else {
+vErrors.push(err6);
+}
+errors++;
+}
+}
+if(data.packAsBytes !== undefined){
+if(typeof data.packAsBytes !== "boolean"){
+const err7 = {instancePath:instancePath+"/packAsBytes",schemaPath:"#/properties/packAsBytes/type",keyword:"type",params:{type: "boolean"},message:"must be boolean"};
+if(vErrors === null){
+vErrors = [err7];
+}
+else {
+vErrors.push(err7);
+}
+errors++;
+}
+}
+if(data.pack_as_bytes !== undefined){
+if(typeof data.pack_as_bytes !== "boolean"){
+const err8 = {instancePath:instancePath+"/pack_as_bytes",schemaPath:"#/properties/pack_as_bytes/type",keyword:"type",params:{type: "boolean"},message:"must be boolean"};
+if(vErrors === null){
+vErrors = [err8];
+}
+else {
+vErrors.push(err8);
+}
+errors++;
+}
+}
+}
+else {
+const err9 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err9];
+}
+else {
+vErrors.push(err9);
+}
+errors++;
+}
+validate170.errors = vErrors;
+return errors === 0;
+}
+
+
+function validate169(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+let vErrors = null;
+let errors = 0;
+if(data && typeof data == "object" && !Array.isArray(data)){
+for(const key0 in data){
+if(!(func2.call(schema60.properties, key0))){
+const err0 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties"};
+if(vErrors === null){
+vErrors = [err0];
+}
+else {
+vErrors.push(err0);
+}
+errors++;
+}
+}
+if(data.service !== undefined){
+if(typeof data.service !== "string"){
+const err1 = {instancePath:instancePath+"/service",schemaPath:"#/properties/service/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err1];
+}
+else {
+vErrors.push(err1);
+}
+errors++;
+}
+}
+if(data.port !== undefined){
+let data1 = data.port;
+if((!((typeof data1 == "number") && (!(data1 % 1) && !isNaN(data1)))) && (typeof data1 !== "string")){
+const err2 = {instancePath:instancePath+"/port",schemaPath:"#/properties/port/type",keyword:"type",params:{type: schema60.properties.port.type},message:"must be integer,string"};
+if(vErrors === null){
+vErrors = [err2];
+}
+else {
+vErrors.push(err2);
+}
+errors++;
+}
+if(typeof data1 === "string"){
+if(!pattern0.test(data1)){
+const err3 = {instancePath:instancePath+"/port",schemaPath:"#/properties/port/pattern",keyword:"pattern",params:{pattern: "^-?\\d+$"},message:"must match pattern \""+"^-?\\d+$"+"\""};
+if(vErrors === null){
+vErrors = [err3];
+}
+else {
+vErrors.push(err3);
+}
+errors++;
+}
+}
+}
+if(data.timeout !== undefined){
+let data2 = data.timeout;
+if(typeof data2 === "string"){
+if(!pattern6.test(data2)){
+const err4 = {instancePath:instancePath+"/timeout",schemaPath:"#/properties/timeout/pattern",keyword:"pattern",params:{pattern: "^[-+]?((\\d+(\\.\\d*)?|\\.\\d+)(ns|us|µs|μs|ms|s|m|h))+$|^[-+]?0$"},message:"must match pattern \""+"^[-+]?((\\d+(\\.\\d*)?|\\.\\d+)(ns|us|µs|μs|ms|s|m|h))+$|^[-+]?0$"+"\""};
+if(vErrors === null){
+vErrors = [err4];
+}
+else {
+vErrors.push(err4);
+}
+errors++;
+}
+}
+else {
+const err5 = {instancePath:instancePath+"/timeout",schemaPath:"#/properties/timeout/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err5];
+}
+else {
+vErrors.push(err5);
+}
+errors++;
+}
+}
+if(data.pathPrefix !== undefined){
+if(typeof data.pathPrefix !== "string"){
+const err6 = {instancePath:instancePath+"/pathPrefix",schemaPath:"#/properties/pathPrefix/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err6];
+}
+else {
+vErrors.push(err6);
+}
+errors++;
+}
+}
+if(data.path_prefix !== undefined){
+if(typeof data.path_prefix !== "string"){
+const err7 = {instancePath:instancePath+"/path_prefix",schemaPath:"#/properties/path_prefix/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err7];
+}
+else {
+vErrors.push(err7);
+}
+errors++;
+}
+}
+if(data.failOpen !== undefined){
+if(typeof data.failOpen !== "boolean"){
+const err8 = {instancePath:instancePath+"/failOpen",schemaPath:"#/properties/failOpen/type",keyword:"type",params:{type: "boolean"},message:"must be boolean"};
+if(vErrors === null){
+vErrors = [err8];
+}
+else {
+vErrors.push(err8);
+}
+errors++;
+}
+}
+if(data.fail_open !== undefined){
+if(typeof data.fail_open !== "boolean"){
+const err9 = {instancePath:instancePath+"/fail_open",schemaPath:"#/properties/fail_open/type",keyword:"type",params:{type: "boolean"},message:"must be boolean"};
+if(vErrors === null){
+vErrors = [err9];
+}
+else {
+vErrors.push(err9);
+}
+errors++;
+}
+}
+if(data.clearRouteCache !== undefined){
+if(typeof data.clearRouteCache !== "boolean"){
+const err10 = {instancePath:instancePath+"/clearRouteCache",schemaPath:"#/properties/clearRouteCache/type",keyword:"type",params:{type: "boolean"},message:"must be boolean"};
+if(vErrors === null){
+vErrors = [err10];
+}
+else {
+vErrors.push(err10);
+}
+errors++;
+}
+}
+if(data.clear_route_cache !== undefined){
+if(typeof data.clear_route_cache !== "boolean"){
+const err11 = {instancePath:instancePath+"/clear_route_cache",schemaPath:"#/properties/clear_route_cache/type",keyword:"type",params:{type: "boolean"},message:"must be boolean"};
+if(vErrors === null){
+vErrors = [err11];
+}
+else {
+vErrors.push(err11);
+}
+errors++;
+}
+}
+if(data.statusOnError !== undefined){
+if(typeof data.statusOnError !== "string"){
+const err12 = {instancePath:instancePath+"/statusOnError",schemaPath:"#/properties/statusOnError/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err12];
+}
+else {
+vErrors.push(err12);
+}
+errors++;
+}
+}
+if(data.status_on_error !== undefined){
+if(typeof data.status_on_error !== "string"){
+const err13 = {instancePath:instancePath+"/status_on_error",schemaPath:"#/properties/status_on_error/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err13];
+}
+else {
+vErrors.push(err13);
+}
+errors++;
+}
+}
+if(data.includeHeadersInCheck !== undefined){
+let data11 = data.includeHeadersInCheck;
+if(Array.isArray(data11)){
+const len0 = data11.length;
+for(let i0=0; i0<len0; i0++){
+if(typeof data11[i0] !== "string"){
+const err14 = {instancePath:instancePath+"/includeHeadersInCheck/" + i0,schemaPath:"#/properties/includeHeadersInCheck/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err14];
+}
+else {
+vErrors.push(err14);
+}
+errors++;
+}
+}
+}
+else {
+const err15 = {instancePath:instancePath+"/includeHeadersInCheck",schemaPath:"#/properties/includeHeadersInCheck/type",keyword:"type",params:{type: "array"},message:"must be array"};
+if(vErrors === null){
+vErrors = [err15];
+}
+else {
+vErrors.push(err15);
+}
+errors++;
+}
+}
+if(data.include_headers_in_check !== undefined){
+let data13 = data.include_headers_in_check;
+if(Array.isArray(data13)){
+const len1 = data13.length;
+for(let i1=0; i1<len1; i1++){
+if(typeof data13[i1] !== "string"){
+const err16 = {instancePath:instancePath+"/include_headers_in_check/" + i1,schemaPath:"#/properties/include_headers_in_check/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err16];
+}
+else {
+vErrors.push(err16);
+}
+errors++;
+}
+}
+}
+else {
+const err17 = {instancePath:instancePath+"/include_headers_in_check",schemaPath:"#/properties/include_headers_in_check/type",keyword:"type",params:{type: "array"},message:"must be array"};
+if(vErrors === null){
+vErrors = [err17];
+}
+else {
+vErrors.push(err17);
+}
+errors++;
+}
+}
+if(data.includeRequestHeadersInCheck !== undefined){
+let data15 = data.includeRequestHeadersInCheck;
+if(Array.isArray(data15)){
+const len2 = data15.length;
+for(let i2=0; i2<len2; i2++){
+if(typeof data15[i2] !== "string"){
+const err18 = {instancePath:instancePath+"/includeRequestHeadersInCheck/" + i2,schemaPath:"#/properties/includeRequestHeadersInCheck/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err18];
+}
+else {
+vErrors.push(err18);
+}
+errors++;
+}
+}
+}
+else {
+const err19 = {instancePath:instancePath+"/includeRequestHeadersInCheck",schemaPath:"#/properties/includeRequestHeadersInCheck/type",keyword:"type",params:{type: "array"},message:"must be array"};
+if(vErrors === null){
+vErrors = [err19];
+}
+else {
+vErrors.push(err19);
+}
+errors++;
+}
+}
+if(data.include_request_headers_in_check !== undefined){
+let data17 = data.include_request_headers_in_check;
+if(Array.isArray(data17)){
+const len3 = data17.length;
+for(let i3=0; i3<len3; i3++){
+if(typeof data17[i3] !== "string"){
+const err20 = {instancePath:instancePath+"/include_request_headers_in_check/" + i3,schemaPath:"#/properties/include_request_headers_in_check/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err20];
+}
+else {
+vErrors.push(err20);
+}
+errors++;
+}
+}
+}
+else {
+const err21 = {instancePath:instancePath+"/include_request_headers_in_check",schemaPath:"#/properties/include_request_headers_in_check/type",keyword:"type",params:{type: "array"},message:"must be array"};
+if(vErrors === null){
+vErrors = [err21];
+}
+else {
+vErrors.push(err21);
+}
+errors++;
+}
+}
+if(data.includeAdditionalHeadersInCheck !== undefined){
+let data19 = data.includeAdditionalHeadersInCheck;
+if(data19 && typeof data19 == "object" && !Array.isArray(data19)){
+for(const key1 in data19){
+if(typeof data19[key1] !== "string"){
+const err22 = {instancePath:instancePath+"/includeAdditionalHeadersInCheck/" + key1.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/includeAdditionalHeadersInCheck/additionalProperties/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err22];
+}
+else {
+vErrors.push(err22);
+}
+errors++;
+}
+}
+}
+else {
+const err23 = {instancePath:instancePath+"/includeAdditionalHeadersInCheck",schemaPath:"#/properties/includeAdditionalHeadersInCheck/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err23];
+}
+else {
+vErrors.push(err23);
+}
+errors++;
+}
+}
+if(data.include_additional_headers_in_check !== undefined){
+let data21 = data.include_additional_headers_in_check;
+if(data21 && typeof data21 == "object" && !Array.isArray(data21)){
+for(const key2 in data21){
+if(typeof data21[key2] !== "string"){
+const err24 = {instancePath:instancePath+"/include_additional_headers_in_check/" + key2.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/include_additional_headers_in_check/additionalProperties/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err24];
+}
+else {
+vErrors.push(err24);
+}
+errors++;
+}
+}
+}
+else {
+const err25 = {instancePath:instancePath+"/include_additional_headers_in_check",schemaPath:"#/properties/include_additional_headers_in_check/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err25];
+}
+else {
+vErrors.push(err25);
+}
+errors++;
+}
+}
+if(data.includeRequestBodyInCheck !== undefined){
+if(!(validate170(data.includeRequestBodyInCheck, {instancePath:instancePath+"/includeRequestBodyInCheck",parentData:data,parentDataProperty:"includeRequestBodyInCheck",rootData}))){
+vErrors = vErrors === null ? validate170.errors : vErrors.concat(validate170.errors);
+errors = vErrors.length;
+}
+}
+if(data.include_request_body_in_check !== undefined){
+if(!(validate170(data.include_request_body_in_check, {instancePath:instancePath+"/include_request_body_in_check",parentData:data,parentDataProperty:"include_request_body_in_check",rootData}))){
+vErrors = vErrors === null ? validate170.errors : vErrors.concat(validate170.errors);
+errors = vErrors.length;
+}
+}
+if(data.headersToUpstreamOnAllow !== undefined){
+let data25 = data.headersToUpstreamOnAllow;
+if(Array.isArray(data25)){
+const len4 = data25.length;
+for(let i4=0; i4<len4; i4++){
+if(typeof data25[i4] !== "string"){
+const err26 = {instancePath:instancePath+"/headersToUpstreamOnAllow/" + i4,schemaPath:"#/properties/headersToUpstreamOnAllow/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err26];
+}
+else {
+vErrors.push(err26);
+}
+errors++;
+}
+}
+}
+else {
+const err27 = {instancePath:instancePath+"/headersToUpstreamOnAllow",schemaPath:"#/properties/headersToUpstreamOnAllow/type",keyword:"type",params:{type: "array"},message:"must be array"};
+if(vErrors === null){
+vErrors = [err27];
+}
+else {
+vErrors.push(err27);
+}
+errors++;
+}
+}
+if(data.headers_to_upstream_on_allow !== undefined){
+let data27 = data.headers_to_upstream_on_allow;
+if(Array.isArray(data27)){
+const len5 = data27.length;
+for(let i5=0; i5<len5; i5++){
+if(typeof data27[i5] !== "string"){
+const err28 = {instancePath:instancePath+"/headers_to_upstream_on_allow/" + i5,schemaPath:"#/properties/headers_to_upstream_on_allow/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err28];
+}
+else {
+vErrors.push(err28);
+}
+errors++;
+}
+}
+}
+else {
+const err29 = {instancePath:instancePath+"/headers_to_upstream_on_allow",schemaPath:"#/properties/headers_to_upstream_on_allow/type",keyword:"type",params:{type: "array"},message:"must be array"};
+if(vErrors === null){
+vErrors = [err29];
+}
+else {
+vErrors.push(err29);
+}
+errors++;
+}
+}
+if(data.headersToDownstreamOnDeny !== undefined){
+let data29 = data.headersToDownstreamOnDeny;
+if(Array.isArray(data29)){
+const len6 = data29.length;
+for(let i6=0; i6<len6; i6++){
+if(typeof data29[i6] !== "string"){
+const err30 = {instancePath:instancePath+"/headersToDownstreamOnDeny/" + i6,schemaPath:"#/properties/headersToDownstreamOnDeny/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err30];
+}
+else {
+vErrors.push(err30);
+}
+errors++;
+}
+}
+}
+else {
+const err31 = {instancePath:instancePath+"/headersToDownstreamOnDeny",schemaPath:"#/properties/headersToDownstreamOnDeny/type",keyword:"type",params:{type: "array"},message:"must be array"};
+if(vErrors === null){
+vErrors = [err31];
+}
+else {
+vErrors.push(err31);
+}
+errors++;
+}
+}
+if(data.headers_to_downstream_on_deny !== undefined){
+let data31 = data.headers_to_downstream_on_deny;
+if(Array.isArray(data31)){
+const len7 = data31.length;
+for(let i7=0; i7<len7; i7++){
+if(typeof data31[i7] !== "string"){
+const err32 = {instancePath:instancePath+"/headers_to_downstream_on_deny/" + i7,schemaPath:"#/properties/headers_to_downstream_on_deny/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err32];
+}
+else {
+vErrors.push(err32);
+}
+errors++;
+}
+}
+}
+else {
+const err33 = {instancePath:instancePath+"/headers_to_downstream_on_deny",schemaPath:"#/properties/headers_to_downstream_on_deny/type",keyword:"type",params:{type: "array"},message:"must be array"};
+if(vErrors === null){
+vErrors = [err33];
+}
+else {
+vErrors.push(err33);
+}
+errors++;
+}
+}
+if(data.headersToDownstreamOnAllow !== undefined){
+let data33 = data.headersToDownstreamOnAllow;
+if(Array.isArray(data33)){
+const len8 = data33.length;
+for(let i8=0; i8<len8; i8++){
+if(typeof data33[i8] !== "string"){
+const err34 = {instancePath:instancePath+"/headersToDownstreamOnAllow/" + i8,schemaPath:"#/properties/headersToDownstreamOnAllow/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err34];
+}
+else {
+vErrors.push(err34);
+}
+errors++;
+}
+}
+}
+else {
+const err35 = {instancePath:instancePath+"/headersToDownstreamOnAllow",schemaPath:"#/properties/headersToDownstreamOnAllow/type",keyword:"type",params:{type: "array"},message:"must be array"};
+if(vErrors === null){
+vErrors = [err35];
+}
+else {
+vErrors.push(err35);
+}
+errors++;
+}
+}
+if(data.headers_to_downstream_on_allow !== undefined){
+let data35 = data.headers_to_downstream_on_allow;
+if(Array.isArray(data35)){
+const len9 = data35.length;
+for(let i9=0; i9<len9; i9++){
+if(typeof data35[i9] !== "string"){
+const err36 = {instancePath:instancePath+"/headers_to_downstream_on_allow/" + i9,schemaPath:"#/properties/headers_to_downstream_on_allow/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err36];
+}
+else {
+vErrors.push(err36);
+}
+errors++;
+}
+}
+}
+else {
+const err37 = {instancePath:instancePath+"/headers_to_downstream_on_allow",schemaPath:"#/properties/headers_to_downstream_on_allow/type",keyword:"type",params:{type: "array"},message:"must be array"};
+if(vErrors === null){
+vErrors = [err37];
+}
+else {
+vErrors.push(err37);
+}
+errors++;
+}
+}
+}
+else {
+const err38 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err38];
+}
+else {
+vErrors.push(err38);
+}
+errors++;
+}
+validate169.errors = vErrors;
+return errors === 0;
+}
+
+const schema62 = {"type":"object","additionalProperties":false,"properties":{"service":{"type":"string"},"port":{"type":["integer","string"],"pattern":"^-?\\d+$"},"timeout":{"type":"string","pattern":"^[-+]?((\\d+(\\.\\d*)?|\\.\\d+)(ns|us|µs|μs|ms|s|m|h))+$|^[-+]?0$"},"failOpen":{"type":"boolean"},"fail_open":{"type":"boolean"},"clearRouteCache":{"type":"boolean"},"clear_route_cache":{"type":"boolean"},"statusOnError":{"type":"string"},"status_on_error":{"type":"string"},"includeRequestBodyInCheck":{"$ref":"#/definitions/istio.mesh.v1alpha1.MeshConfig.ExtensionProvider.EnvoyExternalAuthorizationRequestBody"},"include_request_body_in_check":{"$ref":"#/definitions/istio.mesh.v1alpha1.MeshConfig.ExtensionProvider.EnvoyExternalAuthorizationRequestBody"}}};
+
+function validate175(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+let vErrors = null;
+let errors = 0;
+if(data && typeof data == "object" && !Array.isArray(data)){
+for(const key0 in data){
+if(!(func2.call(schema62.properties, key0))){
+const err0 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties"};
+if(vErrors === null){
+vErrors = [err0];
+}
+else {
+vErrors.push(err0);
+}
+errors++;
+}
+}
+if(data.service !== undefined){
+if(typeof data.service !== "string"){
+const err1 = {instancePath:instancePath+"/service",schemaPath:"#/properties/service/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err1];
+}
+else {
+vErrors.push(err1);
+}
+errors++;
+}
+}
+if(data.port !== undefined){
+let data1 = data.port;
+if((!((typeof data1 == "number") && (!(data1 % 1) && !isNaN(data1)))) && (typeof data1 !== "string")){
+const err2 = {instancePath:instancePath+"/port",schemaPath:"#/properties/port/type",keyword:"type",params:{type: schema62.properties.port.type},message:"must be integer,string"};
+if(vErrors === null){
+vErrors = [err2];
+}
+else {
+vErrors.push(err2);
+}
+errors++;
+}
+if(typeof data1 === "string"){
+if(!pattern0.test(data1)){
+const err3 = {instancePath:instancePath+"/port",schemaPath:"#/properties/port/pattern",keyword:"pattern",params:{pattern: "^-?\\d+$"},message:"must match pattern \""+"^-?\\d+$"+"\""};
+if(vErrors === null){
+vErrors = [err3];
+}
+else {
+vErrors.push(err3);
+}
+errors++;
+}
+}
+}
+if(data.timeout !== undefined){
+let data2 = data.timeout;
+if(typeof data2 === "string"){
+if(!pattern6.test(data2)){
+const err4 = {instancePath:instancePath+"/timeout",schemaPath:"#/properties/timeout/pattern",keyword:"pattern",params:{pattern: "^[-+]?((\\d+(\\.\\d*)?|\\.\\d+)(ns|us|µs|μs|ms|s|m|h))+$|^[-+]?0$"},message:"must match pattern \""+"^[-+]?((\\d+(\\.\\d*)?|\\.\\d+)(ns|us|µs|μs|ms|s|m|h))+$|^[-+]?0$"+"\""};
+if(vErrors === null){
+vErrors = [err4];
+}
+else {
+vErrors.push(err4);
+}
+errors++;
+}
+}
+else {
+const err5 = {instancePath:instancePath+"/timeout",schemaPath:"#/properties/timeout/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err5];
+}
+else {
+vErrors.push(err5);
+}
+errors++;
+}
+}
+if(data.failOpen !== undefined){
+if(typeof data.failOpen !== "boolean"){
+const err6 = {instancePath:instancePath+"/failOpen",schemaPath:"#/properties/failOpen/type",keyword:"type",params:{type: "boolean"},message:"must be boolean"};
+if(vErrors === null){
+vErrors = [err6];
+}
+else {
+vErrors.push(err6);
+}
+errors++;
+}
+}
+if(data.fail_open !== undefined){
+if(typeof data.fail_open !== "boolean"){
+const err7 = {instancePath:instancePath+"/fail_open",schemaPath:"#/properties/fail_open/type",keyword:"type",params:{type: "boolean"},message:"must be boolean"};
+if(vErrors === null){
+vErrors = [err7];
+}
+else {
+vErrors.push(err7);
+}
+errors++;
+}
+}
+if(data.clearRouteCache !== undefined){
+if(typeof data.clearRouteCache !== "boolean"){
+const err8 = {instancePath:instancePath+"/clearRouteCache",schemaPath:"#/properties/clearRouteCache/type",keyword:"type",params:{type: "boolean"},message:"must be boolean"};
+if(vErrors === null){
+vErrors = [err8];
+}
+else {
+vErrors.push(err8);
+}
+errors++;
+}
+}
+if(data.clear_route_cache !== undefined){
+if(typeof data.clear_route_cache !== "boolean"){
+const err9 = {instancePath:instancePath+"/clear_route_cache",schemaPath:"#/properties/clear_route_cache/type",keyword:"type",params:{type: "boolean"},message:"must be boolean"};
+if(vErrors === null){
+vErrors = [err9];
+}
+else {
+vErrors.push(err9);
+}
+errors++;
+}
+}
+if(data.statusOnError !== undefined){
+if(typeof data.statusOnError !== "string"){
+const err10 = {instancePath:instancePath+"/statusOnError",schemaPath:"#/properties/statusOnError/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err10];
+}
+else {
+vErrors.push(err10);
+}
+errors++;
+}
+}
+if(data.status_on_error !== undefined){
+if(typeof data.status_on_error !== "string"){
+const err11 = {instancePath:instancePath+"/status_on_error",schemaPath:"#/properties/status_on_error/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err11];
+}
+else {
+vErrors.push(err11);
+}
+errors++;
+}
+}
+if(data.includeRequestBodyInCheck !== undefined){
+if(!(validate170(data.includeRequestBodyInCheck, {instancePath:instancePath+"/includeRequestBodyInCheck",parentData:data,parentDataProperty:"includeRequestBodyInCheck",rootData}))){
+vErrors = vErrors === null ? validate170.errors : vErrors.concat(validate170.errors);
+errors = vErrors.length;
+}
+}
+if(data.include_request_body_in_check !== undefined){
+if(!(validate170(data.include_request_body_in_check, {instancePath:instancePath+"/include_request_body_in_check",parentData:data,parentDataProperty:"include_request_body_in_check",rootData}))){
+vErrors = vErrors === null ? validate170.errors : vErrors.concat(validate170.errors);
+errors = vErrors.length;
+}
+}
+}
+else {
+const err12 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err12];
+}
+else {
+vErrors.push(err12);
+}
+errors++;
+}
+validate175.errors = vErrors;
+return errors === 0;
+}
+
+const schema63 = {"type":"object","additionalProperties":false,"properties":{"service":{"type":"string"},"port":{"type":["integer","string"],"pattern":"^-?\\d+$"},"maxTagLength":{"type":["integer","string"],"pattern":"^-?\\d+$"},"max_tag_length":{"type":["integer","string"],"pattern":"^-?\\d+$"},"enable64bitTraceId":{"type":"boolean"},"enable_64bit_trace_id":{"type":"boolean"},"path":{"type":"string"},"traceContextOption":{"anyOf":[{"enum":["USE_B3","USE_B3_WITH_W3C_PROPAGATION"]},{"type":"integer"}]},"trace_context_option":{"anyOf":[{"enum":["USE_B3","USE_B3_WITH_W3C_PROPAGATION"]},{"type":"integer"}]},"timeout":{"type":"string","pattern":"^[-+]?((\\d+(\\.\\d*)?|\\.\\d+)(ns|us|µs|μs|ms|s|m|h))+$|^[-+]?0$"},"headers":{"type":"array","items":{"$ref":"#/definitions/istio.mesh.v1alpha1.MeshConfig.ExtensionProvider.HttpHeader"}}}};
+const schema64 = {"type":"object","additionalProperties":false,"properties":{"name":{"type":"string"},"value":{"type":"string"},"envName":{"type":"string"},"env_name":{"type":"string"}}};
+
+function validate181(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+let vErrors = null;
+let errors = 0;
+if(data && typeof data == "object" && !Array.isArray(data)){
+for(const key0 in data){
+if(!((((key0 === "name") || (key0 === "value")) || (key0 === "envName")) || (key0 === "env_name"))){
+const err0 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties"};
+if(vErrors === null){
+vErrors = [err0];
+}
+else {
+vErrors.push(err0);
+}
+errors++;
+}
+}
+if(data.name !== undefined){
+if(typeof data.name !== "string"){
+const err1 = {instancePath:instancePath+"/name",schemaPath:"#/properties/name/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err1];
+}
+else {
+vErrors.push(err1);
+}
+errors++;
+}
+}
+if(data.value !== undefined){
+if(typeof data.value !== "string"){
+const err2 = {instancePath:instancePath+"/value",schemaPath:"#/properties/value/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err2];
+}
+else {
+vErrors.push(err2);
+}
+errors++;
+}
+}
+if(data.envName !== undefined){
+if(typeof data.envName !== "string"){
+const err3 = {instancePath:instancePath+"/envName",schemaPath:"#/properties/envName/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err3];
+}
+else {
+vErrors.push(err3);
+}
+errors++;
+}
+}
+if(data.env_name !== undefined){
+if(typeof data.env_name !== "string"){
+const err4 = {instancePath:instancePath+"/env_name",schemaPath:"#/properties/env_name/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err4];
+}
+else {
+vErrors.push(err4);
+}
+errors++;
+}
+}
+}
+else {
+const err5 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err5];
+}
+else {
+vErrors.push(err5);
+}
+errors++;
+}
+validate181.errors = vErrors;
+return errors === 0;
+}
+
+
+function validate180(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+let vErrors = null;
+let errors = 0;
+if(data && typeof data == "object" && !Array.isArray(data)){
+for(const key0 in data){
+if(!(func2.call(schema63.properties, key0))){
+const err0 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties"};
+if(vErrors === null){
+vErrors = [err0];
+}
+else {
+vErrors.push(err0);
+}
+errors++;
+}
+}
+if(data.service !== undefined){
+if(typeof data.service !== "string"){
+const err1 = {instancePath:instancePath+"/service",schemaPath:"#/properties/service/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err1];
+}
+else {
+vErrors.push(err1);
+}
+errors++;
+}
+}
+if(data.port !== undefined){
+let data1 = data.port;
+if((!((typeof data1 == "number") && (!(data1 % 1) && !isNaN(data1)))) && (typeof data1 !== "string")){
+const err2 = {instancePath:instancePath+"/port",schemaPath:"#/properties/port/type",keyword:"type",params:{type: schema63.properties.port.type},message:"must be integer,string"};
+if(vErrors === null){
+vErrors = [err2];
+}
+else {
+vErrors.push(err2);
+}
+errors++;
+}
+if(typeof data1 === "string"){
+if(!pattern0.test(data1)){
+const err3 = {instancePath:instancePath+"/port",schemaPath:"#/properties/port/pattern",keyword:"pattern",params:{pattern: "^-?\\d+$"},message:"must match pattern \""+"^-?\\d+$"+"\""};
+if(vErrors === null){
+vErrors = [err3];
+}
+else {
+vErrors.push(err3);
+}
+errors++;
+}
+}
+}
+if(data.maxTagLength !== undefined){
+let data2 = data.maxTagLength;
+if((!((typeof data2 == "number") && (!(data2 % 1) && !isNaN(data2)))) && (typeof data2 !== "string")){
+const err4 = {instancePath:instancePath+"/maxTagLength",schemaPath:"#/properties/maxTagLength/type",keyword:"type",params:{type: schema63.properties.maxTagLength.type},message:"must be integer,string"};
+if(vErrors === null){
+vErrors = [err4];
+}
+else {
+vErrors.push(err4);
+}
+errors++;
+}
+if(typeof data2 === "string"){
+if(!pattern0.test(data2)){
+const err5 = {instancePath:instancePath+"/maxTagLength",schemaPath:"#/properties/maxTagLength/pattern",keyword:"pattern",params:{pattern: "^-?\\d+$"},message:"must match pattern \""+"^-?\\d+$"+"\""};
+if(vErrors === null){
+vErrors = [err5];
+}
+else {
+vErrors.push(err5);
+}
+errors++;
+}
+}
+}
+if(data.max_tag_length !== undefined){
+let data3 = data.max_tag_length;
+if((!((typeof data3 == "number") && (!(data3 % 1) && !isNaN(data3)))) && (typeof data3 !== "string")){
+const err6 = {instancePath:instancePath+"/max_tag_length",schemaPath:"#/properties/max_tag_length/type",keyword:"type",params:{type: schema63.properties.max_tag_length.type},message:"must be integer,string"};
+if(vErrors === null){
+vErrors = [err6];
+}
+else {
+vErrors.push(err6);
+}
+errors++;
+}
+if(typeof data3 === "string"){
+if(!pattern0.test(data3)){
+const err7 = {instancePath:instancePath+"/max_tag_length",schemaPath:"#/properties/max_tag_length/pattern",keyword:"pattern",params:{pattern: "^-?\\d+$"},message:"must match pattern \""+"^-?\\d+$"+"\""};
+if(vErrors === null){
+vErrors = [err7];
+}
+else {
+vErrors.push(err7);
+}
+errors++;
+}
+}
+}
+if(data.enable64bitTraceId !== undefined){
+if(typeof data.enable64bitTraceId !== "boolean"){
+const err8 = {instancePath:instancePath+"/enable64bitTraceId",schemaPath:"#/properties/enable64bitTraceId/type",keyword:"type",params:{type: "boolean"},message:"must be boolean"};
+if(vErrors === null){
+vErrors = [err8];
+}
+else {
+vErrors.push(err8);
+}
+errors++;
+}
+}
+if(data.enable_64bit_trace_id !== undefined){
+if(typeof data.enable_64bit_trace_id !== "boolean"){
+const err9 = {instancePath:instancePath+"/enable_64bit_trace_id",schemaPath:"#/properties/enable_64bit_trace_id/type",keyword:"type",params:{type: "boolean"},message:"must be boolean"};
+if(vErrors === null){
+vErrors = [err9];
+}
+else {
+vErrors.push(err9);
+}
+errors++;
+}
+}
+if(data.path !== undefined){
+if(typeof data.path !== "string"){
+const err10 = {instancePath:instancePath+"/path",schemaPath:"#/properties/path/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err10];
+}
+else {
+vErrors.push(err10);
+}
+errors++;
+}
+}
+if(data.traceContextOption !== undefined){
+let data7 = data.traceContextOption;
+const _errs17 = errors;
+let valid1 = false;
+const _errs18 = errors;
+if(!((data7 === "USE_B3") || (data7 === "USE_B3_WITH_W3C_PROPAGATION"))){
+const err11 = {instancePath:instancePath+"/traceContextOption",schemaPath:"#/properties/traceContextOption/anyOf/0/enum",keyword:"enum",params:{allowedValues: schema63.properties.traceContextOption.anyOf[0].enum},message:"must be equal to one of the allowed values"};
+if(vErrors === null){
+vErrors = [err11];
+}
+else {
+vErrors.push(err11);
+}
+errors++;
+}
+var _valid0 = _errs18 === errors;
+valid1 = valid1 || _valid0;
+if(!valid1){
+const _errs19 = errors;
+if(!((typeof data7 == "number") && (!(data7 % 1) && !isNaN(data7)))){
+const err12 = {instancePath:instancePath+"/traceContextOption",schemaPath:"#/properties/traceContextOption/anyOf/1/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
+if(vErrors === null){
+vErrors = [err12];
+}
+else {
+vErrors.push(err12);
+}
+errors++;
+}
+var _valid0 = _errs19 === errors;
+valid1 = valid1 || _valid0;
+}
+if(!valid1){
+const err13 = {instancePath:instancePath+"/traceContextOption",schemaPath:"#/properties/traceContextOption/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf"};
+if(vErrors === null){
+vErrors = [err13];
+}
+else {
+vErrors.push(err13);
+}
+errors++;
+}
+else {
+errors = _errs17;
+if(vErrors !== null){
+if(_errs17){
+vErrors.length = _errs17;
+}
+else {
+vErrors = null;
+}
+}
+}
+}
+if(data.trace_context_option !== undefined){
+let data8 = data.trace_context_option;
+const _errs22 = errors;
+let valid2 = false;
+const _errs23 = errors;
+if(!((data8 === "USE_B3") || (data8 === "USE_B3_WITH_W3C_PROPAGATION"))){
+const err14 = {instancePath:instancePath+"/trace_context_option",schemaPath:"#/properties/trace_context_option/anyOf/0/enum",keyword:"enum",params:{allowedValues: schema63.properties.trace_context_option.anyOf[0].enum},message:"must be equal to one of the allowed values"};
+if(vErrors === null){
+vErrors = [err14];
+}
+else {
+vErrors.push(err14);
+}
+errors++;
+}
+var _valid1 = _errs23 === errors;
+valid2 = valid2 || _valid1;
+if(!valid2){
+const _errs24 = errors;
+if(!((typeof data8 == "number") && (!(data8 % 1) && !isNaN(data8)))){
+const err15 = {instancePath:instancePath+"/trace_context_option",schemaPath:"#/properties/trace_context_option/anyOf/1/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
+if(vErrors === null){
+vErrors = [err15];
+}
+else {
+vErrors.push(err15);
+}
+errors++;
+}
+var _valid1 = _errs24 === errors;
+valid2 = valid2 || _valid1;
+}
+if(!valid2){
+const err16 = {instancePath:instancePath+"/trace_context_option",schemaPath:"#/properties/trace_context_option/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf"};
+if(vErrors === null){
+vErrors = [err16];
+}
+else {
+vErrors.push(err16);
+}
+errors++;
+}
+else {
+errors = _errs22;
+if(vErrors !== null){
+if(_errs22){
+vErrors.length = _errs22;
+}
+else {
+vErrors = null;
+}
+}
+}
+}
+if(data.timeout !== undefined){
+let data9 = data.timeout;
+if(typeof data9 === "string"){
+if(!pattern6.test(data9)){
+const err17 = {instancePath:instancePath+"/timeout",schemaPath:"#/properties/timeout/pattern",keyword:"pattern",params:{pattern: "^[-+]?((\\d+(\\.\\d*)?|\\.\\d+)(ns|us|µs|μs|ms|s|m|h))+$|^[-+]?0$"},message:"must match pattern \""+"^[-+]?((\\d+(\\.\\d*)?|\\.\\d+)(ns|us|µs|μs|ms|s|m|h))+$|^[-+]?0$"+"\""};
+if(vErrors === null){
+vErrors = [err17];
+}
+else {
+vErrors.push(err17);
+}
+errors++;
+}
+}
+else {
+const err18 = {instancePath:instancePath+"/timeout",schemaPath:"#/properties/timeout/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err18];
+}
+else {
+vErrors.push(err18);
+}
+errors++;
+}
+}
+if(data.headers !== undefined){
+let data10 = data.headers;
+if(Array.isArray(data10)){
+const len0 = data10.length;
+for(let i0=0; i0<len0; i0++){
+if(!(validate181(data10[i0], {instancePath:instancePath+"/headers/" + i0,parentData:data10,parentDataProperty:i0,rootData}))){
+vErrors = vErrors === null ? validate181.errors : vErrors.concat(validate181.errors);
+errors = vErrors.length;
+}
+}
+}
+else {
+const err19 = {instancePath:instancePath+"/headers",schemaPath:"#/properties/headers/type",keyword:"type",params:{type: "array"},message:"must be array"};
+if(vErrors === null){
+vErrors = [err19];
+}
+else {
+vErrors.push(err19);
+}
+errors++;
+}
+}
+}
+else {
+const err20 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err20];
+}
+else {
+vErrors.push(err20);
+}
+errors++;
+}
+validate180.errors = vErrors;
+return errors === 0;
+}
+
+const schema65 = {"type":"object","additionalProperties":false,"properties":{"service":{"type":"string"},"port":{"type":["integer","string"],"pattern":"^-?\\d+$"},"accessToken":{"type":"string"},"access_token":{"type":"string"},"maxTagLength":{"type":["integer","string"],"pattern":"^-?\\d+$"},"max_tag_length":{"type":["integer","string"],"pattern":"^-?\\d+$"}}};
+
+function validate184(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+let vErrors = null;
+let errors = 0;
+if(data && typeof data == "object" && !Array.isArray(data)){
+for(const key0 in data){
+if(!((((((key0 === "service") || (key0 === "port")) || (key0 === "accessToken")) || (key0 === "access_token")) || (key0 === "maxTagLength")) || (key0 === "max_tag_length"))){
+const err0 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties"};
+if(vErrors === null){
+vErrors = [err0];
+}
+else {
+vErrors.push(err0);
+}
+errors++;
+}
+}
+if(data.service !== undefined){
+if(typeof data.service !== "string"){
+const err1 = {instancePath:instancePath+"/service",schemaPath:"#/properties/service/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err1];
+}
+else {
+vErrors.push(err1);
+}
+errors++;
+}
+}
+if(data.port !== undefined){
+let data1 = data.port;
+if((!((typeof data1 == "number") && (!(data1 % 1) && !isNaN(data1)))) && (typeof data1 !== "string")){
+const err2 = {instancePath:instancePath+"/port",schemaPath:"#/properties/port/type",keyword:"type",params:{type: schema65.properties.port.type},message:"must be integer,string"};
+if(vErrors === null){
+vErrors = [err2];
+}
+else {
+vErrors.push(err2);
+}
+errors++;
+}
+if(typeof data1 === "string"){
+if(!pattern0.test(data1)){
+const err3 = {instancePath:instancePath+"/port",schemaPath:"#/properties/port/pattern",keyword:"pattern",params:{pattern: "^-?\\d+$"},message:"must match pattern \""+"^-?\\d+$"+"\""};
+if(vErrors === null){
+vErrors = [err3];
+}
+else {
+vErrors.push(err3);
+}
+errors++;
+}
+}
+}
+if(data.accessToken !== undefined){
+if(typeof data.accessToken !== "string"){
+const err4 = {instancePath:instancePath+"/accessToken",schemaPath:"#/properties/accessToken/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err4];
+}
+else {
+vErrors.push(err4);
+}
+errors++;
+}
+}
+if(data.access_token !== undefined){
+if(typeof data.access_token !== "string"){
+const err5 = {instancePath:instancePath+"/access_token",schemaPath:"#/properties/access_token/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err5];
+}
+else {
+vErrors.push(err5);
+}
+errors++;
+}
+}
+if(data.maxTagLength !== undefined){
+let data4 = data.maxTagLength;
+if((!((typeof data4 == "number") && (!(data4 % 1) && !isNaN(data4)))) && (typeof data4 !== "string")){
+const err6 = {instancePath:instancePath+"/maxTagLength",schemaPath:"#/properties/maxTagLength/type",keyword:"type",params:{type: schema65.properties.maxTagLength.type},message:"must be integer,string"};
+if(vErrors === null){
+vErrors = [err6];
+}
+else {
+vErrors.push(err6);
+}
+errors++;
+}
+if(typeof data4 === "string"){
+if(!pattern0.test(data4)){
+const err7 = {instancePath:instancePath+"/maxTagLength",schemaPath:"#/properties/maxTagLength/pattern",keyword:"pattern",params:{pattern: "^-?\\d+$"},message:"must match pattern \""+"^-?\\d+$"+"\""};
+if(vErrors === null){
+vErrors = [err7];
+}
+else {
+vErrors.push(err7);
+}
+errors++;
+}
+}
+}
+if(data.max_tag_length !== undefined){
+let data5 = data.max_tag_length;
+if((!((typeof data5 == "number") && (!(data5 % 1) && !isNaN(data5)))) && (typeof data5 !== "string")){
+const err8 = {instancePath:instancePath+"/max_tag_length",schemaPath:"#/properties/max_tag_length/type",keyword:"type",params:{type: schema65.properties.max_tag_length.type},message:"must be integer,string"};
+if(vErrors === null){
+vErrors = [err8];
+}
+else {
+vErrors.push(err8);
+}
+errors++;
+}
+if(typeof data5 === "string"){
+if(!pattern0.test(data5)){
+const err9 = {instancePath:instancePath+"/max_tag_length",schemaPath:"#/properties/max_tag_length/pattern",keyword:"pattern",params:{pattern: "^-?\\d+$"},message:"must match pattern \""+"^-?\\d+$"+"\""};
+if(vErrors === null){
+vErrors = [err9];
+}
+else {
+vErrors.push(err9);
+}
+errors++;
+}
+}
+}
+}
+else {
+const err10 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err10];
+}
+else {
+vErrors.push(err10);
+}
+errors++;
+}
+validate184.errors = vErrors;
+return errors === 0;
+}
+
+const schema66 = {"type":"object","additionalProperties":false,"properties":{"service":{"type":"string"},"port":{"type":["integer","string"],"pattern":"^-?\\d+$"},"maxTagLength":{"type":["integer","string"],"pattern":"^-?\\d+$"},"max_tag_length":{"type":["integer","string"],"pattern":"^-?\\d+$"}}};
+
+function validate186(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+let vErrors = null;
+let errors = 0;
+if(data && typeof data == "object" && !Array.isArray(data)){
+for(const key0 in data){
+if(!((((key0 === "service") || (key0 === "port")) || (key0 === "maxTagLength")) || (key0 === "max_tag_length"))){
+const err0 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties"};
+if(vErrors === null){
+vErrors = [err0];
+}
+else {
+vErrors.push(err0);
+}
+errors++;
+}
+}
+if(data.service !== undefined){
+if(typeof data.service !== "string"){
+const err1 = {instancePath:instancePath+"/service",schemaPath:"#/properties/service/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err1];
+}
+else {
+vErrors.push(err1);
+}
+errors++;
+}
+}
+if(data.port !== undefined){
+let data1 = data.port;
+if((!((typeof data1 == "number") && (!(data1 % 1) && !isNaN(data1)))) && (typeof data1 !== "string")){
+const err2 = {instancePath:instancePath+"/port",schemaPath:"#/properties/port/type",keyword:"type",params:{type: schema66.properties.port.type},message:"must be integer,string"};
+if(vErrors === null){
+vErrors = [err2];
+}
+else {
+vErrors.push(err2);
+}
+errors++;
+}
+if(typeof data1 === "string"){
+if(!pattern0.test(data1)){
+const err3 = {instancePath:instancePath+"/port",schemaPath:"#/properties/port/pattern",keyword:"pattern",params:{pattern: "^-?\\d+$"},message:"must match pattern \""+"^-?\\d+$"+"\""};
+if(vErrors === null){
+vErrors = [err3];
+}
+else {
+vErrors.push(err3);
+}
+errors++;
+}
+}
+}
+if(data.maxTagLength !== undefined){
+let data2 = data.maxTagLength;
+if((!((typeof data2 == "number") && (!(data2 % 1) && !isNaN(data2)))) && (typeof data2 !== "string")){
+const err4 = {instancePath:instancePath+"/maxTagLength",schemaPath:"#/properties/maxTagLength/type",keyword:"type",params:{type: schema66.properties.maxTagLength.type},message:"must be integer,string"};
+if(vErrors === null){
+vErrors = [err4];
+}
+else {
+vErrors.push(err4);
+}
+errors++;
+}
+if(typeof data2 === "string"){
+if(!pattern0.test(data2)){
+const err5 = {instancePath:instancePath+"/maxTagLength",schemaPath:"#/properties/maxTagLength/pattern",keyword:"pattern",params:{pattern: "^-?\\d+$"},message:"must match pattern \""+"^-?\\d+$"+"\""};
+if(vErrors === null){
+vErrors = [err5];
+}
+else {
+vErrors.push(err5);
+}
+errors++;
+}
+}
+}
+if(data.max_tag_length !== undefined){
+let data3 = data.max_tag_length;
+if((!((typeof data3 == "number") && (!(data3 % 1) && !isNaN(data3)))) && (typeof data3 !== "string")){
+const err6 = {instancePath:instancePath+"/max_tag_length",schemaPath:"#/properties/max_tag_length/type",keyword:"type",params:{type: schema66.properties.max_tag_length.type},message:"must be integer,string"};
+if(vErrors === null){
+vErrors = [err6];
+}
+else {
+vErrors.push(err6);
+}
+errors++;
+}
+if(typeof data3 === "string"){
+if(!pattern0.test(data3)){
+const err7 = {instancePath:instancePath+"/max_tag_length",schemaPath:"#/properties/max_tag_length/pattern",keyword:"pattern",params:{pattern: "^-?\\d+$"},message:"must match pattern \""+"^-?\\d+$"+"\""};
+if(vErrors === null){
+vErrors = [err7];
+}
+else {
+vErrors.push(err7);
+}
+errors++;
+}
+}
+}
+}
+else {
+const err8 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err8];
+}
+else {
+vErrors.push(err8);
+}
+errors++;
+}
+validate186.errors = vErrors;
+return errors === 0;
+}
+
+const schema67 = {"type":"object","additionalProperties":false,"properties":{"debug":{"type":"boolean"},"maxNumberOfAttributes":{"type":["integer","string"],"pattern":"^-?\\d+$"},"max_number_of_attributes":{"type":["integer","string"],"pattern":"^-?\\d+$"},"maxNumberOfAnnotations":{"type":["integer","string"],"pattern":"^-?\\d+$"},"max_number_of_annotations":{"type":["integer","string"],"pattern":"^-?\\d+$"},"maxNumberOfMessageEvents":{"type":["integer","string"],"pattern":"^-?\\d+$"},"max_number_of_message_events":{"type":["integer","string"],"pattern":"^-?\\d+$"},"maxTagLength":{"type":["integer","string"],"pattern":"^-?\\d+$"},"max_tag_length":{"type":["integer","string"],"pattern":"^-?\\d+$"},"logging":{"$ref":"#/definitions/istio.mesh.v1alpha1.MeshConfig.ExtensionProvider.StackdriverProvider.Logging"}}};
+const schema68 = {"type":"object","additionalProperties":false,"properties":{"labels":{"type":"object","additionalProperties":{"type":"string"}}}};
+
+function validate189(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+let vErrors = null;
+let errors = 0;
+if(data && typeof data == "object" && !Array.isArray(data)){
+for(const key0 in data){
+if(!(key0 === "labels")){
+const err0 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties"};
+if(vErrors === null){
+vErrors = [err0];
+}
+else {
+vErrors.push(err0);
+}
+errors++;
+}
+}
+if(data.labels !== undefined){
+let data0 = data.labels;
+if(data0 && typeof data0 == "object" && !Array.isArray(data0)){
+for(const key1 in data0){
+if(typeof data0[key1] !== "string"){
+const err1 = {instancePath:instancePath+"/labels/" + key1.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/labels/additionalProperties/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err1];
+}
+else {
+vErrors.push(err1);
+}
+errors++;
+}
+}
+}
+else {
+const err2 = {instancePath:instancePath+"/labels",schemaPath:"#/properties/labels/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err2];
+}
+else {
+vErrors.push(err2);
+}
+errors++;
+}
+}
+}
+else {
+const err3 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err3];
+}
+else {
+vErrors.push(err3);
+}
+errors++;
+}
+validate189.errors = vErrors;
+return errors === 0;
+}
+
+
+function validate188(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+let vErrors = null;
+let errors = 0;
+if(data && typeof data == "object" && !Array.isArray(data)){
+for(const key0 in data){
+if(!(func2.call(schema67.properties, key0))){
+const err0 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties"};
+if(vErrors === null){
+vErrors = [err0];
+}
+else {
+vErrors.push(err0);
+}
+errors++;
+}
+}
+if(data.debug !== undefined){
+if(typeof data.debug !== "boolean"){
+const err1 = {instancePath:instancePath+"/debug",schemaPath:"#/properties/debug/type",keyword:"type",params:{type: "boolean"},message:"must be boolean"};
+if(vErrors === null){
+vErrors = [err1];
+}
+else {
+vErrors.push(err1);
+}
+errors++;
+}
+}
+if(data.maxNumberOfAttributes !== undefined){
+let data1 = data.maxNumberOfAttributes;
+if((!((typeof data1 == "number") && (!(data1 % 1) && !isNaN(data1)))) && (typeof data1 !== "string")){
+const err2 = {instancePath:instancePath+"/maxNumberOfAttributes",schemaPath:"#/properties/maxNumberOfAttributes/type",keyword:"type",params:{type: schema67.properties.maxNumberOfAttributes.type},message:"must be integer,string"};
+if(vErrors === null){
+vErrors = [err2];
+}
+else {
+vErrors.push(err2);
+}
+errors++;
+}
+if(typeof data1 === "string"){
+if(!pattern0.test(data1)){
+const err3 = {instancePath:instancePath+"/maxNumberOfAttributes",schemaPath:"#/properties/maxNumberOfAttributes/pattern",keyword:"pattern",params:{pattern: "^-?\\d+$"},message:"must match pattern \""+"^-?\\d+$"+"\""};
+if(vErrors === null){
+vErrors = [err3];
+}
+else {
+vErrors.push(err3);
+}
+errors++;
+}
+}
+}
+if(data.max_number_of_attributes !== undefined){
+let data2 = data.max_number_of_attributes;
+if((!((typeof data2 == "number") && (!(data2 % 1) && !isNaN(data2)))) && (typeof data2 !== "string")){
+const err4 = {instancePath:instancePath+"/max_number_of_attributes",schemaPath:"#/properties/max_number_of_attributes/type",keyword:"type",params:{type: schema67.properties.max_number_of_attributes.type},message:"must be integer,string"};
+if(vErrors === null){
+vErrors = [err4];
+}
+else {
+vErrors.push(err4);
+}
+errors++;
+}
+if(typeof data2 === "string"){
+if(!pattern0.test(data2)){
+const err5 = {instancePath:instancePath+"/max_number_of_attributes",schemaPath:"#/properties/max_number_of_attributes/pattern",keyword:"pattern",params:{pattern: "^-?\\d+$"},message:"must match pattern \""+"^-?\\d+$"+"\""};
+if(vErrors === null){
+vErrors = [err5];
+}
+else {
+vErrors.push(err5);
+}
+errors++;
+}
+}
+}
+if(data.maxNumberOfAnnotations !== undefined){
+let data3 = data.maxNumberOfAnnotations;
+if((!((typeof data3 == "number") && (!(data3 % 1) && !isNaN(data3)))) && (typeof data3 !== "string")){
+const err6 = {instancePath:instancePath+"/maxNumberOfAnnotations",schemaPath:"#/properties/maxNumberOfAnnotations/type",keyword:"type",params:{type: schema67.properties.maxNumberOfAnnotations.type},message:"must be integer,string"};
+if(vErrors === null){
+vErrors = [err6];
+}
+else {
+vErrors.push(err6);
+}
+errors++;
+}
+if(typeof data3 === "string"){
+if(!pattern0.test(data3)){
+const err7 = {instancePath:instancePath+"/maxNumberOfAnnotations",schemaPath:"#/properties/maxNumberOfAnnotations/pattern",keyword:"pattern",params:{pattern: "^-?\\d+$"},message:"must match pattern \""+"^-?\\d+$"+"\""};
+if(vErrors === null){
+vErrors = [err7];
+}
+else {
+vErrors.push(err7);
+}
+errors++;
+}
+}
+}
+if(data.max_number_of_annotations !== undefined){
+let data4 = data.max_number_of_annotations;
+if((!((typeof data4 == "number") && (!(data4 % 1) && !isNaN(data4)))) && (typeof data4 !== "string")){
+const err8 = {instancePath:instancePath+"/max_number_of_annotations",schemaPath:"#/properties/max_number_of_annotations/type",keyword:"type",params:{type: schema67.properties.max_number_of_annotations.type},message:"must be integer,string"};
+if(vErrors === null){
+vErrors = [err8];
+}
+else {
+vErrors.push(err8);
+}
+errors++;
+}
+if(typeof data4 === "string"){
+if(!pattern0.test(data4)){
+const err9 = {instancePath:instancePath+"/max_number_of_annotations",schemaPath:"#/properties/max_number_of_annotations/pattern",keyword:"pattern",params:{pattern: "^-?\\d+$"},message:"must match pattern \""+"^-?\\d+$"+"\""};
+if(vErrors === null){
+vErrors = [err9];
+}
+else {
+vErrors.push(err9);
+}
+errors++;
+}
+}
+}
+if(data.maxNumberOfMessageEvents !== undefined){
+let data5 = data.maxNumberOfMessageEvents;
+if((!((typeof data5 == "number") && (!(data5 % 1) && !isNaN(data5)))) && (typeof data5 !== "string")){
+const err10 = {instancePath:instancePath+"/maxNumberOfMessageEvents",schemaPath:"#/properties/maxNumberOfMessageEvents/type",keyword:"type",params:{type: schema67.properties.maxNumberOfMessageEvents.type},message:"must be integer,string"};
+if(vErrors === null){
+vErrors = [err10];
+}
+else {
+vErrors.push(err10);
+}
+errors++;
+}
+if(typeof data5 === "string"){
+if(!pattern0.test(data5)){
+const err11 = {instancePath:instancePath+"/maxNumberOfMessageEvents",schemaPath:"#/properties/maxNumberOfMessageEvents/pattern",keyword:"pattern",params:{pattern: "^-?\\d+$"},message:"must match pattern \""+"^-?\\d+$"+"\""};
+if(vErrors === null){
+vErrors = [err11];
+}
+else {
+vErrors.push(err11);
+}
+errors++;
+}
+}
+}
+if(data.max_number_of_message_events !== undefined){
+let data6 = data.max_number_of_message_events;
+if((!((typeof data6 == "number") && (!(data6 % 1) && !isNaN(data6)))) && (typeof data6 !== "string")){
+const err12 = {instancePath:instancePath+"/max_number_of_message_events",schemaPath:"#/properties/max_number_of_message_events/type",keyword:"type",params:{type: schema67.properties.max_number_of_message_events.type},message:"must be integer,string"};
+if(vErrors === null){
+vErrors = [err12];
+}
+else {
+vErrors.push(err12);
+}
+errors++;
+}
+if(typeof data6 === "string"){
+if(!pattern0.test(data6)){
+const err13 = {instancePath:instancePath+"/max_number_of_message_events",schemaPath:"#/properties/max_number_of_message_events/pattern",keyword:"pattern",params:{pattern: "^-?\\d+$"},message:"must match pattern \""+"^-?\\d+$"+"\""};
+if(vErrors === null){
+vErrors = [err13];
+}
+else {
+vErrors.push(err13);
+}
+errors++;
+}
+}
+}
+if(data.maxTagLength !== undefined){
+let data7 = data.maxTagLength;
+if((!((typeof data7 == "number") && (!(data7 % 1) && !isNaN(data7)))) && (typeof data7 !== "string")){
+const err14 = {instancePath:instancePath+"/maxTagLength",schemaPath:"#/properties/maxTagLength/type",keyword:"type",params:{type: schema67.properties.maxTagLength.type},message:"must be integer,string"};
+if(vErrors === null){
+vErrors = [err14];
+}
+else {
+vErrors.push(err14);
+}
+errors++;
+}
+if(typeof data7 === "string"){
+if(!pattern0.test(data7)){
+const err15 = {instancePath:instancePath+"/maxTagLength",schemaPath:"#/properties/maxTagLength/pattern",keyword:"pattern",params:{pattern: "^-?\\d+$"},message:"must match pattern \""+"^-?\\d+$"+"\""};
+if(vErrors === null){
+vErrors = [err15];
+}
+else {
+vErrors.push(err15);
+}
+errors++;
+}
+}
+}
+if(data.max_tag_length !== undefined){
+let data8 = data.max_tag_length;
+if((!((typeof data8 == "number") && (!(data8 % 1) && !isNaN(data8)))) && (typeof data8 !== "string")){
+const err16 = {instancePath:instancePath+"/max_tag_length",schemaPath:"#/properties/max_tag_length/type",keyword:"type",params:{type: schema67.properties.max_tag_length.type},message:"must be integer,string"};
+if(vErrors === null){
+vErrors = [err16];
+}
+else {
+vErrors.push(err16);
+}
+errors++;
+}
+if(typeof data8 === "string"){
+if(!pattern0.test(data8)){
+const err17 = {instancePath:instancePath+"/max_tag_length",schemaPath:"#/properties/max_tag_length/pattern",keyword:"pattern",params:{pattern: "^-?\\d+$"},message:"must match pattern \""+"^-?\\d+$"+"\""};
+if(vErrors === null){
+vErrors = [err17];
+}
+else {
+vErrors.push(err17);
+}
+errors++;
+}
+}
+}
+if(data.logging !== undefined){
+if(!(validate189(data.logging, {instancePath:instancePath+"/logging",parentData:data,parentDataProperty:"logging",rootData}))){
+vErrors = vErrors === null ? validate189.errors : vErrors.concat(validate189.errors);
+errors = vErrors.length;
+}
+}
+}
+else {
+const err18 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err18];
+}
+else {
+vErrors.push(err18);
+}
+errors++;
+}
+validate188.errors = vErrors;
+return errors === 0;
+}
+
+const schema69 = {"type":"object","additionalProperties":false,"properties":{"service":{"type":"string"},"port":{"type":["integer","string"],"pattern":"^-?\\d+$"},"context":{"type":"array","items":{"anyOf":[{"enum":["UNSPECIFIED","W3C_TRACE_CONTEXT","GRPC_BIN","CLOUD_TRACE_CONTEXT","B3"]},{"type":"integer"}]}},"maxTagLength":{"type":["integer","string"],"pattern":"^-?\\d+$"},"max_tag_length":{"type":["integer","string"],"pattern":"^-?\\d+$"}}};
+
+function validate192(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+let vErrors = null;
+let errors = 0;
+if(data && typeof data == "object" && !Array.isArray(data)){
+for(const key0 in data){
+if(!(((((key0 === "service") || (key0 === "port")) || (key0 === "context")) || (key0 === "maxTagLength")) || (key0 === "max_tag_length"))){
+const err0 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties"};
+if(vErrors === null){
+vErrors = [err0];
+}
+else {
+vErrors.push(err0);
+}
+errors++;
+}
+}
+if(data.service !== undefined){
+if(typeof data.service !== "string"){
+const err1 = {instancePath:instancePath+"/service",schemaPath:"#/properties/service/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err1];
+}
+else {
+vErrors.push(err1);
+}
+errors++;
+}
+}
+if(data.port !== undefined){
+let data1 = data.port;
+if((!((typeof data1 == "number") && (!(data1 % 1) && !isNaN(data1)))) && (typeof data1 !== "string")){
+const err2 = {instancePath:instancePath+"/port",schemaPath:"#/properties/port/type",keyword:"type",params:{type: schema69.properties.port.type},message:"must be integer,string"};
+if(vErrors === null){
+vErrors = [err2];
+}
+else {
+vErrors.push(err2);
+}
+errors++;
+}
+if(typeof data1 === "string"){
+if(!pattern0.test(data1)){
+const err3 = {instancePath:instancePath+"/port",schemaPath:"#/properties/port/pattern",keyword:"pattern",params:{pattern: "^-?\\d+$"},message:"must match pattern \""+"^-?\\d+$"+"\""};
+if(vErrors === null){
+vErrors = [err3];
+}
+else {
+vErrors.push(err3);
+}
+errors++;
+}
+}
+}
+if(data.context !== undefined){
+let data2 = data.context;
+if(Array.isArray(data2)){
+const len0 = data2.length;
+for(let i0=0; i0<len0; i0++){
+let data3 = data2[i0];
+const _errs9 = errors;
+let valid3 = false;
+const _errs10 = errors;
+if(!(((((data3 === "UNSPECIFIED") || (data3 === "W3C_TRACE_CONTEXT")) || (data3 === "GRPC_BIN")) || (data3 === "CLOUD_TRACE_CONTEXT")) || (data3 === "B3"))){
+const err4 = {instancePath:instancePath+"/context/" + i0,schemaPath:"#/properties/context/items/anyOf/0/enum",keyword:"enum",params:{allowedValues: schema69.properties.context.items.anyOf[0].enum},message:"must be equal to one of the allowed values"};
+if(vErrors === null){
+vErrors = [err4];
+}
+else {
+vErrors.push(err4);
+}
+errors++;
+}
+var _valid0 = _errs10 === errors;
+valid3 = valid3 || _valid0;
+if(!valid3){
+const _errs11 = errors;
+if(!((typeof data3 == "number") && (!(data3 % 1) && !isNaN(data3)))){
+const err5 = {instancePath:instancePath+"/context/" + i0,schemaPath:"#/properties/context/items/anyOf/1/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
+if(vErrors === null){
+vErrors = [err5];
+}
+else {
+vErrors.push(err5);
+}
+errors++;
+}
+var _valid0 = _errs11 === errors;
+valid3 = valid3 || _valid0;
+}
+if(!valid3){
+const err6 = {instancePath:instancePath+"/context/" + i0,schemaPath:"#/properties/context/items/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf"};
+if(vErrors === null){
+vErrors = [err6];
+}
+else {
+vErrors.push(err6);
+}
+errors++;
+}
+else {
+errors = _errs9;
+if(vErrors !== null){
+if(_errs9){
+vErrors.length = _errs9;
+}
+else {
+vErrors = null;
+}
+}
+}
+}
+}
+else {
+const err7 = {instancePath:instancePath+"/context",schemaPath:"#/properties/context/type",keyword:"type",params:{type: "array"},message:"must be array"};
+if(vErrors === null){
+vErrors = [err7];
+}
+else {
+vErrors.push(err7);
+}
+errors++;
+}
+}
+if(data.maxTagLength !== undefined){
+let data4 = data.maxTagLength;
+if((!((typeof data4 == "number") && (!(data4 % 1) && !isNaN(data4)))) && (typeof data4 !== "string")){
+const err8 = {instancePath:instancePath+"/maxTagLength",schemaPath:"#/properties/maxTagLength/type",keyword:"type",params:{type: schema69.properties.maxTagLength.type},message:"must be integer,string"};
+if(vErrors === null){
+vErrors = [err8];
+}
+else {
+vErrors.push(err8);
+}
+errors++;
+}
+if(typeof data4 === "string"){
+if(!pattern0.test(data4)){
+const err9 = {instancePath:instancePath+"/maxTagLength",schemaPath:"#/properties/maxTagLength/pattern",keyword:"pattern",params:{pattern: "^-?\\d+$"},message:"must match pattern \""+"^-?\\d+$"+"\""};
+if(vErrors === null){
+vErrors = [err9];
+}
+else {
+vErrors.push(err9);
+}
+errors++;
+}
+}
+}
+if(data.max_tag_length !== undefined){
+let data5 = data.max_tag_length;
+if((!((typeof data5 == "number") && (!(data5 % 1) && !isNaN(data5)))) && (typeof data5 !== "string")){
+const err10 = {instancePath:instancePath+"/max_tag_length",schemaPath:"#/properties/max_tag_length/type",keyword:"type",params:{type: schema69.properties.max_tag_length.type},message:"must be integer,string"};
+if(vErrors === null){
+vErrors = [err10];
+}
+else {
+vErrors.push(err10);
+}
+errors++;
+}
+if(typeof data5 === "string"){
+if(!pattern0.test(data5)){
+const err11 = {instancePath:instancePath+"/max_tag_length",schemaPath:"#/properties/max_tag_length/pattern",keyword:"pattern",params:{pattern: "^-?\\d+$"},message:"must match pattern \""+"^-?\\d+$"+"\""};
+if(vErrors === null){
+vErrors = [err11];
+}
+else {
+vErrors.push(err11);
+}
+errors++;
+}
+}
+}
+}
+else {
+const err12 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err12];
+}
+else {
+vErrors.push(err12);
+}
+errors++;
+}
+validate192.errors = vErrors;
+return errors === 0;
+}
+
+const schema70 = {"type":"object","additionalProperties":false,"properties":{"service":{"type":"string"},"port":{"type":["integer","string"],"pattern":"^-?\\d+$"},"accessToken":{"type":"string"},"access_token":{"type":"string"}}};
+
+function validate194(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+let vErrors = null;
+let errors = 0;
+if(data && typeof data == "object" && !Array.isArray(data)){
+for(const key0 in data){
+if(!((((key0 === "service") || (key0 === "port")) || (key0 === "accessToken")) || (key0 === "access_token"))){
+const err0 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties"};
+if(vErrors === null){
+vErrors = [err0];
+}
+else {
+vErrors.push(err0);
+}
+errors++;
+}
+}
+if(data.service !== undefined){
+if(typeof data.service !== "string"){
+const err1 = {instancePath:instancePath+"/service",schemaPath:"#/properties/service/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err1];
+}
+else {
+vErrors.push(err1);
+}
+errors++;
+}
+}
+if(data.port !== undefined){
+let data1 = data.port;
+if((!((typeof data1 == "number") && (!(data1 % 1) && !isNaN(data1)))) && (typeof data1 !== "string")){
+const err2 = {instancePath:instancePath+"/port",schemaPath:"#/properties/port/type",keyword:"type",params:{type: schema70.properties.port.type},message:"must be integer,string"};
+if(vErrors === null){
+vErrors = [err2];
+}
+else {
+vErrors.push(err2);
+}
+errors++;
+}
+if(typeof data1 === "string"){
+if(!pattern0.test(data1)){
+const err3 = {instancePath:instancePath+"/port",schemaPath:"#/properties/port/pattern",keyword:"pattern",params:{pattern: "^-?\\d+$"},message:"must match pattern \""+"^-?\\d+$"+"\""};
+if(vErrors === null){
+vErrors = [err3];
+}
+else {
+vErrors.push(err3);
+}
+errors++;
+}
+}
+}
+if(data.accessToken !== undefined){
+if(typeof data.accessToken !== "string"){
+const err4 = {instancePath:instancePath+"/accessToken",schemaPath:"#/properties/accessToken/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err4];
+}
+else {
+vErrors.push(err4);
+}
+errors++;
+}
+}
+if(data.access_token !== undefined){
+if(typeof data.access_token !== "string"){
+const err5 = {instancePath:instancePath+"/access_token",schemaPath:"#/properties/access_token/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err5];
+}
+else {
+vErrors.push(err5);
+}
+errors++;
+}
+}
+}
+else {
+const err6 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err6];
+}
+else {
+vErrors.push(err6);
+}
+errors++;
+}
+validate194.errors = vErrors;
+return errors === 0;
+}
+
+const schema71 = {"type":"object","additionalProperties":false,"properties":{"service":{"type":"string"},"port":{"type":["integer","string"],"pattern":"^-?\\d+$"},"maxTagLength":{"type":["integer","string"],"pattern":"^-?\\d+$"},"max_tag_length":{"type":["integer","string"],"pattern":"^-?\\d+$"},"http":{"$ref":"#/definitions/istio.mesh.v1alpha1.MeshConfig.ExtensionProvider.HttpService"},"grpc":{"$ref":"#/definitions/istio.mesh.v1alpha1.MeshConfig.ExtensionProvider.GrpcService"},"resourceDetectors":{"$ref":"#/definitions/istio.mesh.v1alpha1.MeshConfig.ExtensionProvider.ResourceDetectors"},"resource_detectors":{"$ref":"#/definitions/istio.mesh.v1alpha1.MeshConfig.ExtensionProvider.ResourceDetectors"},"serviceAttributeEnrichment":{"anyOf":[{"enum":["ISTIO_CANONICAL","OTEL_SEMANTIC_CONVENTIONS"]},{"type":"integer"}]},"service_attribute_enrichment":{"anyOf":[{"enum":["ISTIO_CANONICAL","OTEL_SEMANTIC_CONVENTIONS"]},{"type":"integer"}]},"dynatraceSampler":{"$ref":"#/definitions/istio.mesh.v1alpha1.MeshConfig.ExtensionProvider.OpenTelemetryTracingProvider.DynatraceSampler"},"dynatrace_sampler":{"$ref":"#/definitions/istio.mesh.v1alpha1.MeshConfig.ExtensionProvider.OpenTelemetryTracingProvider.DynatraceSampler"}}};
+const schema72 = {"type":"object","additionalProperties":false,"properties":{"path":{"type":"string"},"timeout":{"type":"string","pattern":"^[-+]?((\\d+(\\.\\d*)?|\\.\\d+)(ns|us|µs|μs|ms|s|m|h))+$|^[-+]?0$"},"headers":{"type":"array","items":{"$ref":"#/definitions/istio.mesh.v1alpha1.MeshConfig.ExtensionProvider.HttpHeader"}}}};
+
+function validate197(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+let vErrors = null;
+let errors = 0;
+if(data && typeof data == "object" && !Array.isArray(data)){
+for(const key0 in data){
+if(!(((key0 === "path") || (key0 === "timeout")) || (key0 === "headers"))){
+const err0 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties"};
+if(vErrors === null){
+vErrors = [err0];
+}
+else {
+vErrors.push(err0);
+}
+errors++;
+}
+}
+if(data.path !== undefined){
+if(typeof data.path !== "string"){
+const err1 = {instancePath:instancePath+"/path",schemaPath:"#/properties/path/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err1];
+}
+else {
+vErrors.push(err1);
+}
+errors++;
+}
+}
+if(data.timeout !== undefined){
+let data1 = data.timeout;
+if(typeof data1 === "string"){
+if(!pattern6.test(data1)){
+const err2 = {instancePath:instancePath+"/timeout",schemaPath:"#/properties/timeout/pattern",keyword:"pattern",params:{pattern: "^[-+]?((\\d+(\\.\\d*)?|\\.\\d+)(ns|us|µs|μs|ms|s|m|h))+$|^[-+]?0$"},message:"must match pattern \""+"^[-+]?((\\d+(\\.\\d*)?|\\.\\d+)(ns|us|µs|μs|ms|s|m|h))+$|^[-+]?0$"+"\""};
+if(vErrors === null){
+vErrors = [err2];
+}
+else {
+vErrors.push(err2);
+}
+errors++;
+}
+}
+else {
+const err3 = {instancePath:instancePath+"/timeout",schemaPath:"#/properties/timeout/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err3];
+}
+else {
+vErrors.push(err3);
+}
+errors++;
+}
+}
+if(data.headers !== undefined){
+let data2 = data.headers;
+if(Array.isArray(data2)){
+const len0 = data2.length;
+for(let i0=0; i0<len0; i0++){
+if(!(validate181(data2[i0], {instancePath:instancePath+"/headers/" + i0,parentData:data2,parentDataProperty:i0,rootData}))){
+vErrors = vErrors === null ? validate181.errors : vErrors.concat(validate181.errors);
+errors = vErrors.length;
+}
+}
+}
+else {
+const err4 = {instancePath:instancePath+"/headers",schemaPath:"#/properties/headers/type",keyword:"type",params:{type: "array"},message:"must be array"};
+if(vErrors === null){
+vErrors = [err4];
+}
+else {
+vErrors.push(err4);
+}
+errors++;
+}
+}
+}
+else {
+const err5 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err5];
+}
+else {
+vErrors.push(err5);
+}
+errors++;
+}
+validate197.errors = vErrors;
+return errors === 0;
+}
+
+const schema73 = {"type":"object","additionalProperties":false,"properties":{"timeout":{"type":"string","pattern":"^[-+]?((\\d+(\\.\\d*)?|\\.\\d+)(ns|us|µs|μs|ms|s|m|h))+$|^[-+]?0$"},"initialMetadata":{"type":"array","items":{"$ref":"#/definitions/istio.mesh.v1alpha1.MeshConfig.ExtensionProvider.HttpHeader"}},"initial_metadata":{"type":"array","items":{"$ref":"#/definitions/istio.mesh.v1alpha1.MeshConfig.ExtensionProvider.HttpHeader"}}}};
+
+function validate200(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+let vErrors = null;
+let errors = 0;
+if(data && typeof data == "object" && !Array.isArray(data)){
+for(const key0 in data){
+if(!(((key0 === "timeout") || (key0 === "initialMetadata")) || (key0 === "initial_metadata"))){
+const err0 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties"};
+if(vErrors === null){
+vErrors = [err0];
+}
+else {
+vErrors.push(err0);
+}
+errors++;
+}
+}
+if(data.timeout !== undefined){
+let data0 = data.timeout;
+if(typeof data0 === "string"){
+if(!pattern6.test(data0)){
+const err1 = {instancePath:instancePath+"/timeout",schemaPath:"#/properties/timeout/pattern",keyword:"pattern",params:{pattern: "^[-+]?((\\d+(\\.\\d*)?|\\.\\d+)(ns|us|µs|μs|ms|s|m|h))+$|^[-+]?0$"},message:"must match pattern \""+"^[-+]?((\\d+(\\.\\d*)?|\\.\\d+)(ns|us|µs|μs|ms|s|m|h))+$|^[-+]?0$"+"\""};
+if(vErrors === null){
+vErrors = [err1];
+}
+else {
+vErrors.push(err1);
+}
+errors++;
+}
+}
+else {
+const err2 = {instancePath:instancePath+"/timeout",schemaPath:"#/properties/timeout/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err2];
+}
+else {
+vErrors.push(err2);
+}
+errors++;
+}
+}
+if(data.initialMetadata !== undefined){
+let data1 = data.initialMetadata;
+if(Array.isArray(data1)){
+const len0 = data1.length;
+for(let i0=0; i0<len0; i0++){
+if(!(validate181(data1[i0], {instancePath:instancePath+"/initialMetadata/" + i0,parentData:data1,parentDataProperty:i0,rootData}))){
+vErrors = vErrors === null ? validate181.errors : vErrors.concat(validate181.errors);
+errors = vErrors.length;
+}
+}
+}
+else {
+const err3 = {instancePath:instancePath+"/initialMetadata",schemaPath:"#/properties/initialMetadata/type",keyword:"type",params:{type: "array"},message:"must be array"};
+if(vErrors === null){
+vErrors = [err3];
+}
+else {
+vErrors.push(err3);
+}
+errors++;
+}
+}
+if(data.initial_metadata !== undefined){
+let data3 = data.initial_metadata;
+if(Array.isArray(data3)){
+const len1 = data3.length;
+for(let i1=0; i1<len1; i1++){
+if(!(validate181(data3[i1], {instancePath:instancePath+"/initial_metadata/" + i1,parentData:data3,parentDataProperty:i1,rootData}))){
+vErrors = vErrors === null ? validate181.errors : vErrors.concat(validate181.errors);
+errors = vErrors.length;
+}
+}
+}
+else {
+const err4 = {instancePath:instancePath+"/initial_metadata",schemaPath:"#/properties/initial_metadata/type",keyword:"type",params:{type: "array"},message:"must be array"};
+if(vErrors === null){
+vErrors = [err4];
+}
+else {
+vErrors.push(err4);
+}
+errors++;
+}
+}
+}
+else {
+const err5 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err5];
+}
+else {
+vErrors.push(err5);
+}
+errors++;
+}
+validate200.errors = vErrors;
+return errors === 0;
+}
+
+const schema74 = {"type":"object","additionalProperties":false,"properties":{"environment":{"$ref":"#/definitions/istio.mesh.v1alpha1.MeshConfig.ExtensionProvider.ResourceDetectors.EnvironmentResourceDetector"},"dynatrace":{"$ref":"#/definitions/istio.mesh.v1alpha1.MeshConfig.ExtensionProvider.ResourceDetectors.DynatraceResourceDetector"}}};
+const schema75 = {"type":"object","additionalProperties":false,"properties":{}};
+
+function validate205(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+let vErrors = null;
+let errors = 0;
+if(data && typeof data == "object" && !Array.isArray(data)){
+for(const key0 in data){
+const err0 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties"};
+if(vErrors === null){
+vErrors = [err0];
+}
+else {
+vErrors.push(err0);
+}
+errors++;
+}
+}
+else {
+const err1 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err1];
+}
+else {
+vErrors.push(err1);
+}
+errors++;
+}
+validate205.errors = vErrors;
+return errors === 0;
+}
+
+const schema76 = {"type":"object","additionalProperties":false,"properties":{}};
+
+function validate207(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+let vErrors = null;
+let errors = 0;
+if(data && typeof data == "object" && !Array.isArray(data)){
+for(const key0 in data){
+const err0 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties"};
+if(vErrors === null){
+vErrors = [err0];
+}
+else {
+vErrors.push(err0);
+}
+errors++;
+}
+}
+else {
+const err1 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err1];
+}
+else {
+vErrors.push(err1);
+}
+errors++;
+}
+validate207.errors = vErrors;
+return errors === 0;
+}
+
+
+function validate204(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+let vErrors = null;
+let errors = 0;
+if(data && typeof data == "object" && !Array.isArray(data)){
+for(const key0 in data){
+if(!((key0 === "environment") || (key0 === "dynatrace"))){
+const err0 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties"};
+if(vErrors === null){
+vErrors = [err0];
+}
+else {
+vErrors.push(err0);
+}
+errors++;
+}
+}
+if(data.environment !== undefined){
+if(!(validate205(data.environment, {instancePath:instancePath+"/environment",parentData:data,parentDataProperty:"environment",rootData}))){
+vErrors = vErrors === null ? validate205.errors : vErrors.concat(validate205.errors);
+errors = vErrors.length;
+}
+}
+if(data.dynatrace !== undefined){
+if(!(validate207(data.dynatrace, {instancePath:instancePath+"/dynatrace",parentData:data,parentDataProperty:"dynatrace",rootData}))){
+vErrors = vErrors === null ? validate207.errors : vErrors.concat(validate207.errors);
+errors = vErrors.length;
+}
+}
+}
+else {
+const err1 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err1];
+}
+else {
+vErrors.push(err1);
+}
+errors++;
+}
+validate204.errors = vErrors;
+return errors === 0;
+}
+
+const schema77 = {"type":"object","additionalProperties":false,"properties":{"tenant":{"type":"string"},"clusterId":{"type":["integer","string"],"pattern":"^-?\\d+$"},"cluster_id":{"type":["integer","string"],"pattern":"^-?\\d+$"},"rootSpansPerMinute":{"type":["integer","string"],"pattern":"^-?\\d+$"},"root_spans_per_minute":{"type":["integer","string"],"pattern":"^-?\\d+$"},"httpService":{"$ref":"#/definitions/istio.mesh.v1alpha1.MeshConfig.ExtensionProvider.OpenTelemetryTracingProvider.DynatraceSampler.DynatraceApi"},"http_service":{"$ref":"#/definitions/istio.mesh.v1alpha1.MeshConfig.ExtensionProvider.OpenTelemetryTracingProvider.DynatraceSampler.DynatraceApi"}}};
+const schema78 = {"type":"object","additionalProperties":false,"properties":{"service":{"type":"string"},"port":{"type":["integer","string"],"pattern":"^-?\\d+$"},"http":{"$ref":"#/definitions/istio.mesh.v1alpha1.MeshConfig.ExtensionProvider.HttpService"}}};
+
+function validate212(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+let vErrors = null;
+let errors = 0;
+if(data && typeof data == "object" && !Array.isArray(data)){
+for(const key0 in data){
+if(!(((key0 === "service") || (key0 === "port")) || (key0 === "http"))){
+const err0 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties"};
+if(vErrors === null){
+vErrors = [err0];
+}
+else {
+vErrors.push(err0);
+}
+errors++;
+}
+}
+if(data.service !== undefined){
+if(typeof data.service !== "string"){
+const err1 = {instancePath:instancePath+"/service",schemaPath:"#/properties/service/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err1];
+}
+else {
+vErrors.push(err1);
+}
+errors++;
+}
+}
+if(data.port !== undefined){
+let data1 = data.port;
+if((!((typeof data1 == "number") && (!(data1 % 1) && !isNaN(data1)))) && (typeof data1 !== "string")){
+const err2 = {instancePath:instancePath+"/port",schemaPath:"#/properties/port/type",keyword:"type",params:{type: schema78.properties.port.type},message:"must be integer,string"};
+if(vErrors === null){
+vErrors = [err2];
+}
+else {
+vErrors.push(err2);
+}
+errors++;
+}
+if(typeof data1 === "string"){
+if(!pattern0.test(data1)){
+const err3 = {instancePath:instancePath+"/port",schemaPath:"#/properties/port/pattern",keyword:"pattern",params:{pattern: "^-?\\d+$"},message:"must match pattern \""+"^-?\\d+$"+"\""};
+if(vErrors === null){
+vErrors = [err3];
+}
+else {
+vErrors.push(err3);
+}
+errors++;
+}
+}
+}
+if(data.http !== undefined){
+if(!(validate197(data.http, {instancePath:instancePath+"/http",parentData:data,parentDataProperty:"http",rootData}))){
+vErrors = vErrors === null ? validate197.errors : vErrors.concat(validate197.errors);
+errors = vErrors.length;
+}
+}
+}
+else {
+const err4 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err4];
+}
+else {
+vErrors.push(err4);
+}
+errors++;
+}
+validate212.errors = vErrors;
+return errors === 0;
+}
+
+
+function validate211(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+let vErrors = null;
+let errors = 0;
+if(data && typeof data == "object" && !Array.isArray(data)){
+for(const key0 in data){
+if(!(((((((key0 === "tenant") || (key0 === "clusterId")) || (key0 === "cluster_id")) || (key0 === "rootSpansPerMinute")) || (key0 === "root_spans_per_minute")) || (key0 === "httpService")) || (key0 === "http_service"))){
+const err0 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties"};
+if(vErrors === null){
+vErrors = [err0];
+}
+else {
+vErrors.push(err0);
+}
+errors++;
+}
+}
+if(data.tenant !== undefined){
+if(typeof data.tenant !== "string"){
+const err1 = {instancePath:instancePath+"/tenant",schemaPath:"#/properties/tenant/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err1];
+}
+else {
+vErrors.push(err1);
+}
+errors++;
+}
+}
+if(data.clusterId !== undefined){
+let data1 = data.clusterId;
+if((!((typeof data1 == "number") && (!(data1 % 1) && !isNaN(data1)))) && (typeof data1 !== "string")){
+const err2 = {instancePath:instancePath+"/clusterId",schemaPath:"#/properties/clusterId/type",keyword:"type",params:{type: schema77.properties.clusterId.type},message:"must be integer,string"};
+if(vErrors === null){
+vErrors = [err2];
+}
+else {
+vErrors.push(err2);
+}
+errors++;
+}
+if(typeof data1 === "string"){
+if(!pattern0.test(data1)){
+const err3 = {instancePath:instancePath+"/clusterId",schemaPath:"#/properties/clusterId/pattern",keyword:"pattern",params:{pattern: "^-?\\d+$"},message:"must match pattern \""+"^-?\\d+$"+"\""};
+if(vErrors === null){
+vErrors = [err3];
+}
+else {
+vErrors.push(err3);
+}
+errors++;
+}
+}
+}
+if(data.cluster_id !== undefined){
+let data2 = data.cluster_id;
+if((!((typeof data2 == "number") && (!(data2 % 1) && !isNaN(data2)))) && (typeof data2 !== "string")){
+const err4 = {instancePath:instancePath+"/cluster_id",schemaPath:"#/properties/cluster_id/type",keyword:"type",params:{type: schema77.properties.cluster_id.type},message:"must be integer,string"};
+if(vErrors === null){
+vErrors = [err4];
+}
+else {
+vErrors.push(err4);
+}
+errors++;
+}
+if(typeof data2 === "string"){
+if(!pattern0.test(data2)){
+const err5 = {instancePath:instancePath+"/cluster_id",schemaPath:"#/properties/cluster_id/pattern",keyword:"pattern",params:{pattern: "^-?\\d+$"},message:"must match pattern \""+"^-?\\d+$"+"\""};
+if(vErrors === null){
+vErrors = [err5];
+}
+else {
+vErrors.push(err5);
+}
+errors++;
+}
+}
+}
+if(data.rootSpansPerMinute !== undefined){
+let data3 = data.rootSpansPerMinute;
+if((!((typeof data3 == "number") && (!(data3 % 1) && !isNaN(data3)))) && (typeof data3 !== "string")){
+const err6 = {instancePath:instancePath+"/rootSpansPerMinute",schemaPath:"#/properties/rootSpansPerMinute/type",keyword:"type",params:{type: schema77.properties.rootSpansPerMinute.type},message:"must be integer,string"};
+if(vErrors === null){
+vErrors = [err6];
+}
+else {
+vErrors.push(err6);
+}
+errors++;
+}
+if(typeof data3 === "string"){
+if(!pattern0.test(data3)){
+const err7 = {instancePath:instancePath+"/rootSpansPerMinute",schemaPath:"#/properties/rootSpansPerMinute/pattern",keyword:"pattern",params:{pattern: "^-?\\d+$"},message:"must match pattern \""+"^-?\\d+$"+"\""};
+if(vErrors === null){
+vErrors = [err7];
+}
+else {
+vErrors.push(err7);
+}
+errors++;
+}
+}
+}
+if(data.root_spans_per_minute !== undefined){
+let data4 = data.root_spans_per_minute;
+if((!((typeof data4 == "number") && (!(data4 % 1) && !isNaN(data4)))) && (typeof data4 !== "string")){
+const err8 = {instancePath:instancePath+"/root_spans_per_minute",schemaPath:"#/properties/root_spans_per_minute/type",keyword:"type",params:{type: schema77.properties.root_spans_per_minute.type},message:"must be integer,string"};
+if(vErrors === null){
+vErrors = [err8];
+}
+else {
+vErrors.push(err8);
+}
+errors++;
+}
+if(typeof data4 === "string"){
+if(!pattern0.test(data4)){
+const err9 = {instancePath:instancePath+"/root_spans_per_minute",schemaPath:"#/properties/root_spans_per_minute/pattern",keyword:"pattern",params:{pattern: "^-?\\d+$"},message:"must match pattern \""+"^-?\\d+$"+"\""};
+if(vErrors === null){
+vErrors = [err9];
+}
+else {
+vErrors.push(err9);
+}
+errors++;
+}
+}
+}
+if(data.httpService !== undefined){
+if(!(validate212(data.httpService, {instancePath:instancePath+"/httpService",parentData:data,parentDataProperty:"httpService",rootData}))){
+vErrors = vErrors === null ? validate212.errors : vErrors.concat(validate212.errors);
+errors = vErrors.length;
+}
+}
+if(data.http_service !== undefined){
+if(!(validate212(data.http_service, {instancePath:instancePath+"/http_service",parentData:data,parentDataProperty:"http_service",rootData}))){
+vErrors = vErrors === null ? validate212.errors : vErrors.concat(validate212.errors);
+errors = vErrors.length;
+}
+}
+}
+else {
+const err10 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err10];
+}
+else {
+vErrors.push(err10);
+}
+errors++;
+}
+validate211.errors = vErrors;
+return errors === 0;
+}
+
+
+function validate196(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+let vErrors = null;
+let errors = 0;
+if(data && typeof data == "object" && !Array.isArray(data)){
+for(const key0 in data){
+if(!(func2.call(schema71.properties, key0))){
+const err0 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties"};
+if(vErrors === null){
+vErrors = [err0];
+}
+else {
+vErrors.push(err0);
+}
+errors++;
+}
+}
+if(data.service !== undefined){
+if(typeof data.service !== "string"){
+const err1 = {instancePath:instancePath+"/service",schemaPath:"#/properties/service/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err1];
+}
+else {
+vErrors.push(err1);
+}
+errors++;
+}
+}
+if(data.port !== undefined){
+let data1 = data.port;
+if((!((typeof data1 == "number") && (!(data1 % 1) && !isNaN(data1)))) && (typeof data1 !== "string")){
+const err2 = {instancePath:instancePath+"/port",schemaPath:"#/properties/port/type",keyword:"type",params:{type: schema71.properties.port.type},message:"must be integer,string"};
+if(vErrors === null){
+vErrors = [err2];
+}
+else {
+vErrors.push(err2);
+}
+errors++;
+}
+if(typeof data1 === "string"){
+if(!pattern0.test(data1)){
+const err3 = {instancePath:instancePath+"/port",schemaPath:"#/properties/port/pattern",keyword:"pattern",params:{pattern: "^-?\\d+$"},message:"must match pattern \""+"^-?\\d+$"+"\""};
+if(vErrors === null){
+vErrors = [err3];
+}
+else {
+vErrors.push(err3);
+}
+errors++;
+}
+}
+}
+if(data.maxTagLength !== undefined){
+let data2 = data.maxTagLength;
+if((!((typeof data2 == "number") && (!(data2 % 1) && !isNaN(data2)))) && (typeof data2 !== "string")){
+const err4 = {instancePath:instancePath+"/maxTagLength",schemaPath:"#/properties/maxTagLength/type",keyword:"type",params:{type: schema71.properties.maxTagLength.type},message:"must be integer,string"};
+if(vErrors === null){
+vErrors = [err4];
+}
+else {
+vErrors.push(err4);
+}
+errors++;
+}
+if(typeof data2 === "string"){
+if(!pattern0.test(data2)){
+const err5 = {instancePath:instancePath+"/maxTagLength",schemaPath:"#/properties/maxTagLength/pattern",keyword:"pattern",params:{pattern: "^-?\\d+$"},message:"must match pattern \""+"^-?\\d+$"+"\""};
+if(vErrors === null){
+vErrors = [err5];
+}
+else {
+vErrors.push(err5);
+}
+errors++;
+}
+}
+}
+if(data.max_tag_length !== undefined){
+let data3 = data.max_tag_length;
+if((!((typeof data3 == "number") && (!(data3 % 1) && !isNaN(data3)))) && (typeof data3 !== "string")){
+const err6 = {instancePath:instancePath+"/max_tag_length",schemaPath:"#/properties/max_tag_length/type",keyword:"type",params:{type: schema71.properties.max_tag_length.type},message:"must be integer,string"};
+if(vErrors === null){
+vErrors = [err6];
+}
+else {
+vErrors.push(err6);
+}
+errors++;
+}
+if(typeof data3 === "string"){
+if(!pattern0.test(data3)){
+const err7 = {instancePath:instancePath+"/max_tag_length",schemaPath:"#/properties/max_tag_length/pattern",keyword:"pattern",params:{pattern: "^-?\\d+$"},message:"must match pattern \""+"^-?\\d+$"+"\""};
+if(vErrors === null){
+vErrors = [err7];
+}
+else {
+vErrors.push(err7);
+}
+errors++;
+}
+}
+}
+if(data.http !== undefined){
+if(!(validate197(data.http, {instancePath:instancePath+"/http",parentData:data,parentDataProperty:"http",rootData}))){
+vErrors = vErrors === null ? validate197.errors : vErrors.concat(validate197.errors);
+errors = vErrors.length;
+}
+}
+if(data.grpc !== undefined){
+if(!(validate200(data.grpc, {instancePath:instancePath+"/grpc",parentData:data,parentDataProperty:"grpc",rootData}))){
+vErrors = vErrors === null ? validate200.errors : vErrors.concat(validate200.errors);
+errors = vErrors.length;
+}
+}
+if(data.resourceDetectors !== undefined){
+if(!(validate204(data.resourceDetectors, {instancePath:instancePath+"/resourceDetectors",parentData:data,parentDataProperty:"resourceDetectors",rootData}))){
+vErrors = vErrors === null ? validate204.errors : vErrors.concat(validate204.errors);
+errors = vErrors.length;
+}
+}
+if(data.resource_detectors !== undefined){
+if(!(validate204(data.resource_detectors, {instancePath:instancePath+"/resource_detectors",parentData:data,parentDataProperty:"resource_detectors",rootData}))){
+vErrors = vErrors === null ? validate204.errors : vErrors.concat(validate204.errors);
+errors = vErrors.length;
+}
+}
+if(data.serviceAttributeEnrichment !== undefined){
+let data8 = data.serviceAttributeEnrichment;
+const _errs15 = errors;
+let valid1 = false;
+const _errs16 = errors;
+if(!((data8 === "ISTIO_CANONICAL") || (data8 === "OTEL_SEMANTIC_CONVENTIONS"))){
+const err8 = {instancePath:instancePath+"/serviceAttributeEnrichment",schemaPath:"#/properties/serviceAttributeEnrichment/anyOf/0/enum",keyword:"enum",params:{allowedValues: schema71.properties.serviceAttributeEnrichment.anyOf[0].enum},message:"must be equal to one of the allowed values"};
+if(vErrors === null){
+vErrors = [err8];
+}
+else {
+vErrors.push(err8);
+}
+errors++;
+}
+var _valid0 = _errs16 === errors;
+valid1 = valid1 || _valid0;
+if(!valid1){
+const _errs17 = errors;
+if(!((typeof data8 == "number") && (!(data8 % 1) && !isNaN(data8)))){
+const err9 = {instancePath:instancePath+"/serviceAttributeEnrichment",schemaPath:"#/properties/serviceAttributeEnrichment/anyOf/1/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
+if(vErrors === null){
+vErrors = [err9];
+}
+else {
+vErrors.push(err9);
+}
+errors++;
+}
+var _valid0 = _errs17 === errors;
+valid1 = valid1 || _valid0;
+}
+if(!valid1){
+const err10 = {instancePath:instancePath+"/serviceAttributeEnrichment",schemaPath:"#/properties/serviceAttributeEnrichment/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf"};
+if(vErrors === null){
+vErrors = [err10];
+}
+else {
+vErrors.push(err10);
+}
+errors++;
+}
+else {
+errors = _errs15;
+if(vErrors !== null){
+if(_errs15){
+vErrors.length = _errs15;
+}
+else {
+vErrors = null;
+}
+}
+}
+}
+if(data.service_attribute_enrichment !== undefined){
+let data9 = data.service_attribute_enrichment;
+const _errs20 = errors;
+let valid2 = false;
+const _errs21 = errors;
+if(!((data9 === "ISTIO_CANONICAL") || (data9 === "OTEL_SEMANTIC_CONVENTIONS"))){
+const err11 = {instancePath:instancePath+"/service_attribute_enrichment",schemaPath:"#/properties/service_attribute_enrichment/anyOf/0/enum",keyword:"enum",params:{allowedValues: schema71.properties.service_attribute_enrichment.anyOf[0].enum},message:"must be equal to one of the allowed values"};
+if(vErrors === null){
+vErrors = [err11];
+}
+else {
+vErrors.push(err11);
+}
+errors++;
+}
+var _valid1 = _errs21 === errors;
+valid2 = valid2 || _valid1;
+if(!valid2){
+const _errs22 = errors;
+if(!((typeof data9 == "number") && (!(data9 % 1) && !isNaN(data9)))){
+const err12 = {instancePath:instancePath+"/service_attribute_enrichment",schemaPath:"#/properties/service_attribute_enrichment/anyOf/1/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
+if(vErrors === null){
+vErrors = [err12];
+}
+else {
+vErrors.push(err12);
+}
+errors++;
+}
+var _valid1 = _errs22 === errors;
+valid2 = valid2 || _valid1;
+}
+if(!valid2){
+const err13 = {instancePath:instancePath+"/service_attribute_enrichment",schemaPath:"#/properties/service_attribute_enrichment/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf"};
+if(vErrors === null){
+vErrors = [err13];
+}
+else {
+vErrors.push(err13);
+}
+errors++;
+}
+else {
+errors = _errs20;
+if(vErrors !== null){
+if(_errs20){
+vErrors.length = _errs20;
+}
+else {
+vErrors = null;
+}
+}
+}
+}
+if(data.dynatraceSampler !== undefined){
+if(!(validate211(data.dynatraceSampler, {instancePath:instancePath+"/dynatraceSampler",parentData:data,parentDataProperty:"dynatraceSampler",rootData}))){
+vErrors = vErrors === null ? validate211.errors : vErrors.concat(validate211.errors);
+errors = vErrors.length;
+}
+}
+if(data.dynatrace_sampler !== undefined){
+if(!(validate211(data.dynatrace_sampler, {instancePath:instancePath+"/dynatrace_sampler",parentData:data,parentDataProperty:"dynatrace_sampler",rootData}))){
+vErrors = vErrors === null ? validate211.errors : vErrors.concat(validate211.errors);
+errors = vErrors.length;
+}
+}
+}
+else {
+const err14 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err14];
+}
+else {
+vErrors.push(err14);
+}
+errors++;
+}
+validate196.errors = vErrors;
+return errors === 0;
+}
+
+const schema79 = {"type":"object","additionalProperties":false,"properties":{}};
+
+function validate219(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+let vErrors = null;
+let errors = 0;
+if(data && typeof data == "object" && !Array.isArray(data)){
+for(const key0 in data){
+const err0 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties"};
+if(vErrors === null){
+vErrors = [err0];
+}
+else {
+vErrors.push(err0);
+}
+errors++;
+}
+}
+else {
+const err1 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err1];
+}
+else {
+vErrors.push(err1);
+}
+errors++;
+}
+validate219.errors = vErrors;
+return errors === 0;
+}
+
+const schema80 = {"type":"object","additionalProperties":false,"properties":{"path":{"type":"string"},"logFormat":{"$ref":"#/definitions/istio.mesh.v1alpha1.MeshConfig.ExtensionProvider.EnvoyFileAccessLogProvider.LogFormat"},"log_format":{"$ref":"#/definitions/istio.mesh.v1alpha1.MeshConfig.ExtensionProvider.EnvoyFileAccessLogProvider.LogFormat"},"omitEmptyValues":{"type":"boolean"},"omit_empty_values":{"type":"boolean"}}};
+const schema81 = {"type":"object","additionalProperties":false,"properties":{"text":{"type":"string"},"labels":{"type":"object"}}};
+
+function validate222(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+let vErrors = null;
+let errors = 0;
+if(data && typeof data == "object" && !Array.isArray(data)){
+for(const key0 in data){
+if(!((key0 === "text") || (key0 === "labels"))){
+const err0 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties"};
+if(vErrors === null){
+vErrors = [err0];
+}
+else {
+vErrors.push(err0);
+}
+errors++;
+}
+}
+if(data.text !== undefined){
+if(typeof data.text !== "string"){
+const err1 = {instancePath:instancePath+"/text",schemaPath:"#/properties/text/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err1];
+}
+else {
+vErrors.push(err1);
+}
+errors++;
+}
+}
+if(data.labels !== undefined){
+let data1 = data.labels;
+if(!(data1 && typeof data1 == "object" && !Array.isArray(data1))){
+const err2 = {instancePath:instancePath+"/labels",schemaPath:"#/properties/labels/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err2];
+}
+else {
+vErrors.push(err2);
+}
+errors++;
+}
+}
+}
+else {
+const err3 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err3];
+}
+else {
+vErrors.push(err3);
+}
+errors++;
+}
+validate222.errors = vErrors;
+return errors === 0;
+}
+
+
+function validate221(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+let vErrors = null;
+let errors = 0;
+if(data && typeof data == "object" && !Array.isArray(data)){
+for(const key0 in data){
+if(!(((((key0 === "path") || (key0 === "logFormat")) || (key0 === "log_format")) || (key0 === "omitEmptyValues")) || (key0 === "omit_empty_values"))){
+const err0 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties"};
+if(vErrors === null){
+vErrors = [err0];
+}
+else {
+vErrors.push(err0);
+}
+errors++;
+}
+}
+if(data.path !== undefined){
+if(typeof data.path !== "string"){
+const err1 = {instancePath:instancePath+"/path",schemaPath:"#/properties/path/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err1];
+}
+else {
+vErrors.push(err1);
+}
+errors++;
+}
+}
+if(data.logFormat !== undefined){
+if(!(validate222(data.logFormat, {instancePath:instancePath+"/logFormat",parentData:data,parentDataProperty:"logFormat",rootData}))){
+vErrors = vErrors === null ? validate222.errors : vErrors.concat(validate222.errors);
+errors = vErrors.length;
+}
+}
+if(data.log_format !== undefined){
+if(!(validate222(data.log_format, {instancePath:instancePath+"/log_format",parentData:data,parentDataProperty:"log_format",rootData}))){
+vErrors = vErrors === null ? validate222.errors : vErrors.concat(validate222.errors);
+errors = vErrors.length;
+}
+}
+if(data.omitEmptyValues !== undefined){
+if(typeof data.omitEmptyValues !== "boolean"){
+const err2 = {instancePath:instancePath+"/omitEmptyValues",schemaPath:"#/properties/omitEmptyValues/type",keyword:"type",params:{type: "boolean"},message:"must be boolean"};
+if(vErrors === null){
+vErrors = [err2];
+}
+else {
+vErrors.push(err2);
+}
+errors++;
+}
+}
+if(data.omit_empty_values !== undefined){
+if(typeof data.omit_empty_values !== "boolean"){
+const err3 = {instancePath:instancePath+"/omit_empty_values",schemaPath:"#/properties/omit_empty_values/type",keyword:"type",params:{type: "boolean"},message:"must be boolean"};
+if(vErrors === null){
+vErrors = [err3];
+}
+else {
+vErrors.push(err3);
+}
+errors++;
+}
+}
+}
+else {
+const err4 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err4];
+}
+else {
+vErrors.push(err4);
+}
+errors++;
+}
+validate221.errors = vErrors;
+return errors === 0;
+}
+
+const schema82 = {"type":"object","additionalProperties":false,"properties":{"service":{"type":"string"},"port":{"type":["integer","string"],"pattern":"^-?\\d+$"},"logName":{"type":"string"},"log_name":{"type":"string"},"filterStateObjectsToLog":{"type":"array","items":{"type":"string"}},"filter_state_objects_to_log":{"type":"array","items":{"type":"string"}},"additionalRequestHeadersToLog":{"type":"array","items":{"type":"string"}},"additional_request_headers_to_log":{"type":"array","items":{"type":"string"}},"additionalResponseHeadersToLog":{"type":"array","items":{"type":"string"}},"additional_response_headers_to_log":{"type":"array","items":{"type":"string"}},"additionalResponseTrailersToLog":{"type":"array","items":{"type":"string"}},"additional_response_trailers_to_log":{"type":"array","items":{"type":"string"}}}};
+
+function validate227(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+let vErrors = null;
+let errors = 0;
+if(data && typeof data == "object" && !Array.isArray(data)){
+for(const key0 in data){
+if(!(func2.call(schema82.properties, key0))){
+const err0 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties"};
+if(vErrors === null){
+vErrors = [err0];
+}
+else {
+vErrors.push(err0);
+}
+errors++;
+}
+}
+if(data.service !== undefined){
+if(typeof data.service !== "string"){
+const err1 = {instancePath:instancePath+"/service",schemaPath:"#/properties/service/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err1];
+}
+else {
+vErrors.push(err1);
+}
+errors++;
+}
+}
+if(data.port !== undefined){
+let data1 = data.port;
+if((!((typeof data1 == "number") && (!(data1 % 1) && !isNaN(data1)))) && (typeof data1 !== "string")){
+const err2 = {instancePath:instancePath+"/port",schemaPath:"#/properties/port/type",keyword:"type",params:{type: schema82.properties.port.type},message:"must be integer,string"};
+if(vErrors === null){
+vErrors = [err2];
+}
+else {
+vErrors.push(err2);
+}
+errors++;
+}
+if(typeof data1 === "string"){
+if(!pattern0.test(data1)){
+const err3 = {instancePath:instancePath+"/port",schemaPath:"#/properties/port/pattern",keyword:"pattern",params:{pattern: "^-?\\d+$"},message:"must match pattern \""+"^-?\\d+$"+"\""};
+if(vErrors === null){
+vErrors = [err3];
+}
+else {
+vErrors.push(err3);
+}
+errors++;
+}
+}
+}
+if(data.logName !== undefined){
+if(typeof data.logName !== "string"){
+const err4 = {instancePath:instancePath+"/logName",schemaPath:"#/properties/logName/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err4];
+}
+else {
+vErrors.push(err4);
+}
+errors++;
+}
+}
+if(data.log_name !== undefined){
+if(typeof data.log_name !== "string"){
+const err5 = {instancePath:instancePath+"/log_name",schemaPath:"#/properties/log_name/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err5];
+}
+else {
+vErrors.push(err5);
+}
+errors++;
+}
+}
+if(data.filterStateObjectsToLog !== undefined){
+let data4 = data.filterStateObjectsToLog;
+if(Array.isArray(data4)){
+const len0 = data4.length;
+for(let i0=0; i0<len0; i0++){
+if(typeof data4[i0] !== "string"){
+const err6 = {instancePath:instancePath+"/filterStateObjectsToLog/" + i0,schemaPath:"#/properties/filterStateObjectsToLog/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err6];
+}
+else {
+vErrors.push(err6);
+}
+errors++;
+}
+}
+}
+else {
+const err7 = {instancePath:instancePath+"/filterStateObjectsToLog",schemaPath:"#/properties/filterStateObjectsToLog/type",keyword:"type",params:{type: "array"},message:"must be array"};
+if(vErrors === null){
+vErrors = [err7];
+}
+else {
+vErrors.push(err7);
+}
+errors++;
+}
+}
+if(data.filter_state_objects_to_log !== undefined){
+let data6 = data.filter_state_objects_to_log;
+if(Array.isArray(data6)){
+const len1 = data6.length;
+for(let i1=0; i1<len1; i1++){
+if(typeof data6[i1] !== "string"){
+const err8 = {instancePath:instancePath+"/filter_state_objects_to_log/" + i1,schemaPath:"#/properties/filter_state_objects_to_log/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err8];
+}
+else {
+vErrors.push(err8);
+}
+errors++;
+}
+}
+}
+else {
+const err9 = {instancePath:instancePath+"/filter_state_objects_to_log",schemaPath:"#/properties/filter_state_objects_to_log/type",keyword:"type",params:{type: "array"},message:"must be array"};
+if(vErrors === null){
+vErrors = [err9];
+}
+else {
+vErrors.push(err9);
+}
+errors++;
+}
+}
+if(data.additionalRequestHeadersToLog !== undefined){
+let data8 = data.additionalRequestHeadersToLog;
+if(Array.isArray(data8)){
+const len2 = data8.length;
+for(let i2=0; i2<len2; i2++){
+if(typeof data8[i2] !== "string"){
+const err10 = {instancePath:instancePath+"/additionalRequestHeadersToLog/" + i2,schemaPath:"#/properties/additionalRequestHeadersToLog/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err10];
+}
+else {
+vErrors.push(err10);
+}
+errors++;
+}
+}
+}
+else {
+const err11 = {instancePath:instancePath+"/additionalRequestHeadersToLog",schemaPath:"#/properties/additionalRequestHeadersToLog/type",keyword:"type",params:{type: "array"},message:"must be array"};
+if(vErrors === null){
+vErrors = [err11];
+}
+else {
+vErrors.push(err11);
+}
+errors++;
+}
+}
+if(data.additional_request_headers_to_log !== undefined){
+let data10 = data.additional_request_headers_to_log;
+if(Array.isArray(data10)){
+const len3 = data10.length;
+for(let i3=0; i3<len3; i3++){
+if(typeof data10[i3] !== "string"){
+const err12 = {instancePath:instancePath+"/additional_request_headers_to_log/" + i3,schemaPath:"#/properties/additional_request_headers_to_log/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err12];
+}
+else {
+vErrors.push(err12);
+}
+errors++;
+}
+}
+}
+else {
+const err13 = {instancePath:instancePath+"/additional_request_headers_to_log",schemaPath:"#/properties/additional_request_headers_to_log/type",keyword:"type",params:{type: "array"},message:"must be array"};
+if(vErrors === null){
+vErrors = [err13];
+}
+else {
+vErrors.push(err13);
+}
+errors++;
+}
+}
+if(data.additionalResponseHeadersToLog !== undefined){
+let data12 = data.additionalResponseHeadersToLog;
+if(Array.isArray(data12)){
+const len4 = data12.length;
+for(let i4=0; i4<len4; i4++){
+if(typeof data12[i4] !== "string"){
+const err14 = {instancePath:instancePath+"/additionalResponseHeadersToLog/" + i4,schemaPath:"#/properties/additionalResponseHeadersToLog/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err14];
+}
+else {
+vErrors.push(err14);
+}
+errors++;
+}
+}
+}
+else {
+const err15 = {instancePath:instancePath+"/additionalResponseHeadersToLog",schemaPath:"#/properties/additionalResponseHeadersToLog/type",keyword:"type",params:{type: "array"},message:"must be array"};
+if(vErrors === null){
+vErrors = [err15];
+}
+else {
+vErrors.push(err15);
+}
+errors++;
+}
+}
+if(data.additional_response_headers_to_log !== undefined){
+let data14 = data.additional_response_headers_to_log;
+if(Array.isArray(data14)){
+const len5 = data14.length;
+for(let i5=0; i5<len5; i5++){
+if(typeof data14[i5] !== "string"){
+const err16 = {instancePath:instancePath+"/additional_response_headers_to_log/" + i5,schemaPath:"#/properties/additional_response_headers_to_log/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err16];
+}
+else {
+vErrors.push(err16);
+}
+errors++;
+}
+}
+}
+else {
+const err17 = {instancePath:instancePath+"/additional_response_headers_to_log",schemaPath:"#/properties/additional_response_headers_to_log/type",keyword:"type",params:{type: "array"},message:"must be array"};
+if(vErrors === null){
+vErrors = [err17];
+}
+else {
+vErrors.push(err17);
+}
+errors++;
+}
+}
+if(data.additionalResponseTrailersToLog !== undefined){
+let data16 = data.additionalResponseTrailersToLog;
+if(Array.isArray(data16)){
+const len6 = data16.length;
+for(let i6=0; i6<len6; i6++){
+if(typeof data16[i6] !== "string"){
+const err18 = {instancePath:instancePath+"/additionalResponseTrailersToLog/" + i6,schemaPath:"#/properties/additionalResponseTrailersToLog/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err18];
+}
+else {
+vErrors.push(err18);
+}
+errors++;
+}
+}
+}
+else {
+const err19 = {instancePath:instancePath+"/additionalResponseTrailersToLog",schemaPath:"#/properties/additionalResponseTrailersToLog/type",keyword:"type",params:{type: "array"},message:"must be array"};
+if(vErrors === null){
+vErrors = [err19];
+}
+else {
+vErrors.push(err19);
+}
+errors++;
+}
+}
+if(data.additional_response_trailers_to_log !== undefined){
+let data18 = data.additional_response_trailers_to_log;
+if(Array.isArray(data18)){
+const len7 = data18.length;
+for(let i7=0; i7<len7; i7++){
+if(typeof data18[i7] !== "string"){
+const err20 = {instancePath:instancePath+"/additional_response_trailers_to_log/" + i7,schemaPath:"#/properties/additional_response_trailers_to_log/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err20];
+}
+else {
+vErrors.push(err20);
+}
+errors++;
+}
+}
+}
+else {
+const err21 = {instancePath:instancePath+"/additional_response_trailers_to_log",schemaPath:"#/properties/additional_response_trailers_to_log/type",keyword:"type",params:{type: "array"},message:"must be array"};
+if(vErrors === null){
+vErrors = [err21];
+}
+else {
+vErrors.push(err21);
+}
+errors++;
+}
+}
+}
+else {
+const err22 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err22];
+}
+else {
+vErrors.push(err22);
+}
+errors++;
+}
+validate227.errors = vErrors;
+return errors === 0;
+}
+
+const schema83 = {"type":"object","additionalProperties":false,"properties":{"service":{"type":"string"},"port":{"type":["integer","string"],"pattern":"^-?\\d+$"},"logName":{"type":"string"},"log_name":{"type":"string"},"filterStateObjectsToLog":{"type":"array","items":{"type":"string"}},"filter_state_objects_to_log":{"type":"array","items":{"type":"string"}}}};
+
+function validate230(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+let vErrors = null;
+let errors = 0;
+if(data && typeof data == "object" && !Array.isArray(data)){
+for(const key0 in data){
+if(!((((((key0 === "service") || (key0 === "port")) || (key0 === "logName")) || (key0 === "log_name")) || (key0 === "filterStateObjectsToLog")) || (key0 === "filter_state_objects_to_log"))){
+const err0 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties"};
+if(vErrors === null){
+vErrors = [err0];
+}
+else {
+vErrors.push(err0);
+}
+errors++;
+}
+}
+if(data.service !== undefined){
+if(typeof data.service !== "string"){
+const err1 = {instancePath:instancePath+"/service",schemaPath:"#/properties/service/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err1];
+}
+else {
+vErrors.push(err1);
+}
+errors++;
+}
+}
+if(data.port !== undefined){
+let data1 = data.port;
+if((!((typeof data1 == "number") && (!(data1 % 1) && !isNaN(data1)))) && (typeof data1 !== "string")){
+const err2 = {instancePath:instancePath+"/port",schemaPath:"#/properties/port/type",keyword:"type",params:{type: schema83.properties.port.type},message:"must be integer,string"};
+if(vErrors === null){
+vErrors = [err2];
+}
+else {
+vErrors.push(err2);
+}
+errors++;
+}
+if(typeof data1 === "string"){
+if(!pattern0.test(data1)){
+const err3 = {instancePath:instancePath+"/port",schemaPath:"#/properties/port/pattern",keyword:"pattern",params:{pattern: "^-?\\d+$"},message:"must match pattern \""+"^-?\\d+$"+"\""};
+if(vErrors === null){
+vErrors = [err3];
+}
+else {
+vErrors.push(err3);
+}
+errors++;
+}
+}
+}
+if(data.logName !== undefined){
+if(typeof data.logName !== "string"){
+const err4 = {instancePath:instancePath+"/logName",schemaPath:"#/properties/logName/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err4];
+}
+else {
+vErrors.push(err4);
+}
+errors++;
+}
+}
+if(data.log_name !== undefined){
+if(typeof data.log_name !== "string"){
+const err5 = {instancePath:instancePath+"/log_name",schemaPath:"#/properties/log_name/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err5];
+}
+else {
+vErrors.push(err5);
+}
+errors++;
+}
+}
+if(data.filterStateObjectsToLog !== undefined){
+let data4 = data.filterStateObjectsToLog;
+if(Array.isArray(data4)){
+const len0 = data4.length;
+for(let i0=0; i0<len0; i0++){
+if(typeof data4[i0] !== "string"){
+const err6 = {instancePath:instancePath+"/filterStateObjectsToLog/" + i0,schemaPath:"#/properties/filterStateObjectsToLog/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err6];
+}
+else {
+vErrors.push(err6);
+}
+errors++;
+}
+}
+}
+else {
+const err7 = {instancePath:instancePath+"/filterStateObjectsToLog",schemaPath:"#/properties/filterStateObjectsToLog/type",keyword:"type",params:{type: "array"},message:"must be array"};
+if(vErrors === null){
+vErrors = [err7];
+}
+else {
+vErrors.push(err7);
+}
+errors++;
+}
+}
+if(data.filter_state_objects_to_log !== undefined){
+let data6 = data.filter_state_objects_to_log;
+if(Array.isArray(data6)){
+const len1 = data6.length;
+for(let i1=0; i1<len1; i1++){
+if(typeof data6[i1] !== "string"){
+const err8 = {instancePath:instancePath+"/filter_state_objects_to_log/" + i1,schemaPath:"#/properties/filter_state_objects_to_log/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err8];
+}
+else {
+vErrors.push(err8);
+}
+errors++;
+}
+}
+}
+else {
+const err9 = {instancePath:instancePath+"/filter_state_objects_to_log",schemaPath:"#/properties/filter_state_objects_to_log/type",keyword:"type",params:{type: "array"},message:"must be array"};
+if(vErrors === null){
+vErrors = [err9];
+}
+else {
+vErrors.push(err9);
+}
+errors++;
+}
+}
+}
+else {
+const err10 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err10];
+}
+else {
+vErrors.push(err10);
+}
+errors++;
+}
+validate230.errors = vErrors;
+return errors === 0;
+}
+
+const schema84 = {"type":"object","additionalProperties":false,"properties":{"service":{"type":"string"},"port":{"type":["integer","string"],"pattern":"^-?\\d+$"},"logName":{"type":"string"},"log_name":{"type":"string"},"logFormat":{"$ref":"#/definitions/istio.mesh.v1alpha1.MeshConfig.ExtensionProvider.EnvoyOpenTelemetryLogProvider.LogFormat"},"log_format":{"$ref":"#/definitions/istio.mesh.v1alpha1.MeshConfig.ExtensionProvider.EnvoyOpenTelemetryLogProvider.LogFormat"}}};
+const schema85 = {"type":"object","additionalProperties":false,"properties":{"text":{"type":"string"},"labels":{"type":"object"}}};
+
+function validate234(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+let vErrors = null;
+let errors = 0;
+if(data && typeof data == "object" && !Array.isArray(data)){
+for(const key0 in data){
+if(!((key0 === "text") || (key0 === "labels"))){
+const err0 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties"};
+if(vErrors === null){
+vErrors = [err0];
+}
+else {
+vErrors.push(err0);
+}
+errors++;
+}
+}
+if(data.text !== undefined){
+if(typeof data.text !== "string"){
+const err1 = {instancePath:instancePath+"/text",schemaPath:"#/properties/text/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err1];
+}
+else {
+vErrors.push(err1);
+}
+errors++;
+}
+}
+if(data.labels !== undefined){
+let data1 = data.labels;
+if(!(data1 && typeof data1 == "object" && !Array.isArray(data1))){
+const err2 = {instancePath:instancePath+"/labels",schemaPath:"#/properties/labels/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err2];
+}
+else {
+vErrors.push(err2);
+}
+errors++;
+}
+}
+}
+else {
+const err3 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err3];
+}
+else {
+vErrors.push(err3);
+}
+errors++;
+}
+validate234.errors = vErrors;
+return errors === 0;
+}
+
+
+function validate233(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+let vErrors = null;
+let errors = 0;
+if(data && typeof data == "object" && !Array.isArray(data)){
+for(const key0 in data){
+if(!((((((key0 === "service") || (key0 === "port")) || (key0 === "logName")) || (key0 === "log_name")) || (key0 === "logFormat")) || (key0 === "log_format"))){
+const err0 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties"};
+if(vErrors === null){
+vErrors = [err0];
+}
+else {
+vErrors.push(err0);
+}
+errors++;
+}
+}
+if(data.service !== undefined){
+if(typeof data.service !== "string"){
+const err1 = {instancePath:instancePath+"/service",schemaPath:"#/properties/service/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err1];
+}
+else {
+vErrors.push(err1);
+}
+errors++;
+}
+}
+if(data.port !== undefined){
+let data1 = data.port;
+if((!((typeof data1 == "number") && (!(data1 % 1) && !isNaN(data1)))) && (typeof data1 !== "string")){
+const err2 = {instancePath:instancePath+"/port",schemaPath:"#/properties/port/type",keyword:"type",params:{type: schema84.properties.port.type},message:"must be integer,string"};
+if(vErrors === null){
+vErrors = [err2];
+}
+else {
+vErrors.push(err2);
+}
+errors++;
+}
+if(typeof data1 === "string"){
+if(!pattern0.test(data1)){
+const err3 = {instancePath:instancePath+"/port",schemaPath:"#/properties/port/pattern",keyword:"pattern",params:{pattern: "^-?\\d+$"},message:"must match pattern \""+"^-?\\d+$"+"\""};
+if(vErrors === null){
+vErrors = [err3];
+}
+else {
+vErrors.push(err3);
+}
+errors++;
+}
+}
+}
+if(data.logName !== undefined){
+if(typeof data.logName !== "string"){
+const err4 = {instancePath:instancePath+"/logName",schemaPath:"#/properties/logName/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err4];
+}
+else {
+vErrors.push(err4);
+}
+errors++;
+}
+}
+if(data.log_name !== undefined){
+if(typeof data.log_name !== "string"){
+const err5 = {instancePath:instancePath+"/log_name",schemaPath:"#/properties/log_name/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err5];
+}
+else {
+vErrors.push(err5);
+}
+errors++;
+}
+}
+if(data.logFormat !== undefined){
+if(!(validate234(data.logFormat, {instancePath:instancePath+"/logFormat",parentData:data,parentDataProperty:"logFormat",rootData}))){
+vErrors = vErrors === null ? validate234.errors : vErrors.concat(validate234.errors);
+errors = vErrors.length;
+}
+}
+if(data.log_format !== undefined){
+if(!(validate234(data.log_format, {instancePath:instancePath+"/log_format",parentData:data,parentDataProperty:"log_format",rootData}))){
+vErrors = vErrors === null ? validate234.errors : vErrors.concat(validate234.errors);
+errors = vErrors.length;
+}
+}
+}
+else {
+const err6 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err6];
+}
+else {
+vErrors.push(err6);
+}
+errors++;
+}
+validate233.errors = vErrors;
+return errors === 0;
+}
+
+const schema86 = {"type":"object","additionalProperties":false,"properties":{"name":{"type":"string"},"service":{"type":"string"},"port":{"type":["integer","string"],"pattern":"^-?\\d+$"}}};
+
+function validate239(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+let vErrors = null;
+let errors = 0;
+if(data && typeof data == "object" && !Array.isArray(data)){
+for(const key0 in data){
+if(!(((key0 === "name") || (key0 === "service")) || (key0 === "port"))){
+const err0 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties"};
+if(vErrors === null){
+vErrors = [err0];
+}
+else {
+vErrors.push(err0);
+}
+errors++;
+}
+}
+if(data.name !== undefined){
+if(typeof data.name !== "string"){
+const err1 = {instancePath:instancePath+"/name",schemaPath:"#/properties/name/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err1];
+}
+else {
+vErrors.push(err1);
+}
+errors++;
+}
+}
+if(data.service !== undefined){
+if(typeof data.service !== "string"){
+const err2 = {instancePath:instancePath+"/service",schemaPath:"#/properties/service/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err2];
+}
+else {
+vErrors.push(err2);
+}
+errors++;
+}
+}
+if(data.port !== undefined){
+let data2 = data.port;
+if((!((typeof data2 == "number") && (!(data2 % 1) && !isNaN(data2)))) && (typeof data2 !== "string")){
+const err3 = {instancePath:instancePath+"/port",schemaPath:"#/properties/port/type",keyword:"type",params:{type: schema86.properties.port.type},message:"must be integer,string"};
+if(vErrors === null){
+vErrors = [err3];
+}
+else {
+vErrors.push(err3);
+}
+errors++;
+}
+if(typeof data2 === "string"){
+if(!pattern0.test(data2)){
+const err4 = {instancePath:instancePath+"/port",schemaPath:"#/properties/port/pattern",keyword:"pattern",params:{pattern: "^-?\\d+$"},message:"must match pattern \""+"^-?\\d+$"+"\""};
+if(vErrors === null){
+vErrors = [err4];
+}
+else {
+vErrors.push(err4);
+}
+errors++;
+}
+}
+}
+}
+else {
+const err5 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err5];
+}
+else {
+vErrors.push(err5);
+}
+errors++;
+}
+validate239.errors = vErrors;
+return errors === 0;
+}
+
+
+function validate168(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+let vErrors = null;
+let errors = 0;
+if(data && typeof data == "object" && !Array.isArray(data)){
+for(const key0 in data){
+if(!(func2.call(schema59.properties, key0))){
+const err0 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties"};
+if(vErrors === null){
+vErrors = [err0];
+}
+else {
+vErrors.push(err0);
+}
+errors++;
+}
+}
+if(data.name !== undefined){
+if(typeof data.name !== "string"){
+const err1 = {instancePath:instancePath+"/name",schemaPath:"#/properties/name/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err1];
+}
+else {
+vErrors.push(err1);
+}
+errors++;
+}
+}
+if(data.envoyExtAuthzHttp !== undefined){
+if(!(validate169(data.envoyExtAuthzHttp, {instancePath:instancePath+"/envoyExtAuthzHttp",parentData:data,parentDataProperty:"envoyExtAuthzHttp",rootData}))){
+vErrors = vErrors === null ? validate169.errors : vErrors.concat(validate169.errors);
+errors = vErrors.length;
+}
+}
+if(data.envoy_ext_authz_http !== undefined){
+if(!(validate169(data.envoy_ext_authz_http, {instancePath:instancePath+"/envoy_ext_authz_http",parentData:data,parentDataProperty:"envoy_ext_authz_http",rootData}))){
+vErrors = vErrors === null ? validate169.errors : vErrors.concat(validate169.errors);
+errors = vErrors.length;
+}
+}
+if(data.envoyExtAuthzGrpc !== undefined){
+if(!(validate175(data.envoyExtAuthzGrpc, {instancePath:instancePath+"/envoyExtAuthzGrpc",parentData:data,parentDataProperty:"envoyExtAuthzGrpc",rootData}))){
+vErrors = vErrors === null ? validate175.errors : vErrors.concat(validate175.errors);
+errors = vErrors.length;
+}
+}
+if(data.envoy_ext_authz_grpc !== undefined){
+if(!(validate175(data.envoy_ext_authz_grpc, {instancePath:instancePath+"/envoy_ext_authz_grpc",parentData:data,parentDataProperty:"envoy_ext_authz_grpc",rootData}))){
+vErrors = vErrors === null ? validate175.errors : vErrors.concat(validate175.errors);
+errors = vErrors.length;
+}
+}
+if(data.zipkin !== undefined){
+if(!(validate180(data.zipkin, {instancePath:instancePath+"/zipkin",parentData:data,parentDataProperty:"zipkin",rootData}))){
+vErrors = vErrors === null ? validate180.errors : vErrors.concat(validate180.errors);
+errors = vErrors.length;
+}
+}
+if(data.lightstep !== undefined){
+if(!(validate184(data.lightstep, {instancePath:instancePath+"/lightstep",parentData:data,parentDataProperty:"lightstep",rootData}))){
+vErrors = vErrors === null ? validate184.errors : vErrors.concat(validate184.errors);
+errors = vErrors.length;
+}
+}
+if(data.datadog !== undefined){
+if(!(validate186(data.datadog, {instancePath:instancePath+"/datadog",parentData:data,parentDataProperty:"datadog",rootData}))){
+vErrors = vErrors === null ? validate186.errors : vErrors.concat(validate186.errors);
+errors = vErrors.length;
+}
+}
+if(data.stackdriver !== undefined){
+if(!(validate188(data.stackdriver, {instancePath:instancePath+"/stackdriver",parentData:data,parentDataProperty:"stackdriver",rootData}))){
+vErrors = vErrors === null ? validate188.errors : vErrors.concat(validate188.errors);
+errors = vErrors.length;
+}
+}
+if(data.opencensus !== undefined){
+if(!(validate192(data.opencensus, {instancePath:instancePath+"/opencensus",parentData:data,parentDataProperty:"opencensus",rootData}))){
+vErrors = vErrors === null ? validate192.errors : vErrors.concat(validate192.errors);
+errors = vErrors.length;
+}
+}
+if(data.skywalking !== undefined){
+if(!(validate194(data.skywalking, {instancePath:instancePath+"/skywalking",parentData:data,parentDataProperty:"skywalking",rootData}))){
+vErrors = vErrors === null ? validate194.errors : vErrors.concat(validate194.errors);
+errors = vErrors.length;
+}
+}
+if(data.opentelemetry !== undefined){
+if(!(validate196(data.opentelemetry, {instancePath:instancePath+"/opentelemetry",parentData:data,parentDataProperty:"opentelemetry",rootData}))){
+vErrors = vErrors === null ? validate196.errors : vErrors.concat(validate196.errors);
+errors = vErrors.length;
+}
+}
+if(data.prometheus !== undefined){
+if(!(validate219(data.prometheus, {instancePath:instancePath+"/prometheus",parentData:data,parentDataProperty:"prometheus",rootData}))){
+vErrors = vErrors === null ? validate219.errors : vErrors.concat(validate219.errors);
+errors = vErrors.length;
+}
+}
+if(data.envoyFileAccessLog !== undefined){
+if(!(validate221(data.envoyFileAccessLog, {instancePath:instancePath+"/envoyFileAccessLog",parentData:data,parentDataProperty:"envoyFileAccessLog",rootData}))){
+vErrors = vErrors === null ? validate221.errors : vErrors.concat(validate221.errors);
+errors = vErrors.length;
+}
+}
+if(data.envoy_file_access_log !== undefined){
+if(!(validate221(data.envoy_file_access_log, {instancePath:instancePath+"/envoy_file_access_log",parentData:data,parentDataProperty:"envoy_file_access_log",rootData}))){
+vErrors = vErrors === null ? validate221.errors : vErrors.concat(validate221.errors);
+errors = vErrors.length;
+}
+}
+if(data.envoyHttpAls !== undefined){
+if(!(validate227(data.envoyHttpAls, {instancePath:instancePath+"/envoyHttpAls",parentData:data,parentDataProperty:"envoyHttpAls",rootData}))){
+vErrors = vErrors === null ? validate227.errors : vErrors.concat(validate227.errors);
+errors = vErrors.length;
+}
+}
+if(data.envoy_http_als !== undefined){
+if(!(validate227(data.envoy_http_als, {instancePath:instancePath+"/envoy_http_als",parentData:data,parentDataProperty:"envoy_http_als",rootData}))){
+vErrors = vErrors === null ? validate227.errors : vErrors.concat(validate227.errors);
+errors = vErrors.length;
+}
+}
+if(data.envoyTcpAls !== undefined){
+if(!(validate230(data.envoyTcpAls, {instancePath:instancePath+"/envoyTcpAls",parentData:data,parentDataProperty:"envoyTcpAls",rootData}))){
+vErrors = vErrors === null ? validate230.errors : vErrors.concat(validate230.errors);
+errors = vErrors.length;
+}
+}
+if(data.envoy_tcp_als !== undefined){
+if(!(validate230(data.envoy_tcp_als, {instancePath:instancePath+"/envoy_tcp_als",parentData:data,parentDataProperty:"envoy_tcp_als",rootData}))){
+vErrors = vErrors === null ? validate230.errors : vErrors.concat(validate230.errors);
+errors = vErrors.length;
+}
+}
+if(data.envoyOtelAls !== undefined){
+if(!(validate233(data.envoyOtelAls, {instancePath:instancePath+"/envoyOtelAls",parentData:data,parentDataProperty:"envoyOtelAls",rootData}))){
+vErrors = vErrors === null ? validate233.errors : vErrors.concat(validate233.errors);
+errors = vErrors.length;
+}
+}
+if(data.envoy_otel_als !== undefined){
+if(!(validate233(data.envoy_otel_als, {instancePath:instancePath+"/envoy_otel_als",parentData:data,parentDataProperty:"envoy_otel_als",rootData}))){
+vErrors = vErrors === null ? validate233.errors : vErrors.concat(validate233.errors);
+errors = vErrors.length;
+}
+}
+if(data.sds !== undefined){
+if(!(validate239(data.sds, {instancePath:instancePath+"/sds",parentData:data,parentDataProperty:"sds",rootData}))){
+vErrors = vErrors === null ? validate239.errors : vErrors.concat(validate239.errors);
+errors = vErrors.length;
+}
+}
+}
+else {
+const err2 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err2];
+}
+else {
+vErrors.push(err2);
+}
+errors++;
+}
+validate168.errors = vErrors;
+return errors === 0;
+}
+
+const schema87 = {"type":"object","additionalProperties":false,"properties":{"tracing":{"type":"array","items":{"type":"string"}},"metrics":{"type":"array","items":{"type":"string"}},"accessLogging":{"type":"array","items":{"type":"string"}},"access_logging":{"type":"array","items":{"type":"string"}}}};
+
+function validate243(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+let vErrors = null;
+let errors = 0;
+if(data && typeof data == "object" && !Array.isArray(data)){
+for(const key0 in data){
+if(!((((key0 === "tracing") || (key0 === "metrics")) || (key0 === "accessLogging")) || (key0 === "access_logging"))){
+const err0 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties"};
+if(vErrors === null){
+vErrors = [err0];
+}
+else {
+vErrors.push(err0);
+}
+errors++;
+}
+}
+if(data.tracing !== undefined){
+let data0 = data.tracing;
+if(Array.isArray(data0)){
+const len0 = data0.length;
+for(let i0=0; i0<len0; i0++){
+if(typeof data0[i0] !== "string"){
+const err1 = {instancePath:instancePath+"/tracing/" + i0,schemaPath:"#/properties/tracing/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err1];
+}
+else {
+vErrors.push(err1);
+}
+errors++;
+}
+}
+}
+else {
+const err2 = {instancePath:instancePath+"/tracing",schemaPath:"#/properties/tracing/type",keyword:"type",params:{type: "array"},message:"must be array"};
+if(vErrors === null){
+vErrors = [err2];
+}
+else {
+vErrors.push(err2);
+}
+errors++;
+}
+}
+if(data.metrics !== undefined){
+let data2 = data.metrics;
+if(Array.isArray(data2)){
+const len1 = data2.length;
+for(let i1=0; i1<len1; i1++){
+if(typeof data2[i1] !== "string"){
+const err3 = {instancePath:instancePath+"/metrics/" + i1,schemaPath:"#/properties/metrics/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err3];
+}
+else {
+vErrors.push(err3);
+}
+errors++;
+}
+}
+}
+else {
+const err4 = {instancePath:instancePath+"/metrics",schemaPath:"#/properties/metrics/type",keyword:"type",params:{type: "array"},message:"must be array"};
+if(vErrors === null){
+vErrors = [err4];
+}
+else {
+vErrors.push(err4);
+}
+errors++;
+}
+}
+if(data.accessLogging !== undefined){
+let data4 = data.accessLogging;
+if(Array.isArray(data4)){
+const len2 = data4.length;
+for(let i2=0; i2<len2; i2++){
+if(typeof data4[i2] !== "string"){
+const err5 = {instancePath:instancePath+"/accessLogging/" + i2,schemaPath:"#/properties/accessLogging/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err5];
+}
+else {
+vErrors.push(err5);
+}
+errors++;
+}
+}
+}
+else {
+const err6 = {instancePath:instancePath+"/accessLogging",schemaPath:"#/properties/accessLogging/type",keyword:"type",params:{type: "array"},message:"must be array"};
+if(vErrors === null){
+vErrors = [err6];
+}
+else {
+vErrors.push(err6);
+}
+errors++;
+}
+}
+if(data.access_logging !== undefined){
+let data6 = data.access_logging;
+if(Array.isArray(data6)){
+const len3 = data6.length;
+for(let i3=0; i3<len3; i3++){
+if(typeof data6[i3] !== "string"){
+const err7 = {instancePath:instancePath+"/access_logging/" + i3,schemaPath:"#/properties/access_logging/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err7];
+}
+else {
+vErrors.push(err7);
+}
+errors++;
+}
+}
+}
+else {
+const err8 = {instancePath:instancePath+"/access_logging",schemaPath:"#/properties/access_logging/type",keyword:"type",params:{type: "array"},message:"must be array"};
+if(vErrors === null){
+vErrors = [err8];
+}
+else {
+vErrors.push(err8);
+}
+errors++;
+}
+}
+}
+else {
+const err9 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err9];
+}
+else {
+vErrors.push(err9);
+}
+errors++;
+}
+validate243.errors = vErrors;
+return errors === 0;
+}
+
+const schema88 = {"type":"object","additionalProperties":false,"properties":{"normalization":{"anyOf":[{"enum":["DEFAULT","NONE","BASE","MERGE_SLASHES","DECODE_AND_MERGE_SLASHES"]},{"type":"integer"}]}}};
+
+function validate248(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+let vErrors = null;
+let errors = 0;
+if(data && typeof data == "object" && !Array.isArray(data)){
+for(const key0 in data){
+if(!(key0 === "normalization")){
+const err0 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties"};
+if(vErrors === null){
+vErrors = [err0];
+}
+else {
+vErrors.push(err0);
+}
+errors++;
+}
+}
+if(data.normalization !== undefined){
+let data0 = data.normalization;
+const _errs3 = errors;
+let valid1 = false;
+const _errs4 = errors;
+if(!(((((data0 === "DEFAULT") || (data0 === "NONE")) || (data0 === "BASE")) || (data0 === "MERGE_SLASHES")) || (data0 === "DECODE_AND_MERGE_SLASHES"))){
+const err1 = {instancePath:instancePath+"/normalization",schemaPath:"#/properties/normalization/anyOf/0/enum",keyword:"enum",params:{allowedValues: schema88.properties.normalization.anyOf[0].enum},message:"must be equal to one of the allowed values"};
+if(vErrors === null){
+vErrors = [err1];
+}
+else {
+vErrors.push(err1);
+}
+errors++;
+}
+var _valid0 = _errs4 === errors;
+valid1 = valid1 || _valid0;
+if(!valid1){
+const _errs5 = errors;
+if(!((typeof data0 == "number") && (!(data0 % 1) && !isNaN(data0)))){
+const err2 = {instancePath:instancePath+"/normalization",schemaPath:"#/properties/normalization/anyOf/1/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
+if(vErrors === null){
+vErrors = [err2];
+}
+else {
+vErrors.push(err2);
+}
+errors++;
+}
+var _valid0 = _errs5 === errors;
+valid1 = valid1 || _valid0;
+}
+if(!valid1){
+const err3 = {instancePath:instancePath+"/normalization",schemaPath:"#/properties/normalization/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf"};
+if(vErrors === null){
+vErrors = [err3];
+}
+else {
+vErrors.push(err3);
+}
+errors++;
+}
+else {
+errors = _errs3;
+if(vErrors !== null){
+if(_errs3){
+vErrors.length = _errs3;
+}
+else {
+vErrors = null;
+}
+}
+}
+}
+}
+else {
+const err4 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err4];
+}
+else {
+vErrors.push(err4);
+}
+errors++;
+}
+validate248.errors = vErrors;
+return errors === 0;
+}
+
+const schema89 = {"type":"object","additionalProperties":false,"properties":{"attempts":{"type":["integer","string"],"pattern":"^-?\\d+$"},"perTryTimeout":{"type":"string","pattern":"^[-+]?((\\d+(\\.\\d*)?|\\.\\d+)(ns|us|µs|μs|ms|s|m|h))+$|^[-+]?0$"},"per_try_timeout":{"type":"string","pattern":"^[-+]?((\\d+(\\.\\d*)?|\\.\\d+)(ns|us|µs|μs|ms|s|m|h))+$|^[-+]?0$"},"retryOn":{"type":"string"},"retry_on":{"type":"string"},"retryRemoteLocalities":{"type":"boolean"},"retry_remote_localities":{"type":"boolean"},"retryIgnorePreviousHosts":{"type":"boolean"},"retry_ignore_previous_hosts":{"type":"boolean"},"backoff":{"type":"string","pattern":"^[-+]?((\\d+(\\.\\d*)?|\\.\\d+)(ns|us|µs|μs|ms|s|m|h))+$|^[-+]?0$"}}};
+
+function validate251(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+let vErrors = null;
+let errors = 0;
+if(data && typeof data == "object" && !Array.isArray(data)){
+for(const key0 in data){
+if(!(func2.call(schema89.properties, key0))){
+const err0 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties"};
+if(vErrors === null){
+vErrors = [err0];
+}
+else {
+vErrors.push(err0);
+}
+errors++;
+}
+}
+if(data.attempts !== undefined){
+let data0 = data.attempts;
+if((!((typeof data0 == "number") && (!(data0 % 1) && !isNaN(data0)))) && (typeof data0 !== "string")){
+const err1 = {instancePath:instancePath+"/attempts",schemaPath:"#/properties/attempts/type",keyword:"type",params:{type: schema89.properties.attempts.type},message:"must be integer,string"};
+if(vErrors === null){
+vErrors = [err1];
+}
+else {
+vErrors.push(err1);
+}
+errors++;
+}
+if(typeof data0 === "string"){
+if(!pattern0.test(data0)){
+const err2 = {instancePath:instancePath+"/attempts",schemaPath:"#/properties/attempts/pattern",keyword:"pattern",params:{pattern: "^-?\\d+$"},message:"must match pattern \""+"^-?\\d+$"+"\""};
+if(vErrors === null){
+vErrors = [err2];
+}
+else {
+vErrors.push(err2);
+}
+errors++;
+}
+}
+}
+if(data.perTryTimeout !== undefined){
+let data1 = data.perTryTimeout;
+if(typeof data1 === "string"){
+if(!pattern6.test(data1)){
+const err3 = {instancePath:instancePath+"/perTryTimeout",schemaPath:"#/properties/perTryTimeout/pattern",keyword:"pattern",params:{pattern: "^[-+]?((\\d+(\\.\\d*)?|\\.\\d+)(ns|us|µs|μs|ms|s|m|h))+$|^[-+]?0$"},message:"must match pattern \""+"^[-+]?((\\d+(\\.\\d*)?|\\.\\d+)(ns|us|µs|μs|ms|s|m|h))+$|^[-+]?0$"+"\""};
+if(vErrors === null){
+vErrors = [err3];
+}
+else {
+vErrors.push(err3);
+}
+errors++;
+}
+}
+else {
+const err4 = {instancePath:instancePath+"/perTryTimeout",schemaPath:"#/properties/perTryTimeout/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err4];
+}
+else {
+vErrors.push(err4);
+}
+errors++;
+}
+}
+if(data.per_try_timeout !== undefined){
+let data2 = data.per_try_timeout;
+if(typeof data2 === "string"){
+if(!pattern6.test(data2)){
+const err5 = {instancePath:instancePath+"/per_try_timeout",schemaPath:"#/properties/per_try_timeout/pattern",keyword:"pattern",params:{pattern: "^[-+]?((\\d+(\\.\\d*)?|\\.\\d+)(ns|us|µs|μs|ms|s|m|h))+$|^[-+]?0$"},message:"must match pattern \""+"^[-+]?((\\d+(\\.\\d*)?|\\.\\d+)(ns|us|µs|μs|ms|s|m|h))+$|^[-+]?0$"+"\""};
+if(vErrors === null){
+vErrors = [err5];
+}
+else {
+vErrors.push(err5);
+}
+errors++;
+}
+}
+else {
+const err6 = {instancePath:instancePath+"/per_try_timeout",schemaPath:"#/properties/per_try_timeout/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err6];
+}
+else {
+vErrors.push(err6);
+}
+errors++;
+}
+}
+if(data.retryOn !== undefined){
+if(typeof data.retryOn !== "string"){
+const err7 = {instancePath:instancePath+"/retryOn",schemaPath:"#/properties/retryOn/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err7];
+}
+else {
+vErrors.push(err7);
+}
+errors++;
+}
+}
+if(data.retry_on !== undefined){
+if(typeof data.retry_on !== "string"){
+const err8 = {instancePath:instancePath+"/retry_on",schemaPath:"#/properties/retry_on/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err8];
+}
+else {
+vErrors.push(err8);
+}
+errors++;
+}
+}
+if(data.retryRemoteLocalities !== undefined){
+if(typeof data.retryRemoteLocalities !== "boolean"){
+const err9 = {instancePath:instancePath+"/retryRemoteLocalities",schemaPath:"#/properties/retryRemoteLocalities/type",keyword:"type",params:{type: "boolean"},message:"must be boolean"};
+if(vErrors === null){
+vErrors = [err9];
+}
+else {
+vErrors.push(err9);
+}
+errors++;
+}
+}
+if(data.retry_remote_localities !== undefined){
+if(typeof data.retry_remote_localities !== "boolean"){
+const err10 = {instancePath:instancePath+"/retry_remote_localities",schemaPath:"#/properties/retry_remote_localities/type",keyword:"type",params:{type: "boolean"},message:"must be boolean"};
+if(vErrors === null){
+vErrors = [err10];
+}
+else {
+vErrors.push(err10);
+}
+errors++;
+}
+}
+if(data.retryIgnorePreviousHosts !== undefined){
+if(typeof data.retryIgnorePreviousHosts !== "boolean"){
+const err11 = {instancePath:instancePath+"/retryIgnorePreviousHosts",schemaPath:"#/properties/retryIgnorePreviousHosts/type",keyword:"type",params:{type: "boolean"},message:"must be boolean"};
+if(vErrors === null){
+vErrors = [err11];
+}
+else {
+vErrors.push(err11);
+}
+errors++;
+}
+}
+if(data.retry_ignore_previous_hosts !== undefined){
+if(typeof data.retry_ignore_previous_hosts !== "boolean"){
+const err12 = {instancePath:instancePath+"/retry_ignore_previous_hosts",schemaPath:"#/properties/retry_ignore_previous_hosts/type",keyword:"type",params:{type: "boolean"},message:"must be boolean"};
+if(vErrors === null){
+vErrors = [err12];
+}
+else {
+vErrors.push(err12);
+}
+errors++;
+}
+}
+if(data.backoff !== undefined){
+let data9 = data.backoff;
+if(typeof data9 === "string"){
+if(!pattern6.test(data9)){
+const err13 = {instancePath:instancePath+"/backoff",schemaPath:"#/properties/backoff/pattern",keyword:"pattern",params:{pattern: "^[-+]?((\\d+(\\.\\d*)?|\\.\\d+)(ns|us|µs|μs|ms|s|m|h))+$|^[-+]?0$"},message:"must match pattern \""+"^[-+]?((\\d+(\\.\\d*)?|\\.\\d+)(ns|us|µs|μs|ms|s|m|h))+$|^[-+]?0$"+"\""};
+if(vErrors === null){
+vErrors = [err13];
+}
+else {
+vErrors.push(err13);
+}
+errors++;
+}
+}
+else {
+const err14 = {instancePath:instancePath+"/backoff",schemaPath:"#/properties/backoff/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err14];
+}
+else {
+vErrors.push(err14);
+}
+errors++;
+}
+}
+}
+else {
+const err15 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err15];
+}
+else {
+vErrors.push(err15);
+}
+errors++;
+}
+validate251.errors = vErrors;
+return errors === 0;
+}
+
+const schema90 = {"type":"object","additionalProperties":false,"properties":{"minProtocolVersion":{"anyOf":[{"enum":["TLS_AUTO","TLSV1_2","TLSV1_3"]},{"type":"integer"}]},"min_protocol_version":{"anyOf":[{"enum":["TLS_AUTO","TLSV1_2","TLSV1_3"]},{"type":"integer"}]},"ecdhCurves":{"type":"array","items":{"type":"string"}},"ecdh_curves":{"type":"array","items":{"type":"string"}},"cipherSuites":{"type":"array","items":{"type":"string"}},"cipher_suites":{"type":"array","items":{"type":"string"}}}};
+
+function validate254(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+let vErrors = null;
+let errors = 0;
+if(data && typeof data == "object" && !Array.isArray(data)){
+for(const key0 in data){
+if(!((((((key0 === "minProtocolVersion") || (key0 === "min_protocol_version")) || (key0 === "ecdhCurves")) || (key0 === "ecdh_curves")) || (key0 === "cipherSuites")) || (key0 === "cipher_suites"))){
+const err0 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties"};
+if(vErrors === null){
+vErrors = [err0];
+}
+else {
+vErrors.push(err0);
+}
+errors++;
+}
+}
+if(data.minProtocolVersion !== undefined){
+let data0 = data.minProtocolVersion;
+const _errs3 = errors;
+let valid1 = false;
+const _errs4 = errors;
+if(!(((data0 === "TLS_AUTO") || (data0 === "TLSV1_2")) || (data0 === "TLSV1_3"))){
+const err1 = {instancePath:instancePath+"/minProtocolVersion",schemaPath:"#/properties/minProtocolVersion/anyOf/0/enum",keyword:"enum",params:{allowedValues: schema90.properties.minProtocolVersion.anyOf[0].enum},message:"must be equal to one of the allowed values"};
+if(vErrors === null){
+vErrors = [err1];
+}
+else {
+vErrors.push(err1);
+}
+errors++;
+}
+var _valid0 = _errs4 === errors;
+valid1 = valid1 || _valid0;
+if(!valid1){
+const _errs5 = errors;
+if(!((typeof data0 == "number") && (!(data0 % 1) && !isNaN(data0)))){
+const err2 = {instancePath:instancePath+"/minProtocolVersion",schemaPath:"#/properties/minProtocolVersion/anyOf/1/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
+if(vErrors === null){
+vErrors = [err2];
+}
+else {
+vErrors.push(err2);
+}
+errors++;
+}
+var _valid0 = _errs5 === errors;
+valid1 = valid1 || _valid0;
+}
+if(!valid1){
+const err3 = {instancePath:instancePath+"/minProtocolVersion",schemaPath:"#/properties/minProtocolVersion/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf"};
+if(vErrors === null){
+vErrors = [err3];
+}
+else {
+vErrors.push(err3);
+}
+errors++;
+}
+else {
+errors = _errs3;
+if(vErrors !== null){
+if(_errs3){
+vErrors.length = _errs3;
+}
+else {
+vErrors = null;
+}
+}
+}
+}
+if(data.min_protocol_version !== undefined){
+let data1 = data.min_protocol_version;
+const _errs8 = errors;
+let valid2 = false;
+const _errs9 = errors;
+if(!(((data1 === "TLS_AUTO") || (data1 === "TLSV1_2")) || (data1 === "TLSV1_3"))){
+const err4 = {instancePath:instancePath+"/min_protocol_version",schemaPath:"#/properties/min_protocol_version/anyOf/0/enum",keyword:"enum",params:{allowedValues: schema90.properties.min_protocol_version.anyOf[0].enum},message:"must be equal to one of the allowed values"};
+if(vErrors === null){
+vErrors = [err4];
+}
+else {
+vErrors.push(err4);
+}
+errors++;
+}
+var _valid1 = _errs9 === errors;
+valid2 = valid2 || _valid1;
+if(!valid2){
+const _errs10 = errors;
+if(!((typeof data1 == "number") && (!(data1 % 1) && !isNaN(data1)))){
+const err5 = {instancePath:instancePath+"/min_protocol_version",schemaPath:"#/properties/min_protocol_version/anyOf/1/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
+if(vErrors === null){
+vErrors = [err5];
+}
+else {
+vErrors.push(err5);
+}
+errors++;
+}
+var _valid1 = _errs10 === errors;
+valid2 = valid2 || _valid1;
+}
+if(!valid2){
+const err6 = {instancePath:instancePath+"/min_protocol_version",schemaPath:"#/properties/min_protocol_version/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf"};
+if(vErrors === null){
+vErrors = [err6];
+}
+else {
+vErrors.push(err6);
+}
+errors++;
+}
+else {
+errors = _errs8;
+if(vErrors !== null){
+if(_errs8){
+vErrors.length = _errs8;
+}
+else {
+vErrors = null;
+}
+}
+}
+}
+if(data.ecdhCurves !== undefined){
+let data2 = data.ecdhCurves;
+if(Array.isArray(data2)){
+const len0 = data2.length;
+for(let i0=0; i0<len0; i0++){
+if(typeof data2[i0] !== "string"){
+const err7 = {instancePath:instancePath+"/ecdhCurves/" + i0,schemaPath:"#/properties/ecdhCurves/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err7];
+}
+else {
+vErrors.push(err7);
+}
+errors++;
+}
+}
+}
+else {
+const err8 = {instancePath:instancePath+"/ecdhCurves",schemaPath:"#/properties/ecdhCurves/type",keyword:"type",params:{type: "array"},message:"must be array"};
+if(vErrors === null){
+vErrors = [err8];
+}
+else {
+vErrors.push(err8);
+}
+errors++;
+}
+}
+if(data.ecdh_curves !== undefined){
+let data4 = data.ecdh_curves;
+if(Array.isArray(data4)){
+const len1 = data4.length;
+for(let i1=0; i1<len1; i1++){
+if(typeof data4[i1] !== "string"){
+const err9 = {instancePath:instancePath+"/ecdh_curves/" + i1,schemaPath:"#/properties/ecdh_curves/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err9];
+}
+else {
+vErrors.push(err9);
+}
+errors++;
+}
+}
+}
+else {
+const err10 = {instancePath:instancePath+"/ecdh_curves",schemaPath:"#/properties/ecdh_curves/type",keyword:"type",params:{type: "array"},message:"must be array"};
+if(vErrors === null){
+vErrors = [err10];
+}
+else {
+vErrors.push(err10);
+}
+errors++;
+}
+}
+if(data.cipherSuites !== undefined){
+let data6 = data.cipherSuites;
+if(Array.isArray(data6)){
+const len2 = data6.length;
+for(let i2=0; i2<len2; i2++){
+if(typeof data6[i2] !== "string"){
+const err11 = {instancePath:instancePath+"/cipherSuites/" + i2,schemaPath:"#/properties/cipherSuites/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err11];
+}
+else {
+vErrors.push(err11);
+}
+errors++;
+}
+}
+}
+else {
+const err12 = {instancePath:instancePath+"/cipherSuites",schemaPath:"#/properties/cipherSuites/type",keyword:"type",params:{type: "array"},message:"must be array"};
+if(vErrors === null){
+vErrors = [err12];
+}
+else {
+vErrors.push(err12);
+}
+errors++;
+}
+}
+if(data.cipher_suites !== undefined){
+let data8 = data.cipher_suites;
+if(Array.isArray(data8)){
+const len3 = data8.length;
+for(let i3=0; i3<len3; i3++){
+if(typeof data8[i3] !== "string"){
+const err13 = {instancePath:instancePath+"/cipher_suites/" + i3,schemaPath:"#/properties/cipher_suites/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err13];
+}
+else {
+vErrors.push(err13);
+}
+errors++;
+}
+}
+}
+else {
+const err14 = {instancePath:instancePath+"/cipher_suites",schemaPath:"#/properties/cipher_suites/type",keyword:"type",params:{type: "array"},message:"must be array"};
+if(vErrors === null){
+vErrors = [err14];
+}
+else {
+vErrors.push(err14);
+}
+errors++;
+}
+}
+}
+else {
+const err15 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err15];
+}
+else {
+vErrors.push(err15);
+}
+errors++;
+}
+validate254.errors = vErrors;
+return errors === 0;
+}
+
 
 function validate22(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 let vErrors = null;
@@ -14,6 +11181,1709 @@ let errors = 0;
 if(data && typeof data == "object" && !Array.isArray(data)){
 for(const key0 in data){
 if(!(func2.call(schema7.properties, key0))){
+const err0 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties"};
+if(vErrors === null){
+vErrors = [err0];
+}
+else {
+vErrors.push(err0);
+}
+errors++;
+}
+}
+if(data.proxyListenPort !== undefined){
+let data0 = data.proxyListenPort;
+if((!((typeof data0 == "number") && (!(data0 % 1) && !isNaN(data0)))) && (typeof data0 !== "string")){
+const err1 = {instancePath:instancePath+"/proxyListenPort",schemaPath:"#/properties/proxyListenPort/type",keyword:"type",params:{type: schema7.properties.proxyListenPort.type},message:"must be integer,string"};
+if(vErrors === null){
+vErrors = [err1];
+}
+else {
+vErrors.push(err1);
+}
+errors++;
+}
+if(typeof data0 === "string"){
+if(!pattern0.test(data0)){
+const err2 = {instancePath:instancePath+"/proxyListenPort",schemaPath:"#/properties/proxyListenPort/pattern",keyword:"pattern",params:{pattern: "^-?\\d+$"},message:"must match pattern \""+"^-?\\d+$"+"\""};
+if(vErrors === null){
+vErrors = [err2];
+}
+else {
+vErrors.push(err2);
+}
+errors++;
+}
+}
+}
+if(data.proxy_listen_port !== undefined){
+let data1 = data.proxy_listen_port;
+if((!((typeof data1 == "number") && (!(data1 % 1) && !isNaN(data1)))) && (typeof data1 !== "string")){
+const err3 = {instancePath:instancePath+"/proxy_listen_port",schemaPath:"#/properties/proxy_listen_port/type",keyword:"type",params:{type: schema7.properties.proxy_listen_port.type},message:"must be integer,string"};
+if(vErrors === null){
+vErrors = [err3];
+}
+else {
+vErrors.push(err3);
+}
+errors++;
+}
+if(typeof data1 === "string"){
+if(!pattern0.test(data1)){
+const err4 = {instancePath:instancePath+"/proxy_listen_port",schemaPath:"#/properties/proxy_listen_port/pattern",keyword:"pattern",params:{pattern: "^-?\\d+$"},message:"must match pattern \""+"^-?\\d+$"+"\""};
+if(vErrors === null){
+vErrors = [err4];
+}
+else {
+vErrors.push(err4);
+}
+errors++;
+}
+}
+}
+if(data.proxyInboundListenPort !== undefined){
+let data2 = data.proxyInboundListenPort;
+if((!((typeof data2 == "number") && (!(data2 % 1) && !isNaN(data2)))) && (typeof data2 !== "string")){
+const err5 = {instancePath:instancePath+"/proxyInboundListenPort",schemaPath:"#/properties/proxyInboundListenPort/type",keyword:"type",params:{type: schema7.properties.proxyInboundListenPort.type},message:"must be integer,string"};
+if(vErrors === null){
+vErrors = [err5];
+}
+else {
+vErrors.push(err5);
+}
+errors++;
+}
+if(typeof data2 === "string"){
+if(!pattern0.test(data2)){
+const err6 = {instancePath:instancePath+"/proxyInboundListenPort",schemaPath:"#/properties/proxyInboundListenPort/pattern",keyword:"pattern",params:{pattern: "^-?\\d+$"},message:"must match pattern \""+"^-?\\d+$"+"\""};
+if(vErrors === null){
+vErrors = [err6];
+}
+else {
+vErrors.push(err6);
+}
+errors++;
+}
+}
+}
+if(data.proxy_inbound_listen_port !== undefined){
+let data3 = data.proxy_inbound_listen_port;
+if((!((typeof data3 == "number") && (!(data3 % 1) && !isNaN(data3)))) && (typeof data3 !== "string")){
+const err7 = {instancePath:instancePath+"/proxy_inbound_listen_port",schemaPath:"#/properties/proxy_inbound_listen_port/type",keyword:"type",params:{type: schema7.properties.proxy_inbound_listen_port.type},message:"must be integer,string"};
+if(vErrors === null){
+vErrors = [err7];
+}
+else {
+vErrors.push(err7);
+}
+errors++;
+}
+if(typeof data3 === "string"){
+if(!pattern0.test(data3)){
+const err8 = {instancePath:instancePath+"/proxy_inbound_listen_port",schemaPath:"#/properties/proxy_inbound_listen_port/pattern",keyword:"pattern",params:{pattern: "^-?\\d+$"},message:"must match pattern \""+"^-?\\d+$"+"\""};
+if(vErrors === null){
+vErrors = [err8];
+}
+else {
+vErrors.push(err8);
+}
+errors++;
+}
+}
+}
+if(data.proxyHttpPort !== undefined){
+let data4 = data.proxyHttpPort;
+if((!((typeof data4 == "number") && (!(data4 % 1) && !isNaN(data4)))) && (typeof data4 !== "string")){
+const err9 = {instancePath:instancePath+"/proxyHttpPort",schemaPath:"#/properties/proxyHttpPort/type",keyword:"type",params:{type: schema7.properties.proxyHttpPort.type},message:"must be integer,string"};
+if(vErrors === null){
+vErrors = [err9];
+}
+else {
+vErrors.push(err9);
+}
+errors++;
+}
+if(typeof data4 === "string"){
+if(!pattern0.test(data4)){
+const err10 = {instancePath:instancePath+"/proxyHttpPort",schemaPath:"#/properties/proxyHttpPort/pattern",keyword:"pattern",params:{pattern: "^-?\\d+$"},message:"must match pattern \""+"^-?\\d+$"+"\""};
+if(vErrors === null){
+vErrors = [err10];
+}
+else {
+vErrors.push(err10);
+}
+errors++;
+}
+}
+}
+if(data.proxy_http_port !== undefined){
+let data5 = data.proxy_http_port;
+if((!((typeof data5 == "number") && (!(data5 % 1) && !isNaN(data5)))) && (typeof data5 !== "string")){
+const err11 = {instancePath:instancePath+"/proxy_http_port",schemaPath:"#/properties/proxy_http_port/type",keyword:"type",params:{type: schema7.properties.proxy_http_port.type},message:"must be integer,string"};
+if(vErrors === null){
+vErrors = [err11];
+}
+else {
+vErrors.push(err11);
+}
+errors++;
+}
+if(typeof data5 === "string"){
+if(!pattern0.test(data5)){
+const err12 = {instancePath:instancePath+"/proxy_http_port",schemaPath:"#/properties/proxy_http_port/pattern",keyword:"pattern",params:{pattern: "^-?\\d+$"},message:"must match pattern \""+"^-?\\d+$"+"\""};
+if(vErrors === null){
+vErrors = [err12];
+}
+else {
+vErrors.push(err12);
+}
+errors++;
+}
+}
+}
+if(data.connectTimeout !== undefined){
+let data6 = data.connectTimeout;
+if(typeof data6 === "string"){
+if(!pattern6.test(data6)){
+const err13 = {instancePath:instancePath+"/connectTimeout",schemaPath:"#/properties/connectTimeout/pattern",keyword:"pattern",params:{pattern: "^[-+]?((\\d+(\\.\\d*)?|\\.\\d+)(ns|us|µs|μs|ms|s|m|h))+$|^[-+]?0$"},message:"must match pattern \""+"^[-+]?((\\d+(\\.\\d*)?|\\.\\d+)(ns|us|µs|μs|ms|s|m|h))+$|^[-+]?0$"+"\""};
+if(vErrors === null){
+vErrors = [err13];
+}
+else {
+vErrors.push(err13);
+}
+errors++;
+}
+}
+else {
+const err14 = {instancePath:instancePath+"/connectTimeout",schemaPath:"#/properties/connectTimeout/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err14];
+}
+else {
+vErrors.push(err14);
+}
+errors++;
+}
+}
+if(data.connect_timeout !== undefined){
+let data7 = data.connect_timeout;
+if(typeof data7 === "string"){
+if(!pattern6.test(data7)){
+const err15 = {instancePath:instancePath+"/connect_timeout",schemaPath:"#/properties/connect_timeout/pattern",keyword:"pattern",params:{pattern: "^[-+]?((\\d+(\\.\\d*)?|\\.\\d+)(ns|us|µs|μs|ms|s|m|h))+$|^[-+]?0$"},message:"must match pattern \""+"^[-+]?((\\d+(\\.\\d*)?|\\.\\d+)(ns|us|µs|μs|ms|s|m|h))+$|^[-+]?0$"+"\""};
+if(vErrors === null){
+vErrors = [err15];
+}
+else {
+vErrors.push(err15);
+}
+errors++;
+}
+}
+else {
+const err16 = {instancePath:instancePath+"/connect_timeout",schemaPath:"#/properties/connect_timeout/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err16];
+}
+else {
+vErrors.push(err16);
+}
+errors++;
+}
+}
+if(data.hboneIdleTimeout !== undefined){
+let data8 = data.hboneIdleTimeout;
+if(typeof data8 === "string"){
+if(!pattern6.test(data8)){
+const err17 = {instancePath:instancePath+"/hboneIdleTimeout",schemaPath:"#/properties/hboneIdleTimeout/pattern",keyword:"pattern",params:{pattern: "^[-+]?((\\d+(\\.\\d*)?|\\.\\d+)(ns|us|µs|μs|ms|s|m|h))+$|^[-+]?0$"},message:"must match pattern \""+"^[-+]?((\\d+(\\.\\d*)?|\\.\\d+)(ns|us|µs|μs|ms|s|m|h))+$|^[-+]?0$"+"\""};
+if(vErrors === null){
+vErrors = [err17];
+}
+else {
+vErrors.push(err17);
+}
+errors++;
+}
+}
+else {
+const err18 = {instancePath:instancePath+"/hboneIdleTimeout",schemaPath:"#/properties/hboneIdleTimeout/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err18];
+}
+else {
+vErrors.push(err18);
+}
+errors++;
+}
+}
+if(data.hbone_idle_timeout !== undefined){
+let data9 = data.hbone_idle_timeout;
+if(typeof data9 === "string"){
+if(!pattern6.test(data9)){
+const err19 = {instancePath:instancePath+"/hbone_idle_timeout",schemaPath:"#/properties/hbone_idle_timeout/pattern",keyword:"pattern",params:{pattern: "^[-+]?((\\d+(\\.\\d*)?|\\.\\d+)(ns|us|µs|μs|ms|s|m|h))+$|^[-+]?0$"},message:"must match pattern \""+"^[-+]?((\\d+(\\.\\d*)?|\\.\\d+)(ns|us|µs|μs|ms|s|m|h))+$|^[-+]?0$"+"\""};
+if(vErrors === null){
+vErrors = [err19];
+}
+else {
+vErrors.push(err19);
+}
+errors++;
+}
+}
+else {
+const err20 = {instancePath:instancePath+"/hbone_idle_timeout",schemaPath:"#/properties/hbone_idle_timeout/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err20];
+}
+else {
+vErrors.push(err20);
+}
+errors++;
+}
+}
+if(data.protocolDetectionTimeout !== undefined){
+let data10 = data.protocolDetectionTimeout;
+if(typeof data10 === "string"){
+if(!pattern6.test(data10)){
+const err21 = {instancePath:instancePath+"/protocolDetectionTimeout",schemaPath:"#/properties/protocolDetectionTimeout/pattern",keyword:"pattern",params:{pattern: "^[-+]?((\\d+(\\.\\d*)?|\\.\\d+)(ns|us|µs|μs|ms|s|m|h))+$|^[-+]?0$"},message:"must match pattern \""+"^[-+]?((\\d+(\\.\\d*)?|\\.\\d+)(ns|us|µs|μs|ms|s|m|h))+$|^[-+]?0$"+"\""};
+if(vErrors === null){
+vErrors = [err21];
+}
+else {
+vErrors.push(err21);
+}
+errors++;
+}
+}
+else {
+const err22 = {instancePath:instancePath+"/protocolDetectionTimeout",schemaPath:"#/properties/protocolDetectionTimeout/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err22];
+}
+else {
+vErrors.push(err22);
+}
+errors++;
+}
+}
+if(data.protocol_detection_timeout !== undefined){
+let data11 = data.protocol_detection_timeout;
+if(typeof data11 === "string"){
+if(!pattern6.test(data11)){
+const err23 = {instancePath:instancePath+"/protocol_detection_timeout",schemaPath:"#/properties/protocol_detection_timeout/pattern",keyword:"pattern",params:{pattern: "^[-+]?((\\d+(\\.\\d*)?|\\.\\d+)(ns|us|µs|μs|ms|s|m|h))+$|^[-+]?0$"},message:"must match pattern \""+"^[-+]?((\\d+(\\.\\d*)?|\\.\\d+)(ns|us|µs|μs|ms|s|m|h))+$|^[-+]?0$"+"\""};
+if(vErrors === null){
+vErrors = [err23];
+}
+else {
+vErrors.push(err23);
+}
+errors++;
+}
+}
+else {
+const err24 = {instancePath:instancePath+"/protocol_detection_timeout",schemaPath:"#/properties/protocol_detection_timeout/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err24];
+}
+else {
+vErrors.push(err24);
+}
+errors++;
+}
+}
+if(data.tcpKeepalive !== undefined){
+if(!(validate23(data.tcpKeepalive, {instancePath:instancePath+"/tcpKeepalive",parentData:data,parentDataProperty:"tcpKeepalive",rootData}))){
+vErrors = vErrors === null ? validate23.errors : vErrors.concat(validate23.errors);
+errors = vErrors.length;
+}
+}
+if(data.tcp_keepalive !== undefined){
+if(!(validate23(data.tcp_keepalive, {instancePath:instancePath+"/tcp_keepalive",parentData:data,parentDataProperty:"tcp_keepalive",rootData}))){
+vErrors = vErrors === null ? validate23.errors : vErrors.concat(validate23.errors);
+errors = vErrors.length;
+}
+}
+if(data.ingressClass !== undefined){
+if(typeof data.ingressClass !== "string"){
+const err25 = {instancePath:instancePath+"/ingressClass",schemaPath:"#/properties/ingressClass/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err25];
+}
+else {
+vErrors.push(err25);
+}
+errors++;
+}
+}
+if(data.ingress_class !== undefined){
+if(typeof data.ingress_class !== "string"){
+const err26 = {instancePath:instancePath+"/ingress_class",schemaPath:"#/properties/ingress_class/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err26];
+}
+else {
+vErrors.push(err26);
+}
+errors++;
+}
+}
+if(data.ingressService !== undefined){
+if(typeof data.ingressService !== "string"){
+const err27 = {instancePath:instancePath+"/ingressService",schemaPath:"#/properties/ingressService/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err27];
+}
+else {
+vErrors.push(err27);
+}
+errors++;
+}
+}
+if(data.ingress_service !== undefined){
+if(typeof data.ingress_service !== "string"){
+const err28 = {instancePath:instancePath+"/ingress_service",schemaPath:"#/properties/ingress_service/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err28];
+}
+else {
+vErrors.push(err28);
+}
+errors++;
+}
+}
+if(data.ingressControllerMode !== undefined){
+let data18 = data.ingressControllerMode;
+const _errs37 = errors;
+let valid1 = false;
+const _errs38 = errors;
+if(!((((data18 === "UNSPECIFIED") || (data18 === "OFF")) || (data18 === "DEFAULT")) || (data18 === "STRICT"))){
+const err29 = {instancePath:instancePath+"/ingressControllerMode",schemaPath:"#/properties/ingressControllerMode/anyOf/0/enum",keyword:"enum",params:{allowedValues: schema7.properties.ingressControllerMode.anyOf[0].enum},message:"must be equal to one of the allowed values"};
+if(vErrors === null){
+vErrors = [err29];
+}
+else {
+vErrors.push(err29);
+}
+errors++;
+}
+var _valid0 = _errs38 === errors;
+valid1 = valid1 || _valid0;
+if(!valid1){
+const _errs39 = errors;
+if(!((typeof data18 == "number") && (!(data18 % 1) && !isNaN(data18)))){
+const err30 = {instancePath:instancePath+"/ingressControllerMode",schemaPath:"#/properties/ingressControllerMode/anyOf/1/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
+if(vErrors === null){
+vErrors = [err30];
+}
+else {
+vErrors.push(err30);
+}
+errors++;
+}
+var _valid0 = _errs39 === errors;
+valid1 = valid1 || _valid0;
+}
+if(!valid1){
+const err31 = {instancePath:instancePath+"/ingressControllerMode",schemaPath:"#/properties/ingressControllerMode/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf"};
+if(vErrors === null){
+vErrors = [err31];
+}
+else {
+vErrors.push(err31);
+}
+errors++;
+}
+else {
+errors = _errs37;
+if(vErrors !== null){
+if(_errs37){
+vErrors.length = _errs37;
+}
+else {
+vErrors = null;
+}
+}
+}
+}
+if(data.ingress_controller_mode !== undefined){
+let data19 = data.ingress_controller_mode;
+const _errs42 = errors;
+let valid2 = false;
+const _errs43 = errors;
+if(!((((data19 === "UNSPECIFIED") || (data19 === "OFF")) || (data19 === "DEFAULT")) || (data19 === "STRICT"))){
+const err32 = {instancePath:instancePath+"/ingress_controller_mode",schemaPath:"#/properties/ingress_controller_mode/anyOf/0/enum",keyword:"enum",params:{allowedValues: schema7.properties.ingress_controller_mode.anyOf[0].enum},message:"must be equal to one of the allowed values"};
+if(vErrors === null){
+vErrors = [err32];
+}
+else {
+vErrors.push(err32);
+}
+errors++;
+}
+var _valid1 = _errs43 === errors;
+valid2 = valid2 || _valid1;
+if(!valid2){
+const _errs44 = errors;
+if(!((typeof data19 == "number") && (!(data19 % 1) && !isNaN(data19)))){
+const err33 = {instancePath:instancePath+"/ingress_controller_mode",schemaPath:"#/properties/ingress_controller_mode/anyOf/1/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
+if(vErrors === null){
+vErrors = [err33];
+}
+else {
+vErrors.push(err33);
+}
+errors++;
+}
+var _valid1 = _errs44 === errors;
+valid2 = valid2 || _valid1;
+}
+if(!valid2){
+const err34 = {instancePath:instancePath+"/ingress_controller_mode",schemaPath:"#/properties/ingress_controller_mode/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf"};
+if(vErrors === null){
+vErrors = [err34];
+}
+else {
+vErrors.push(err34);
+}
+errors++;
+}
+else {
+errors = _errs42;
+if(vErrors !== null){
+if(_errs42){
+vErrors.length = _errs42;
+}
+else {
+vErrors = null;
+}
+}
+}
+}
+if(data.ingressSelector !== undefined){
+if(typeof data.ingressSelector !== "string"){
+const err35 = {instancePath:instancePath+"/ingressSelector",schemaPath:"#/properties/ingressSelector/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err35];
+}
+else {
+vErrors.push(err35);
+}
+errors++;
+}
+}
+if(data.ingress_selector !== undefined){
+if(typeof data.ingress_selector !== "string"){
+const err36 = {instancePath:instancePath+"/ingress_selector",schemaPath:"#/properties/ingress_selector/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err36];
+}
+else {
+vErrors.push(err36);
+}
+errors++;
+}
+}
+if(data.enableTracing !== undefined){
+if(typeof data.enableTracing !== "boolean"){
+const err37 = {instancePath:instancePath+"/enableTracing",schemaPath:"#/properties/enableTracing/type",keyword:"type",params:{type: "boolean"},message:"must be boolean"};
+if(vErrors === null){
+vErrors = [err37];
+}
+else {
+vErrors.push(err37);
+}
+errors++;
+}
+}
+if(data.enable_tracing !== undefined){
+if(typeof data.enable_tracing !== "boolean"){
+const err38 = {instancePath:instancePath+"/enable_tracing",schemaPath:"#/properties/enable_tracing/type",keyword:"type",params:{type: "boolean"},message:"must be boolean"};
+if(vErrors === null){
+vErrors = [err38];
+}
+else {
+vErrors.push(err38);
+}
+errors++;
+}
+}
+if(data.accessLogFile !== undefined){
+if(typeof data.accessLogFile !== "string"){
+const err39 = {instancePath:instancePath+"/accessLogFile",schemaPath:"#/properties/accessLogFile/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err39];
+}
+else {
+vErrors.push(err39);
+}
+errors++;
+}
+}
+if(data.access_log_file !== undefined){
+if(typeof data.access_log_file !== "string"){
+const err40 = {instancePath:instancePath+"/access_log_file",schemaPath:"#/properties/access_log_file/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err40];
+}
+else {
+vErrors.push(err40);
+}
+errors++;
+}
+}
+if(data.accessLogFormat !== undefined){
+if(typeof data.accessLogFormat !== "string"){
+const err41 = {instancePath:instancePath+"/accessLogFormat",schemaPath:"#/properties/accessLogFormat/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err41];
+}
+else {
+vErrors.push(err41);
+}
+errors++;
+}
+}
+if(data.access_log_format !== undefined){
+if(typeof data.access_log_format !== "string"){
+const err42 = {instancePath:instancePath+"/access_log_format",schemaPath:"#/properties/access_log_format/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err42];
+}
+else {
+vErrors.push(err42);
+}
+errors++;
+}
+}
+if(data.accessLogEncoding !== undefined){
+let data28 = data.accessLogEncoding;
+const _errs63 = errors;
+let valid3 = false;
+const _errs64 = errors;
+if(!((data28 === "TEXT") || (data28 === "JSON"))){
+const err43 = {instancePath:instancePath+"/accessLogEncoding",schemaPath:"#/properties/accessLogEncoding/anyOf/0/enum",keyword:"enum",params:{allowedValues: schema7.properties.accessLogEncoding.anyOf[0].enum},message:"must be equal to one of the allowed values"};
+if(vErrors === null){
+vErrors = [err43];
+}
+else {
+vErrors.push(err43);
+}
+errors++;
+}
+var _valid2 = _errs64 === errors;
+valid3 = valid3 || _valid2;
+if(!valid3){
+const _errs65 = errors;
+if(!((typeof data28 == "number") && (!(data28 % 1) && !isNaN(data28)))){
+const err44 = {instancePath:instancePath+"/accessLogEncoding",schemaPath:"#/properties/accessLogEncoding/anyOf/1/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
+if(vErrors === null){
+vErrors = [err44];
+}
+else {
+vErrors.push(err44);
+}
+errors++;
+}
+var _valid2 = _errs65 === errors;
+valid3 = valid3 || _valid2;
+}
+if(!valid3){
+const err45 = {instancePath:instancePath+"/accessLogEncoding",schemaPath:"#/properties/accessLogEncoding/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf"};
+if(vErrors === null){
+vErrors = [err45];
+}
+else {
+vErrors.push(err45);
+}
+errors++;
+}
+else {
+errors = _errs63;
+if(vErrors !== null){
+if(_errs63){
+vErrors.length = _errs63;
+}
+else {
+vErrors = null;
+}
+}
+}
+}
+if(data.access_log_encoding !== undefined){
+let data29 = data.access_log_encoding;
+const _errs68 = errors;
+let valid4 = false;
+const _errs69 = errors;
+if(!((data29 === "TEXT") || (data29 === "JSON"))){
+const err46 = {instancePath:instancePath+"/access_log_encoding",schemaPath:"#/properties/access_log_encoding/anyOf/0/enum",keyword:"enum",params:{allowedValues: schema7.properties.access_log_encoding.anyOf[0].enum},message:"must be equal to one of the allowed values"};
+if(vErrors === null){
+vErrors = [err46];
+}
+else {
+vErrors.push(err46);
+}
+errors++;
+}
+var _valid3 = _errs69 === errors;
+valid4 = valid4 || _valid3;
+if(!valid4){
+const _errs70 = errors;
+if(!((typeof data29 == "number") && (!(data29 % 1) && !isNaN(data29)))){
+const err47 = {instancePath:instancePath+"/access_log_encoding",schemaPath:"#/properties/access_log_encoding/anyOf/1/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
+if(vErrors === null){
+vErrors = [err47];
+}
+else {
+vErrors.push(err47);
+}
+errors++;
+}
+var _valid3 = _errs70 === errors;
+valid4 = valid4 || _valid3;
+}
+if(!valid4){
+const err48 = {instancePath:instancePath+"/access_log_encoding",schemaPath:"#/properties/access_log_encoding/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf"};
+if(vErrors === null){
+vErrors = [err48];
+}
+else {
+vErrors.push(err48);
+}
+errors++;
+}
+else {
+errors = _errs68;
+if(vErrors !== null){
+if(_errs68){
+vErrors.length = _errs68;
+}
+else {
+vErrors = null;
+}
+}
+}
+}
+if(data.enableEnvoyAccessLogService !== undefined){
+if(typeof data.enableEnvoyAccessLogService !== "boolean"){
+const err49 = {instancePath:instancePath+"/enableEnvoyAccessLogService",schemaPath:"#/properties/enableEnvoyAccessLogService/type",keyword:"type",params:{type: "boolean"},message:"must be boolean"};
+if(vErrors === null){
+vErrors = [err49];
+}
+else {
+vErrors.push(err49);
+}
+errors++;
+}
+}
+if(data.enable_envoy_access_log_service !== undefined){
+if(typeof data.enable_envoy_access_log_service !== "boolean"){
+const err50 = {instancePath:instancePath+"/enable_envoy_access_log_service",schemaPath:"#/properties/enable_envoy_access_log_service/type",keyword:"type",params:{type: "boolean"},message:"must be boolean"};
+if(vErrors === null){
+vErrors = [err50];
+}
+else {
+vErrors.push(err50);
+}
+errors++;
+}
+}
+if(data.disableEnvoyListenerLog !== undefined){
+if(typeof data.disableEnvoyListenerLog !== "boolean"){
+const err51 = {instancePath:instancePath+"/disableEnvoyListenerLog",schemaPath:"#/properties/disableEnvoyListenerLog/type",keyword:"type",params:{type: "boolean"},message:"must be boolean"};
+if(vErrors === null){
+vErrors = [err51];
+}
+else {
+vErrors.push(err51);
+}
+errors++;
+}
+}
+if(data.disable_envoy_listener_log !== undefined){
+if(typeof data.disable_envoy_listener_log !== "boolean"){
+const err52 = {instancePath:instancePath+"/disable_envoy_listener_log",schemaPath:"#/properties/disable_envoy_listener_log/type",keyword:"type",params:{type: "boolean"},message:"must be boolean"};
+if(vErrors === null){
+vErrors = [err52];
+}
+else {
+vErrors.push(err52);
+}
+errors++;
+}
+}
+if(data.defaultConfig !== undefined){
+if(!(validate26(data.defaultConfig, {instancePath:instancePath+"/defaultConfig",parentData:data,parentDataProperty:"defaultConfig",rootData}))){
+vErrors = vErrors === null ? validate26.errors : vErrors.concat(validate26.errors);
+errors = vErrors.length;
+}
+}
+if(data.default_config !== undefined){
+if(!(validate26(data.default_config, {instancePath:instancePath+"/default_config",parentData:data,parentDataProperty:"default_config",rootData}))){
+vErrors = vErrors === null ? validate26.errors : vErrors.concat(validate26.errors);
+errors = vErrors.length;
+}
+}
+if(data.outboundTrafficPolicy !== undefined){
+if(!(validate125(data.outboundTrafficPolicy, {instancePath:instancePath+"/outboundTrafficPolicy",parentData:data,parentDataProperty:"outboundTrafficPolicy",rootData}))){
+vErrors = vErrors === null ? validate125.errors : vErrors.concat(validate125.errors);
+errors = vErrors.length;
+}
+}
+if(data.outbound_traffic_policy !== undefined){
+if(!(validate125(data.outbound_traffic_policy, {instancePath:instancePath+"/outbound_traffic_policy",parentData:data,parentDataProperty:"outbound_traffic_policy",rootData}))){
+vErrors = vErrors === null ? validate125.errors : vErrors.concat(validate125.errors);
+errors = vErrors.length;
+}
+}
+if(data.inboundTrafficPolicy !== undefined){
+if(!(validate129(data.inboundTrafficPolicy, {instancePath:instancePath+"/inboundTrafficPolicy",parentData:data,parentDataProperty:"inboundTrafficPolicy",rootData}))){
+vErrors = vErrors === null ? validate129.errors : vErrors.concat(validate129.errors);
+errors = vErrors.length;
+}
+}
+if(data.inbound_traffic_policy !== undefined){
+if(!(validate129(data.inbound_traffic_policy, {instancePath:instancePath+"/inbound_traffic_policy",parentData:data,parentDataProperty:"inbound_traffic_policy",rootData}))){
+vErrors = vErrors === null ? validate129.errors : vErrors.concat(validate129.errors);
+errors = vErrors.length;
+}
+}
+if(data.configSources !== undefined){
+let data40 = data.configSources;
+if(Array.isArray(data40)){
+const len0 = data40.length;
+for(let i0=0; i0<len0; i0++){
+if(!(validate132(data40[i0], {instancePath:instancePath+"/configSources/" + i0,parentData:data40,parentDataProperty:i0,rootData}))){
+vErrors = vErrors === null ? validate132.errors : vErrors.concat(validate132.errors);
+errors = vErrors.length;
+}
+}
+}
+else {
+const err53 = {instancePath:instancePath+"/configSources",schemaPath:"#/properties/configSources/type",keyword:"type",params:{type: "array"},message:"must be array"};
+if(vErrors === null){
+vErrors = [err53];
+}
+else {
+vErrors.push(err53);
+}
+errors++;
+}
+}
+if(data.config_sources !== undefined){
+let data42 = data.config_sources;
+if(Array.isArray(data42)){
+const len1 = data42.length;
+for(let i1=0; i1<len1; i1++){
+if(!(validate132(data42[i1], {instancePath:instancePath+"/config_sources/" + i1,parentData:data42,parentDataProperty:i1,rootData}))){
+vErrors = vErrors === null ? validate132.errors : vErrors.concat(validate132.errors);
+errors = vErrors.length;
+}
+}
+}
+else {
+const err54 = {instancePath:instancePath+"/config_sources",schemaPath:"#/properties/config_sources/type",keyword:"type",params:{type: "array"},message:"must be array"};
+if(vErrors === null){
+vErrors = [err54];
+}
+else {
+vErrors.push(err54);
+}
+errors++;
+}
+}
+if(data.enableAutoMtls !== undefined){
+if(typeof data.enableAutoMtls !== "boolean"){
+const err55 = {instancePath:instancePath+"/enableAutoMtls",schemaPath:"#/properties/enableAutoMtls/type",keyword:"type",params:{type: "boolean"},message:"must be boolean"};
+if(vErrors === null){
+vErrors = [err55];
+}
+else {
+vErrors.push(err55);
+}
+errors++;
+}
+}
+if(data.enable_auto_mtls !== undefined){
+if(typeof data.enable_auto_mtls !== "boolean"){
+const err56 = {instancePath:instancePath+"/enable_auto_mtls",schemaPath:"#/properties/enable_auto_mtls/type",keyword:"type",params:{type: "boolean"},message:"must be boolean"};
+if(vErrors === null){
+vErrors = [err56];
+}
+else {
+vErrors.push(err56);
+}
+errors++;
+}
+}
+if(data.trustDomain !== undefined){
+if(typeof data.trustDomain !== "string"){
+const err57 = {instancePath:instancePath+"/trustDomain",schemaPath:"#/properties/trustDomain/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err57];
+}
+else {
+vErrors.push(err57);
+}
+errors++;
+}
+}
+if(data.trust_domain !== undefined){
+if(typeof data.trust_domain !== "string"){
+const err58 = {instancePath:instancePath+"/trust_domain",schemaPath:"#/properties/trust_domain/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err58];
+}
+else {
+vErrors.push(err58);
+}
+errors++;
+}
+}
+if(data.trustDomainAliases !== undefined){
+let data48 = data.trustDomainAliases;
+if(Array.isArray(data48)){
+const len2 = data48.length;
+for(let i2=0; i2<len2; i2++){
+if(typeof data48[i2] !== "string"){
+const err59 = {instancePath:instancePath+"/trustDomainAliases/" + i2,schemaPath:"#/properties/trustDomainAliases/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err59];
+}
+else {
+vErrors.push(err59);
+}
+errors++;
+}
+}
+}
+else {
+const err60 = {instancePath:instancePath+"/trustDomainAliases",schemaPath:"#/properties/trustDomainAliases/type",keyword:"type",params:{type: "array"},message:"must be array"};
+if(vErrors === null){
+vErrors = [err60];
+}
+else {
+vErrors.push(err60);
+}
+errors++;
+}
+}
+if(data.trust_domain_aliases !== undefined){
+let data50 = data.trust_domain_aliases;
+if(Array.isArray(data50)){
+const len3 = data50.length;
+for(let i3=0; i3<len3; i3++){
+if(typeof data50[i3] !== "string"){
+const err61 = {instancePath:instancePath+"/trust_domain_aliases/" + i3,schemaPath:"#/properties/trust_domain_aliases/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err61];
+}
+else {
+vErrors.push(err61);
+}
+errors++;
+}
+}
+}
+else {
+const err62 = {instancePath:instancePath+"/trust_domain_aliases",schemaPath:"#/properties/trust_domain_aliases/type",keyword:"type",params:{type: "array"},message:"must be array"};
+if(vErrors === null){
+vErrors = [err62];
+}
+else {
+vErrors.push(err62);
+}
+errors++;
+}
+}
+if(data.caCertificates !== undefined){
+let data52 = data.caCertificates;
+if(Array.isArray(data52)){
+const len4 = data52.length;
+for(let i4=0; i4<len4; i4++){
+if(!(validate137(data52[i4], {instancePath:instancePath+"/caCertificates/" + i4,parentData:data52,parentDataProperty:i4,rootData}))){
+vErrors = vErrors === null ? validate137.errors : vErrors.concat(validate137.errors);
+errors = vErrors.length;
+}
+}
+}
+else {
+const err63 = {instancePath:instancePath+"/caCertificates",schemaPath:"#/properties/caCertificates/type",keyword:"type",params:{type: "array"},message:"must be array"};
+if(vErrors === null){
+vErrors = [err63];
+}
+else {
+vErrors.push(err63);
+}
+errors++;
+}
+}
+if(data.ca_certificates !== undefined){
+let data54 = data.ca_certificates;
+if(Array.isArray(data54)){
+const len5 = data54.length;
+for(let i5=0; i5<len5; i5++){
+if(!(validate137(data54[i5], {instancePath:instancePath+"/ca_certificates/" + i5,parentData:data54,parentDataProperty:i5,rootData}))){
+vErrors = vErrors === null ? validate137.errors : vErrors.concat(validate137.errors);
+errors = vErrors.length;
+}
+}
+}
+else {
+const err64 = {instancePath:instancePath+"/ca_certificates",schemaPath:"#/properties/ca_certificates/type",keyword:"type",params:{type: "array"},message:"must be array"};
+if(vErrors === null){
+vErrors = [err64];
+}
+else {
+vErrors.push(err64);
+}
+errors++;
+}
+}
+if(data.defaultServiceExportTo !== undefined){
+let data56 = data.defaultServiceExportTo;
+if(Array.isArray(data56)){
+const len6 = data56.length;
+for(let i6=0; i6<len6; i6++){
+if(typeof data56[i6] !== "string"){
+const err65 = {instancePath:instancePath+"/defaultServiceExportTo/" + i6,schemaPath:"#/properties/defaultServiceExportTo/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err65];
+}
+else {
+vErrors.push(err65);
+}
+errors++;
+}
+}
+}
+else {
+const err66 = {instancePath:instancePath+"/defaultServiceExportTo",schemaPath:"#/properties/defaultServiceExportTo/type",keyword:"type",params:{type: "array"},message:"must be array"};
+if(vErrors === null){
+vErrors = [err66];
+}
+else {
+vErrors.push(err66);
+}
+errors++;
+}
+}
+if(data.default_service_export_to !== undefined){
+let data58 = data.default_service_export_to;
+if(Array.isArray(data58)){
+const len7 = data58.length;
+for(let i7=0; i7<len7; i7++){
+if(typeof data58[i7] !== "string"){
+const err67 = {instancePath:instancePath+"/default_service_export_to/" + i7,schemaPath:"#/properties/default_service_export_to/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err67];
+}
+else {
+vErrors.push(err67);
+}
+errors++;
+}
+}
+}
+else {
+const err68 = {instancePath:instancePath+"/default_service_export_to",schemaPath:"#/properties/default_service_export_to/type",keyword:"type",params:{type: "array"},message:"must be array"};
+if(vErrors === null){
+vErrors = [err68];
+}
+else {
+vErrors.push(err68);
+}
+errors++;
+}
+}
+if(data.defaultVirtualServiceExportTo !== undefined){
+let data60 = data.defaultVirtualServiceExportTo;
+if(Array.isArray(data60)){
+const len8 = data60.length;
+for(let i8=0; i8<len8; i8++){
+if(typeof data60[i8] !== "string"){
+const err69 = {instancePath:instancePath+"/defaultVirtualServiceExportTo/" + i8,schemaPath:"#/properties/defaultVirtualServiceExportTo/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err69];
+}
+else {
+vErrors.push(err69);
+}
+errors++;
+}
+}
+}
+else {
+const err70 = {instancePath:instancePath+"/defaultVirtualServiceExportTo",schemaPath:"#/properties/defaultVirtualServiceExportTo/type",keyword:"type",params:{type: "array"},message:"must be array"};
+if(vErrors === null){
+vErrors = [err70];
+}
+else {
+vErrors.push(err70);
+}
+errors++;
+}
+}
+if(data.default_virtual_service_export_to !== undefined){
+let data62 = data.default_virtual_service_export_to;
+if(Array.isArray(data62)){
+const len9 = data62.length;
+for(let i9=0; i9<len9; i9++){
+if(typeof data62[i9] !== "string"){
+const err71 = {instancePath:instancePath+"/default_virtual_service_export_to/" + i9,schemaPath:"#/properties/default_virtual_service_export_to/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err71];
+}
+else {
+vErrors.push(err71);
+}
+errors++;
+}
+}
+}
+else {
+const err72 = {instancePath:instancePath+"/default_virtual_service_export_to",schemaPath:"#/properties/default_virtual_service_export_to/type",keyword:"type",params:{type: "array"},message:"must be array"};
+if(vErrors === null){
+vErrors = [err72];
+}
+else {
+vErrors.push(err72);
+}
+errors++;
+}
+}
+if(data.defaultDestinationRuleExportTo !== undefined){
+let data64 = data.defaultDestinationRuleExportTo;
+if(Array.isArray(data64)){
+const len10 = data64.length;
+for(let i10=0; i10<len10; i10++){
+if(typeof data64[i10] !== "string"){
+const err73 = {instancePath:instancePath+"/defaultDestinationRuleExportTo/" + i10,schemaPath:"#/properties/defaultDestinationRuleExportTo/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err73];
+}
+else {
+vErrors.push(err73);
+}
+errors++;
+}
+}
+}
+else {
+const err74 = {instancePath:instancePath+"/defaultDestinationRuleExportTo",schemaPath:"#/properties/defaultDestinationRuleExportTo/type",keyword:"type",params:{type: "array"},message:"must be array"};
+if(vErrors === null){
+vErrors = [err74];
+}
+else {
+vErrors.push(err74);
+}
+errors++;
+}
+}
+if(data.default_destination_rule_export_to !== undefined){
+let data66 = data.default_destination_rule_export_to;
+if(Array.isArray(data66)){
+const len11 = data66.length;
+for(let i11=0; i11<len11; i11++){
+if(typeof data66[i11] !== "string"){
+const err75 = {instancePath:instancePath+"/default_destination_rule_export_to/" + i11,schemaPath:"#/properties/default_destination_rule_export_to/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err75];
+}
+else {
+vErrors.push(err75);
+}
+errors++;
+}
+}
+}
+else {
+const err76 = {instancePath:instancePath+"/default_destination_rule_export_to",schemaPath:"#/properties/default_destination_rule_export_to/type",keyword:"type",params:{type: "array"},message:"must be array"};
+if(vErrors === null){
+vErrors = [err76];
+}
+else {
+vErrors.push(err76);
+}
+errors++;
+}
+}
+if(data.rootNamespace !== undefined){
+if(typeof data.rootNamespace !== "string"){
+const err77 = {instancePath:instancePath+"/rootNamespace",schemaPath:"#/properties/rootNamespace/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err77];
+}
+else {
+vErrors.push(err77);
+}
+errors++;
+}
+}
+if(data.root_namespace !== undefined){
+if(typeof data.root_namespace !== "string"){
+const err78 = {instancePath:instancePath+"/root_namespace",schemaPath:"#/properties/root_namespace/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err78];
+}
+else {
+vErrors.push(err78);
+}
+errors++;
+}
+}
+if(data.localityLbSetting !== undefined){
+if(!(validate140(data.localityLbSetting, {instancePath:instancePath+"/localityLbSetting",parentData:data,parentDataProperty:"localityLbSetting",rootData}))){
+vErrors = vErrors === null ? validate140.errors : vErrors.concat(validate140.errors);
+errors = vErrors.length;
+}
+}
+if(data.locality_lb_setting !== undefined){
+if(!(validate140(data.locality_lb_setting, {instancePath:instancePath+"/locality_lb_setting",parentData:data,parentDataProperty:"locality_lb_setting",rootData}))){
+vErrors = vErrors === null ? validate140.errors : vErrors.concat(validate140.errors);
+errors = vErrors.length;
+}
+}
+if(data.dnsRefreshRate !== undefined){
+let data72 = data.dnsRefreshRate;
+if(typeof data72 === "string"){
+if(!pattern6.test(data72)){
+const err79 = {instancePath:instancePath+"/dnsRefreshRate",schemaPath:"#/properties/dnsRefreshRate/pattern",keyword:"pattern",params:{pattern: "^[-+]?((\\d+(\\.\\d*)?|\\.\\d+)(ns|us|µs|μs|ms|s|m|h))+$|^[-+]?0$"},message:"must match pattern \""+"^[-+]?((\\d+(\\.\\d*)?|\\.\\d+)(ns|us|µs|μs|ms|s|m|h))+$|^[-+]?0$"+"\""};
+if(vErrors === null){
+vErrors = [err79];
+}
+else {
+vErrors.push(err79);
+}
+errors++;
+}
+}
+else {
+const err80 = {instancePath:instancePath+"/dnsRefreshRate",schemaPath:"#/properties/dnsRefreshRate/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err80];
+}
+else {
+vErrors.push(err80);
+}
+errors++;
+}
+}
+if(data.dns_refresh_rate !== undefined){
+let data73 = data.dns_refresh_rate;
+if(typeof data73 === "string"){
+if(!pattern6.test(data73)){
+const err81 = {instancePath:instancePath+"/dns_refresh_rate",schemaPath:"#/properties/dns_refresh_rate/pattern",keyword:"pattern",params:{pattern: "^[-+]?((\\d+(\\.\\d*)?|\\.\\d+)(ns|us|µs|μs|ms|s|m|h))+$|^[-+]?0$"},message:"must match pattern \""+"^[-+]?((\\d+(\\.\\d*)?|\\.\\d+)(ns|us|µs|μs|ms|s|m|h))+$|^[-+]?0$"+"\""};
+if(vErrors === null){
+vErrors = [err81];
+}
+else {
+vErrors.push(err81);
+}
+errors++;
+}
+}
+else {
+const err82 = {instancePath:instancePath+"/dns_refresh_rate",schemaPath:"#/properties/dns_refresh_rate/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err82];
+}
+else {
+vErrors.push(err82);
+}
+errors++;
+}
+}
+if(data.h2UpgradePolicy !== undefined){
+let data74 = data.h2UpgradePolicy;
+const _errs149 = errors;
+let valid29 = false;
+const _errs150 = errors;
+if(!((data74 === "DO_NOT_UPGRADE") || (data74 === "UPGRADE"))){
+const err83 = {instancePath:instancePath+"/h2UpgradePolicy",schemaPath:"#/properties/h2UpgradePolicy/anyOf/0/enum",keyword:"enum",params:{allowedValues: schema7.properties.h2UpgradePolicy.anyOf[0].enum},message:"must be equal to one of the allowed values"};
+if(vErrors === null){
+vErrors = [err83];
+}
+else {
+vErrors.push(err83);
+}
+errors++;
+}
+var _valid4 = _errs150 === errors;
+valid29 = valid29 || _valid4;
+if(!valid29){
+const _errs151 = errors;
+if(!((typeof data74 == "number") && (!(data74 % 1) && !isNaN(data74)))){
+const err84 = {instancePath:instancePath+"/h2UpgradePolicy",schemaPath:"#/properties/h2UpgradePolicy/anyOf/1/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
+if(vErrors === null){
+vErrors = [err84];
+}
+else {
+vErrors.push(err84);
+}
+errors++;
+}
+var _valid4 = _errs151 === errors;
+valid29 = valid29 || _valid4;
+}
+if(!valid29){
+const err85 = {instancePath:instancePath+"/h2UpgradePolicy",schemaPath:"#/properties/h2UpgradePolicy/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf"};
+if(vErrors === null){
+vErrors = [err85];
+}
+else {
+vErrors.push(err85);
+}
+errors++;
+}
+else {
+errors = _errs149;
+if(vErrors !== null){
+if(_errs149){
+vErrors.length = _errs149;
+}
+else {
+vErrors = null;
+}
+}
+}
+}
+if(data.h2_upgrade_policy !== undefined){
+let data75 = data.h2_upgrade_policy;
+const _errs154 = errors;
+let valid30 = false;
+const _errs155 = errors;
+if(!((data75 === "DO_NOT_UPGRADE") || (data75 === "UPGRADE"))){
+const err86 = {instancePath:instancePath+"/h2_upgrade_policy",schemaPath:"#/properties/h2_upgrade_policy/anyOf/0/enum",keyword:"enum",params:{allowedValues: schema7.properties.h2_upgrade_policy.anyOf[0].enum},message:"must be equal to one of the allowed values"};
+if(vErrors === null){
+vErrors = [err86];
+}
+else {
+vErrors.push(err86);
+}
+errors++;
+}
+var _valid5 = _errs155 === errors;
+valid30 = valid30 || _valid5;
+if(!valid30){
+const _errs156 = errors;
+if(!((typeof data75 == "number") && (!(data75 % 1) && !isNaN(data75)))){
+const err87 = {instancePath:instancePath+"/h2_upgrade_policy",schemaPath:"#/properties/h2_upgrade_policy/anyOf/1/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
+if(vErrors === null){
+vErrors = [err87];
+}
+else {
+vErrors.push(err87);
+}
+errors++;
+}
+var _valid5 = _errs156 === errors;
+valid30 = valid30 || _valid5;
+}
+if(!valid30){
+const err88 = {instancePath:instancePath+"/h2_upgrade_policy",schemaPath:"#/properties/h2_upgrade_policy/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf"};
+if(vErrors === null){
+vErrors = [err88];
+}
+else {
+vErrors.push(err88);
+}
+errors++;
+}
+else {
+errors = _errs154;
+if(vErrors !== null){
+if(_errs154){
+vErrors.length = _errs154;
+}
+else {
+vErrors = null;
+}
+}
+}
+}
+if(data.inboundClusterStatName !== undefined){
+if(typeof data.inboundClusterStatName !== "string"){
+const err89 = {instancePath:instancePath+"/inboundClusterStatName",schemaPath:"#/properties/inboundClusterStatName/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err89];
+}
+else {
+vErrors.push(err89);
+}
+errors++;
+}
+}
+if(data.inbound_cluster_stat_name !== undefined){
+if(typeof data.inbound_cluster_stat_name !== "string"){
+const err90 = {instancePath:instancePath+"/inbound_cluster_stat_name",schemaPath:"#/properties/inbound_cluster_stat_name/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err90];
+}
+else {
+vErrors.push(err90);
+}
+errors++;
+}
+}
+if(data.outboundClusterStatName !== undefined){
+if(typeof data.outboundClusterStatName !== "string"){
+const err91 = {instancePath:instancePath+"/outboundClusterStatName",schemaPath:"#/properties/outboundClusterStatName/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err91];
+}
+else {
+vErrors.push(err91);
+}
+errors++;
+}
+}
+if(data.outbound_cluster_stat_name !== undefined){
+if(typeof data.outbound_cluster_stat_name !== "string"){
+const err92 = {instancePath:instancePath+"/outbound_cluster_stat_name",schemaPath:"#/properties/outbound_cluster_stat_name/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err92];
+}
+else {
+vErrors.push(err92);
+}
+errors++;
+}
+}
+if(data.certificates !== undefined){
+let data80 = data.certificates;
+if(Array.isArray(data80)){
+const len12 = data80.length;
+for(let i12=0; i12<len12; i12++){
+if(!(validate147(data80[i12], {instancePath:instancePath+"/certificates/" + i12,parentData:data80,parentDataProperty:i12,rootData}))){
+vErrors = vErrors === null ? validate147.errors : vErrors.concat(validate147.errors);
+errors = vErrors.length;
+}
+}
+}
+else {
+const err93 = {instancePath:instancePath+"/certificates",schemaPath:"#/properties/certificates/type",keyword:"type",params:{type: "array"},message:"must be array"};
+if(vErrors === null){
+vErrors = [err93];
+}
+else {
+vErrors.push(err93);
+}
+errors++;
+}
+}
+if(data.serviceSettings !== undefined){
+let data82 = data.serviceSettings;
+if(Array.isArray(data82)){
+const len13 = data82.length;
+for(let i13=0; i13<len13; i13++){
+if(!(validate149(data82[i13], {instancePath:instancePath+"/serviceSettings/" + i13,parentData:data82,parentDataProperty:i13,rootData}))){
+vErrors = vErrors === null ? validate149.errors : vErrors.concat(validate149.errors);
+errors = vErrors.length;
+}
+}
+}
+else {
+const err94 = {instancePath:instancePath+"/serviceSettings",schemaPath:"#/properties/serviceSettings/type",keyword:"type",params:{type: "array"},message:"must be array"};
+if(vErrors === null){
+vErrors = [err94];
+}
+else {
+vErrors.push(err94);
+}
+errors++;
+}
+}
+if(data.service_settings !== undefined){
+let data84 = data.service_settings;
+if(Array.isArray(data84)){
+const len14 = data84.length;
+for(let i14=0; i14<len14; i14++){
+if(!(validate149(data84[i14], {instancePath:instancePath+"/service_settings/" + i14,parentData:data84,parentDataProperty:i14,rootData}))){
+vErrors = vErrors === null ? validate149.errors : vErrors.concat(validate149.errors);
+errors = vErrors.length;
+}
+}
+}
+else {
+const err95 = {instancePath:instancePath+"/service_settings",schemaPath:"#/properties/service_settings/type",keyword:"type",params:{type: "array"},message:"must be array"};
+if(vErrors === null){
+vErrors = [err95];
+}
+else {
+vErrors.push(err95);
+}
+errors++;
+}
+}
+if(data.serviceScopeConfigs !== undefined){
+let data86 = data.serviceScopeConfigs;
+if(Array.isArray(data86)){
+const len15 = data86.length;
+for(let i15=0; i15<len15; i15++){
+if(!(validate154(data86[i15], {instancePath:instancePath+"/serviceScopeConfigs/" + i15,parentData:data86,parentDataProperty:i15,rootData}))){
+vErrors = vErrors === null ? validate154.errors : vErrors.concat(validate154.errors);
+errors = vErrors.length;
+}
+}
+}
+else {
+const err96 = {instancePath:instancePath+"/serviceScopeConfigs",schemaPath:"#/properties/serviceScopeConfigs/type",keyword:"type",params:{type: "array"},message:"must be array"};
+if(vErrors === null){
+vErrors = [err96];
+}
+else {
+vErrors.push(err96);
+}
+errors++;
+}
+}
+if(data.service_scope_configs !== undefined){
+let data88 = data.service_scope_configs;
+if(Array.isArray(data88)){
+const len16 = data88.length;
+for(let i16=0; i16<len16; i16++){
+if(!(validate154(data88[i16], {instancePath:instancePath+"/service_scope_configs/" + i16,parentData:data88,parentDataProperty:i16,rootData}))){
+vErrors = vErrors === null ? validate154.errors : vErrors.concat(validate154.errors);
+errors = vErrors.length;
+}
+}
+}
+else {
+const err97 = {instancePath:instancePath+"/service_scope_configs",schemaPath:"#/properties/service_scope_configs/type",keyword:"type",params:{type: "array"},message:"must be array"};
+if(vErrors === null){
+vErrors = [err97];
+}
+else {
+vErrors.push(err97);
+}
+errors++;
+}
+}
+if(data.enablePrometheusMerge !== undefined){
+if(typeof data.enablePrometheusMerge !== "boolean"){
+const err98 = {instancePath:instancePath+"/enablePrometheusMerge",schemaPath:"#/properties/enablePrometheusMerge/type",keyword:"type",params:{type: "boolean"},message:"must be boolean"};
+if(vErrors === null){
+vErrors = [err98];
+}
+else {
+vErrors.push(err98);
+}
+errors++;
+}
+}
+if(data.enable_prometheus_merge !== undefined){
+if(typeof data.enable_prometheus_merge !== "boolean"){
+const err99 = {instancePath:instancePath+"/enable_prometheus_merge",schemaPath:"#/properties/enable_prometheus_merge/type",keyword:"type",params:{type: "boolean"},message:"must be boolean"};
+if(vErrors === null){
+vErrors = [err99];
+}
+else {
+vErrors.push(err99);
+}
+errors++;
+}
+}
+if(data.verifyCertificateAtClient !== undefined){
+if(typeof data.verifyCertificateAtClient !== "boolean"){
+const err100 = {instancePath:instancePath+"/verifyCertificateAtClient",schemaPath:"#/properties/verifyCertificateAtClient/type",keyword:"type",params:{type: "boolean"},message:"must be boolean"};
+if(vErrors === null){
+vErrors = [err100];
+}
+else {
+vErrors.push(err100);
+}
+errors++;
+}
+}
+if(data.verify_certificate_at_client !== undefined){
+if(typeof data.verify_certificate_at_client !== "boolean"){
+const err101 = {instancePath:instancePath+"/verify_certificate_at_client",schemaPath:"#/properties/verify_certificate_at_client/type",keyword:"type",params:{type: "boolean"},message:"must be boolean"};
+if(vErrors === null){
+vErrors = [err101];
+}
+else {
+vErrors.push(err101);
+}
+errors++;
+}
+}
+if(data.ca !== undefined){
+if(!(validate164(data.ca, {instancePath:instancePath+"/ca",parentData:data,parentDataProperty:"ca",rootData}))){
+vErrors = vErrors === null ? validate164.errors : vErrors.concat(validate164.errors);
+errors = vErrors.length;
+}
+}
+if(data.extensionProviders !== undefined){
+let data95 = data.extensionProviders;
+if(Array.isArray(data95)){
+const len17 = data95.length;
+for(let i17=0; i17<len17; i17++){
+if(!(validate168(data95[i17], {instancePath:instancePath+"/extensionProviders/" + i17,parentData:data95,parentDataProperty:i17,rootData}))){
+vErrors = vErrors === null ? validate168.errors : vErrors.concat(validate168.errors);
+errors = vErrors.length;
+}
+}
+}
+else {
+const err102 = {instancePath:instancePath+"/extensionProviders",schemaPath:"#/properties/extensionProviders/type",keyword:"type",params:{type: "array"},message:"must be array"};
+if(vErrors === null){
+vErrors = [err102];
+}
+else {
+vErrors.push(err102);
+}
+errors++;
+}
+}
+if(data.extension_providers !== undefined){
+let data97 = data.extension_providers;
+if(Array.isArray(data97)){
+const len18 = data97.length;
+for(let i18=0; i18<len18; i18++){
+if(!(validate168(data97[i18], {instancePath:instancePath+"/extension_providers/" + i18,parentData:data97,parentDataProperty:i18,rootData}))){
+vErrors = vErrors === null ? validate168.errors : vErrors.concat(validate168.errors);
+errors = vErrors.length;
+}
+}
+}
+else {
+const err103 = {instancePath:instancePath+"/extension_providers",schemaPath:"#/properties/extension_providers/type",keyword:"type",params:{type: "array"},message:"must be array"};
+if(vErrors === null){
+vErrors = [err103];
+}
+else {
+vErrors.push(err103);
+}
+errors++;
+}
+}
+if(data.defaultProviders !== undefined){
+if(!(validate243(data.defaultProviders, {instancePath:instancePath+"/defaultProviders",parentData:data,parentDataProperty:"defaultProviders",rootData}))){
+vErrors = vErrors === null ? validate243.errors : vErrors.concat(validate243.errors);
+errors = vErrors.length;
+}
+}
+if(data.default_providers !== undefined){
+if(!(validate243(data.default_providers, {instancePath:instancePath+"/default_providers",parentData:data,parentDataProperty:"default_providers",rootData}))){
+vErrors = vErrors === null ? validate243.errors : vErrors.concat(validate243.errors);
+errors = vErrors.length;
+}
+}
+if(data.discoverySelectors !== undefined){
+let data101 = data.discoverySelectors;
+if(Array.isArray(data101)){
+const len19 = data101.length;
+for(let i19=0; i19<len19; i19++){
+if(!(validate155(data101[i19], {instancePath:instancePath+"/discoverySelectors/" + i19,parentData:data101,parentDataProperty:i19,rootData}))){
+vErrors = vErrors === null ? validate155.errors : vErrors.concat(validate155.errors);
+errors = vErrors.length;
+}
+}
+}
+else {
+const err104 = {instancePath:instancePath+"/discoverySelectors",schemaPath:"#/properties/discoverySelectors/type",keyword:"type",params:{type: "array"},message:"must be array"};
+if(vErrors === null){
+vErrors = [err104];
+}
+else {
+vErrors.push(err104);
+}
+errors++;
+}
+}
+if(data.discovery_selectors !== undefined){
+let data103 = data.discovery_selectors;
+if(Array.isArray(data103)){
+const len20 = data103.length;
+for(let i20=0; i20<len20; i20++){
+if(!(validate155(data103[i20], {instancePath:instancePath+"/discovery_selectors/" + i20,parentData:data103,parentDataProperty:i20,rootData}))){
+vErrors = vErrors === null ? validate155.errors : vErrors.concat(validate155.errors);
+errors = vErrors.length;
+}
+}
+}
+else {
+const err105 = {instancePath:instancePath+"/discovery_selectors",schemaPath:"#/properties/discovery_selectors/type",keyword:"type",params:{type: "array"},message:"must be array"};
+if(vErrors === null){
+vErrors = [err105];
+}
+else {
+vErrors.push(err105);
+}
+errors++;
+}
+}
+if(data.pathNormalization !== undefined){
+if(!(validate248(data.pathNormalization, {instancePath:instancePath+"/pathNormalization",parentData:data,parentDataProperty:"pathNormalization",rootData}))){
+vErrors = vErrors === null ? validate248.errors : vErrors.concat(validate248.errors);
+errors = vErrors.length;
+}
+}
+if(data.path_normalization !== undefined){
+if(!(validate248(data.path_normalization, {instancePath:instancePath+"/path_normalization",parentData:data,parentDataProperty:"path_normalization",rootData}))){
+vErrors = vErrors === null ? validate248.errors : vErrors.concat(validate248.errors);
+errors = vErrors.length;
+}
+}
+if(data.defaultHttpRetryPolicy !== undefined){
+if(!(validate251(data.defaultHttpRetryPolicy, {instancePath:instancePath+"/defaultHttpRetryPolicy",parentData:data,parentDataProperty:"defaultHttpRetryPolicy",rootData}))){
+vErrors = vErrors === null ? validate251.errors : vErrors.concat(validate251.errors);
+errors = vErrors.length;
+}
+}
+if(data.default_http_retry_policy !== undefined){
+if(!(validate251(data.default_http_retry_policy, {instancePath:instancePath+"/default_http_retry_policy",parentData:data,parentDataProperty:"default_http_retry_policy",rootData}))){
+vErrors = vErrors === null ? validate251.errors : vErrors.concat(validate251.errors);
+errors = vErrors.length;
+}
+}
+if(data.meshMTLS !== undefined){
+if(!(validate254(data.meshMTLS, {instancePath:instancePath+"/meshMTLS",parentData:data,parentDataProperty:"meshMTLS",rootData}))){
+vErrors = vErrors === null ? validate254.errors : vErrors.concat(validate254.errors);
+errors = vErrors.length;
+}
+}
+if(data.mesh_mTLS !== undefined){
+if(!(validate254(data.mesh_mTLS, {instancePath:instancePath+"/mesh_mTLS",parentData:data,parentDataProperty:"mesh_mTLS",rootData}))){
+vErrors = vErrors === null ? validate254.errors : vErrors.concat(validate254.errors);
+errors = vErrors.length;
+}
+}
+if(data.tlsDefaults !== undefined){
+if(!(validate254(data.tlsDefaults, {instancePath:instancePath+"/tlsDefaults",parentData:data,parentDataProperty:"tlsDefaults",rootData}))){
+vErrors = vErrors === null ? validate254.errors : vErrors.concat(validate254.errors);
+errors = vErrors.length;
+}
+}
+if(data.tls_defaults !== undefined){
+if(!(validate254(data.tls_defaults, {instancePath:instancePath+"/tls_defaults",parentData:data,parentDataProperty:"tls_defaults",rootData}))){
+vErrors = vErrors === null ? validate254.errors : vErrors.concat(validate254.errors);
+errors = vErrors.length;
+}
+}
+}
+else {
+const err106 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err106];
+}
+else {
+vErrors.push(err106);
+}
+errors++;
+}
+validate22.errors = vErrors;
+return errors === 0;
+}
+
+const schema91 = {"type":"object","additionalProperties":false,"properties":{"affinity":{"type":"object","additionalProperties":false,"properties":{"nodeAffinity":{"type":"object"},"podAffinity":{"type":"object"},"podAntiAffinity":{"type":"object"}}},"env":{"type":"array","items":{"type":"object","additionalProperties":false,"properties":{"name":{"type":"string"},"value":{"type":"string"},"valueFrom":{"type":"object"}}}},"hpaSpec":{"type":"object","additionalProperties":false,"properties":{"scaleTargetRef":{"type":"object"},"minReplicas":{"type":"integer"},"maxReplicas":{"type":"integer"},"metrics":{"type":"array"},"behavior":{"type":"object"}}},"imagePullPolicy":{"type":"string"},"nodeSelector":{"type":"object","additionalProperties":{"type":"string"}},"podDisruptionBudget":{"type":"object","additionalProperties":false,"properties":{"minAvailable":{"type":["integer","string"]},"maxUnavailable":{"type":["integer","string"]},"selector":{"type":"object","additionalProperties":false,"properties":{"matchLabels":{"type":"object","additionalProperties":{"type":"string"}},"matchExpressions":{"type":"array"}}},"unhealthyPodEvictionPolicy":{"type":"string"}}},"podAnnotations":{"type":"object","additionalProperties":{"type":"string"}},"priorityClassName":{"type":"string"},"readinessProbe":{"type":"object","additionalProperties":false,"properties":{"exec":{"type":"object"},"httpGet":{"type":"object"},"tcpSocket":{"type":"object"},"grpc":{"type":"object"},"initialDelaySeconds":{"type":"integer"},"timeoutSeconds":{"type":"integer"},"periodSeconds":{"type":"integer"},"successThreshold":{"type":"integer"},"failureThreshold":{"type":"integer"},"terminationGracePeriodSeconds":{"type":"integer"}}},"replicaCount":{"type":"integer","minimum":0,"maximum":4294967295},"resources":{"type":"object","additionalProperties":false,"properties":{"limits":{"type":"object","additionalProperties":{"type":["string","number"]}},"requests":{"type":"object","additionalProperties":{"type":["string","number"]}},"claims":{"type":"array"}}},"service":{"type":"object","additionalProperties":false,"properties":{"ports":{"type":"array","items":{"type":"object","additionalProperties":false,"properties":{"name":{"type":"string"},"protocol":{"type":"string"},"appProtocol":{"type":"string"},"port":{"type":"integer"},"targetPort":{"type":["integer","string"]},"nodePort":{"type":"integer"}}}},"selector":{"type":"object","additionalProperties":{"type":"string"}},"clusterIP":{"type":"string"},"clusterIPs":{"type":"array","items":{"type":"string"}},"type":{"type":"string"},"externalIPs":{"type":"array","items":{"type":"string"}},"sessionAffinity":{"type":"string"},"loadBalancerIP":{"type":"string"},"loadBalancerSourceRanges":{"type":"array","items":{"type":"string"}},"externalName":{"type":"string"},"externalTrafficPolicy":{"type":"string"},"healthCheckNodePort":{"type":"integer"},"publishNotReadyAddresses":{"type":"boolean"},"sessionAffinityConfig":{"type":"object"},"ipFamilies":{"type":"array","items":{"type":"string"}},"ipFamilyPolicy":{"type":"string"},"allocateLoadBalancerNodePorts":{"type":"boolean"},"loadBalancerClass":{"type":"string"},"internalTrafficPolicy":{"type":"string"},"trafficDistribution":{"type":"string"}}},"strategy":{"type":"object","additionalProperties":false,"properties":{"type":{"type":"string"},"rollingUpdate":{"type":"object","additionalProperties":false,"properties":{"maxUnavailable":{"type":["integer","string"]},"maxSurge":{"type":["integer","string"]}}}}},"tolerations":{"type":"array","items":{"type":"object","additionalProperties":false,"properties":{"key":{"type":"string"},"operator":{"type":"string"},"value":{"type":"string"},"effect":{"type":"string"},"tolerationSeconds":{"type":"integer"}}}},"serviceAnnotations":{"type":"object","additionalProperties":{"type":"string"}},"securityContext":{"type":"object","additionalProperties":false,"properties":{"seLinuxOptions":{"type":"object"},"windowsOptions":{"type":"object"},"runAsUser":{"type":"integer"},"runAsGroup":{"type":"integer"},"runAsNonRoot":{"type":"boolean"},"supplementalGroups":{"type":"array","items":{"type":"integer"}},"supplementalGroupsPolicy":{"type":"string"},"fsGroup":{"type":"integer"},"sysctls":{"type":"array"},"fsGroupChangePolicy":{"type":"string"},"seccompProfile":{"type":"object","additionalProperties":false,"properties":{"type":{"type":"string"},"localhostProfile":{"type":"string"}}},"appArmorProfile":{"type":"object","additionalProperties":false,"properties":{"type":{"type":"string"},"localhostProfile":{"type":"string"}}},"seLinuxChangePolicy":{"type":"string"}}},"volumes":{"type":"array","items":{"type":"object","required":["name"],"properties":{"name":{"type":"string"}}}},"volumeMounts":{"type":"array","items":{"type":"object","additionalProperties":false,"properties":{"name":{"type":"string"},"readOnly":{"type":"boolean"},"recursiveReadOnly":{"type":"string"},"mountPath":{"type":"string"},"subPath":{"type":"string"},"mountPropagation":{"type":"string"},"subPathExpr":{"type":"string"}}}},"overlays":{"type":"array","items":{"type":"object","additionalProperties":false,"properties":{"apiVersion":{"type":"string"},"kind":{"type":"string"},"name":{"type":"string"},"patches":{"type":"array","items":{"type":"object","additionalProperties":false,"properties":{"path":{"type":"string"},"value":{}}}}}}}}};
+
+function validate260(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+let vErrors = null;
+let errors = 0;
+if(data && typeof data == "object" && !Array.isArray(data)){
+for(const key0 in data){
+if(!(func2.call(schema91.properties, key0))){
 const err0 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err0];
@@ -318,7 +13188,7 @@ errors++;
 if(data18.minAvailable !== undefined){
 let data19 = data18.minAvailable;
 if((!((typeof data19 == "number") && (!(data19 % 1) && !isNaN(data19)))) && (typeof data19 !== "string")){
-const err23 = {instancePath:instancePath+"/podDisruptionBudget/minAvailable",schemaPath:"#/properties/podDisruptionBudget/properties/minAvailable/type",keyword:"type",params:{type: schema7.properties.podDisruptionBudget.properties.minAvailable.type},message:"must be integer,string"};
+const err23 = {instancePath:instancePath+"/podDisruptionBudget/minAvailable",schemaPath:"#/properties/podDisruptionBudget/properties/minAvailable/type",keyword:"type",params:{type: schema91.properties.podDisruptionBudget.properties.minAvailable.type},message:"must be integer,string"};
 if(vErrors === null){
 vErrors = [err23];
 }
@@ -331,7 +13201,7 @@ errors++;
 if(data18.maxUnavailable !== undefined){
 let data20 = data18.maxUnavailable;
 if((!((typeof data20 == "number") && (!(data20 % 1) && !isNaN(data20)))) && (typeof data20 !== "string")){
-const err24 = {instancePath:instancePath+"/podDisruptionBudget/maxUnavailable",schemaPath:"#/properties/podDisruptionBudget/properties/maxUnavailable/type",keyword:"type",params:{type: schema7.properties.podDisruptionBudget.properties.maxUnavailable.type},message:"must be integer,string"};
+const err24 = {instancePath:instancePath+"/podDisruptionBudget/maxUnavailable",schemaPath:"#/properties/podDisruptionBudget/properties/maxUnavailable/type",keyword:"type",params:{type: schema91.properties.podDisruptionBudget.properties.maxUnavailable.type},message:"must be integer,string"};
 if(vErrors === null){
 vErrors = [err24];
 }
@@ -474,7 +13344,7 @@ if(data.readinessProbe !== undefined){
 let data29 = data.readinessProbe;
 if(data29 && typeof data29 == "object" && !Array.isArray(data29)){
 for(const key9 in data29){
-if(!(func2.call(schema7.properties.readinessProbe.properties, key9))){
+if(!(func2.call(schema91.properties.readinessProbe.properties, key9))){
 const err35 = {instancePath:instancePath+"/readinessProbe",schemaPath:"#/properties/readinessProbe/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key9},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err35];
@@ -683,7 +13553,7 @@ if(data42 && typeof data42 == "object" && !Array.isArray(data42)){
 for(const key11 in data42){
 let data43 = data42[key11];
 if((typeof data43 !== "string") && (!(typeof data43 == "number"))){
-const err51 = {instancePath:instancePath+"/resources/limits/" + key11.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/resources/properties/limits/additionalProperties/type",keyword:"type",params:{type: schema7.properties.resources.properties.limits.additionalProperties.type},message:"must be string,number"};
+const err51 = {instancePath:instancePath+"/resources/limits/" + key11.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/resources/properties/limits/additionalProperties/type",keyword:"type",params:{type: schema91.properties.resources.properties.limits.additionalProperties.type},message:"must be string,number"};
 if(vErrors === null){
 vErrors = [err51];
 }
@@ -711,7 +13581,7 @@ if(data44 && typeof data44 == "object" && !Array.isArray(data44)){
 for(const key12 in data44){
 let data45 = data44[key12];
 if((typeof data45 !== "string") && (!(typeof data45 == "number"))){
-const err53 = {instancePath:instancePath+"/resources/requests/" + key12.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/resources/properties/requests/additionalProperties/type",keyword:"type",params:{type: schema7.properties.resources.properties.requests.additionalProperties.type},message:"must be string,number"};
+const err53 = {instancePath:instancePath+"/resources/requests/" + key12.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/resources/properties/requests/additionalProperties/type",keyword:"type",params:{type: schema91.properties.resources.properties.requests.additionalProperties.type},message:"must be string,number"};
 if(vErrors === null){
 vErrors = [err53];
 }
@@ -761,7 +13631,7 @@ if(data.service !== undefined){
 let data47 = data.service;
 if(data47 && typeof data47 == "object" && !Array.isArray(data47)){
 for(const key13 in data47){
-if(!(func2.call(schema7.properties.service.properties, key13))){
+if(!(func2.call(schema91.properties.service.properties, key13))){
 const err57 = {instancePath:instancePath+"/service",schemaPath:"#/properties/service/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key13},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err57];
@@ -843,7 +13713,7 @@ errors++;
 if(data49.targetPort !== undefined){
 let data54 = data49.targetPort;
 if((!((typeof data54 == "number") && (!(data54 % 1) && !isNaN(data54)))) && (typeof data54 !== "string")){
-const err63 = {instancePath:instancePath+"/service/ports/" + i1+"/targetPort",schemaPath:"#/properties/service/properties/ports/items/properties/targetPort/type",keyword:"type",params:{type: schema7.properties.service.properties.ports.items.properties.targetPort.type},message:"must be integer,string"};
+const err63 = {instancePath:instancePath+"/service/ports/" + i1+"/targetPort",schemaPath:"#/properties/service/properties/ports/items/properties/targetPort/type",keyword:"type",params:{type: schema91.properties.service.properties.ports.items.properties.targetPort.type},message:"must be integer,string"};
 if(vErrors === null){
 vErrors = [err63];
 }
@@ -1256,7 +14126,7 @@ errors++;
 if(data82.maxUnavailable !== undefined){
 let data83 = data82.maxUnavailable;
 if((!((typeof data83 == "number") && (!(data83 % 1) && !isNaN(data83)))) && (typeof data83 !== "string")){
-const err95 = {instancePath:instancePath+"/strategy/rollingUpdate/maxUnavailable",schemaPath:"#/properties/strategy/properties/rollingUpdate/properties/maxUnavailable/type",keyword:"type",params:{type: schema7.properties.strategy.properties.rollingUpdate.properties.maxUnavailable.type},message:"must be integer,string"};
+const err95 = {instancePath:instancePath+"/strategy/rollingUpdate/maxUnavailable",schemaPath:"#/properties/strategy/properties/rollingUpdate/properties/maxUnavailable/type",keyword:"type",params:{type: schema91.properties.strategy.properties.rollingUpdate.properties.maxUnavailable.type},message:"must be integer,string"};
 if(vErrors === null){
 vErrors = [err95];
 }
@@ -1269,7 +14139,7 @@ errors++;
 if(data82.maxSurge !== undefined){
 let data84 = data82.maxSurge;
 if((!((typeof data84 == "number") && (!(data84 % 1) && !isNaN(data84)))) && (typeof data84 !== "string")){
-const err96 = {instancePath:instancePath+"/strategy/rollingUpdate/maxSurge",schemaPath:"#/properties/strategy/properties/rollingUpdate/properties/maxSurge/type",keyword:"type",params:{type: schema7.properties.strategy.properties.rollingUpdate.properties.maxSurge.type},message:"must be integer,string"};
+const err96 = {instancePath:instancePath+"/strategy/rollingUpdate/maxSurge",schemaPath:"#/properties/strategy/properties/rollingUpdate/properties/maxSurge/type",keyword:"type",params:{type: schema91.properties.strategy.properties.rollingUpdate.properties.maxSurge.type},message:"must be integer,string"};
 if(vErrors === null){
 vErrors = [err96];
 }
@@ -1438,7 +14308,7 @@ if(data.securityContext !== undefined){
 let data94 = data.securityContext;
 if(data94 && typeof data94 == "object" && !Array.isArray(data94)){
 for(const key20 in data94){
-if(!(func2.call(schema7.properties.securityContext.properties, key20))){
+if(!(func2.call(schema91.properties.securityContext.properties, key20))){
 const err109 = {instancePath:instancePath+"/securityContext",schemaPath:"#/properties/securityContext/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key20},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err109];
@@ -2042,13 +14912,13 @@ vErrors.push(err155);
 }
 errors++;
 }
-validate22.errors = vErrors;
+validate260.errors = vErrors;
 return errors === 0;
 }
 
-const schema8 = {"type":"object","additionalProperties":false,"properties":{"enabled":{"type":"boolean"},"namespace":{"type":"string"},"hub":{"type":"string"},"tag":{"type":["string","number"]},"k8s":{"$ref":"#/definitions/KubernetesResources"}}};
+const schema92 = {"type":"object","additionalProperties":false,"properties":{"enabled":{"type":"boolean"},"namespace":{"type":"string"},"hub":{"type":"string"},"tag":{"type":["string","number"]},"k8s":{"$ref":"#/definitions/KubernetesResources"}}};
 
-function validate24(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+function validate262(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 let vErrors = null;
 let errors = 0;
 if(data && typeof data == "object" && !Array.isArray(data)){
@@ -2103,7 +14973,7 @@ errors++;
 if(data.tag !== undefined){
 let data3 = data.tag;
 if((typeof data3 !== "string") && (!(typeof data3 == "number"))){
-const err4 = {instancePath:instancePath+"/tag",schemaPath:"#/properties/tag/type",keyword:"type",params:{type: schema8.properties.tag.type},message:"must be string,number"};
+const err4 = {instancePath:instancePath+"/tag",schemaPath:"#/properties/tag/type",keyword:"type",params:{type: schema92.properties.tag.type},message:"must be string,number"};
 if(vErrors === null){
 vErrors = [err4];
 }
@@ -2114,8 +14984,8 @@ errors++;
 }
 }
 if(data.k8s !== undefined){
-if(!(validate22(data.k8s, {instancePath:instancePath+"/k8s",parentData:data,parentDataProperty:"k8s",rootData}))){
-vErrors = vErrors === null ? validate22.errors : vErrors.concat(validate22.errors);
+if(!(validate260(data.k8s, {instancePath:instancePath+"/k8s",parentData:data,parentDataProperty:"k8s",rootData}))){
+vErrors = vErrors === null ? validate260.errors : vErrors.concat(validate260.errors);
 errors = vErrors.length;
 }
 }
@@ -2130,13 +15000,13 @@ vErrors.push(err5);
 }
 errors++;
 }
-validate24.errors = vErrors;
+validate262.errors = vErrors;
 return errors === 0;
 }
 
-const schema9 = {"type":"object","additionalProperties":false,"properties":{"enabled":{"type":"boolean"},"namespace":{"type":"string"},"hub":{"type":"string"},"tag":{"type":["string","number"]},"k8s":{"$ref":"#/definitions/KubernetesResources"},"name":{"type":"string"},"label":{"type":"object","additionalProperties":{"type":"string"}}}};
+const schema93 = {"type":"object","additionalProperties":false,"properties":{"enabled":{"type":"boolean"},"namespace":{"type":"string"},"hub":{"type":"string"},"tag":{"type":["string","number"]},"k8s":{"$ref":"#/definitions/KubernetesResources"},"name":{"type":"string"},"label":{"type":"object","additionalProperties":{"type":"string"}}}};
 
-function validate30(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+function validate268(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 let vErrors = null;
 let errors = 0;
 if(data && typeof data == "object" && !Array.isArray(data)){
@@ -2191,7 +15061,7 @@ errors++;
 if(data.tag !== undefined){
 let data3 = data.tag;
 if((typeof data3 !== "string") && (!(typeof data3 == "number"))){
-const err4 = {instancePath:instancePath+"/tag",schemaPath:"#/properties/tag/type",keyword:"type",params:{type: schema9.properties.tag.type},message:"must be string,number"};
+const err4 = {instancePath:instancePath+"/tag",schemaPath:"#/properties/tag/type",keyword:"type",params:{type: schema93.properties.tag.type},message:"must be string,number"};
 if(vErrors === null){
 vErrors = [err4];
 }
@@ -2202,8 +15072,8 @@ errors++;
 }
 }
 if(data.k8s !== undefined){
-if(!(validate22(data.k8s, {instancePath:instancePath+"/k8s",parentData:data,parentDataProperty:"k8s",rootData}))){
-vErrors = vErrors === null ? validate22.errors : vErrors.concat(validate22.errors);
+if(!(validate260(data.k8s, {instancePath:instancePath+"/k8s",parentData:data,parentDataProperty:"k8s",rootData}))){
+vErrors = vErrors === null ? validate260.errors : vErrors.concat(validate260.errors);
 errors = vErrors.length;
 }
 }
@@ -2257,15 +15127,15 @@ vErrors.push(err8);
 }
 errors++;
 }
-validate30.errors = vErrors;
+validate268.errors = vErrors;
 return errors === 0;
 }
 
-const schema10 = {"type":"object","additionalProperties":false,"properties":{"cni":{"$ref":"#/definitions/CNIConfig"},"gateways":{"$ref":"#/definitions/GatewaysConfig"},"global":{"$ref":"#/definitions/GlobalConfig"},"pilot":{"$ref":"#/definitions/PilotConfig"},"ztunnel":{},"telemetry":{"$ref":"#/definitions/TelemetryConfig"},"sidecarInjectorWebhook":{"$ref":"#/definitions/SidecarInjectorConfig"},"istioCni":{"$ref":"#/definitions/CNIUsageConfig"},"istio_cni":{"$ref":"#/definitions/CNIUsageConfig"},"revision":{"type":"string"},"ownerName":{"type":"string"},"meshConfig":{},"base":{"$ref":"#/definitions/BaseConfig"},"istiodRemote":{"$ref":"#/definitions/IstiodRemoteConfig"},"revisionTags":{"type":"array","items":{"type":"string"}},"defaultRevision":{"type":"string"},"profile":{"type":"string"},"compatibilityVersion":{"type":"string"},"experimental":{"$ref":"#/definitions/ExperimentalConfig"},"gatewayClasses":{}}};
-const schema11 = {"type":"object","additionalProperties":false,"properties":{"enabled":{"type":"boolean"},"hub":{"type":"string"},"tag":{},"variant":{"type":"string"},"image":{"type":"string"},"pullPolicy":{"type":"string"},"cniBinDir":{"type":"string"},"cniConfDir":{"type":"string"},"cniConfFileName":{"type":"string"},"cniNetnsDir":{"type":"string"},"excludeNamespaces":{"type":"array","items":{"type":"string"}},"affinity":{"type":"object"},"env":{"type":"object"},"daemonSetLabels":{"type":"object"},"podAnnotations":{"type":"object"},"podLabels":{"type":"object"},"pspClusterRole":{"type":"string"},"psp_cluster_role":{"type":"string"},"logLevel":{"type":"string"},"logging":{"$ref":"#/definitions/GlobalLoggingConfig"},"repair":{"$ref":"#/definitions/CNIRepairConfig"},"chained":{"type":"boolean"},"resourceQuotas":{"$ref":"#/definitions/ResourceQuotas"},"resource_quotas":{"$ref":"#/definitions/ResourceQuotas"},"resources":{"$ref":"#/definitions/Resources"},"privileged":{"type":"boolean"},"seccompProfile":{"type":"object"},"ambient":{"$ref":"#/definitions/CNIAmbientConfig"},"provider":{"type":"string"},"rollingMaxUnavailable":{"type":["integer","string"]},"istioOwnedCNIConfig":{"type":"boolean"},"istioOwnedCNIConfigFileName":{"type":"string"},"useAppArmorAnnotation":{"type":"boolean"}}};
-const schema12 = {"type":"object","additionalProperties":false,"properties":{"level":{"type":"string"}}};
+const schema94 = {"type":"object","additionalProperties":false,"properties":{"cni":{"$ref":"#/definitions/istio.operator.v1alpha1.CNIConfig"},"gateways":{"$ref":"#/definitions/istio.operator.v1alpha1.GatewaysConfig"},"global":{"$ref":"#/definitions/istio.operator.v1alpha1.GlobalConfig"},"pilot":{"$ref":"#/definitions/istio.operator.v1alpha1.PilotConfig"},"ztunnel":{},"telemetry":{"$ref":"#/definitions/istio.operator.v1alpha1.TelemetryConfig"},"sidecarInjectorWebhook":{"$ref":"#/definitions/istio.operator.v1alpha1.SidecarInjectorConfig"},"istioCni":{"$ref":"#/definitions/istio.operator.v1alpha1.CNIUsageConfig"},"istio_cni":{"$ref":"#/definitions/istio.operator.v1alpha1.CNIUsageConfig"},"revision":{"type":"string"},"ownerName":{"type":"string"},"meshConfig":{"$ref":"#/definitions/istio.mesh.v1alpha1.MeshConfig"},"base":{"$ref":"#/definitions/istio.operator.v1alpha1.BaseConfig"},"istiodRemote":{"$ref":"#/definitions/istio.operator.v1alpha1.IstiodRemoteConfig"},"revisionTags":{"type":"array","items":{"type":"string"}},"defaultRevision":{"type":"string"},"profile":{"type":"string"},"compatibilityVersion":{"type":"string"},"experimental":{"$ref":"#/definitions/istio.operator.v1alpha1.ExperimentalConfig"},"gatewayClasses":{}}};
+const schema95 = {"type":"object","additionalProperties":false,"properties":{"enabled":{"type":"boolean"},"hub":{"type":"string"},"tag":{},"variant":{"type":"string"},"image":{"type":"string"},"pullPolicy":{"type":"string"},"cniBinDir":{"type":"string"},"cniConfDir":{"type":"string"},"cniConfFileName":{"type":"string"},"cniNetnsDir":{"type":"string"},"excludeNamespaces":{"type":"array","items":{"type":"string"}},"affinity":{"type":"object"},"env":{"type":"object"},"daemonSetLabels":{"type":"object"},"podAnnotations":{"type":"object"},"podLabels":{"type":"object"},"pspClusterRole":{"type":"string"},"psp_cluster_role":{"type":"string"},"logLevel":{"type":"string"},"logging":{"$ref":"#/definitions/istio.operator.v1alpha1.GlobalLoggingConfig"},"repair":{"$ref":"#/definitions/istio.operator.v1alpha1.CNIRepairConfig"},"chained":{"type":"boolean"},"resourceQuotas":{"$ref":"#/definitions/istio.operator.v1alpha1.ResourceQuotas"},"resource_quotas":{"$ref":"#/definitions/istio.operator.v1alpha1.ResourceQuotas"},"resources":{"$ref":"#/definitions/istio.operator.v1alpha1.Resources"},"privileged":{"type":"boolean"},"seccompProfile":{"type":"object"},"ambient":{"$ref":"#/definitions/istio.operator.v1alpha1.CNIAmbientConfig"},"provider":{"type":"string"},"rollingMaxUnavailable":{"type":["integer","string"]},"istioOwnedCNIConfig":{"type":"boolean"},"istioOwnedCNIConfigFileName":{"type":"string"},"useAppArmorAnnotation":{"type":"boolean"}}};
+const schema96 = {"type":"object","additionalProperties":false,"properties":{"level":{"type":"string"}}};
 
-function validate36(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+function validate274(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 let vErrors = null;
 let errors = 0;
 if(data && typeof data == "object" && !Array.isArray(data)){
@@ -2304,18 +15174,18 @@ vErrors.push(err2);
 }
 errors++;
 }
-validate36.errors = vErrors;
+validate274.errors = vErrors;
 return errors === 0;
 }
 
-const schema13 = {"type":"object","additionalProperties":false,"properties":{"enabled":{"type":"boolean"},"hub":{"type":"string"},"tag":{},"image":{"type":"string"},"labelPods":{"type":"boolean"},"repairPods":{"type":"boolean"},"createEvents":{"type":"string"},"deletePods":{"type":"boolean"},"brokenPodLabelKey":{"type":"string"},"brokenPodLabelValue":{"type":"string"},"initContainerName":{"type":"string"}}};
+const schema97 = {"type":"object","additionalProperties":false,"properties":{"enabled":{"type":"boolean"},"hub":{"type":"string"},"tag":{},"image":{"type":"string"},"labelPods":{"type":"boolean"},"repairPods":{"type":"boolean"},"createEvents":{"type":"string"},"deletePods":{"type":"boolean"},"brokenPodLabelKey":{"type":"string"},"brokenPodLabelValue":{"type":"string"},"initContainerName":{"type":"string"}}};
 
-function validate38(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+function validate276(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 let vErrors = null;
 let errors = 0;
 if(data && typeof data == "object" && !Array.isArray(data)){
 for(const key0 in data){
-if(!(func2.call(schema13.properties, key0))){
+if(!(func2.call(schema97.properties, key0))){
 const err0 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err0];
@@ -2457,14 +15327,13 @@ vErrors.push(err11);
 }
 errors++;
 }
-validate38.errors = vErrors;
+validate276.errors = vErrors;
 return errors === 0;
 }
 
-const schema14 = {"type":"object","additionalProperties":false,"properties":{"enabled":{"type":"boolean"},"pods":{"type":["integer","string"],"pattern":"^-?\\d+$"}}};
-const pattern0 = new RegExp("^-?\\d+$", "u");
+const schema98 = {"type":"object","additionalProperties":false,"properties":{"enabled":{"type":"boolean"},"pods":{"type":["integer","string"],"pattern":"^-?\\d+$"}}};
 
-function validate40(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+function validate278(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 let vErrors = null;
 let errors = 0;
 if(data && typeof data == "object" && !Array.isArray(data)){
@@ -2495,7 +15364,7 @@ errors++;
 if(data.pods !== undefined){
 let data1 = data.pods;
 if((!((typeof data1 == "number") && (!(data1 % 1) && !isNaN(data1)))) && (typeof data1 !== "string")){
-const err2 = {instancePath:instancePath+"/pods",schemaPath:"#/properties/pods/type",keyword:"type",params:{type: schema14.properties.pods.type},message:"must be integer,string"};
+const err2 = {instancePath:instancePath+"/pods",schemaPath:"#/properties/pods/type",keyword:"type",params:{type: schema98.properties.pods.type},message:"must be integer,string"};
 if(vErrors === null){
 vErrors = [err2];
 }
@@ -2528,13 +15397,13 @@ vErrors.push(err4);
 }
 errors++;
 }
-validate40.errors = vErrors;
+validate278.errors = vErrors;
 return errors === 0;
 }
 
-const schema15 = {"type":"object","additionalProperties":false,"properties":{"limits":{"type":"object","additionalProperties":{"type":"string"}},"requests":{"type":"object","additionalProperties":{"type":"string"}}}};
+const schema99 = {"type":"object","additionalProperties":false,"properties":{"limits":{"type":"object","additionalProperties":{"type":"string"}},"requests":{"type":"object","additionalProperties":{"type":"string"}}}};
 
-function validate43(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+function validate281(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 let vErrors = null;
 let errors = 0;
 if(data && typeof data == "object" && !Array.isArray(data)){
@@ -2615,13 +15484,13 @@ vErrors.push(err5);
 }
 errors++;
 }
-validate43.errors = vErrors;
+validate281.errors = vErrors;
 return errors === 0;
 }
 
-const schema16 = {"type":"object","additionalProperties":false,"properties":{"enabled":{"type":"boolean"},"configDir":{"type":"string"},"dnsCapture":{"type":"boolean"},"ipv6":{"type":"boolean"},"reconcileIptablesOnStartup":{"type":"boolean"}}};
+const schema100 = {"type":"object","additionalProperties":false,"properties":{"enabled":{"type":"boolean"},"configDir":{"type":"string"},"dnsCapture":{"type":"boolean"},"ipv6":{"type":"boolean"},"reconcileIptablesOnStartup":{"type":"boolean"}}};
 
-function validate45(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+function validate283(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 let vErrors = null;
 let errors = 0;
 if(data && typeof data == "object" && !Array.isArray(data)){
@@ -2708,17 +15577,17 @@ vErrors.push(err6);
 }
 errors++;
 }
-validate45.errors = vErrors;
+validate283.errors = vErrors;
 return errors === 0;
 }
 
 
-function validate35(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+function validate273(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 let vErrors = null;
 let errors = 0;
 if(data && typeof data == "object" && !Array.isArray(data)){
 for(const key0 in data){
-if(!(func2.call(schema11.properties, key0))){
+if(!(func2.call(schema95.properties, key0))){
 const err0 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err0];
@@ -2967,14 +15836,14 @@ errors++;
 }
 }
 if(data.logging !== undefined){
-if(!(validate36(data.logging, {instancePath:instancePath+"/logging",parentData:data,parentDataProperty:"logging",rootData}))){
-vErrors = vErrors === null ? validate36.errors : vErrors.concat(validate36.errors);
+if(!(validate274(data.logging, {instancePath:instancePath+"/logging",parentData:data,parentDataProperty:"logging",rootData}))){
+vErrors = vErrors === null ? validate274.errors : vErrors.concat(validate274.errors);
 errors = vErrors.length;
 }
 }
 if(data.repair !== undefined){
-if(!(validate38(data.repair, {instancePath:instancePath+"/repair",parentData:data,parentDataProperty:"repair",rootData}))){
-vErrors = vErrors === null ? validate38.errors : vErrors.concat(validate38.errors);
+if(!(validate276(data.repair, {instancePath:instancePath+"/repair",parentData:data,parentDataProperty:"repair",rootData}))){
+vErrors = vErrors === null ? validate276.errors : vErrors.concat(validate276.errors);
 errors = vErrors.length;
 }
 }
@@ -2991,20 +15860,20 @@ errors++;
 }
 }
 if(data.resourceQuotas !== undefined){
-if(!(validate40(data.resourceQuotas, {instancePath:instancePath+"/resourceQuotas",parentData:data,parentDataProperty:"resourceQuotas",rootData}))){
-vErrors = vErrors === null ? validate40.errors : vErrors.concat(validate40.errors);
+if(!(validate278(data.resourceQuotas, {instancePath:instancePath+"/resourceQuotas",parentData:data,parentDataProperty:"resourceQuotas",rootData}))){
+vErrors = vErrors === null ? validate278.errors : vErrors.concat(validate278.errors);
 errors = vErrors.length;
 }
 }
 if(data.resource_quotas !== undefined){
-if(!(validate40(data.resource_quotas, {instancePath:instancePath+"/resource_quotas",parentData:data,parentDataProperty:"resource_quotas",rootData}))){
-vErrors = vErrors === null ? validate40.errors : vErrors.concat(validate40.errors);
+if(!(validate278(data.resource_quotas, {instancePath:instancePath+"/resource_quotas",parentData:data,parentDataProperty:"resource_quotas",rootData}))){
+vErrors = vErrors === null ? validate278.errors : vErrors.concat(validate278.errors);
 errors = vErrors.length;
 }
 }
 if(data.resources !== undefined){
-if(!(validate43(data.resources, {instancePath:instancePath+"/resources",parentData:data,parentDataProperty:"resources",rootData}))){
-vErrors = vErrors === null ? validate43.errors : vErrors.concat(validate43.errors);
+if(!(validate281(data.resources, {instancePath:instancePath+"/resources",parentData:data,parentDataProperty:"resources",rootData}))){
+vErrors = vErrors === null ? validate281.errors : vErrors.concat(validate281.errors);
 errors = vErrors.length;
 }
 }
@@ -3034,8 +15903,8 @@ errors++;
 }
 }
 if(data.ambient !== undefined){
-if(!(validate45(data.ambient, {instancePath:instancePath+"/ambient",parentData:data,parentDataProperty:"ambient",rootData}))){
-vErrors = vErrors === null ? validate45.errors : vErrors.concat(validate45.errors);
+if(!(validate283(data.ambient, {instancePath:instancePath+"/ambient",parentData:data,parentDataProperty:"ambient",rootData}))){
+vErrors = vErrors === null ? validate283.errors : vErrors.concat(validate283.errors);
 errors = vErrors.length;
 }
 }
@@ -3054,7 +15923,7 @@ errors++;
 if(data.rollingMaxUnavailable !== undefined){
 let data29 = data.rollingMaxUnavailable;
 if((!((typeof data29 == "number") && (!(data29 % 1) && !isNaN(data29)))) && (typeof data29 !== "string")){
-const err24 = {instancePath:instancePath+"/rollingMaxUnavailable",schemaPath:"#/properties/rollingMaxUnavailable/type",keyword:"type",params:{type: schema11.properties.rollingMaxUnavailable.type},message:"must be integer,string"};
+const err24 = {instancePath:instancePath+"/rollingMaxUnavailable",schemaPath:"#/properties/rollingMaxUnavailable/type",keyword:"type",params:{type: schema95.properties.rollingMaxUnavailable.type},message:"must be integer,string"};
 if(vErrors === null){
 vErrors = [err24];
 }
@@ -3111,15 +15980,15 @@ vErrors.push(err28);
 }
 errors++;
 }
-validate35.errors = vErrors;
+validate273.errors = vErrors;
 return errors === 0;
 }
 
-const schema17 = {"type":"object","additionalProperties":false,"properties":{"istio-egressgateway":{"$ref":"#/definitions/EgressGatewayConfig"},"istio_egressgateway":{"$ref":"#/definitions/EgressGatewayConfig"},"enabled":{"type":"boolean"},"istio-ingressgateway":{"$ref":"#/definitions/IngressGatewayConfig"},"istio_ingressgateway":{"$ref":"#/definitions/IngressGatewayConfig"},"securityContext":{},"seccompProfile":{}}};
-const schema18 = {"type":"object","additionalProperties":false,"properties":{"autoscaleEnabled":{"type":"boolean"},"autoscaleMax":{"type":["integer","string"],"pattern":"^-?\\d+$"},"autoscaleMin":{"type":["integer","string"],"pattern":"^-?\\d+$"},"memory":{"$ref":"#/definitions/TargetUtilizationConfig"},"cpu":{"$ref":"#/definitions/TargetUtilizationConfig"},"customService":{"type":"boolean"},"enabled":{"type":"boolean"},"env":{"type":"object"},"labels":{"type":"object","additionalProperties":{"type":"string"}},"name":{"type":"string"},"nodeSelector":{"type":"object"},"podAnnotations":{"type":"object"},"podAntiAffinityLabelSelector":{"type":"array","items":{"type":"object"}},"podAntiAffinityTermLabelSelector":{"type":"array","items":{"type":"object"}},"ports":{"type":"array","items":{"$ref":"#/definitions/PortsConfig"}},"resources":{"$ref":"#/definitions/Resources"},"secretVolumes":{"type":"array","items":{"$ref":"#/definitions/SecretVolume"}},"serviceAnnotations":{"type":"object"},"type":{"type":"string"},"tolerations":{"type":"array","items":{"type":"object"}},"rollingMaxSurge":{"type":["integer","string"]},"rollingMaxUnavailable":{"type":["integer","string"]},"configVolumes":{"type":"array","items":{"type":"object"}},"additionalContainers":{"type":"array","items":{"type":"object"}},"runAsRoot":{"type":"boolean"},"injectionTemplate":{"type":"string"},"serviceAccount":{"$ref":"#/definitions/ServiceAccount"},"ipFamilies":{"type":"array","items":{"type":"string"}},"ipFamilyPolicy":{"type":"string"}}};
-const schema19 = {"type":"object","additionalProperties":false,"properties":{"targetAverageUtilization":{"type":["integer","string"],"pattern":"^-?\\d+$"}}};
+const schema101 = {"type":"object","additionalProperties":false,"properties":{"istio-egressgateway":{"$ref":"#/definitions/istio.operator.v1alpha1.EgressGatewayConfig"},"istio_egressgateway":{"$ref":"#/definitions/istio.operator.v1alpha1.EgressGatewayConfig"},"enabled":{"type":"boolean"},"istio-ingressgateway":{"$ref":"#/definitions/istio.operator.v1alpha1.IngressGatewayConfig"},"istio_ingressgateway":{"$ref":"#/definitions/istio.operator.v1alpha1.IngressGatewayConfig"},"securityContext":{},"seccompProfile":{}}};
+const schema102 = {"type":"object","additionalProperties":false,"properties":{"autoscaleEnabled":{"type":"boolean"},"autoscaleMax":{"type":["integer","string"],"pattern":"^-?\\d+$"},"autoscaleMin":{"type":["integer","string"],"pattern":"^-?\\d+$"},"memory":{"$ref":"#/definitions/istio.operator.v1alpha1.TargetUtilizationConfig"},"cpu":{"$ref":"#/definitions/istio.operator.v1alpha1.TargetUtilizationConfig"},"customService":{"type":"boolean"},"enabled":{"type":"boolean"},"env":{"type":"object"},"labels":{"type":"object","additionalProperties":{"type":"string"}},"name":{"type":"string"},"nodeSelector":{"type":"object"},"podAnnotations":{"type":"object"},"podAntiAffinityLabelSelector":{"type":"array","items":{"type":"object"}},"podAntiAffinityTermLabelSelector":{"type":"array","items":{"type":"object"}},"ports":{"type":"array","items":{"$ref":"#/definitions/istio.operator.v1alpha1.PortsConfig"}},"resources":{"$ref":"#/definitions/istio.operator.v1alpha1.Resources"},"secretVolumes":{"type":"array","items":{"$ref":"#/definitions/istio.operator.v1alpha1.SecretVolume"}},"serviceAnnotations":{"type":"object"},"type":{"type":"string"},"tolerations":{"type":"array","items":{"type":"object"}},"rollingMaxSurge":{"type":["integer","string"]},"rollingMaxUnavailable":{"type":["integer","string"]},"configVolumes":{"type":"array","items":{"type":"object"}},"additionalContainers":{"type":"array","items":{"type":"object"}},"runAsRoot":{"type":"boolean"},"injectionTemplate":{"type":"string"},"serviceAccount":{"$ref":"#/definitions/istio.operator.v1alpha1.ServiceAccount"},"ipFamilies":{"type":"array","items":{"type":"string"}},"ipFamilyPolicy":{"type":"string"}}};
+const schema103 = {"type":"object","additionalProperties":false,"properties":{"targetAverageUtilization":{"type":["integer","string"],"pattern":"^-?\\d+$"}}};
 
-function validate50(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+function validate288(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 let vErrors = null;
 let errors = 0;
 if(data && typeof data == "object" && !Array.isArray(data)){
@@ -3138,7 +16007,7 @@ errors++;
 if(data.targetAverageUtilization !== undefined){
 let data0 = data.targetAverageUtilization;
 if((!((typeof data0 == "number") && (!(data0 % 1) && !isNaN(data0)))) && (typeof data0 !== "string")){
-const err1 = {instancePath:instancePath+"/targetAverageUtilization",schemaPath:"#/properties/targetAverageUtilization/type",keyword:"type",params:{type: schema19.properties.targetAverageUtilization.type},message:"must be integer,string"};
+const err1 = {instancePath:instancePath+"/targetAverageUtilization",schemaPath:"#/properties/targetAverageUtilization/type",keyword:"type",params:{type: schema103.properties.targetAverageUtilization.type},message:"must be integer,string"};
 if(vErrors === null){
 vErrors = [err1];
 }
@@ -3171,13 +16040,13 @@ vErrors.push(err3);
 }
 errors++;
 }
-validate50.errors = vErrors;
+validate288.errors = vErrors;
 return errors === 0;
 }
 
-const schema20 = {"type":"object","additionalProperties":false,"properties":{"name":{"type":"string"},"port":{"type":["integer","string"],"pattern":"^-?\\d+$"},"nodePort":{"type":["integer","string"],"pattern":"^-?\\d+$"},"targetPort":{"type":["integer","string"],"pattern":"^-?\\d+$"},"protocol":{"type":"string"}}};
+const schema104 = {"type":"object","additionalProperties":false,"properties":{"name":{"type":"string"},"port":{"type":["integer","string"],"pattern":"^-?\\d+$"},"nodePort":{"type":["integer","string"],"pattern":"^-?\\d+$"},"targetPort":{"type":["integer","string"],"pattern":"^-?\\d+$"},"protocol":{"type":"string"}}};
 
-function validate53(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+function validate291(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 let vErrors = null;
 let errors = 0;
 if(data && typeof data == "object" && !Array.isArray(data)){
@@ -3208,7 +16077,7 @@ errors++;
 if(data.port !== undefined){
 let data1 = data.port;
 if((!((typeof data1 == "number") && (!(data1 % 1) && !isNaN(data1)))) && (typeof data1 !== "string")){
-const err2 = {instancePath:instancePath+"/port",schemaPath:"#/properties/port/type",keyword:"type",params:{type: schema20.properties.port.type},message:"must be integer,string"};
+const err2 = {instancePath:instancePath+"/port",schemaPath:"#/properties/port/type",keyword:"type",params:{type: schema104.properties.port.type},message:"must be integer,string"};
 if(vErrors === null){
 vErrors = [err2];
 }
@@ -3233,7 +16102,7 @@ errors++;
 if(data.nodePort !== undefined){
 let data2 = data.nodePort;
 if((!((typeof data2 == "number") && (!(data2 % 1) && !isNaN(data2)))) && (typeof data2 !== "string")){
-const err4 = {instancePath:instancePath+"/nodePort",schemaPath:"#/properties/nodePort/type",keyword:"type",params:{type: schema20.properties.nodePort.type},message:"must be integer,string"};
+const err4 = {instancePath:instancePath+"/nodePort",schemaPath:"#/properties/nodePort/type",keyword:"type",params:{type: schema104.properties.nodePort.type},message:"must be integer,string"};
 if(vErrors === null){
 vErrors = [err4];
 }
@@ -3258,7 +16127,7 @@ errors++;
 if(data.targetPort !== undefined){
 let data3 = data.targetPort;
 if((!((typeof data3 == "number") && (!(data3 % 1) && !isNaN(data3)))) && (typeof data3 !== "string")){
-const err6 = {instancePath:instancePath+"/targetPort",schemaPath:"#/properties/targetPort/type",keyword:"type",params:{type: schema20.properties.targetPort.type},message:"must be integer,string"};
+const err6 = {instancePath:instancePath+"/targetPort",schemaPath:"#/properties/targetPort/type",keyword:"type",params:{type: schema104.properties.targetPort.type},message:"must be integer,string"};
 if(vErrors === null){
 vErrors = [err6];
 }
@@ -3303,13 +16172,13 @@ vErrors.push(err9);
 }
 errors++;
 }
-validate53.errors = vErrors;
+validate291.errors = vErrors;
 return errors === 0;
 }
 
-const schema21 = {"type":"object","additionalProperties":false,"properties":{"mountPath":{"type":"string"},"name":{"type":"string"},"secretName":{"type":"string"}}};
+const schema105 = {"type":"object","additionalProperties":false,"properties":{"mountPath":{"type":"string"},"name":{"type":"string"},"secretName":{"type":"string"}}};
 
-function validate56(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+function validate294(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 let vErrors = null;
 let errors = 0;
 if(data && typeof data == "object" && !Array.isArray(data)){
@@ -3372,13 +16241,13 @@ vErrors.push(err4);
 }
 errors++;
 }
-validate56.errors = vErrors;
+validate294.errors = vErrors;
 return errors === 0;
 }
 
-const schema22 = {"type":"object","additionalProperties":false,"properties":{"annotations":{"type":"object"}}};
+const schema106 = {"type":"object","additionalProperties":false,"properties":{"annotations":{"type":"object"}}};
 
-function validate58(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+function validate296(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 let vErrors = null;
 let errors = 0;
 if(data && typeof data == "object" && !Array.isArray(data)){
@@ -3418,17 +16287,17 @@ vErrors.push(err2);
 }
 errors++;
 }
-validate58.errors = vErrors;
+validate296.errors = vErrors;
 return errors === 0;
 }
 
 
-function validate49(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+function validate287(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 let vErrors = null;
 let errors = 0;
 if(data && typeof data == "object" && !Array.isArray(data)){
 for(const key0 in data){
-if(!(func2.call(schema18.properties, key0))){
+if(!(func2.call(schema102.properties, key0))){
 const err0 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err0];
@@ -3454,7 +16323,7 @@ errors++;
 if(data.autoscaleMax !== undefined){
 let data1 = data.autoscaleMax;
 if((!((typeof data1 == "number") && (!(data1 % 1) && !isNaN(data1)))) && (typeof data1 !== "string")){
-const err2 = {instancePath:instancePath+"/autoscaleMax",schemaPath:"#/properties/autoscaleMax/type",keyword:"type",params:{type: schema18.properties.autoscaleMax.type},message:"must be integer,string"};
+const err2 = {instancePath:instancePath+"/autoscaleMax",schemaPath:"#/properties/autoscaleMax/type",keyword:"type",params:{type: schema102.properties.autoscaleMax.type},message:"must be integer,string"};
 if(vErrors === null){
 vErrors = [err2];
 }
@@ -3479,7 +16348,7 @@ errors++;
 if(data.autoscaleMin !== undefined){
 let data2 = data.autoscaleMin;
 if((!((typeof data2 == "number") && (!(data2 % 1) && !isNaN(data2)))) && (typeof data2 !== "string")){
-const err4 = {instancePath:instancePath+"/autoscaleMin",schemaPath:"#/properties/autoscaleMin/type",keyword:"type",params:{type: schema18.properties.autoscaleMin.type},message:"must be integer,string"};
+const err4 = {instancePath:instancePath+"/autoscaleMin",schemaPath:"#/properties/autoscaleMin/type",keyword:"type",params:{type: schema102.properties.autoscaleMin.type},message:"must be integer,string"};
 if(vErrors === null){
 vErrors = [err4];
 }
@@ -3502,14 +16371,14 @@ errors++;
 }
 }
 if(data.memory !== undefined){
-if(!(validate50(data.memory, {instancePath:instancePath+"/memory",parentData:data,parentDataProperty:"memory",rootData}))){
-vErrors = vErrors === null ? validate50.errors : vErrors.concat(validate50.errors);
+if(!(validate288(data.memory, {instancePath:instancePath+"/memory",parentData:data,parentDataProperty:"memory",rootData}))){
+vErrors = vErrors === null ? validate288.errors : vErrors.concat(validate288.errors);
 errors = vErrors.length;
 }
 }
 if(data.cpu !== undefined){
-if(!(validate50(data.cpu, {instancePath:instancePath+"/cpu",parentData:data,parentDataProperty:"cpu",rootData}))){
-vErrors = vErrors === null ? validate50.errors : vErrors.concat(validate50.errors);
+if(!(validate288(data.cpu, {instancePath:instancePath+"/cpu",parentData:data,parentDataProperty:"cpu",rootData}))){
+vErrors = vErrors === null ? validate288.errors : vErrors.concat(validate288.errors);
 errors = vErrors.length;
 }
 }
@@ -3678,8 +16547,8 @@ let data17 = data.ports;
 if(Array.isArray(data17)){
 const len2 = data17.length;
 for(let i2=0; i2<len2; i2++){
-if(!(validate53(data17[i2], {instancePath:instancePath+"/ports/" + i2,parentData:data17,parentDataProperty:i2,rootData}))){
-vErrors = vErrors === null ? validate53.errors : vErrors.concat(validate53.errors);
+if(!(validate291(data17[i2], {instancePath:instancePath+"/ports/" + i2,parentData:data17,parentDataProperty:i2,rootData}))){
+vErrors = vErrors === null ? validate291.errors : vErrors.concat(validate291.errors);
 errors = vErrors.length;
 }
 }
@@ -3696,8 +16565,8 @@ errors++;
 }
 }
 if(data.resources !== undefined){
-if(!(validate43(data.resources, {instancePath:instancePath+"/resources",parentData:data,parentDataProperty:"resources",rootData}))){
-vErrors = vErrors === null ? validate43.errors : vErrors.concat(validate43.errors);
+if(!(validate281(data.resources, {instancePath:instancePath+"/resources",parentData:data,parentDataProperty:"resources",rootData}))){
+vErrors = vErrors === null ? validate281.errors : vErrors.concat(validate281.errors);
 errors = vErrors.length;
 }
 }
@@ -3706,8 +16575,8 @@ let data20 = data.secretVolumes;
 if(Array.isArray(data20)){
 const len3 = data20.length;
 for(let i3=0; i3<len3; i3++){
-if(!(validate56(data20[i3], {instancePath:instancePath+"/secretVolumes/" + i3,parentData:data20,parentDataProperty:i3,rootData}))){
-vErrors = vErrors === null ? validate56.errors : vErrors.concat(validate56.errors);
+if(!(validate294(data20[i3], {instancePath:instancePath+"/secretVolumes/" + i3,parentData:data20,parentDataProperty:i3,rootData}))){
+vErrors = vErrors === null ? validate294.errors : vErrors.concat(validate294.errors);
 errors = vErrors.length;
 }
 }
@@ -3780,7 +16649,7 @@ errors++;
 if(data.rollingMaxSurge !== undefined){
 let data26 = data.rollingMaxSurge;
 if((!((typeof data26 == "number") && (!(data26 % 1) && !isNaN(data26)))) && (typeof data26 !== "string")){
-const err24 = {instancePath:instancePath+"/rollingMaxSurge",schemaPath:"#/properties/rollingMaxSurge/type",keyword:"type",params:{type: schema18.properties.rollingMaxSurge.type},message:"must be integer,string"};
+const err24 = {instancePath:instancePath+"/rollingMaxSurge",schemaPath:"#/properties/rollingMaxSurge/type",keyword:"type",params:{type: schema102.properties.rollingMaxSurge.type},message:"must be integer,string"};
 if(vErrors === null){
 vErrors = [err24];
 }
@@ -3793,7 +16662,7 @@ errors++;
 if(data.rollingMaxUnavailable !== undefined){
 let data27 = data.rollingMaxUnavailable;
 if((!((typeof data27 == "number") && (!(data27 % 1) && !isNaN(data27)))) && (typeof data27 !== "string")){
-const err25 = {instancePath:instancePath+"/rollingMaxUnavailable",schemaPath:"#/properties/rollingMaxUnavailable/type",keyword:"type",params:{type: schema18.properties.rollingMaxUnavailable.type},message:"must be integer,string"};
+const err25 = {instancePath:instancePath+"/rollingMaxUnavailable",schemaPath:"#/properties/rollingMaxUnavailable/type",keyword:"type",params:{type: schema102.properties.rollingMaxUnavailable.type},message:"must be integer,string"};
 if(vErrors === null){
 vErrors = [err25];
 }
@@ -3886,8 +16755,8 @@ errors++;
 }
 }
 if(data.serviceAccount !== undefined){
-if(!(validate58(data.serviceAccount, {instancePath:instancePath+"/serviceAccount",parentData:data,parentDataProperty:"serviceAccount",rootData}))){
-vErrors = vErrors === null ? validate58.errors : vErrors.concat(validate58.errors);
+if(!(validate296(data.serviceAccount, {instancePath:instancePath+"/serviceAccount",parentData:data,parentDataProperty:"serviceAccount",rootData}))){
+vErrors = vErrors === null ? validate296.errors : vErrors.concat(validate296.errors);
 errors = vErrors.length;
 }
 }
@@ -3942,18 +16811,18 @@ vErrors.push(err35);
 }
 errors++;
 }
-validate49.errors = vErrors;
+validate287.errors = vErrors;
 return errors === 0;
 }
 
-const schema23 = {"type":"object","additionalProperties":false,"properties":{"autoscaleEnabled":{"type":"boolean"},"autoscaleMax":{"type":["integer","string"],"pattern":"^-?\\d+$"},"autoscaleMin":{"type":["integer","string"],"pattern":"^-?\\d+$"},"memory":{"$ref":"#/definitions/TargetUtilizationConfig"},"cpu":{"$ref":"#/definitions/TargetUtilizationConfig"},"customService":{"type":"boolean"},"enabled":{"type":"boolean"},"env":{"type":"object"},"labels":{"type":"object","additionalProperties":{"type":"string"}},"loadBalancerIP":{"type":"string"},"loadBalancerSourceRanges":{"type":"array","items":{"type":"string"}},"name":{"type":"string"},"nodeSelector":{"type":"object"},"podAnnotations":{"type":"object"},"podAntiAffinityLabelSelector":{"type":"array","items":{"type":"object"}},"podAntiAffinityTermLabelSelector":{"type":"array","items":{"type":"object"}},"ports":{"type":"array","items":{"$ref":"#/definitions/PortsConfig"}},"replicaCount":{"type":["integer","string"],"pattern":"^-?\\d+$"},"resources":{"type":"object"},"secretVolumes":{"type":"array","items":{"$ref":"#/definitions/SecretVolume"}},"serviceAnnotations":{"type":"object"},"type":{"type":"string"},"rollingMaxSurge":{"type":["integer","string"]},"rollingMaxUnavailable":{"type":["integer","string"]},"externalTrafficPolicy":{"type":"string"},"tolerations":{"type":"array","items":{"type":"object"}},"ingressPorts":{"type":"array","items":{"type":"object"}},"additionalContainers":{"type":"array","items":{"type":"object"}},"configVolumes":{"type":"array","items":{"type":"object"}},"runAsRoot":{"type":"boolean"},"injectionTemplate":{"type":"string"},"serviceAccount":{"$ref":"#/definitions/ServiceAccount"},"ipFamilies":{"type":"array","items":{"type":"string"}},"ipFamilyPolicy":{"type":"string"}}};
+const schema107 = {"type":"object","additionalProperties":false,"properties":{"autoscaleEnabled":{"type":"boolean"},"autoscaleMax":{"type":["integer","string"],"pattern":"^-?\\d+$"},"autoscaleMin":{"type":["integer","string"],"pattern":"^-?\\d+$"},"memory":{"$ref":"#/definitions/istio.operator.v1alpha1.TargetUtilizationConfig"},"cpu":{"$ref":"#/definitions/istio.operator.v1alpha1.TargetUtilizationConfig"},"customService":{"type":"boolean"},"enabled":{"type":"boolean"},"env":{"type":"object"},"labels":{"type":"object","additionalProperties":{"type":"string"}},"loadBalancerIP":{"type":"string"},"loadBalancerSourceRanges":{"type":"array","items":{"type":"string"}},"name":{"type":"string"},"nodeSelector":{"type":"object"},"podAnnotations":{"type":"object"},"podAntiAffinityLabelSelector":{"type":"array","items":{"type":"object"}},"podAntiAffinityTermLabelSelector":{"type":"array","items":{"type":"object"}},"ports":{"type":"array","items":{"$ref":"#/definitions/istio.operator.v1alpha1.PortsConfig"}},"replicaCount":{"type":["integer","string"],"pattern":"^-?\\d+$"},"resources":{"type":"object"},"secretVolumes":{"type":"array","items":{"$ref":"#/definitions/istio.operator.v1alpha1.SecretVolume"}},"serviceAnnotations":{"type":"object"},"type":{"type":"string"},"rollingMaxSurge":{"type":["integer","string"]},"rollingMaxUnavailable":{"type":["integer","string"]},"externalTrafficPolicy":{"type":"string"},"tolerations":{"type":"array","items":{"type":"object"}},"ingressPorts":{"type":"array","items":{"type":"object"}},"additionalContainers":{"type":"array","items":{"type":"object"}},"configVolumes":{"type":"array","items":{"type":"object"}},"runAsRoot":{"type":"boolean"},"injectionTemplate":{"type":"string"},"serviceAccount":{"$ref":"#/definitions/istio.operator.v1alpha1.ServiceAccount"},"ipFamilies":{"type":"array","items":{"type":"string"}},"ipFamilyPolicy":{"type":"string"}}};
 
-function validate62(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+function validate300(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 let vErrors = null;
 let errors = 0;
 if(data && typeof data == "object" && !Array.isArray(data)){
 for(const key0 in data){
-if(!(func2.call(schema23.properties, key0))){
+if(!(func2.call(schema107.properties, key0))){
 const err0 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err0];
@@ -3979,7 +16848,7 @@ errors++;
 if(data.autoscaleMax !== undefined){
 let data1 = data.autoscaleMax;
 if((!((typeof data1 == "number") && (!(data1 % 1) && !isNaN(data1)))) && (typeof data1 !== "string")){
-const err2 = {instancePath:instancePath+"/autoscaleMax",schemaPath:"#/properties/autoscaleMax/type",keyword:"type",params:{type: schema23.properties.autoscaleMax.type},message:"must be integer,string"};
+const err2 = {instancePath:instancePath+"/autoscaleMax",schemaPath:"#/properties/autoscaleMax/type",keyword:"type",params:{type: schema107.properties.autoscaleMax.type},message:"must be integer,string"};
 if(vErrors === null){
 vErrors = [err2];
 }
@@ -4004,7 +16873,7 @@ errors++;
 if(data.autoscaleMin !== undefined){
 let data2 = data.autoscaleMin;
 if((!((typeof data2 == "number") && (!(data2 % 1) && !isNaN(data2)))) && (typeof data2 !== "string")){
-const err4 = {instancePath:instancePath+"/autoscaleMin",schemaPath:"#/properties/autoscaleMin/type",keyword:"type",params:{type: schema23.properties.autoscaleMin.type},message:"must be integer,string"};
+const err4 = {instancePath:instancePath+"/autoscaleMin",schemaPath:"#/properties/autoscaleMin/type",keyword:"type",params:{type: schema107.properties.autoscaleMin.type},message:"must be integer,string"};
 if(vErrors === null){
 vErrors = [err4];
 }
@@ -4027,14 +16896,14 @@ errors++;
 }
 }
 if(data.memory !== undefined){
-if(!(validate50(data.memory, {instancePath:instancePath+"/memory",parentData:data,parentDataProperty:"memory",rootData}))){
-vErrors = vErrors === null ? validate50.errors : vErrors.concat(validate50.errors);
+if(!(validate288(data.memory, {instancePath:instancePath+"/memory",parentData:data,parentDataProperty:"memory",rootData}))){
+vErrors = vErrors === null ? validate288.errors : vErrors.concat(validate288.errors);
 errors = vErrors.length;
 }
 }
 if(data.cpu !== undefined){
-if(!(validate50(data.cpu, {instancePath:instancePath+"/cpu",parentData:data,parentDataProperty:"cpu",rootData}))){
-vErrors = vErrors === null ? validate50.errors : vErrors.concat(validate50.errors);
+if(!(validate288(data.cpu, {instancePath:instancePath+"/cpu",parentData:data,parentDataProperty:"cpu",rootData}))){
+vErrors = vErrors === null ? validate288.errors : vErrors.concat(validate288.errors);
 errors = vErrors.length;
 }
 }
@@ -4243,8 +17112,8 @@ let data20 = data.ports;
 if(Array.isArray(data20)){
 const len3 = data20.length;
 for(let i3=0; i3<len3; i3++){
-if(!(validate53(data20[i3], {instancePath:instancePath+"/ports/" + i3,parentData:data20,parentDataProperty:i3,rootData}))){
-vErrors = vErrors === null ? validate53.errors : vErrors.concat(validate53.errors);
+if(!(validate291(data20[i3], {instancePath:instancePath+"/ports/" + i3,parentData:data20,parentDataProperty:i3,rootData}))){
+vErrors = vErrors === null ? validate291.errors : vErrors.concat(validate291.errors);
 errors = vErrors.length;
 }
 }
@@ -4263,7 +17132,7 @@ errors++;
 if(data.replicaCount !== undefined){
 let data22 = data.replicaCount;
 if((!((typeof data22 == "number") && (!(data22 % 1) && !isNaN(data22)))) && (typeof data22 !== "string")){
-const err22 = {instancePath:instancePath+"/replicaCount",schemaPath:"#/properties/replicaCount/type",keyword:"type",params:{type: schema23.properties.replicaCount.type},message:"must be integer,string"};
+const err22 = {instancePath:instancePath+"/replicaCount",schemaPath:"#/properties/replicaCount/type",keyword:"type",params:{type: schema107.properties.replicaCount.type},message:"must be integer,string"};
 if(vErrors === null){
 vErrors = [err22];
 }
@@ -4303,8 +17172,8 @@ let data24 = data.secretVolumes;
 if(Array.isArray(data24)){
 const len4 = data24.length;
 for(let i4=0; i4<len4; i4++){
-if(!(validate56(data24[i4], {instancePath:instancePath+"/secretVolumes/" + i4,parentData:data24,parentDataProperty:i4,rootData}))){
-vErrors = vErrors === null ? validate56.errors : vErrors.concat(validate56.errors);
+if(!(validate294(data24[i4], {instancePath:instancePath+"/secretVolumes/" + i4,parentData:data24,parentDataProperty:i4,rootData}))){
+vErrors = vErrors === null ? validate294.errors : vErrors.concat(validate294.errors);
 errors = vErrors.length;
 }
 }
@@ -4348,7 +17217,7 @@ errors++;
 if(data.rollingMaxSurge !== undefined){
 let data28 = data.rollingMaxSurge;
 if((!((typeof data28 == "number") && (!(data28 % 1) && !isNaN(data28)))) && (typeof data28 !== "string")){
-const err28 = {instancePath:instancePath+"/rollingMaxSurge",schemaPath:"#/properties/rollingMaxSurge/type",keyword:"type",params:{type: schema23.properties.rollingMaxSurge.type},message:"must be integer,string"};
+const err28 = {instancePath:instancePath+"/rollingMaxSurge",schemaPath:"#/properties/rollingMaxSurge/type",keyword:"type",params:{type: schema107.properties.rollingMaxSurge.type},message:"must be integer,string"};
 if(vErrors === null){
 vErrors = [err28];
 }
@@ -4361,7 +17230,7 @@ errors++;
 if(data.rollingMaxUnavailable !== undefined){
 let data29 = data.rollingMaxUnavailable;
 if((!((typeof data29 == "number") && (!(data29 % 1) && !isNaN(data29)))) && (typeof data29 !== "string")){
-const err29 = {instancePath:instancePath+"/rollingMaxUnavailable",schemaPath:"#/properties/rollingMaxUnavailable/type",keyword:"type",params:{type: schema23.properties.rollingMaxUnavailable.type},message:"must be integer,string"};
+const err29 = {instancePath:instancePath+"/rollingMaxUnavailable",schemaPath:"#/properties/rollingMaxUnavailable/type",keyword:"type",params:{type: schema107.properties.rollingMaxUnavailable.type},message:"must be integer,string"};
 if(vErrors === null){
 vErrors = [err29];
 }
@@ -4524,8 +17393,8 @@ errors++;
 }
 }
 if(data.serviceAccount !== undefined){
-if(!(validate58(data.serviceAccount, {instancePath:instancePath+"/serviceAccount",parentData:data,parentDataProperty:"serviceAccount",rootData}))){
-vErrors = vErrors === null ? validate58.errors : vErrors.concat(validate58.errors);
+if(!(validate296(data.serviceAccount, {instancePath:instancePath+"/serviceAccount",parentData:data,parentDataProperty:"serviceAccount",rootData}))){
+vErrors = vErrors === null ? validate296.errors : vErrors.concat(validate296.errors);
 errors = vErrors.length;
 }
 }
@@ -4580,12 +17449,12 @@ vErrors.push(err44);
 }
 errors++;
 }
-validate62.errors = vErrors;
+validate300.errors = vErrors;
 return errors === 0;
 }
 
 
-function validate48(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+function validate286(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 let vErrors = null;
 let errors = 0;
 if(data && typeof data == "object" && !Array.isArray(data)){
@@ -4602,14 +17471,14 @@ errors++;
 }
 }
 if(data["istio-egressgateway"] !== undefined){
-if(!(validate49(data["istio-egressgateway"], {instancePath:instancePath+"/istio-egressgateway",parentData:data,parentDataProperty:"istio-egressgateway",rootData}))){
-vErrors = vErrors === null ? validate49.errors : vErrors.concat(validate49.errors);
+if(!(validate287(data["istio-egressgateway"], {instancePath:instancePath+"/istio-egressgateway",parentData:data,parentDataProperty:"istio-egressgateway",rootData}))){
+vErrors = vErrors === null ? validate287.errors : vErrors.concat(validate287.errors);
 errors = vErrors.length;
 }
 }
 if(data.istio_egressgateway !== undefined){
-if(!(validate49(data.istio_egressgateway, {instancePath:instancePath+"/istio_egressgateway",parentData:data,parentDataProperty:"istio_egressgateway",rootData}))){
-vErrors = vErrors === null ? validate49.errors : vErrors.concat(validate49.errors);
+if(!(validate287(data.istio_egressgateway, {instancePath:instancePath+"/istio_egressgateway",parentData:data,parentDataProperty:"istio_egressgateway",rootData}))){
+vErrors = vErrors === null ? validate287.errors : vErrors.concat(validate287.errors);
 errors = vErrors.length;
 }
 }
@@ -4626,14 +17495,14 @@ errors++;
 }
 }
 if(data["istio-ingressgateway"] !== undefined){
-if(!(validate62(data["istio-ingressgateway"], {instancePath:instancePath+"/istio-ingressgateway",parentData:data,parentDataProperty:"istio-ingressgateway",rootData}))){
-vErrors = vErrors === null ? validate62.errors : vErrors.concat(validate62.errors);
+if(!(validate300(data["istio-ingressgateway"], {instancePath:instancePath+"/istio-ingressgateway",parentData:data,parentDataProperty:"istio-ingressgateway",rootData}))){
+vErrors = vErrors === null ? validate300.errors : vErrors.concat(validate300.errors);
 errors = vErrors.length;
 }
 }
 if(data.istio_ingressgateway !== undefined){
-if(!(validate62(data.istio_ingressgateway, {instancePath:instancePath+"/istio_ingressgateway",parentData:data,parentDataProperty:"istio_ingressgateway",rootData}))){
-vErrors = vErrors === null ? validate62.errors : vErrors.concat(validate62.errors);
+if(!(validate300(data.istio_ingressgateway, {instancePath:instancePath+"/istio_ingressgateway",parentData:data,parentDataProperty:"istio_ingressgateway",rootData}))){
+vErrors = vErrors === null ? validate300.errors : vErrors.concat(validate300.errors);
 errors = vErrors.length;
 }
 }
@@ -4648,14 +17517,14 @@ vErrors.push(err2);
 }
 errors++;
 }
-validate48.errors = vErrors;
+validate286.errors = vErrors;
 return errors === 0;
 }
 
-const schema24 = {"type":"object","additionalProperties":false,"properties":{"arch":{"$ref":"#/definitions/ArchConfig"},"certSigners":{"type":"array","items":{"type":"string"}},"configValidation":{"type":"boolean"},"defaultNodeSelector":{"type":"object"},"defaultPodDisruptionBudget":{"$ref":"#/definitions/DefaultPodDisruptionBudgetConfig"},"defaultResources":{"$ref":"#/definitions/DefaultResourcesConfig"},"defaultTolerations":{"type":"array","items":{"type":"object"}},"hub":{"type":"string"},"imagePullPolicy":{"type":"string"},"imagePullSecrets":{"type":"array","items":{"type":"string"}},"istioNamespace":{"type":"string"},"logAsJson":{"type":"boolean"},"logging":{"$ref":"#/definitions/GlobalLoggingConfig"},"meshID":{"type":"string"},"meshNetworks":{"type":"object"},"multiCluster":{"$ref":"#/definitions/MultiClusterConfig"},"network":{"type":"string"},"podDNSSearchNamespaces":{"type":"array","items":{"type":"string"}},"omitSidecarInjectorConfigMap":{"type":"boolean"},"operatorManageWebhooks":{"type":"boolean"},"priorityClassName":{"type":"string"},"proxy":{"$ref":"#/definitions/ProxyConfig"},"proxy_init":{"$ref":"#/definitions/ProxyInitConfig"},"sds":{"$ref":"#/definitions/SDSConfig"},"tag":{},"variant":{"type":"string"},"tracer":{"$ref":"#/definitions/TracerConfig"},"remotePilotAddress":{"type":"string"},"istiod":{"$ref":"#/definitions/IstiodConfig"},"pilotCertProvider":{"type":"string"},"jwtPolicy":{"type":"string"},"sts":{"$ref":"#/definitions/STSConfig"},"revision":{"type":"string"},"mountMtlsCerts":{"type":"boolean"},"caAddress":{"type":"string"},"externalIstiod":{"type":"boolean"},"configCluster":{"type":"boolean"},"caName":{"type":"string"},"platform":{"type":"string"},"ipFamilies":{"type":"array","items":{"type":"string"}},"ipFamilyPolicy":{"type":"string"},"waypoint":{"$ref":"#/definitions/WaypointConfig"},"trustBundleName":{"type":"string"},"nativeNftables":{"type":"boolean"},"networkPolicy":{"$ref":"#/definitions/NetworkPolicyConfig"},"resourceScope":{"anyOf":[{"enum":["undefined","all","cluster","namespace"]},{"type":"integer"}]},"agentgateway":{"$ref":"#/definitions/Agentgateway"},"enableReaderRBAC":{"type":"boolean"}}};
-const schema25 = {"type":"object","additionalProperties":false,"properties":{"amd64":{"type":["integer","string"],"pattern":"^-?\\d+$"},"ppc64le":{"type":["integer","string"],"pattern":"^-?\\d+$"},"s390x":{"type":["integer","string"],"pattern":"^-?\\d+$"},"arm64":{"type":["integer","string"],"pattern":"^-?\\d+$"}}};
+const schema108 = {"type":"object","additionalProperties":false,"properties":{"arch":{"$ref":"#/definitions/istio.operator.v1alpha1.ArchConfig"},"certSigners":{"type":"array","items":{"type":"string"}},"configValidation":{"type":"boolean"},"defaultNodeSelector":{"type":"object"},"defaultPodDisruptionBudget":{"$ref":"#/definitions/istio.operator.v1alpha1.DefaultPodDisruptionBudgetConfig"},"defaultResources":{"$ref":"#/definitions/istio.operator.v1alpha1.DefaultResourcesConfig"},"defaultTolerations":{"type":"array","items":{"type":"object"}},"hub":{"type":"string"},"imagePullPolicy":{"type":"string"},"imagePullSecrets":{"type":"array","items":{"type":"string"}},"istioNamespace":{"type":"string"},"logAsJson":{"type":"boolean"},"logging":{"$ref":"#/definitions/istio.operator.v1alpha1.GlobalLoggingConfig"},"meshID":{"type":"string"},"meshNetworks":{"type":"object"},"multiCluster":{"$ref":"#/definitions/istio.operator.v1alpha1.MultiClusterConfig"},"network":{"type":"string"},"podDNSSearchNamespaces":{"type":"array","items":{"type":"string"}},"omitSidecarInjectorConfigMap":{"type":"boolean"},"operatorManageWebhooks":{"type":"boolean"},"priorityClassName":{"type":"string"},"proxy":{"$ref":"#/definitions/istio.operator.v1alpha1.ProxyConfig"},"proxy_init":{"$ref":"#/definitions/istio.operator.v1alpha1.ProxyInitConfig"},"sds":{"$ref":"#/definitions/istio.operator.v1alpha1.SDSConfig"},"tag":{},"variant":{"type":"string"},"tracer":{"$ref":"#/definitions/istio.operator.v1alpha1.TracerConfig"},"remotePilotAddress":{"type":"string"},"istiod":{"$ref":"#/definitions/istio.operator.v1alpha1.IstiodConfig"},"pilotCertProvider":{"type":"string"},"jwtPolicy":{"type":"string"},"sts":{"$ref":"#/definitions/istio.operator.v1alpha1.STSConfig"},"revision":{"type":"string"},"mountMtlsCerts":{"type":"boolean"},"caAddress":{"type":"string"},"externalIstiod":{"type":"boolean"},"configCluster":{"type":"boolean"},"caName":{"type":"string"},"platform":{"type":"string"},"ipFamilies":{"type":"array","items":{"type":"string"}},"ipFamilyPolicy":{"type":"string"},"waypoint":{"$ref":"#/definitions/istio.operator.v1alpha1.WaypointConfig"},"trustBundleName":{"type":"string"},"nativeNftables":{"type":"boolean"},"networkPolicy":{"$ref":"#/definitions/istio.operator.v1alpha1.NetworkPolicyConfig"},"resourceScope":{"anyOf":[{"enum":["undefined","all","cluster","namespace"]},{"type":"integer"}]},"agentgateway":{"$ref":"#/definitions/istio.operator.v1alpha1.Agentgateway"},"enableReaderRBAC":{"type":"boolean"}}};
+const schema109 = {"type":"object","additionalProperties":false,"properties":{"amd64":{"type":["integer","string"],"pattern":"^-?\\d+$"},"ppc64le":{"type":["integer","string"],"pattern":"^-?\\d+$"},"s390x":{"type":["integer","string"],"pattern":"^-?\\d+$"},"arm64":{"type":["integer","string"],"pattern":"^-?\\d+$"}}};
 
-function validate72(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+function validate310(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 let vErrors = null;
 let errors = 0;
 if(data && typeof data == "object" && !Array.isArray(data)){
@@ -4674,7 +17543,7 @@ errors++;
 if(data.amd64 !== undefined){
 let data0 = data.amd64;
 if((!((typeof data0 == "number") && (!(data0 % 1) && !isNaN(data0)))) && (typeof data0 !== "string")){
-const err1 = {instancePath:instancePath+"/amd64",schemaPath:"#/properties/amd64/type",keyword:"type",params:{type: schema25.properties.amd64.type},message:"must be integer,string"};
+const err1 = {instancePath:instancePath+"/amd64",schemaPath:"#/properties/amd64/type",keyword:"type",params:{type: schema109.properties.amd64.type},message:"must be integer,string"};
 if(vErrors === null){
 vErrors = [err1];
 }
@@ -4699,7 +17568,7 @@ errors++;
 if(data.ppc64le !== undefined){
 let data1 = data.ppc64le;
 if((!((typeof data1 == "number") && (!(data1 % 1) && !isNaN(data1)))) && (typeof data1 !== "string")){
-const err3 = {instancePath:instancePath+"/ppc64le",schemaPath:"#/properties/ppc64le/type",keyword:"type",params:{type: schema25.properties.ppc64le.type},message:"must be integer,string"};
+const err3 = {instancePath:instancePath+"/ppc64le",schemaPath:"#/properties/ppc64le/type",keyword:"type",params:{type: schema109.properties.ppc64le.type},message:"must be integer,string"};
 if(vErrors === null){
 vErrors = [err3];
 }
@@ -4724,7 +17593,7 @@ errors++;
 if(data.s390x !== undefined){
 let data2 = data.s390x;
 if((!((typeof data2 == "number") && (!(data2 % 1) && !isNaN(data2)))) && (typeof data2 !== "string")){
-const err5 = {instancePath:instancePath+"/s390x",schemaPath:"#/properties/s390x/type",keyword:"type",params:{type: schema25.properties.s390x.type},message:"must be integer,string"};
+const err5 = {instancePath:instancePath+"/s390x",schemaPath:"#/properties/s390x/type",keyword:"type",params:{type: schema109.properties.s390x.type},message:"must be integer,string"};
 if(vErrors === null){
 vErrors = [err5];
 }
@@ -4749,7 +17618,7 @@ errors++;
 if(data.arm64 !== undefined){
 let data3 = data.arm64;
 if((!((typeof data3 == "number") && (!(data3 % 1) && !isNaN(data3)))) && (typeof data3 !== "string")){
-const err7 = {instancePath:instancePath+"/arm64",schemaPath:"#/properties/arm64/type",keyword:"type",params:{type: schema25.properties.arm64.type},message:"must be integer,string"};
+const err7 = {instancePath:instancePath+"/arm64",schemaPath:"#/properties/arm64/type",keyword:"type",params:{type: schema109.properties.arm64.type},message:"must be integer,string"};
 if(vErrors === null){
 vErrors = [err7];
 }
@@ -4782,13 +17651,13 @@ vErrors.push(err9);
 }
 errors++;
 }
-validate72.errors = vErrors;
+validate310.errors = vErrors;
 return errors === 0;
 }
 
-const schema26 = {"type":"object","additionalProperties":false,"properties":{"enabled":{"type":"boolean"}}};
+const schema110 = {"type":"object","additionalProperties":false,"properties":{"enabled":{"type":"boolean"}}};
 
-function validate74(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+function validate312(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 let vErrors = null;
 let errors = 0;
 if(data && typeof data == "object" && !Array.isArray(data)){
@@ -4827,14 +17696,14 @@ vErrors.push(err2);
 }
 errors++;
 }
-validate74.errors = vErrors;
+validate312.errors = vErrors;
 return errors === 0;
 }
 
-const schema27 = {"type":"object","additionalProperties":false,"properties":{"requests":{"$ref":"#/definitions/ResourcesRequestsConfig"}}};
-const schema28 = {"type":"object","additionalProperties":false,"properties":{"cpu":{"type":"string"},"memory":{"type":"string"}}};
+const schema111 = {"type":"object","additionalProperties":false,"properties":{"requests":{"$ref":"#/definitions/istio.operator.v1alpha1.ResourcesRequestsConfig"}}};
+const schema112 = {"type":"object","additionalProperties":false,"properties":{"cpu":{"type":"string"},"memory":{"type":"string"}}};
 
-function validate77(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+function validate315(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 let vErrors = null;
 let errors = 0;
 if(data && typeof data == "object" && !Array.isArray(data)){
@@ -4885,12 +17754,12 @@ vErrors.push(err3);
 }
 errors++;
 }
-validate77.errors = vErrors;
+validate315.errors = vErrors;
 return errors === 0;
 }
 
 
-function validate76(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+function validate314(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 let vErrors = null;
 let errors = 0;
 if(data && typeof data == "object" && !Array.isArray(data)){
@@ -4907,8 +17776,8 @@ errors++;
 }
 }
 if(data.requests !== undefined){
-if(!(validate77(data.requests, {instancePath:instancePath+"/requests",parentData:data,parentDataProperty:"requests",rootData}))){
-vErrors = vErrors === null ? validate77.errors : vErrors.concat(validate77.errors);
+if(!(validate315(data.requests, {instancePath:instancePath+"/requests",parentData:data,parentDataProperty:"requests",rootData}))){
+vErrors = vErrors === null ? validate315.errors : vErrors.concat(validate315.errors);
 errors = vErrors.length;
 }
 }
@@ -4923,13 +17792,13 @@ vErrors.push(err1);
 }
 errors++;
 }
-validate76.errors = vErrors;
+validate314.errors = vErrors;
 return errors === 0;
 }
 
-const schema29 = {"type":"object","additionalProperties":false,"properties":{"enabled":{"type":"boolean"},"clusterName":{"type":"string"},"globalDomainSuffix":{"type":"string"},"includeEnvoyFilter":{"type":"boolean"}}};
+const schema113 = {"type":"object","additionalProperties":false,"properties":{"enabled":{"type":"boolean"},"clusterName":{"type":"string"},"globalDomainSuffix":{"type":"string"},"includeEnvoyFilter":{"type":"boolean"}}};
 
-function validate81(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+function validate319(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 let vErrors = null;
 let errors = 0;
 if(data && typeof data == "object" && !Array.isArray(data)){
@@ -5004,14 +17873,14 @@ vErrors.push(err5);
 }
 errors++;
 }
-validate81.errors = vErrors;
+validate319.errors = vErrors;
 return errors === 0;
 }
 
-const schema30 = {"type":"object","additionalProperties":false,"properties":{"autoInject":{"type":"string"},"clusterDomain":{"type":"string"},"componentLogLevel":{"type":"string"},"enableCoreDump":{"type":"boolean"},"excludeInboundPorts":{"type":"string"},"excludeIPRanges":{"type":"string"},"image":{"type":"string"},"includeIPRanges":{"type":"string"},"logLevel":{"type":"string"},"outlierLogPath":{"type":"string"},"privileged":{"type":"boolean"},"readinessInitialDelaySeconds":{"type":["integer","string"],"pattern":"^-?\\d+$"},"readinessPeriodSeconds":{"type":["integer","string"],"pattern":"^-?\\d+$"},"readinessFailureThreshold":{"type":["integer","string"],"pattern":"^-?\\d+$"},"seccompProfile":{"type":"object"},"startupProbe":{"$ref":"#/definitions/StartupProbe"},"statusPort":{"type":["integer","string"],"pattern":"^-?\\d+$"},"resources":{"$ref":"#/definitions/Resources"},"tracer":{"anyOf":[{"enum":["zipkin","lightstep","datadog","stackdriver","openCensusAgent","none"]},{"type":"integer"}]},"excludeOutboundPorts":{"type":"string"},"lifecycle":{"type":"object"},"holdApplicationUntilProxyStarts":{"type":"boolean"},"includeInboundPorts":{"type":"string"},"includeOutboundPorts":{"type":"string"}}};
-const schema31 = {"type":"object","additionalProperties":false,"properties":{"enabled":{"type":"boolean"},"failureThreshold":{"type":["integer","string"],"pattern":"^-?\\d+$"}}};
+const schema114 = {"type":"object","additionalProperties":false,"properties":{"autoInject":{"type":"string"},"clusterDomain":{"type":"string"},"componentLogLevel":{"type":"string"},"enableCoreDump":{"type":"boolean"},"excludeInboundPorts":{"type":"string"},"excludeIPRanges":{"type":"string"},"image":{"type":"string"},"includeIPRanges":{"type":"string"},"logLevel":{"type":"string"},"outlierLogPath":{"type":"string"},"privileged":{"type":"boolean"},"readinessInitialDelaySeconds":{"type":["integer","string"],"pattern":"^-?\\d+$"},"readinessPeriodSeconds":{"type":["integer","string"],"pattern":"^-?\\d+$"},"readinessFailureThreshold":{"type":["integer","string"],"pattern":"^-?\\d+$"},"seccompProfile":{"type":"object"},"startupProbe":{"$ref":"#/definitions/istio.operator.v1alpha1.StartupProbe"},"statusPort":{"type":["integer","string"],"pattern":"^-?\\d+$"},"resources":{"$ref":"#/definitions/istio.operator.v1alpha1.Resources"},"tracer":{"anyOf":[{"enum":["zipkin","lightstep","datadog","stackdriver","openCensusAgent","none"]},{"type":"integer"}]},"excludeOutboundPorts":{"type":"string"},"lifecycle":{"type":"object"},"holdApplicationUntilProxyStarts":{"type":"boolean"},"includeInboundPorts":{"type":"string"},"includeOutboundPorts":{"type":"string"}}};
+const schema115 = {"type":"object","additionalProperties":false,"properties":{"enabled":{"type":"boolean"},"failureThreshold":{"type":["integer","string"],"pattern":"^-?\\d+$"}}};
 
-function validate84(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+function validate322(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 let vErrors = null;
 let errors = 0;
 if(data && typeof data == "object" && !Array.isArray(data)){
@@ -5042,7 +17911,7 @@ errors++;
 if(data.failureThreshold !== undefined){
 let data1 = data.failureThreshold;
 if((!((typeof data1 == "number") && (!(data1 % 1) && !isNaN(data1)))) && (typeof data1 !== "string")){
-const err2 = {instancePath:instancePath+"/failureThreshold",schemaPath:"#/properties/failureThreshold/type",keyword:"type",params:{type: schema31.properties.failureThreshold.type},message:"must be integer,string"};
+const err2 = {instancePath:instancePath+"/failureThreshold",schemaPath:"#/properties/failureThreshold/type",keyword:"type",params:{type: schema115.properties.failureThreshold.type},message:"must be integer,string"};
 if(vErrors === null){
 vErrors = [err2];
 }
@@ -5075,17 +17944,17 @@ vErrors.push(err4);
 }
 errors++;
 }
-validate84.errors = vErrors;
+validate322.errors = vErrors;
 return errors === 0;
 }
 
 
-function validate83(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+function validate321(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 let vErrors = null;
 let errors = 0;
 if(data && typeof data == "object" && !Array.isArray(data)){
 for(const key0 in data){
-if(!(func2.call(schema30.properties, key0))){
+if(!(func2.call(schema114.properties, key0))){
 const err0 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err0];
@@ -5231,7 +18100,7 @@ errors++;
 if(data.readinessInitialDelaySeconds !== undefined){
 let data11 = data.readinessInitialDelaySeconds;
 if((!((typeof data11 == "number") && (!(data11 % 1) && !isNaN(data11)))) && (typeof data11 !== "string")){
-const err12 = {instancePath:instancePath+"/readinessInitialDelaySeconds",schemaPath:"#/properties/readinessInitialDelaySeconds/type",keyword:"type",params:{type: schema30.properties.readinessInitialDelaySeconds.type},message:"must be integer,string"};
+const err12 = {instancePath:instancePath+"/readinessInitialDelaySeconds",schemaPath:"#/properties/readinessInitialDelaySeconds/type",keyword:"type",params:{type: schema114.properties.readinessInitialDelaySeconds.type},message:"must be integer,string"};
 if(vErrors === null){
 vErrors = [err12];
 }
@@ -5256,7 +18125,7 @@ errors++;
 if(data.readinessPeriodSeconds !== undefined){
 let data12 = data.readinessPeriodSeconds;
 if((!((typeof data12 == "number") && (!(data12 % 1) && !isNaN(data12)))) && (typeof data12 !== "string")){
-const err14 = {instancePath:instancePath+"/readinessPeriodSeconds",schemaPath:"#/properties/readinessPeriodSeconds/type",keyword:"type",params:{type: schema30.properties.readinessPeriodSeconds.type},message:"must be integer,string"};
+const err14 = {instancePath:instancePath+"/readinessPeriodSeconds",schemaPath:"#/properties/readinessPeriodSeconds/type",keyword:"type",params:{type: schema114.properties.readinessPeriodSeconds.type},message:"must be integer,string"};
 if(vErrors === null){
 vErrors = [err14];
 }
@@ -5281,7 +18150,7 @@ errors++;
 if(data.readinessFailureThreshold !== undefined){
 let data13 = data.readinessFailureThreshold;
 if((!((typeof data13 == "number") && (!(data13 % 1) && !isNaN(data13)))) && (typeof data13 !== "string")){
-const err16 = {instancePath:instancePath+"/readinessFailureThreshold",schemaPath:"#/properties/readinessFailureThreshold/type",keyword:"type",params:{type: schema30.properties.readinessFailureThreshold.type},message:"must be integer,string"};
+const err16 = {instancePath:instancePath+"/readinessFailureThreshold",schemaPath:"#/properties/readinessFailureThreshold/type",keyword:"type",params:{type: schema114.properties.readinessFailureThreshold.type},message:"must be integer,string"};
 if(vErrors === null){
 vErrors = [err16];
 }
@@ -5317,15 +18186,15 @@ errors++;
 }
 }
 if(data.startupProbe !== undefined){
-if(!(validate84(data.startupProbe, {instancePath:instancePath+"/startupProbe",parentData:data,parentDataProperty:"startupProbe",rootData}))){
-vErrors = vErrors === null ? validate84.errors : vErrors.concat(validate84.errors);
+if(!(validate322(data.startupProbe, {instancePath:instancePath+"/startupProbe",parentData:data,parentDataProperty:"startupProbe",rootData}))){
+vErrors = vErrors === null ? validate322.errors : vErrors.concat(validate322.errors);
 errors = vErrors.length;
 }
 }
 if(data.statusPort !== undefined){
 let data16 = data.statusPort;
 if((!((typeof data16 == "number") && (!(data16 % 1) && !isNaN(data16)))) && (typeof data16 !== "string")){
-const err19 = {instancePath:instancePath+"/statusPort",schemaPath:"#/properties/statusPort/type",keyword:"type",params:{type: schema30.properties.statusPort.type},message:"must be integer,string"};
+const err19 = {instancePath:instancePath+"/statusPort",schemaPath:"#/properties/statusPort/type",keyword:"type",params:{type: schema114.properties.statusPort.type},message:"must be integer,string"};
 if(vErrors === null){
 vErrors = [err19];
 }
@@ -5348,8 +18217,8 @@ errors++;
 }
 }
 if(data.resources !== undefined){
-if(!(validate43(data.resources, {instancePath:instancePath+"/resources",parentData:data,parentDataProperty:"resources",rootData}))){
-vErrors = vErrors === null ? validate43.errors : vErrors.concat(validate43.errors);
+if(!(validate281(data.resources, {instancePath:instancePath+"/resources",parentData:data,parentDataProperty:"resources",rootData}))){
+vErrors = vErrors === null ? validate281.errors : vErrors.concat(validate281.errors);
 errors = vErrors.length;
 }
 }
@@ -5359,7 +18228,7 @@ const _errs37 = errors;
 let valid1 = false;
 const _errs38 = errors;
 if(!((((((data18 === "zipkin") || (data18 === "lightstep")) || (data18 === "datadog")) || (data18 === "stackdriver")) || (data18 === "openCensusAgent")) || (data18 === "none"))){
-const err21 = {instancePath:instancePath+"/tracer",schemaPath:"#/properties/tracer/anyOf/0/enum",keyword:"enum",params:{allowedValues: schema30.properties.tracer.anyOf[0].enum},message:"must be equal to one of the allowed values"};
+const err21 = {instancePath:instancePath+"/tracer",schemaPath:"#/properties/tracer/anyOf/0/enum",keyword:"enum",params:{allowedValues: schema114.properties.tracer.anyOf[0].enum},message:"must be equal to one of the allowed values"};
 if(vErrors === null){
 vErrors = [err21];
 }
@@ -5479,13 +18348,13 @@ vErrors.push(err29);
 }
 errors++;
 }
-validate83.errors = vErrors;
+validate321.errors = vErrors;
 return errors === 0;
 }
 
-const schema32 = {"type":"object","additionalProperties":false,"properties":{"image":{"type":"string"},"resources":{"$ref":"#/definitions/Resources"}}};
+const schema116 = {"type":"object","additionalProperties":false,"properties":{"image":{"type":"string"},"resources":{"$ref":"#/definitions/istio.operator.v1alpha1.Resources"}}};
 
-function validate88(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+function validate326(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 let vErrors = null;
 let errors = 0;
 if(data && typeof data == "object" && !Array.isArray(data)){
@@ -5514,8 +18383,8 @@ errors++;
 }
 }
 if(data.resources !== undefined){
-if(!(validate43(data.resources, {instancePath:instancePath+"/resources",parentData:data,parentDataProperty:"resources",rootData}))){
-vErrors = vErrors === null ? validate43.errors : vErrors.concat(validate43.errors);
+if(!(validate281(data.resources, {instancePath:instancePath+"/resources",parentData:data,parentDataProperty:"resources",rootData}))){
+vErrors = vErrors === null ? validate281.errors : vErrors.concat(validate281.errors);
 errors = vErrors.length;
 }
 }
@@ -5530,13 +18399,13 @@ vErrors.push(err2);
 }
 errors++;
 }
-validate88.errors = vErrors;
+validate326.errors = vErrors;
 return errors === 0;
 }
 
-const schema33 = {"type":"object","additionalProperties":false,"properties":{"token":{"type":"object"}}};
+const schema117 = {"type":"object","additionalProperties":false,"properties":{"token":{"type":"object"}}};
 
-function validate91(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+function validate329(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 let vErrors = null;
 let errors = 0;
 if(data && typeof data == "object" && !Array.isArray(data)){
@@ -5576,14 +18445,14 @@ vErrors.push(err2);
 }
 errors++;
 }
-validate91.errors = vErrors;
+validate329.errors = vErrors;
 return errors === 0;
 }
 
-const schema34 = {"type":"object","additionalProperties":false,"properties":{"datadog":{"$ref":"#/definitions/TracerDatadogConfig"},"lightstep":{"$ref":"#/definitions/TracerLightStepConfig"},"zipkin":{"$ref":"#/definitions/TracerZipkinConfig"},"stackdriver":{"$ref":"#/definitions/TracerStackdriverConfig"}}};
-const schema35 = {"type":"object","additionalProperties":false,"properties":{"address":{"type":"string"}}};
+const schema118 = {"type":"object","additionalProperties":false,"properties":{"datadog":{"$ref":"#/definitions/istio.operator.v1alpha1.TracerDatadogConfig"},"lightstep":{"$ref":"#/definitions/istio.operator.v1alpha1.TracerLightStepConfig"},"zipkin":{"$ref":"#/definitions/istio.operator.v1alpha1.TracerZipkinConfig"},"stackdriver":{"$ref":"#/definitions/istio.operator.v1alpha1.TracerStackdriverConfig"}}};
+const schema119 = {"type":"object","additionalProperties":false,"properties":{"address":{"type":"string"}}};
 
-function validate94(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+function validate332(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 let vErrors = null;
 let errors = 0;
 if(data && typeof data == "object" && !Array.isArray(data)){
@@ -5622,13 +18491,13 @@ vErrors.push(err2);
 }
 errors++;
 }
-validate94.errors = vErrors;
+validate332.errors = vErrors;
 return errors === 0;
 }
 
-const schema36 = {"type":"object","additionalProperties":false,"properties":{"address":{"type":"string"},"accessToken":{"type":"string"}}};
+const schema120 = {"type":"object","additionalProperties":false,"properties":{"address":{"type":"string"},"accessToken":{"type":"string"}}};
 
-function validate96(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+function validate334(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 let vErrors = null;
 let errors = 0;
 if(data && typeof data == "object" && !Array.isArray(data)){
@@ -5679,13 +18548,13 @@ vErrors.push(err3);
 }
 errors++;
 }
-validate96.errors = vErrors;
+validate334.errors = vErrors;
 return errors === 0;
 }
 
-const schema37 = {"type":"object","additionalProperties":false,"properties":{"address":{"type":"string"}}};
+const schema121 = {"type":"object","additionalProperties":false,"properties":{"address":{"type":"string"}}};
 
-function validate98(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+function validate336(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 let vErrors = null;
 let errors = 0;
 if(data && typeof data == "object" && !Array.isArray(data)){
@@ -5724,13 +18593,13 @@ vErrors.push(err2);
 }
 errors++;
 }
-validate98.errors = vErrors;
+validate336.errors = vErrors;
 return errors === 0;
 }
 
-const schema38 = {"type":"object","additionalProperties":false,"properties":{"debug":{"type":"boolean"},"maxNumberOfAttributes":{"type":["integer","string"],"pattern":"^-?\\d+$"},"maxNumberOfAnnotations":{"type":["integer","string"],"pattern":"^-?\\d+$"},"maxNumberOfMessageEvents":{"type":["integer","string"],"pattern":"^-?\\d+$"}}};
+const schema122 = {"type":"object","additionalProperties":false,"properties":{"debug":{"type":"boolean"},"maxNumberOfAttributes":{"type":["integer","string"],"pattern":"^-?\\d+$"},"maxNumberOfAnnotations":{"type":["integer","string"],"pattern":"^-?\\d+$"},"maxNumberOfMessageEvents":{"type":["integer","string"],"pattern":"^-?\\d+$"}}};
 
-function validate100(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+function validate338(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 let vErrors = null;
 let errors = 0;
 if(data && typeof data == "object" && !Array.isArray(data)){
@@ -5761,7 +18630,7 @@ errors++;
 if(data.maxNumberOfAttributes !== undefined){
 let data1 = data.maxNumberOfAttributes;
 if((!((typeof data1 == "number") && (!(data1 % 1) && !isNaN(data1)))) && (typeof data1 !== "string")){
-const err2 = {instancePath:instancePath+"/maxNumberOfAttributes",schemaPath:"#/properties/maxNumberOfAttributes/type",keyword:"type",params:{type: schema38.properties.maxNumberOfAttributes.type},message:"must be integer,string"};
+const err2 = {instancePath:instancePath+"/maxNumberOfAttributes",schemaPath:"#/properties/maxNumberOfAttributes/type",keyword:"type",params:{type: schema122.properties.maxNumberOfAttributes.type},message:"must be integer,string"};
 if(vErrors === null){
 vErrors = [err2];
 }
@@ -5786,7 +18655,7 @@ errors++;
 if(data.maxNumberOfAnnotations !== undefined){
 let data2 = data.maxNumberOfAnnotations;
 if((!((typeof data2 == "number") && (!(data2 % 1) && !isNaN(data2)))) && (typeof data2 !== "string")){
-const err4 = {instancePath:instancePath+"/maxNumberOfAnnotations",schemaPath:"#/properties/maxNumberOfAnnotations/type",keyword:"type",params:{type: schema38.properties.maxNumberOfAnnotations.type},message:"must be integer,string"};
+const err4 = {instancePath:instancePath+"/maxNumberOfAnnotations",schemaPath:"#/properties/maxNumberOfAnnotations/type",keyword:"type",params:{type: schema122.properties.maxNumberOfAnnotations.type},message:"must be integer,string"};
 if(vErrors === null){
 vErrors = [err4];
 }
@@ -5811,7 +18680,7 @@ errors++;
 if(data.maxNumberOfMessageEvents !== undefined){
 let data3 = data.maxNumberOfMessageEvents;
 if((!((typeof data3 == "number") && (!(data3 % 1) && !isNaN(data3)))) && (typeof data3 !== "string")){
-const err6 = {instancePath:instancePath+"/maxNumberOfMessageEvents",schemaPath:"#/properties/maxNumberOfMessageEvents/type",keyword:"type",params:{type: schema38.properties.maxNumberOfMessageEvents.type},message:"must be integer,string"};
+const err6 = {instancePath:instancePath+"/maxNumberOfMessageEvents",schemaPath:"#/properties/maxNumberOfMessageEvents/type",keyword:"type",params:{type: schema122.properties.maxNumberOfMessageEvents.type},message:"must be integer,string"};
 if(vErrors === null){
 vErrors = [err6];
 }
@@ -5844,12 +18713,12 @@ vErrors.push(err8);
 }
 errors++;
 }
-validate100.errors = vErrors;
+validate338.errors = vErrors;
 return errors === 0;
 }
 
 
-function validate93(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+function validate331(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 let vErrors = null;
 let errors = 0;
 if(data && typeof data == "object" && !Array.isArray(data)){
@@ -5866,26 +18735,26 @@ errors++;
 }
 }
 if(data.datadog !== undefined){
-if(!(validate94(data.datadog, {instancePath:instancePath+"/datadog",parentData:data,parentDataProperty:"datadog",rootData}))){
-vErrors = vErrors === null ? validate94.errors : vErrors.concat(validate94.errors);
+if(!(validate332(data.datadog, {instancePath:instancePath+"/datadog",parentData:data,parentDataProperty:"datadog",rootData}))){
+vErrors = vErrors === null ? validate332.errors : vErrors.concat(validate332.errors);
 errors = vErrors.length;
 }
 }
 if(data.lightstep !== undefined){
-if(!(validate96(data.lightstep, {instancePath:instancePath+"/lightstep",parentData:data,parentDataProperty:"lightstep",rootData}))){
-vErrors = vErrors === null ? validate96.errors : vErrors.concat(validate96.errors);
+if(!(validate334(data.lightstep, {instancePath:instancePath+"/lightstep",parentData:data,parentDataProperty:"lightstep",rootData}))){
+vErrors = vErrors === null ? validate334.errors : vErrors.concat(validate334.errors);
 errors = vErrors.length;
 }
 }
 if(data.zipkin !== undefined){
-if(!(validate98(data.zipkin, {instancePath:instancePath+"/zipkin",parentData:data,parentDataProperty:"zipkin",rootData}))){
-vErrors = vErrors === null ? validate98.errors : vErrors.concat(validate98.errors);
+if(!(validate336(data.zipkin, {instancePath:instancePath+"/zipkin",parentData:data,parentDataProperty:"zipkin",rootData}))){
+vErrors = vErrors === null ? validate336.errors : vErrors.concat(validate336.errors);
 errors = vErrors.length;
 }
 }
 if(data.stackdriver !== undefined){
-if(!(validate100(data.stackdriver, {instancePath:instancePath+"/stackdriver",parentData:data,parentDataProperty:"stackdriver",rootData}))){
-vErrors = vErrors === null ? validate100.errors : vErrors.concat(validate100.errors);
+if(!(validate338(data.stackdriver, {instancePath:instancePath+"/stackdriver",parentData:data,parentDataProperty:"stackdriver",rootData}))){
+vErrors = vErrors === null ? validate338.errors : vErrors.concat(validate338.errors);
 errors = vErrors.length;
 }
 }
@@ -5900,13 +18769,13 @@ vErrors.push(err1);
 }
 errors++;
 }
-validate93.errors = vErrors;
+validate331.errors = vErrors;
 return errors === 0;
 }
 
-const schema39 = {"type":"object","additionalProperties":false,"properties":{"enableAnalysis":{"type":"boolean"}}};
+const schema123 = {"type":"object","additionalProperties":false,"properties":{"enableAnalysis":{"type":"boolean"}}};
 
-function validate103(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+function validate341(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 let vErrors = null;
 let errors = 0;
 if(data && typeof data == "object" && !Array.isArray(data)){
@@ -5945,13 +18814,13 @@ vErrors.push(err2);
 }
 errors++;
 }
-validate103.errors = vErrors;
+validate341.errors = vErrors;
 return errors === 0;
 }
 
-const schema40 = {"type":"object","additionalProperties":false,"properties":{"servicePort":{"type":["integer","string"],"pattern":"^-?\\d+$"}}};
+const schema124 = {"type":"object","additionalProperties":false,"properties":{"servicePort":{"type":["integer","string"],"pattern":"^-?\\d+$"}}};
 
-function validate105(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+function validate343(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 let vErrors = null;
 let errors = 0;
 if(data && typeof data == "object" && !Array.isArray(data)){
@@ -5970,7 +18839,7 @@ errors++;
 if(data.servicePort !== undefined){
 let data0 = data.servicePort;
 if((!((typeof data0 == "number") && (!(data0 % 1) && !isNaN(data0)))) && (typeof data0 !== "string")){
-const err1 = {instancePath:instancePath+"/servicePort",schemaPath:"#/properties/servicePort/type",keyword:"type",params:{type: schema40.properties.servicePort.type},message:"must be integer,string"};
+const err1 = {instancePath:instancePath+"/servicePort",schemaPath:"#/properties/servicePort/type",keyword:"type",params:{type: schema124.properties.servicePort.type},message:"must be integer,string"};
 if(vErrors === null){
 vErrors = [err1];
 }
@@ -6003,13 +18872,13 @@ vErrors.push(err3);
 }
 errors++;
 }
-validate105.errors = vErrors;
+validate343.errors = vErrors;
 return errors === 0;
 }
 
-const schema41 = {"type":"object","additionalProperties":false,"properties":{"resources":{"$ref":"#/definitions/Resources"},"affinity":{"type":"object"},"topologySpreadConstraints":{"type":"array","items":{"type":"object"}},"nodeSelector":{"type":"object"},"toleration":{"type":"array","items":{"type":"object"}}}};
+const schema125 = {"type":"object","additionalProperties":false,"properties":{"resources":{"$ref":"#/definitions/istio.operator.v1alpha1.Resources"},"affinity":{"type":"object"},"topologySpreadConstraints":{"type":"array","items":{"type":"object"}},"nodeSelector":{"type":"object"},"toleration":{"type":"array","items":{"type":"object"}}}};
 
-function validate107(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+function validate345(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 let vErrors = null;
 let errors = 0;
 if(data && typeof data == "object" && !Array.isArray(data)){
@@ -6026,8 +18895,8 @@ errors++;
 }
 }
 if(data.resources !== undefined){
-if(!(validate43(data.resources, {instancePath:instancePath+"/resources",parentData:data,parentDataProperty:"resources",rootData}))){
-vErrors = vErrors === null ? validate43.errors : vErrors.concat(validate43.errors);
+if(!(validate281(data.resources, {instancePath:instancePath+"/resources",parentData:data,parentDataProperty:"resources",rootData}))){
+vErrors = vErrors === null ? validate281.errors : vErrors.concat(validate281.errors);
 errors = vErrors.length;
 }
 }
@@ -6126,13 +18995,13 @@ vErrors.push(err7);
 }
 errors++;
 }
-validate107.errors = vErrors;
+validate345.errors = vErrors;
 return errors === 0;
 }
 
-const schema42 = {"type":"object","additionalProperties":false,"properties":{"enabled":{"type":"boolean"}}};
+const schema126 = {"type":"object","additionalProperties":false,"properties":{"enabled":{"type":"boolean"}}};
 
-function validate110(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+function validate348(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 let vErrors = null;
 let errors = 0;
 if(data && typeof data == "object" && !Array.isArray(data)){
@@ -6171,13 +19040,13 @@ vErrors.push(err2);
 }
 errors++;
 }
-validate110.errors = vErrors;
+validate348.errors = vErrors;
 return errors === 0;
 }
 
-const schema43 = {"type":"object","additionalProperties":false,"properties":{"image":{"type":"string"}}};
+const schema127 = {"type":"object","additionalProperties":false,"properties":{"image":{"type":"string"}}};
 
-function validate112(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+function validate350(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 let vErrors = null;
 let errors = 0;
 if(data && typeof data == "object" && !Array.isArray(data)){
@@ -6216,17 +19085,17 @@ vErrors.push(err2);
 }
 errors++;
 }
-validate112.errors = vErrors;
+validate350.errors = vErrors;
 return errors === 0;
 }
 
 
-function validate71(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+function validate309(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 let vErrors = null;
 let errors = 0;
 if(data && typeof data == "object" && !Array.isArray(data)){
 for(const key0 in data){
-if(!(func2.call(schema24.properties, key0))){
+if(!(func2.call(schema108.properties, key0))){
 const err0 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err0];
@@ -6238,8 +19107,8 @@ errors++;
 }
 }
 if(data.arch !== undefined){
-if(!(validate72(data.arch, {instancePath:instancePath+"/arch",parentData:data,parentDataProperty:"arch",rootData}))){
-vErrors = vErrors === null ? validate72.errors : vErrors.concat(validate72.errors);
+if(!(validate310(data.arch, {instancePath:instancePath+"/arch",parentData:data,parentDataProperty:"arch",rootData}))){
+vErrors = vErrors === null ? validate310.errors : vErrors.concat(validate310.errors);
 errors = vErrors.length;
 }
 }
@@ -6297,14 +19166,14 @@ errors++;
 }
 }
 if(data.defaultPodDisruptionBudget !== undefined){
-if(!(validate74(data.defaultPodDisruptionBudget, {instancePath:instancePath+"/defaultPodDisruptionBudget",parentData:data,parentDataProperty:"defaultPodDisruptionBudget",rootData}))){
-vErrors = vErrors === null ? validate74.errors : vErrors.concat(validate74.errors);
+if(!(validate312(data.defaultPodDisruptionBudget, {instancePath:instancePath+"/defaultPodDisruptionBudget",parentData:data,parentDataProperty:"defaultPodDisruptionBudget",rootData}))){
+vErrors = vErrors === null ? validate312.errors : vErrors.concat(validate312.errors);
 errors = vErrors.length;
 }
 }
 if(data.defaultResources !== undefined){
-if(!(validate76(data.defaultResources, {instancePath:instancePath+"/defaultResources",parentData:data,parentDataProperty:"defaultResources",rootData}))){
-vErrors = vErrors === null ? validate76.errors : vErrors.concat(validate76.errors);
+if(!(validate314(data.defaultResources, {instancePath:instancePath+"/defaultResources",parentData:data,parentDataProperty:"defaultResources",rootData}))){
+vErrors = vErrors === null ? validate314.errors : vErrors.concat(validate314.errors);
 errors = vErrors.length;
 }
 }
@@ -6414,8 +19283,8 @@ errors++;
 }
 }
 if(data.logging !== undefined){
-if(!(validate36(data.logging, {instancePath:instancePath+"/logging",parentData:data,parentDataProperty:"logging",rootData}))){
-vErrors = vErrors === null ? validate36.errors : vErrors.concat(validate36.errors);
+if(!(validate274(data.logging, {instancePath:instancePath+"/logging",parentData:data,parentDataProperty:"logging",rootData}))){
+vErrors = vErrors === null ? validate274.errors : vErrors.concat(validate274.errors);
 errors = vErrors.length;
 }
 }
@@ -6445,8 +19314,8 @@ errors++;
 }
 }
 if(data.multiCluster !== undefined){
-if(!(validate81(data.multiCluster, {instancePath:instancePath+"/multiCluster",parentData:data,parentDataProperty:"multiCluster",rootData}))){
-vErrors = vErrors === null ? validate81.errors : vErrors.concat(validate81.errors);
+if(!(validate319(data.multiCluster, {instancePath:instancePath+"/multiCluster",parentData:data,parentDataProperty:"multiCluster",rootData}))){
+vErrors = vErrors === null ? validate319.errors : vErrors.concat(validate319.errors);
 errors = vErrors.length;
 }
 }
@@ -6527,20 +19396,20 @@ errors++;
 }
 }
 if(data.proxy !== undefined){
-if(!(validate83(data.proxy, {instancePath:instancePath+"/proxy",parentData:data,parentDataProperty:"proxy",rootData}))){
-vErrors = vErrors === null ? validate83.errors : vErrors.concat(validate83.errors);
+if(!(validate321(data.proxy, {instancePath:instancePath+"/proxy",parentData:data,parentDataProperty:"proxy",rootData}))){
+vErrors = vErrors === null ? validate321.errors : vErrors.concat(validate321.errors);
 errors = vErrors.length;
 }
 }
 if(data.proxy_init !== undefined){
-if(!(validate88(data.proxy_init, {instancePath:instancePath+"/proxy_init",parentData:data,parentDataProperty:"proxy_init",rootData}))){
-vErrors = vErrors === null ? validate88.errors : vErrors.concat(validate88.errors);
+if(!(validate326(data.proxy_init, {instancePath:instancePath+"/proxy_init",parentData:data,parentDataProperty:"proxy_init",rootData}))){
+vErrors = vErrors === null ? validate326.errors : vErrors.concat(validate326.errors);
 errors = vErrors.length;
 }
 }
 if(data.sds !== undefined){
-if(!(validate91(data.sds, {instancePath:instancePath+"/sds",parentData:data,parentDataProperty:"sds",rootData}))){
-vErrors = vErrors === null ? validate91.errors : vErrors.concat(validate91.errors);
+if(!(validate329(data.sds, {instancePath:instancePath+"/sds",parentData:data,parentDataProperty:"sds",rootData}))){
+vErrors = vErrors === null ? validate329.errors : vErrors.concat(validate329.errors);
 errors = vErrors.length;
 }
 }
@@ -6557,8 +19426,8 @@ errors++;
 }
 }
 if(data.tracer !== undefined){
-if(!(validate93(data.tracer, {instancePath:instancePath+"/tracer",parentData:data,parentDataProperty:"tracer",rootData}))){
-vErrors = vErrors === null ? validate93.errors : vErrors.concat(validate93.errors);
+if(!(validate331(data.tracer, {instancePath:instancePath+"/tracer",parentData:data,parentDataProperty:"tracer",rootData}))){
+vErrors = vErrors === null ? validate331.errors : vErrors.concat(validate331.errors);
 errors = vErrors.length;
 }
 }
@@ -6575,8 +19444,8 @@ errors++;
 }
 }
 if(data.istiod !== undefined){
-if(!(validate103(data.istiod, {instancePath:instancePath+"/istiod",parentData:data,parentDataProperty:"istiod",rootData}))){
-vErrors = vErrors === null ? validate103.errors : vErrors.concat(validate103.errors);
+if(!(validate341(data.istiod, {instancePath:instancePath+"/istiod",parentData:data,parentDataProperty:"istiod",rootData}))){
+vErrors = vErrors === null ? validate341.errors : vErrors.concat(validate341.errors);
 errors = vErrors.length;
 }
 }
@@ -6605,8 +19474,8 @@ errors++;
 }
 }
 if(data.sts !== undefined){
-if(!(validate105(data.sts, {instancePath:instancePath+"/sts",parentData:data,parentDataProperty:"sts",rootData}))){
-vErrors = vErrors === null ? validate105.errors : vErrors.concat(validate105.errors);
+if(!(validate343(data.sts, {instancePath:instancePath+"/sts",parentData:data,parentDataProperty:"sts",rootData}))){
+vErrors = vErrors === null ? validate343.errors : vErrors.concat(validate343.errors);
 errors = vErrors.length;
 }
 }
@@ -6735,8 +19604,8 @@ errors++;
 }
 }
 if(data.waypoint !== undefined){
-if(!(validate107(data.waypoint, {instancePath:instancePath+"/waypoint",parentData:data,parentDataProperty:"waypoint",rootData}))){
-vErrors = vErrors === null ? validate107.errors : vErrors.concat(validate107.errors);
+if(!(validate345(data.waypoint, {instancePath:instancePath+"/waypoint",parentData:data,parentDataProperty:"waypoint",rootData}))){
+vErrors = vErrors === null ? validate345.errors : vErrors.concat(validate345.errors);
 errors = vErrors.length;
 }
 }
@@ -6765,8 +19634,8 @@ errors++;
 }
 }
 if(data.networkPolicy !== undefined){
-if(!(validate110(data.networkPolicy, {instancePath:instancePath+"/networkPolicy",parentData:data,parentDataProperty:"networkPolicy",rootData}))){
-vErrors = vErrors === null ? validate110.errors : vErrors.concat(validate110.errors);
+if(!(validate348(data.networkPolicy, {instancePath:instancePath+"/networkPolicy",parentData:data,parentDataProperty:"networkPolicy",rootData}))){
+vErrors = vErrors === null ? validate348.errors : vErrors.concat(validate348.errors);
 errors = vErrors.length;
 }
 }
@@ -6776,7 +19645,7 @@ const _errs88 = errors;
 let valid11 = false;
 const _errs89 = errors;
 if(!((((data49 === "undefined") || (data49 === "all")) || (data49 === "cluster")) || (data49 === "namespace"))){
-const err37 = {instancePath:instancePath+"/resourceScope",schemaPath:"#/properties/resourceScope/anyOf/0/enum",keyword:"enum",params:{allowedValues: schema24.properties.resourceScope.anyOf[0].enum},message:"must be equal to one of the allowed values"};
+const err37 = {instancePath:instancePath+"/resourceScope",schemaPath:"#/properties/resourceScope/anyOf/0/enum",keyword:"enum",params:{allowedValues: schema108.properties.resourceScope.anyOf[0].enum},message:"must be equal to one of the allowed values"};
 if(vErrors === null){
 vErrors = [err37];
 }
@@ -6825,8 +19694,8 @@ vErrors = null;
 }
 }
 if(data.agentgateway !== undefined){
-if(!(validate112(data.agentgateway, {instancePath:instancePath+"/agentgateway",parentData:data,parentDataProperty:"agentgateway",rootData}))){
-vErrors = vErrors === null ? validate112.errors : vErrors.concat(validate112.errors);
+if(!(validate350(data.agentgateway, {instancePath:instancePath+"/agentgateway",parentData:data,parentDataProperty:"agentgateway",rootData}))){
+vErrors = vErrors === null ? validate350.errors : vErrors.concat(validate350.errors);
 errors = vErrors.length;
 }
 }
@@ -6853,15 +19722,14 @@ vErrors.push(err41);
 }
 errors++;
 }
-validate71.errors = vErrors;
+validate309.errors = vErrors;
 return errors === 0;
 }
 
-const schema44 = {"type":"object","additionalProperties":false,"properties":{"enabled":{"type":"boolean"},"autoscaleEnabled":{"type":"boolean"},"autoscaleMin":{"type":["integer","string"],"pattern":"^-?\\d+$"},"autoscaleMax":{"type":["integer","string"],"pattern":"^-?\\d+$"},"autoscaleBehavior":{"type":"object"},"replicaCount":{"type":["integer","string"],"pattern":"^-?\\d+$"},"image":{"type":"string"},"traceSampling":{"type":["number","string"]},"resources":{"$ref":"#/definitions/Resources"},"cpu":{"$ref":"#/definitions/TargetUtilizationConfig"},"nodeSelector":{"type":"object"},"keepaliveMaxServerConnectionAge":{"type":"string","pattern":"^[-+]?(\\d+(\\.\\d*)?|\\.\\d+)(ns|us|µs|μs|ms|s|m|h)((\\d+(\\.\\d*)?|\\.\\d+)(ns|us|µs|μs|ms|s|m|h))*$|^[-+]?0$"},"deploymentLabels":{"type":"object"},"podLabels":{"type":"object"},"configMap":{"type":"boolean"},"env":{"type":"object"},"affinity":{"type":"object"},"rollingMaxSurge":{"type":["integer","string"]},"rollingMaxUnavailable":{"type":["integer","string"]},"tolerations":{"type":"array","items":{"type":"object"}},"podAnnotations":{"type":"object"},"serviceAnnotations":{"type":"object"},"serviceAccountAnnotations":{"type":"object"},"jwksResolverExtraRootCA":{"type":"string"},"hub":{"type":"string"},"tag":{},"variant":{"type":"string"},"seccompProfile":{"type":"object"},"topologySpreadConstraints":{"type":"array","items":{"type":"object"}},"extraContainerArgs":{"type":"array","items":{"type":"object"}},"volumeMounts":{"type":"array","items":{"type":"object"}},"volumes":{"type":"array","items":{"type":"object"}},"ipFamilies":{"type":"array","items":{"type":"string"}},"ipFamilyPolicy":{"type":"string"},"memory":{"$ref":"#/definitions/TargetUtilizationConfig"},"cni":{"$ref":"#/definitions/CNIUsageConfig"},"taint":{"$ref":"#/definitions/PilotTaintControllerConfig"},"trustedZtunnelNamespace":{"type":"string"},"istiodRemote":{"$ref":"#/definitions/IstiodRemoteConfig"},"envVarFrom":{"type":"array","items":{"type":"object"}},"crlConfigMapName":{"type":"string"}}};
-const pattern26 = new RegExp("^[-+]?(\\d+(\\.\\d*)?|\\.\\d+)(ns|us|µs|μs|ms|s|m|h)((\\d+(\\.\\d*)?|\\.\\d+)(ns|us|µs|μs|ms|s|m|h))*$|^[-+]?0$", "u");
-const schema45 = {"type":"object","additionalProperties":false,"properties":{"enabled":{"type":"boolean"},"chained":{"type":"boolean"},"provider":{"type":"string"}}};
+const schema128 = {"type":"object","additionalProperties":false,"properties":{"enabled":{"type":"boolean"},"autoscaleEnabled":{"type":"boolean"},"autoscaleMin":{"type":["integer","string"],"pattern":"^-?\\d+$"},"autoscaleMax":{"type":["integer","string"],"pattern":"^-?\\d+$"},"autoscaleBehavior":{"type":"object"},"replicaCount":{"type":["integer","string"],"pattern":"^-?\\d+$"},"image":{"type":"string"},"traceSampling":{"type":["number","string"]},"resources":{"$ref":"#/definitions/istio.operator.v1alpha1.Resources"},"cpu":{"$ref":"#/definitions/istio.operator.v1alpha1.TargetUtilizationConfig"},"nodeSelector":{"type":"object"},"keepaliveMaxServerConnectionAge":{"type":"string","pattern":"^[-+]?((\\d+(\\.\\d*)?|\\.\\d+)(ns|us|µs|μs|ms|s|m|h))+$|^[-+]?0$"},"deploymentLabels":{"type":"object"},"podLabels":{"type":"object"},"configMap":{"type":"boolean"},"env":{"type":"object"},"affinity":{"type":"object"},"rollingMaxSurge":{"type":["integer","string"]},"rollingMaxUnavailable":{"type":["integer","string"]},"tolerations":{"type":"array","items":{"type":"object"}},"podAnnotations":{"type":"object"},"serviceAnnotations":{"type":"object"},"serviceAccountAnnotations":{"type":"object"},"jwksResolverExtraRootCA":{"type":"string"},"hub":{"type":"string"},"tag":{},"variant":{"type":"string"},"seccompProfile":{"type":"object"},"topologySpreadConstraints":{"type":"array","items":{"type":"object"}},"extraContainerArgs":{"type":"array","items":{"type":"object"}},"volumeMounts":{"type":"array","items":{"type":"object"}},"volumes":{"type":"array","items":{"type":"object"}},"ipFamilies":{"type":"array","items":{"type":"string"}},"ipFamilyPolicy":{"type":"string"},"memory":{"$ref":"#/definitions/istio.operator.v1alpha1.TargetUtilizationConfig"},"cni":{"$ref":"#/definitions/istio.operator.v1alpha1.CNIUsageConfig"},"taint":{"$ref":"#/definitions/istio.operator.v1alpha1.PilotTaintControllerConfig"},"trustedZtunnelNamespace":{"type":"string"},"istiodRemote":{"$ref":"#/definitions/istio.operator.v1alpha1.IstiodRemoteConfig"},"envVarFrom":{"type":"array","items":{"type":"object"}},"crlConfigMapName":{"type":"string"}}};
+const schema129 = {"type":"object","additionalProperties":false,"properties":{"enabled":{"type":"boolean"},"chained":{"type":"boolean"},"provider":{"type":"string"}}};
 
-function validate119(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+function validate357(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 let vErrors = null;
 let errors = 0;
 if(data && typeof data == "object" && !Array.isArray(data)){
@@ -6924,13 +19792,13 @@ vErrors.push(err4);
 }
 errors++;
 }
-validate119.errors = vErrors;
+validate357.errors = vErrors;
 return errors === 0;
 }
 
-const schema46 = {"type":"object","additionalProperties":false,"properties":{"enabled":{"type":"boolean"},"namespace":{"type":"string"},"name":{"type":"string"}}};
+const schema130 = {"type":"object","additionalProperties":false,"properties":{"enabled":{"type":"boolean"},"namespace":{"type":"string"},"name":{"type":"string"}}};
 
-function validate121(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+function validate359(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 let vErrors = null;
 let errors = 0;
 if(data && typeof data == "object" && !Array.isArray(data)){
@@ -6993,13 +19861,13 @@ vErrors.push(err4);
 }
 errors++;
 }
-validate121.errors = vErrors;
+validate359.errors = vErrors;
 return errors === 0;
 }
 
-const schema47 = {"type":"object","additionalProperties":false,"properties":{"injectionURL":{"type":"string"},"injectionPath":{"type":"string"},"injectionCABundle":{"type":"string"},"enabled":{"type":"boolean"},"enabledLocalInjectorIstiod":{"type":"boolean"}}};
+const schema131 = {"type":"object","additionalProperties":false,"properties":{"injectionURL":{"type":"string"},"injectionPath":{"type":"string"},"injectionCABundle":{"type":"string"},"enabled":{"type":"boolean"},"enabledLocalInjectorIstiod":{"type":"boolean"}}};
 
-function validate123(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+function validate361(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 let vErrors = null;
 let errors = 0;
 if(data && typeof data == "object" && !Array.isArray(data)){
@@ -7086,17 +19954,17 @@ vErrors.push(err6);
 }
 errors++;
 }
-validate123.errors = vErrors;
+validate361.errors = vErrors;
 return errors === 0;
 }
 
 
-function validate115(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+function validate353(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 let vErrors = null;
 let errors = 0;
 if(data && typeof data == "object" && !Array.isArray(data)){
 for(const key0 in data){
-if(!(func2.call(schema44.properties, key0))){
+if(!(func2.call(schema128.properties, key0))){
 const err0 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err0];
@@ -7134,7 +20002,7 @@ errors++;
 if(data.autoscaleMin !== undefined){
 let data2 = data.autoscaleMin;
 if((!((typeof data2 == "number") && (!(data2 % 1) && !isNaN(data2)))) && (typeof data2 !== "string")){
-const err3 = {instancePath:instancePath+"/autoscaleMin",schemaPath:"#/properties/autoscaleMin/type",keyword:"type",params:{type: schema44.properties.autoscaleMin.type},message:"must be integer,string"};
+const err3 = {instancePath:instancePath+"/autoscaleMin",schemaPath:"#/properties/autoscaleMin/type",keyword:"type",params:{type: schema128.properties.autoscaleMin.type},message:"must be integer,string"};
 if(vErrors === null){
 vErrors = [err3];
 }
@@ -7159,7 +20027,7 @@ errors++;
 if(data.autoscaleMax !== undefined){
 let data3 = data.autoscaleMax;
 if((!((typeof data3 == "number") && (!(data3 % 1) && !isNaN(data3)))) && (typeof data3 !== "string")){
-const err5 = {instancePath:instancePath+"/autoscaleMax",schemaPath:"#/properties/autoscaleMax/type",keyword:"type",params:{type: schema44.properties.autoscaleMax.type},message:"must be integer,string"};
+const err5 = {instancePath:instancePath+"/autoscaleMax",schemaPath:"#/properties/autoscaleMax/type",keyword:"type",params:{type: schema128.properties.autoscaleMax.type},message:"must be integer,string"};
 if(vErrors === null){
 vErrors = [err5];
 }
@@ -7197,7 +20065,7 @@ errors++;
 if(data.replicaCount !== undefined){
 let data5 = data.replicaCount;
 if((!((typeof data5 == "number") && (!(data5 % 1) && !isNaN(data5)))) && (typeof data5 !== "string")){
-const err8 = {instancePath:instancePath+"/replicaCount",schemaPath:"#/properties/replicaCount/type",keyword:"type",params:{type: schema44.properties.replicaCount.type},message:"must be integer,string"};
+const err8 = {instancePath:instancePath+"/replicaCount",schemaPath:"#/properties/replicaCount/type",keyword:"type",params:{type: schema128.properties.replicaCount.type},message:"must be integer,string"};
 if(vErrors === null){
 vErrors = [err8];
 }
@@ -7234,7 +20102,7 @@ errors++;
 if(data.traceSampling !== undefined){
 let data7 = data.traceSampling;
 if((!(typeof data7 == "number")) && (typeof data7 !== "string")){
-const err11 = {instancePath:instancePath+"/traceSampling",schemaPath:"#/properties/traceSampling/type",keyword:"type",params:{type: schema44.properties.traceSampling.type},message:"must be number,string"};
+const err11 = {instancePath:instancePath+"/traceSampling",schemaPath:"#/properties/traceSampling/type",keyword:"type",params:{type: schema128.properties.traceSampling.type},message:"must be number,string"};
 if(vErrors === null){
 vErrors = [err11];
 }
@@ -7245,14 +20113,14 @@ errors++;
 }
 }
 if(data.resources !== undefined){
-if(!(validate43(data.resources, {instancePath:instancePath+"/resources",parentData:data,parentDataProperty:"resources",rootData}))){
-vErrors = vErrors === null ? validate43.errors : vErrors.concat(validate43.errors);
+if(!(validate281(data.resources, {instancePath:instancePath+"/resources",parentData:data,parentDataProperty:"resources",rootData}))){
+vErrors = vErrors === null ? validate281.errors : vErrors.concat(validate281.errors);
 errors = vErrors.length;
 }
 }
 if(data.cpu !== undefined){
-if(!(validate50(data.cpu, {instancePath:instancePath+"/cpu",parentData:data,parentDataProperty:"cpu",rootData}))){
-vErrors = vErrors === null ? validate50.errors : vErrors.concat(validate50.errors);
+if(!(validate288(data.cpu, {instancePath:instancePath+"/cpu",parentData:data,parentDataProperty:"cpu",rootData}))){
+vErrors = vErrors === null ? validate288.errors : vErrors.concat(validate288.errors);
 errors = vErrors.length;
 }
 }
@@ -7272,8 +20140,8 @@ errors++;
 if(data.keepaliveMaxServerConnectionAge !== undefined){
 let data11 = data.keepaliveMaxServerConnectionAge;
 if(typeof data11 === "string"){
-if(!pattern26.test(data11)){
-const err13 = {instancePath:instancePath+"/keepaliveMaxServerConnectionAge",schemaPath:"#/properties/keepaliveMaxServerConnectionAge/pattern",keyword:"pattern",params:{pattern: "^[-+]?(\\d+(\\.\\d*)?|\\.\\d+)(ns|us|µs|μs|ms|s|m|h)((\\d+(\\.\\d*)?|\\.\\d+)(ns|us|µs|μs|ms|s|m|h))*$|^[-+]?0$"},message:"must match pattern \""+"^[-+]?(\\d+(\\.\\d*)?|\\.\\d+)(ns|us|µs|μs|ms|s|m|h)((\\d+(\\.\\d*)?|\\.\\d+)(ns|us|µs|μs|ms|s|m|h))*$|^[-+]?0$"+"\""};
+if(!pattern6.test(data11)){
+const err13 = {instancePath:instancePath+"/keepaliveMaxServerConnectionAge",schemaPath:"#/properties/keepaliveMaxServerConnectionAge/pattern",keyword:"pattern",params:{pattern: "^[-+]?((\\d+(\\.\\d*)?|\\.\\d+)(ns|us|µs|μs|ms|s|m|h))+$|^[-+]?0$"},message:"must match pattern \""+"^[-+]?((\\d+(\\.\\d*)?|\\.\\d+)(ns|us|µs|μs|ms|s|m|h))+$|^[-+]?0$"+"\""};
 if(vErrors === null){
 vErrors = [err13];
 }
@@ -7361,7 +20229,7 @@ errors++;
 if(data.rollingMaxSurge !== undefined){
 let data17 = data.rollingMaxSurge;
 if((!((typeof data17 == "number") && (!(data17 % 1) && !isNaN(data17)))) && (typeof data17 !== "string")){
-const err20 = {instancePath:instancePath+"/rollingMaxSurge",schemaPath:"#/properties/rollingMaxSurge/type",keyword:"type",params:{type: schema44.properties.rollingMaxSurge.type},message:"must be integer,string"};
+const err20 = {instancePath:instancePath+"/rollingMaxSurge",schemaPath:"#/properties/rollingMaxSurge/type",keyword:"type",params:{type: schema128.properties.rollingMaxSurge.type},message:"must be integer,string"};
 if(vErrors === null){
 vErrors = [err20];
 }
@@ -7374,7 +20242,7 @@ errors++;
 if(data.rollingMaxUnavailable !== undefined){
 let data18 = data.rollingMaxUnavailable;
 if((!((typeof data18 == "number") && (!(data18 % 1) && !isNaN(data18)))) && (typeof data18 !== "string")){
-const err21 = {instancePath:instancePath+"/rollingMaxUnavailable",schemaPath:"#/properties/rollingMaxUnavailable/type",keyword:"type",params:{type: schema44.properties.rollingMaxUnavailable.type},message:"must be integer,string"};
+const err21 = {instancePath:instancePath+"/rollingMaxUnavailable",schemaPath:"#/properties/rollingMaxUnavailable/type",keyword:"type",params:{type: schema128.properties.rollingMaxUnavailable.type},message:"must be integer,string"};
 if(vErrors === null){
 vErrors = [err21];
 }
@@ -7658,20 +20526,20 @@ errors++;
 }
 }
 if(data.memory !== undefined){
-if(!(validate50(data.memory, {instancePath:instancePath+"/memory",parentData:data,parentDataProperty:"memory",rootData}))){
-vErrors = vErrors === null ? validate50.errors : vErrors.concat(validate50.errors);
+if(!(validate288(data.memory, {instancePath:instancePath+"/memory",parentData:data,parentDataProperty:"memory",rootData}))){
+vErrors = vErrors === null ? validate288.errors : vErrors.concat(validate288.errors);
 errors = vErrors.length;
 }
 }
 if(data.cni !== undefined){
-if(!(validate119(data.cni, {instancePath:instancePath+"/cni",parentData:data,parentDataProperty:"cni",rootData}))){
-vErrors = vErrors === null ? validate119.errors : vErrors.concat(validate119.errors);
+if(!(validate357(data.cni, {instancePath:instancePath+"/cni",parentData:data,parentDataProperty:"cni",rootData}))){
+vErrors = vErrors === null ? validate357.errors : vErrors.concat(validate357.errors);
 errors = vErrors.length;
 }
 }
 if(data.taint !== undefined){
-if(!(validate121(data.taint, {instancePath:instancePath+"/taint",parentData:data,parentDataProperty:"taint",rootData}))){
-vErrors = vErrors === null ? validate121.errors : vErrors.concat(validate121.errors);
+if(!(validate359(data.taint, {instancePath:instancePath+"/taint",parentData:data,parentDataProperty:"taint",rootData}))){
+vErrors = vErrors === null ? validate359.errors : vErrors.concat(validate359.errors);
 errors = vErrors.length;
 }
 }
@@ -7688,8 +20556,8 @@ errors++;
 }
 }
 if(data.istiodRemote !== undefined){
-if(!(validate123(data.istiodRemote, {instancePath:instancePath+"/istiodRemote",parentData:data,parentDataProperty:"istiodRemote",rootData}))){
-vErrors = vErrors === null ? validate123.errors : vErrors.concat(validate123.errors);
+if(!(validate361(data.istiodRemote, {instancePath:instancePath+"/istiodRemote",parentData:data,parentDataProperty:"istiodRemote",rootData}))){
+vErrors = vErrors === null ? validate361.errors : vErrors.concat(validate361.errors);
 errors = vErrors.length;
 }
 }
@@ -7745,15 +20613,15 @@ vErrors.push(err46);
 }
 errors++;
 }
-validate115.errors = vErrors;
+validate353.errors = vErrors;
 return errors === 0;
 }
 
-const schema48 = {"type":"object","additionalProperties":false,"properties":{"enabled":{"type":"boolean"},"v2":{"$ref":"#/definitions/TelemetryV2Config"}}};
-const schema49 = {"type":"object","additionalProperties":false,"properties":{"enabled":{"type":"boolean"},"prometheus":{"$ref":"#/definitions/TelemetryV2PrometheusConfig"},"stackdriver":{"$ref":"#/definitions/TelemetryV2StackDriverConfig"}}};
-const schema50 = {"type":"object","additionalProperties":false,"properties":{"enabled":{"type":"boolean"}}};
+const schema132 = {"type":"object","additionalProperties":false,"properties":{"enabled":{"type":"boolean"},"v2":{"$ref":"#/definitions/istio.operator.v1alpha1.TelemetryV2Config"}}};
+const schema133 = {"type":"object","additionalProperties":false,"properties":{"enabled":{"type":"boolean"},"prometheus":{"$ref":"#/definitions/istio.operator.v1alpha1.TelemetryV2PrometheusConfig"},"stackdriver":{"$ref":"#/definitions/istio.operator.v1alpha1.TelemetryV2StackDriverConfig"}}};
+const schema134 = {"type":"object","additionalProperties":false,"properties":{"enabled":{"type":"boolean"}}};
 
-function validate128(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+function validate366(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 let vErrors = null;
 let errors = 0;
 if(data && typeof data == "object" && !Array.isArray(data)){
@@ -7792,13 +20660,13 @@ vErrors.push(err2);
 }
 errors++;
 }
-validate128.errors = vErrors;
+validate366.errors = vErrors;
 return errors === 0;
 }
 
-const schema51 = {"type":"object","additionalProperties":false,"properties":{"enabled":{"type":"boolean"}}};
+const schema135 = {"type":"object","additionalProperties":false,"properties":{"enabled":{"type":"boolean"}}};
 
-function validate130(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+function validate368(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 let vErrors = null;
 let errors = 0;
 if(data && typeof data == "object" && !Array.isArray(data)){
@@ -7837,12 +20705,12 @@ vErrors.push(err2);
 }
 errors++;
 }
-validate130.errors = vErrors;
+validate368.errors = vErrors;
 return errors === 0;
 }
 
 
-function validate127(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+function validate365(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 let vErrors = null;
 let errors = 0;
 if(data && typeof data == "object" && !Array.isArray(data)){
@@ -7871,14 +20739,14 @@ errors++;
 }
 }
 if(data.prometheus !== undefined){
-if(!(validate128(data.prometheus, {instancePath:instancePath+"/prometheus",parentData:data,parentDataProperty:"prometheus",rootData}))){
-vErrors = vErrors === null ? validate128.errors : vErrors.concat(validate128.errors);
+if(!(validate366(data.prometheus, {instancePath:instancePath+"/prometheus",parentData:data,parentDataProperty:"prometheus",rootData}))){
+vErrors = vErrors === null ? validate366.errors : vErrors.concat(validate366.errors);
 errors = vErrors.length;
 }
 }
 if(data.stackdriver !== undefined){
-if(!(validate130(data.stackdriver, {instancePath:instancePath+"/stackdriver",parentData:data,parentDataProperty:"stackdriver",rootData}))){
-vErrors = vErrors === null ? validate130.errors : vErrors.concat(validate130.errors);
+if(!(validate368(data.stackdriver, {instancePath:instancePath+"/stackdriver",parentData:data,parentDataProperty:"stackdriver",rootData}))){
+vErrors = vErrors === null ? validate368.errors : vErrors.concat(validate368.errors);
 errors = vErrors.length;
 }
 }
@@ -7893,12 +20761,12 @@ vErrors.push(err2);
 }
 errors++;
 }
-validate127.errors = vErrors;
+validate365.errors = vErrors;
 return errors === 0;
 }
 
 
-function validate126(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+function validate364(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 let vErrors = null;
 let errors = 0;
 if(data && typeof data == "object" && !Array.isArray(data)){
@@ -7927,8 +20795,8 @@ errors++;
 }
 }
 if(data.v2 !== undefined){
-if(!(validate127(data.v2, {instancePath:instancePath+"/v2",parentData:data,parentDataProperty:"v2",rootData}))){
-vErrors = vErrors === null ? validate127.errors : vErrors.concat(validate127.errors);
+if(!(validate365(data.v2, {instancePath:instancePath+"/v2",parentData:data,parentDataProperty:"v2",rootData}))){
+vErrors = vErrors === null ? validate365.errors : vErrors.concat(validate365.errors);
 errors = vErrors.length;
 }
 }
@@ -7943,18 +20811,18 @@ vErrors.push(err2);
 }
 errors++;
 }
-validate126.errors = vErrors;
+validate364.errors = vErrors;
 return errors === 0;
 }
 
-const schema52 = {"type":"object","additionalProperties":false,"properties":{"enableNamespacesByDefault":{"type":"boolean"},"reinvocationPolicy":{"type":"string"},"neverInjectSelector":{"type":"array","items":{"type":"object"}},"alwaysInjectSelector":{"type":"array","items":{"type":"object"}},"rewriteAppHTTPProbe":{"type":"boolean"},"injectedAnnotations":{"type":"object"},"injectionURL":{"type":"string"},"templates":{"type":"object"},"defaultTemplates":{"type":"array","items":{"type":"string"}}}};
+const schema136 = {"type":"object","additionalProperties":false,"properties":{"enableNamespacesByDefault":{"type":"boolean"},"reinvocationPolicy":{"type":"string"},"neverInjectSelector":{"type":"array","items":{"type":"object"}},"alwaysInjectSelector":{"type":"array","items":{"type":"object"}},"rewriteAppHTTPProbe":{"type":"boolean"},"injectedAnnotations":{"type":"object"},"injectionURL":{"type":"string"},"templates":{"type":"object"},"defaultTemplates":{"type":"array","items":{"type":"string"}}}};
 
-function validate134(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+function validate372(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 let vErrors = null;
 let errors = 0;
 if(data && typeof data == "object" && !Array.isArray(data)){
 for(const key0 in data){
-if(!(func2.call(schema52.properties, key0))){
+if(!(func2.call(schema136.properties, key0))){
 const err0 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err0];
@@ -8136,13 +21004,13 @@ vErrors.push(err13);
 }
 errors++;
 }
-validate134.errors = vErrors;
+validate372.errors = vErrors;
 return errors === 0;
 }
 
-const schema53 = {"type":"object","additionalProperties":false,"properties":{"enableCRDTemplates":{"type":"boolean"},"excludedCRDs":{"type":"array","items":{"type":"string"}},"validationURL":{"type":"string"},"enableIstioConfigCRDs":{"type":"boolean"},"validateGateway":{"type":"boolean"},"validationCABundle":{"type":"string"}}};
+const schema137 = {"type":"object","additionalProperties":false,"properties":{"enableCRDTemplates":{"type":"boolean"},"excludedCRDs":{"type":"array","items":{"type":"string"}},"validationURL":{"type":"string"},"enableIstioConfigCRDs":{"type":"boolean"},"validateGateway":{"type":"boolean"},"validationCABundle":{"type":"string"}}};
 
-function validate138(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+function validate377(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 let vErrors = null;
 let errors = 0;
 if(data && typeof data == "object" && !Array.isArray(data)){
@@ -8257,13 +21125,13 @@ vErrors.push(err8);
 }
 errors++;
 }
-validate138.errors = vErrors;
+validate377.errors = vErrors;
 return errors === 0;
 }
 
-const schema54 = {"type":"object","additionalProperties":false,"properties":{"stableValidationPolicy":{"type":"boolean"}}};
+const schema138 = {"type":"object","additionalProperties":false,"properties":{"stableValidationPolicy":{"type":"boolean"}}};
 
-function validate141(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+function validate380(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 let vErrors = null;
 let errors = 0;
 if(data && typeof data == "object" && !Array.isArray(data)){
@@ -8302,17 +21170,17 @@ vErrors.push(err2);
 }
 errors++;
 }
-validate141.errors = vErrors;
+validate380.errors = vErrors;
 return errors === 0;
 }
 
 
-function validate34(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+function validate272(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 let vErrors = null;
 let errors = 0;
 if(data && typeof data == "object" && !Array.isArray(data)){
 for(const key0 in data){
-if(!(func2.call(schema10.properties, key0))){
+if(!(func2.call(schema94.properties, key0))){
 const err0 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err0];
@@ -8324,50 +21192,50 @@ errors++;
 }
 }
 if(data.cni !== undefined){
-if(!(validate35(data.cni, {instancePath:instancePath+"/cni",parentData:data,parentDataProperty:"cni",rootData}))){
-vErrors = vErrors === null ? validate35.errors : vErrors.concat(validate35.errors);
+if(!(validate273(data.cni, {instancePath:instancePath+"/cni",parentData:data,parentDataProperty:"cni",rootData}))){
+vErrors = vErrors === null ? validate273.errors : vErrors.concat(validate273.errors);
 errors = vErrors.length;
 }
 }
 if(data.gateways !== undefined){
-if(!(validate48(data.gateways, {instancePath:instancePath+"/gateways",parentData:data,parentDataProperty:"gateways",rootData}))){
-vErrors = vErrors === null ? validate48.errors : vErrors.concat(validate48.errors);
+if(!(validate286(data.gateways, {instancePath:instancePath+"/gateways",parentData:data,parentDataProperty:"gateways",rootData}))){
+vErrors = vErrors === null ? validate286.errors : vErrors.concat(validate286.errors);
 errors = vErrors.length;
 }
 }
 if(data.global !== undefined){
-if(!(validate71(data.global, {instancePath:instancePath+"/global",parentData:data,parentDataProperty:"global",rootData}))){
-vErrors = vErrors === null ? validate71.errors : vErrors.concat(validate71.errors);
+if(!(validate309(data.global, {instancePath:instancePath+"/global",parentData:data,parentDataProperty:"global",rootData}))){
+vErrors = vErrors === null ? validate309.errors : vErrors.concat(validate309.errors);
 errors = vErrors.length;
 }
 }
 if(data.pilot !== undefined){
-if(!(validate115(data.pilot, {instancePath:instancePath+"/pilot",parentData:data,parentDataProperty:"pilot",rootData}))){
-vErrors = vErrors === null ? validate115.errors : vErrors.concat(validate115.errors);
+if(!(validate353(data.pilot, {instancePath:instancePath+"/pilot",parentData:data,parentDataProperty:"pilot",rootData}))){
+vErrors = vErrors === null ? validate353.errors : vErrors.concat(validate353.errors);
 errors = vErrors.length;
 }
 }
 if(data.telemetry !== undefined){
-if(!(validate126(data.telemetry, {instancePath:instancePath+"/telemetry",parentData:data,parentDataProperty:"telemetry",rootData}))){
-vErrors = vErrors === null ? validate126.errors : vErrors.concat(validate126.errors);
+if(!(validate364(data.telemetry, {instancePath:instancePath+"/telemetry",parentData:data,parentDataProperty:"telemetry",rootData}))){
+vErrors = vErrors === null ? validate364.errors : vErrors.concat(validate364.errors);
 errors = vErrors.length;
 }
 }
 if(data.sidecarInjectorWebhook !== undefined){
-if(!(validate134(data.sidecarInjectorWebhook, {instancePath:instancePath+"/sidecarInjectorWebhook",parentData:data,parentDataProperty:"sidecarInjectorWebhook",rootData}))){
-vErrors = vErrors === null ? validate134.errors : vErrors.concat(validate134.errors);
+if(!(validate372(data.sidecarInjectorWebhook, {instancePath:instancePath+"/sidecarInjectorWebhook",parentData:data,parentDataProperty:"sidecarInjectorWebhook",rootData}))){
+vErrors = vErrors === null ? validate372.errors : vErrors.concat(validate372.errors);
 errors = vErrors.length;
 }
 }
 if(data.istioCni !== undefined){
-if(!(validate119(data.istioCni, {instancePath:instancePath+"/istioCni",parentData:data,parentDataProperty:"istioCni",rootData}))){
-vErrors = vErrors === null ? validate119.errors : vErrors.concat(validate119.errors);
+if(!(validate357(data.istioCni, {instancePath:instancePath+"/istioCni",parentData:data,parentDataProperty:"istioCni",rootData}))){
+vErrors = vErrors === null ? validate357.errors : vErrors.concat(validate357.errors);
 errors = vErrors.length;
 }
 }
 if(data.istio_cni !== undefined){
-if(!(validate119(data.istio_cni, {instancePath:instancePath+"/istio_cni",parentData:data,parentDataProperty:"istio_cni",rootData}))){
-vErrors = vErrors === null ? validate119.errors : vErrors.concat(validate119.errors);
+if(!(validate357(data.istio_cni, {instancePath:instancePath+"/istio_cni",parentData:data,parentDataProperty:"istio_cni",rootData}))){
+vErrors = vErrors === null ? validate357.errors : vErrors.concat(validate357.errors);
 errors = vErrors.length;
 }
 }
@@ -8395,24 +21263,30 @@ vErrors.push(err2);
 errors++;
 }
 }
+if(data.meshConfig !== undefined){
+if(!(validate22(data.meshConfig, {instancePath:instancePath+"/meshConfig",parentData:data,parentDataProperty:"meshConfig",rootData}))){
+vErrors = vErrors === null ? validate22.errors : vErrors.concat(validate22.errors);
+errors = vErrors.length;
+}
+}
 if(data.base !== undefined){
-if(!(validate138(data.base, {instancePath:instancePath+"/base",parentData:data,parentDataProperty:"base",rootData}))){
-vErrors = vErrors === null ? validate138.errors : vErrors.concat(validate138.errors);
+if(!(validate377(data.base, {instancePath:instancePath+"/base",parentData:data,parentDataProperty:"base",rootData}))){
+vErrors = vErrors === null ? validate377.errors : vErrors.concat(validate377.errors);
 errors = vErrors.length;
 }
 }
 if(data.istiodRemote !== undefined){
-if(!(validate123(data.istiodRemote, {instancePath:instancePath+"/istiodRemote",parentData:data,parentDataProperty:"istiodRemote",rootData}))){
-vErrors = vErrors === null ? validate123.errors : vErrors.concat(validate123.errors);
+if(!(validate361(data.istiodRemote, {instancePath:instancePath+"/istiodRemote",parentData:data,parentDataProperty:"istiodRemote",rootData}))){
+vErrors = vErrors === null ? validate361.errors : vErrors.concat(validate361.errors);
 errors = vErrors.length;
 }
 }
 if(data.revisionTags !== undefined){
-let data12 = data.revisionTags;
-if(Array.isArray(data12)){
-const len0 = data12.length;
+let data13 = data.revisionTags;
+if(Array.isArray(data13)){
+const len0 = data13.length;
 for(let i0=0; i0<len0; i0++){
-if(typeof data12[i0] !== "string"){
+if(typeof data13[i0] !== "string"){
 const err3 = {instancePath:instancePath+"/revisionTags/" + i0,schemaPath:"#/properties/revisionTags/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err3];
@@ -8472,8 +21346,8 @@ errors++;
 }
 }
 if(data.experimental !== undefined){
-if(!(validate141(data.experimental, {instancePath:instancePath+"/experimental",parentData:data,parentDataProperty:"experimental",rootData}))){
-vErrors = vErrors === null ? validate141.errors : vErrors.concat(validate141.errors);
+if(!(validate380(data.experimental, {instancePath:instancePath+"/experimental",parentData:data,parentDataProperty:"experimental",rootData}))){
+vErrors = vErrors === null ? validate380.errors : vErrors.concat(validate380.errors);
 errors = vErrors.length;
 }
 }
@@ -8488,7 +21362,7 @@ vErrors.push(err8);
 }
 errors++;
 }
-validate34.errors = vErrors;
+validate272.errors = vErrors;
 return errors === 0;
 }
 
@@ -8647,9 +21521,17 @@ errors++;
 }
 }
 if(data3.meshConfig !== undefined){
-let data11 = data3.meshConfig;
-if(!(data11 && typeof data11 == "object" && !Array.isArray(data11))){
-const err12 = {instancePath:instancePath+"/spec/meshConfig",schemaPath:"#/properties/spec/properties/meshConfig/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(!(validate22(data3.meshConfig, {instancePath:instancePath+"/spec/meshConfig",parentData:data3,parentDataProperty:"meshConfig",rootData}))){
+vErrors = vErrors === null ? validate22.errors : vErrors.concat(validate22.errors);
+errors = vErrors.length;
+}
+}
+if(data3.components !== undefined){
+let data12 = data3.components;
+if(data12 && typeof data12 == "object" && !Array.isArray(data12)){
+for(const key2 in data12){
+if(!(((((((key2 === "base") || (key2 === "pilot")) || (key2 === "cni")) || (key2 === "ztunnel")) || (key2 === "istiodRemote")) || (key2 === "ingressGateways")) || (key2 === "egressGateways"))){
+const err12 = {instancePath:instancePath+"/spec/components",schemaPath:"#/properties/spec/properties/components/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key2},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err12];
 }
@@ -8659,12 +21541,12 @@ vErrors.push(err12);
 errors++;
 }
 }
-if(data3.components !== undefined){
-let data12 = data3.components;
-if(data12 && typeof data12 == "object" && !Array.isArray(data12)){
-for(const key2 in data12){
-if(!(((((((key2 === "base") || (key2 === "pilot")) || (key2 === "cni")) || (key2 === "ztunnel")) || (key2 === "istiodRemote")) || (key2 === "ingressGateways")) || (key2 === "egressGateways"))){
-const err13 = {instancePath:instancePath+"/spec/components",schemaPath:"#/properties/spec/properties/components/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key2},message:"must NOT have additional properties"};
+if(data12.base !== undefined){
+let data13 = data12.base;
+if(data13 && typeof data13 == "object" && !Array.isArray(data13)){
+for(const key3 in data13){
+if(!((key3 === "enabled") || (key3 === "k8s"))){
+const err13 = {instancePath:instancePath+"/spec/components/base",schemaPath:"#/properties/spec/properties/components/properties/base/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key3},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err13];
 }
@@ -8674,12 +21556,9 @@ vErrors.push(err13);
 errors++;
 }
 }
-if(data12.base !== undefined){
-let data13 = data12.base;
-if(data13 && typeof data13 == "object" && !Array.isArray(data13)){
-for(const key3 in data13){
-if(!((key3 === "enabled") || (key3 === "k8s"))){
-const err14 = {instancePath:instancePath+"/spec/components/base",schemaPath:"#/properties/spec/properties/components/properties/base/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key3},message:"must NOT have additional properties"};
+if(data13.enabled !== undefined){
+if(typeof data13.enabled !== "boolean"){
+const err14 = {instancePath:instancePath+"/spec/components/base/enabled",schemaPath:"#/properties/spec/properties/components/properties/base/properties/enabled/type",keyword:"type",params:{type: "boolean"},message:"must be boolean"};
 if(vErrors === null){
 vErrors = [err14];
 }
@@ -8689,9 +21568,15 @@ vErrors.push(err14);
 errors++;
 }
 }
-if(data13.enabled !== undefined){
-if(typeof data13.enabled !== "boolean"){
-const err15 = {instancePath:instancePath+"/spec/components/base/enabled",schemaPath:"#/properties/spec/properties/components/properties/base/properties/enabled/type",keyword:"type",params:{type: "boolean"},message:"must be boolean"};
+if(data13.k8s !== undefined){
+if(!(validate260(data13.k8s, {instancePath:instancePath+"/spec/components/base/k8s",parentData:data13,parentDataProperty:"k8s",rootData}))){
+vErrors = vErrors === null ? validate260.errors : vErrors.concat(validate260.errors);
+errors = vErrors.length;
+}
+}
+}
+else {
+const err15 = {instancePath:instancePath+"/spec/components/base",schemaPath:"#/properties/spec/properties/components/properties/base/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err15];
 }
@@ -8701,15 +21586,43 @@ vErrors.push(err15);
 errors++;
 }
 }
-if(data13.k8s !== undefined){
-if(!(validate22(data13.k8s, {instancePath:instancePath+"/spec/components/base/k8s",parentData:data13,parentDataProperty:"k8s",rootData}))){
-vErrors = vErrors === null ? validate22.errors : vErrors.concat(validate22.errors);
+if(data12.pilot !== undefined){
+if(!(validate262(data12.pilot, {instancePath:instancePath+"/spec/components/pilot",parentData:data12,parentDataProperty:"pilot",rootData}))){
+vErrors = vErrors === null ? validate262.errors : vErrors.concat(validate262.errors);
+errors = vErrors.length;
+}
+}
+if(data12.cni !== undefined){
+if(!(validate262(data12.cni, {instancePath:instancePath+"/spec/components/cni",parentData:data12,parentDataProperty:"cni",rootData}))){
+vErrors = vErrors === null ? validate262.errors : vErrors.concat(validate262.errors);
+errors = vErrors.length;
+}
+}
+if(data12.ztunnel !== undefined){
+if(!(validate262(data12.ztunnel, {instancePath:instancePath+"/spec/components/ztunnel",parentData:data12,parentDataProperty:"ztunnel",rootData}))){
+vErrors = vErrors === null ? validate262.errors : vErrors.concat(validate262.errors);
+errors = vErrors.length;
+}
+}
+if(data12.istiodRemote !== undefined){
+if(!(validate262(data12.istiodRemote, {instancePath:instancePath+"/spec/components/istiodRemote",parentData:data12,parentDataProperty:"istiodRemote",rootData}))){
+vErrors = vErrors === null ? validate262.errors : vErrors.concat(validate262.errors);
+errors = vErrors.length;
+}
+}
+if(data12.ingressGateways !== undefined){
+let data20 = data12.ingressGateways;
+if(Array.isArray(data20)){
+const len0 = data20.length;
+for(let i0=0; i0<len0; i0++){
+if(!(validate268(data20[i0], {instancePath:instancePath+"/spec/components/ingressGateways/" + i0,parentData:data20,parentDataProperty:i0,rootData}))){
+vErrors = vErrors === null ? validate268.errors : vErrors.concat(validate268.errors);
 errors = vErrors.length;
 }
 }
 }
 else {
-const err16 = {instancePath:instancePath+"/spec/components/base",schemaPath:"#/properties/spec/properties/components/properties/base/type",keyword:"type",params:{type: "object"},message:"must be object"};
+const err16 = {instancePath:instancePath+"/spec/components/ingressGateways",schemaPath:"#/properties/spec/properties/components/properties/ingressGateways/type",keyword:"type",params:{type: "array"},message:"must be array"};
 if(vErrors === null){
 vErrors = [err16];
 }
@@ -8719,43 +21632,19 @@ vErrors.push(err16);
 errors++;
 }
 }
-if(data12.pilot !== undefined){
-if(!(validate24(data12.pilot, {instancePath:instancePath+"/spec/components/pilot",parentData:data12,parentDataProperty:"pilot",rootData}))){
-vErrors = vErrors === null ? validate24.errors : vErrors.concat(validate24.errors);
-errors = vErrors.length;
-}
-}
-if(data12.cni !== undefined){
-if(!(validate24(data12.cni, {instancePath:instancePath+"/spec/components/cni",parentData:data12,parentDataProperty:"cni",rootData}))){
-vErrors = vErrors === null ? validate24.errors : vErrors.concat(validate24.errors);
-errors = vErrors.length;
-}
-}
-if(data12.ztunnel !== undefined){
-if(!(validate24(data12.ztunnel, {instancePath:instancePath+"/spec/components/ztunnel",parentData:data12,parentDataProperty:"ztunnel",rootData}))){
-vErrors = vErrors === null ? validate24.errors : vErrors.concat(validate24.errors);
-errors = vErrors.length;
-}
-}
-if(data12.istiodRemote !== undefined){
-if(!(validate24(data12.istiodRemote, {instancePath:instancePath+"/spec/components/istiodRemote",parentData:data12,parentDataProperty:"istiodRemote",rootData}))){
-vErrors = vErrors === null ? validate24.errors : vErrors.concat(validate24.errors);
-errors = vErrors.length;
-}
-}
-if(data12.ingressGateways !== undefined){
-let data20 = data12.ingressGateways;
-if(Array.isArray(data20)){
-const len0 = data20.length;
-for(let i0=0; i0<len0; i0++){
-if(!(validate30(data20[i0], {instancePath:instancePath+"/spec/components/ingressGateways/" + i0,parentData:data20,parentDataProperty:i0,rootData}))){
-vErrors = vErrors === null ? validate30.errors : vErrors.concat(validate30.errors);
+if(data12.egressGateways !== undefined){
+let data22 = data12.egressGateways;
+if(Array.isArray(data22)){
+const len1 = data22.length;
+for(let i1=0; i1<len1; i1++){
+if(!(validate268(data22[i1], {instancePath:instancePath+"/spec/components/egressGateways/" + i1,parentData:data22,parentDataProperty:i1,rootData}))){
+vErrors = vErrors === null ? validate268.errors : vErrors.concat(validate268.errors);
 errors = vErrors.length;
 }
 }
 }
 else {
-const err17 = {instancePath:instancePath+"/spec/components/ingressGateways",schemaPath:"#/properties/spec/properties/components/properties/ingressGateways/type",keyword:"type",params:{type: "array"},message:"must be array"};
+const err17 = {instancePath:instancePath+"/spec/components/egressGateways",schemaPath:"#/properties/spec/properties/components/properties/egressGateways/type",keyword:"type",params:{type: "array"},message:"must be array"};
 if(vErrors === null){
 vErrors = [err17];
 }
@@ -8765,19 +21654,9 @@ vErrors.push(err17);
 errors++;
 }
 }
-if(data12.egressGateways !== undefined){
-let data22 = data12.egressGateways;
-if(Array.isArray(data22)){
-const len1 = data22.length;
-for(let i1=0; i1<len1; i1++){
-if(!(validate30(data22[i1], {instancePath:instancePath+"/spec/components/egressGateways/" + i1,parentData:data22,parentDataProperty:i1,rootData}))){
-vErrors = vErrors === null ? validate30.errors : vErrors.concat(validate30.errors);
-errors = vErrors.length;
-}
-}
 }
 else {
-const err18 = {instancePath:instancePath+"/spec/components/egressGateways",schemaPath:"#/properties/spec/properties/components/properties/egressGateways/type",keyword:"type",params:{type: "array"},message:"must be array"};
+const err18 = {instancePath:instancePath+"/spec/components",schemaPath:"#/properties/spec/properties/components/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err18];
 }
@@ -8787,9 +21666,16 @@ vErrors.push(err18);
 errors++;
 }
 }
+if(data3.values !== undefined){
+if(!(validate272(data3.values, {instancePath:instancePath+"/spec/values",parentData:data3,parentDataProperty:"values",rootData}))){
+vErrors = vErrors === null ? validate272.errors : vErrors.concat(validate272.errors);
+errors = vErrors.length;
 }
-else {
-const err19 = {instancePath:instancePath+"/spec/components",schemaPath:"#/properties/spec/properties/components/type",keyword:"type",params:{type: "object"},message:"must be object"};
+}
+if(data3.unvalidatedValues !== undefined){
+let data25 = data3.unvalidatedValues;
+if(!(data25 && typeof data25 == "object" && !Array.isArray(data25))){
+const err19 = {instancePath:instancePath+"/spec/unvalidatedValues",schemaPath:"#/properties/spec/properties/unvalidatedValues/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err19];
 }
@@ -8799,16 +21685,9 @@ vErrors.push(err19);
 errors++;
 }
 }
-if(data3.values !== undefined){
-if(!(validate34(data3.values, {instancePath:instancePath+"/spec/values",parentData:data3,parentDataProperty:"values",rootData}))){
-vErrors = vErrors === null ? validate34.errors : vErrors.concat(validate34.errors);
-errors = vErrors.length;
 }
-}
-if(data3.unvalidatedValues !== undefined){
-let data25 = data3.unvalidatedValues;
-if(!(data25 && typeof data25 == "object" && !Array.isArray(data25))){
-const err20 = {instancePath:instancePath+"/spec/unvalidatedValues",schemaPath:"#/properties/spec/properties/unvalidatedValues/type",keyword:"type",params:{type: "object"},message:"must be object"};
+else {
+const err20 = {instancePath:instancePath+"/spec",schemaPath:"#/properties/spec/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err20];
 }
@@ -8820,24 +21699,12 @@ errors++;
 }
 }
 else {
-const err21 = {instancePath:instancePath+"/spec",schemaPath:"#/properties/spec/type",keyword:"type",params:{type: "object"},message:"must be object"};
+const err21 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err21];
 }
 else {
 vErrors.push(err21);
-}
-errors++;
-}
-}
-}
-else {
-const err22 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"};
-if(vErrors === null){
-vErrors = [err22];
-}
-else {
-vErrors.push(err22);
 }
 errors++;
 }

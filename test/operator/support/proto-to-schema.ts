@@ -1,14 +1,16 @@
 /**
- * Dev tool: turns a proto3 file's messages into JSON Schema definitions with the acceptance
- * rules of golang/protobuf's jsonpb Unmarshaler, which istioctl uses for `spec.values`:
- * both the JSON name and the proto field name are accepted, integers may be
- * quoted, enums are names or numbers, Durations are Go duration strings, unknown fields are errors.
+ * Dev tool: turns proto3 messages into JSON Schema definitions with the acceptance rules of
+ * golang/protobuf's jsonpb Unmarshaler, which istioctl uses for `spec.values` and `meshConfig`:
+ * both the JSON name and the proto field name are accepted, integers may be quoted, enums are
+ * names or numbers, Durations are Go duration strings, unknown fields are errors.
  * null means unset in jsonpb; the validator drops nulls before checking, so no type here allows it.
- * Only names and types are taken from the proto; no comments.
+ * Only names and types are taken from the protos; no comments. Types that cannot be resolved
+ * (files not given) accept anything.
  */
 
-export interface SchemaDefinitions {
-  [name: string]: Record<string, unknown>;
+export interface ProtoFile {
+  name: string;
+  text: string;
 }
 
 interface ParsedField {
@@ -20,69 +22,101 @@ interface ParsedField {
 }
 
 interface ParsedMessage {
-  name: string;
+  fullName: string;
   fields: ParsedField[];
 }
 
-const GO_DURATION = '^[-+]?(\\d+(\\.\\d*)?|\\.\\d+)(ns|us|µs|μs|ms|s|m|h)((\\d+(\\.\\d*)?|\\.\\d+)(ns|us|µs|μs|ms|s|m|h))*$|^[-+]?0$';
+interface Registry {
+  messages: Map<string, ParsedMessage>;
+  enums: Map<string, string[]>;
+}
+
+const GO_DURATION = '^[-+]?((\\d+(\\.\\d*)?|\\.\\d+)(ns|us|µs|μs|ms|s|m|h))+$|^[-+]?0$';
 
 function stripComments(text: string): string {
-  return text.replace(/\/\*[\s\S]*?\*\//g, '').replace(/\/\/[^\n]*/g, '');
+  return text.replace(/\/\*[\s\S]*?\*\//g, '').replace(/\/\/[^\n]*/g, '').replace(/"(?:[^"\\]|\\.)*"/g, (s) => s.replace(/[{};]/g, ' '));
 }
 
 function lowerCamel(name: string): string {
   return name.replace(/_([a-z0-9])/g, (_, c: string) => c.toUpperCase());
 }
 
-/** Parses messages (nested messages and enums are flattened by simple name). */
-export function parseProto(text: string): { messages: ParsedMessage[]; enums: Map<string, string[]> } {
+/** Parses messages and enums of one file into the registry under their full names. */
+function parseInto(reg: Registry, text: string): void {
   const src = stripComments(text);
-  const messages: ParsedMessage[] = [];
-  const enums = new Map<string, string[]>();
-  const stack: Array<{ kind: 'message' | 'enum' | 'other'; name: string; fields: ParsedField[]; values: string[] }> = [];
-  const tokens = src.split('\n');
-  for (const rawLine of tokens) {
-    const line = rawLine.trim();
-    if (!line) continue;
-    let m: RegExpExecArray | null;
-    if ((m = /^(message|enum|oneof)\s+(\w+)\s*\{/.exec(line))) {
-      const kind = m[1] === 'oneof' ? 'other' : (m[1] as 'message' | 'enum');
-      stack.push({ kind, name: m[2] as string, fields: [], values: [] });
+  const pkg = /\bpackage\s+([\w.]+)\s*;/.exec(src)?.[1] ?? '';
+  const stack: Array<{ kind: 'message' | 'enum' | 'other'; fullName: string; fields: ParsedField[]; values: string[] }> = [];
+  // Statements end at '{', '}' or ';'.
+  for (const m of src.matchAll(/([^{};]*)([{};])/g)) {
+    const stmt = (m[1] as string).replace(/\s+/g, ' ').trim();
+    const end = m[2] as string;
+    const scope = [...stack].reverse().find((s) => s.kind === 'message');
+    const scopeName = scope ? scope.fullName : pkg;
+    if (end === '{') {
+      const head = /^(message|enum|oneof|service|extend)\s+([\w.]+)/.exec(stmt);
+      if (head && (head[1] === 'message' || head[1] === 'enum')) {
+        const fullName = scopeName ? `${scopeName}.${head[2]}` : (head[2] as string);
+        stack.push({ kind: head[1] as 'message' | 'enum', fullName, fields: [], values: [] });
+      } else {
+        stack.push({ kind: 'other', fullName: scopeName, fields: [], values: [] });
+      }
       continue;
     }
-    if (line.startsWith('}')) {
+    if (end === '}') {
+      if (stmt) handleStatement(stack, stmt);
       const top = stack.pop();
-      if (top?.kind === 'message') messages.push({ name: top.name, fields: top.fields });
-      if (top?.kind === 'enum') enums.set(top.name, top.values);
+      if (top?.kind === 'message') reg.messages.set(top.fullName, { fullName: top.fullName, fields: top.fields });
+      if (top?.kind === 'enum') reg.enums.set(top.fullName, top.values);
       continue;
     }
-    const top = stack[stack.length - 1];
-    if (!top) continue;
-    if (top.kind === 'enum') {
-      if ((m = /^(\w+)\s*=\s*-?\d+/.exec(line)) && m[1] !== 'option') top.values.push(m[1] as string);
-      continue;
-    }
-    const owner = top.kind === 'other' ? [...stack].reverse().find((s) => s.kind === 'message') : top;
-    if (!owner) continue;
-    m = /^(repeated\s+)?(map<\s*\w+\s*,\s*([\w.]+)\s*>|[\w.]+)\s+(\w+)\s*=\s*\d+\s*(\[[^\]]*\])?\s*;/.exec(line);
-    if (!m) continue;
-    const opts = m[5] ?? '';
-    const jn = /json_name\s*=\s*"([^"]+)"/.exec(opts);
-    owner.fields.push({
-      repeated: Boolean(m[1]),
-      type: m[3] ? 'map' : (m[2] as string),
-      mapValue: m[3],
-      name: m[4] as string,
-      jsonName: jn ? jn[1] : undefined,
-    });
+    handleStatement(stack, stmt);
   }
-  return { messages, enums };
 }
 
-function scalarSchema(type: string, enums: Map<string, string[]>, messages: Set<string>): Record<string, unknown> {
+function handleStatement(
+  stack: Array<{ kind: 'message' | 'enum' | 'other'; fullName: string; fields: ParsedField[]; values: string[] }>,
+  stmt: string,
+): void {
+  const top = stack[stack.length - 1];
+  if (!top || !stmt || /^(option|reserved|extensions|syntax|package|import)\b/.test(stmt)) return;
+  if (top.kind === 'enum') {
+    const v = /^(\w+)\s*=\s*-?\d+/.exec(stmt);
+    if (v) top.values.push(v[1] as string);
+    return;
+  }
+  const owner = top.kind === 'message' ? top : [...stack].reverse().find((s) => s.kind === 'message');
+  if (!owner) return;
+  const f = /^(optional\s+|repeated\s+)?(map\s*<\s*\w+\s*,\s*([\w.]+)\s*>|[\w.]+)\s+(\w+)\s*=\s*\d+\s*(\[.*\])?$/.exec(stmt);
+  if (!f) return;
+  const jn = /json_name\s*=\s*"([^"]+)"/.exec(f[5] ?? '');
+  owner.fields.push({
+    repeated: (f[1] ?? '').trim() === 'repeated',
+    type: f[3] ? 'map' : (f[2] as string),
+    mapValue: f[3],
+    name: f[4] as string,
+    jsonName: jn ? jn[1] : undefined,
+  });
+}
+
+/** Protobuf name resolution: innermost scope outwards; a leading dot is absolute. */
+function resolveType(reg: Registry, ref: string, scope: string): string | undefined {
+  if (ref.startsWith('.')) return reg.messages.has(ref.slice(1)) || reg.enums.has(ref.slice(1)) ? ref.slice(1) : undefined;
+  const parts = scope.split('.');
+  for (let i = parts.length; i >= 0; i--) {
+    const candidate = [...parts.slice(0, i), ref].filter(Boolean).join('.');
+    if (reg.messages.has(candidate) || reg.enums.has(candidate)) return candidate;
+  }
+  return undefined;
+}
+
+type Schema = Record<string, unknown>;
+
+function scalarSchema(reg: Registry, type: string, scope: string, needed: Set<string>): Schema {
   switch (type) {
     case 'string':
+    case 'bytes':
     case 'google.protobuf.StringValue':
+    case 'google.protobuf.BytesValue':
       return { type: 'string' };
     case 'bool':
     case 'google.protobuf.BoolValue':
@@ -95,6 +129,8 @@ function scalarSchema(type: string, enums: Map<string, string[]>, messages: Set<
     case 'sint64':
     case 'fixed32':
     case 'fixed64':
+    case 'sfixed32':
+    case 'sfixed64':
     case 'google.protobuf.Int32Value':
     case 'google.protobuf.Int64Value':
     case 'google.protobuf.UInt32Value':
@@ -106,43 +142,56 @@ function scalarSchema(type: string, enums: Map<string, string[]>, messages: Set<
     case 'google.protobuf.FloatValue':
       return { type: ['number', 'string'] };
     case 'google.protobuf.Struct':
+    case 'google.protobuf.Any':
+    case 'google.protobuf.Empty':
       return { type: 'object' };
     case 'google.protobuf.Value':
+    case 'google.protobuf.ListValue':
       return {};
-    case 'google.protobuf.Any':
-      return { type: 'object' };
     case 'google.protobuf.Duration':
       return { type: 'string', pattern: GO_DURATION };
-    case 'IntOrString':
-      return { type: ['integer', 'string'] };
+    case 'google.protobuf.Timestamp':
+      return { type: 'string' };
   }
-  const simple = type.split('.').pop() as string;
-  const values = enums.get(simple);
+  const resolved = resolveType(reg, type, scope);
+  if (resolved === undefined) return {};
+  if (resolved.endsWith('.IntOrString')) return { type: ['integer', 'string'] };
+  const values = reg.enums.get(resolved);
   if (values) return { anyOf: [{ enum: values }, { type: 'integer' }] };
-  if (messages.has(simple)) return { $ref: `#/definitions/${simple}` };
-  throw new Error(`unsupported proto type ${type}`);
+  needed.add(resolved);
+  return { $ref: `#/definitions/${resolved}` };
 }
 
-/** JSON Schema definitions, one per message; `root` is the message validated at the top. */
-export function protoToSchema(text: string, root: string): Record<string, unknown> {
-  const { messages, enums } = parseProto(text);
-  const names = new Set(messages.map((m) => m.name));
-  const definitions: SchemaDefinitions = {};
-  for (const msg of [...messages].sort((a, b) => a.name.localeCompare(b.name))) {
-    if (msg.name === 'IntOrString') continue;
-    const properties: Record<string, unknown> = {};
-    for (const f of msg.fields) {
-      let schema: Record<string, unknown>;
-      if (f.type === 'map') {
-        schema = { type: 'object', additionalProperties: scalarSchema(f.mapValue as string, enums, names) };
-      } else {
-        schema = scalarSchema(f.type, enums, names);
-        if (f.repeated) schema = { type: 'array', items: schema };
+/**
+ * JSON Schema definitions (keyed by full proto name) for the given root messages and
+ * everything they reference.
+ */
+export function protoToDefinitions(files: readonly ProtoFile[], roots: readonly string[]): Record<string, Schema> {
+  const reg: Registry = { messages: new Map(), enums: new Map() };
+  for (const f of files) parseInto(reg, f.text);
+  const definitions: Record<string, Schema> = {};
+  const needed = new Set<string>(roots);
+  const done = new Set<string>();
+  while (needed.size > done.size) {
+    for (const name of [...needed]) {
+      if (done.has(name)) continue;
+      done.add(name);
+      const msg = reg.messages.get(name);
+      if (!msg) throw new Error(`message ${name} not found`);
+      const properties: Record<string, Schema> = {};
+      for (const f of msg.fields) {
+        let schema: Schema;
+        if (f.type === 'map') {
+          schema = { type: 'object', additionalProperties: scalarSchema(reg, f.mapValue as string, name, needed) };
+        } else {
+          schema = scalarSchema(reg, f.type, name, needed);
+          if (f.repeated) schema = { type: 'array', items: schema };
+        }
+        properties[f.jsonName ?? lowerCamel(f.name)] = schema;
+        properties[f.name] = schema;
       }
-      properties[f.jsonName ?? lowerCamel(f.name)] = schema;
-      properties[f.name] = schema;
+      definitions[name] = { type: 'object', additionalProperties: false, properties };
     }
-    definitions[msg.name] = { type: 'object', additionalProperties: false, properties };
   }
-  return { $ref: `#/definitions/${root}`, definitions };
+  return Object.fromEntries(Object.entries(definitions).sort(([a], [b]) => a.localeCompare(b)));
 }
