@@ -29,7 +29,7 @@ interface CorpusCase extends OracleCase {
   expect?: OracleResult;
 }
 
-const CASE_KEYS = new Set(['name', 'template', 'data', 'mode', 'missingKey', 'templateName', 'templates', 'skipReason', 'goMin', 'expect']);
+const CASE_KEYS = new Set(['name', 'template', 'data', 'mode', 'missingKey', 'templateName', 'templates', 'files', 'skipReason', 'goMin', 'expect']);
 const FILE_KEYS = new Set(['mode', 'data', 'cases']);
 
 /** Reads the corpus strictly: a typo in a case file is an error, not a silently ignored field. */
@@ -68,7 +68,17 @@ function loadCorpus(): CorpusCase[] {
           return { name: n, text };
         });
       }
+      let files: Record<string, string> | undefined;
+      if (raw.files !== undefined) {
+        if (typeof raw.files !== 'object' || raw.files === null || Array.isArray(raw.files)) throw new Error(`${at}: files must be a map of path to content`);
+        files = {};
+        for (const [path, content] of Object.entries(raw.files as Record<string, unknown>)) {
+          if (typeof content !== 'string') throw new Error(`${at}: files.${path} must be a string`);
+          Object.defineProperty(files, path, { value: content, enumerable: true });
+        }
+      }
       const c: CorpusCase = { file: basename(file, '.yaml'), name, template: raw.template, data, mode };
+      if (files) c.files = files;
       if (missingKey) c.missingKey = missingKey;
       if (typeof raw.templateName === 'string') c.templateName = raw.templateName;
       if (templates) c.templates = templates;
@@ -111,6 +121,8 @@ interface Engine {
   helmFuncs(): Promise<(set: TemplateSetLike) => FuncMap>;
   parseHelmYaml(text: string): Value;
   isTemplateError(e: unknown): e is Error;
+  /** The chart layer's .Files object, for cases that carry files. */
+  filesObject(): Promise<(files: ReadonlyMap<string, { name: string; bytes: Uint8Array; text: string }>) => Value>;
 }
 
 async function importModule(rel: string): Promise<Record<string, unknown>> {
@@ -156,6 +168,13 @@ async function loadEngine(): Promise<Engine> {
     }),
     parseHelmYaml: exported(goyaml, 'goyaml.ts', ['parseHelmYaml', 'parseGoYaml']),
     isTemplateError: (e: unknown): e is Error => e instanceof TemplateError,
+    filesObject: once(async () =>
+      exported<(files: ReadonlyMap<string, { name: string; bytes: Uint8Array; text: string }>) => Value>(
+        await importModule('src/helm/objects.ts'),
+        'src/helm/objects.ts',
+        ['filesObject'],
+      ),
+    ),
   };
 }
 
@@ -181,8 +200,15 @@ async function renderWithEngine(engine: Engine, c: CorpusCase): Promise<OracleRe
   // Module loading failures propagate: they are "engine not built yet", not a case result.
   const sprig = c.mode === 'text' ? undefined : await engine.sprigFuncs();
   const helm = c.mode === 'helm' ? await engine.helmFuncs() : undefined;
+  const filesObject = c.files ? await engine.filesObject() : undefined;
   try {
-    const data = engine.parseHelmYaml(c.data);
+    let data = engine.parseHelmYaml(c.data);
+    if (c.files) {
+      if (data === null) data = new Map();
+      if (!(data instanceof Map)) throw new Error('harness: a case with files needs map data');
+      const files = new Map(Object.entries(c.files).map(([name, text]) => [name, { name, text, bytes: new TextEncoder().encode(text) }]));
+      data.set('Files', filesObject!(files));
+    }
     if (c.mode === 'helm') {
       const set = engine.newSet({ missingKey: c.missingKey ?? 'zero', funcs: withoutEnv(sprig!()), rootName: HELM_ROOT_NAME });
       set.addFuncs(asRecord(helm!(set)));
@@ -250,7 +276,7 @@ if (!oracle.ok) {
 
 describe.skipIf(!oracle.ok)('differential: Go oracle vs TypeScript engine', () => {
   if (!oracle.ok) return;
-  const results = runOracle(oracle.binary, corpus.map(({ name, template, data, mode, missingKey, templateName, templates }) => ({ name, template, data, mode, missingKey, templateName, templates })));
+  const results = runOracle(oracle.binary, corpus.map(({ name, template, data, mode, missingKey, templateName, templates, files }) => ({ name, template, data, mode, missingKey, templateName, templates, files })));
   let engine: Promise<Engine> | undefined;
   const getEngine = () => (engine ??= loadEngine());
 

@@ -39,6 +39,8 @@ export interface OracleCase {
   templateName?: string;
   /** Extra files parsed into the same template set, in this order. */
   templates?: { name: string; text: string }[];
+  /** Chart files by path: become .Files (Helm's engine.files) in the data, which must be a map. */
+  files?: Record<string, string>;
 }
 
 export type OracleResult = { output: string; error?: undefined } | { error: string; output?: undefined };

@@ -13,11 +13,13 @@ package main
 
 import (
 	"bytes"
+	"encoding/base64"
 	"encoding/json"
 	"errors"
 	"fmt"
 	"io"
 	"os"
+	"path"
 	"runtime"
 	"strings"
 	"text/template"
@@ -41,6 +43,9 @@ type testCase struct {
 	MissingKey   string         `json:"missingKey"`
 	TemplateName string         `json:"templateName"`
 	Templates    []templateFile `json:"templates"`
+	// Files, when present, becomes .Files (Helm's engine.files) in the case's data, which must
+	// then be a map.
+	Files map[string]string `json:"files"`
 }
 
 type result struct {
@@ -97,6 +102,21 @@ func run(c testCase) (string, error) {
 	var data interface{}
 	if err := yaml.Unmarshal([]byte(c.Data), &data); err != nil {
 		return "", fmt.Errorf("oracle: case data: %v", err)
+	}
+	if c.Files != nil {
+		m, ok := data.(map[string]interface{})
+		if !ok {
+			if data != nil {
+				return "", fmt.Errorf("oracle: case data must be a map to carry files")
+			}
+			m = map[string]interface{}{}
+		}
+		fs := helmFiles{}
+		for k, v := range c.Files {
+			fs[k] = []byte(v)
+		}
+		m["Files"] = fs
+		data = m
 	}
 	name := c.TemplateName
 	if name == "" {
@@ -248,13 +268,7 @@ func makeTpl(parent *template.Template, depth map[string]int, missing string) fu
 // Debian does not package.
 func helmDataFuncs() template.FuncMap {
 	return template.FuncMap{
-		"toYaml": func(v interface{}) string {
-			out, err := yaml.Marshal(v)
-			if err != nil {
-				return ""
-			}
-			return strings.TrimSuffix(string(out), "\n")
-		},
+		"toYaml": helmToYaml,
 		"mustToYaml": func(v interface{}) string {
 			out, err := yaml.Marshal(v)
 			if err != nil {
@@ -314,4 +328,83 @@ func helmDataFuncs() template.FuncMap {
 			return a
 		},
 	}
+}
+
+// helmFiles is Helm's engine.files (pkg/engine/files.go): chart files by path, with the methods
+// charts call on .Files. Glob in Helm uses gobwas/glob, which Debian does not package; for
+// patterns made of *, ? and positive [...] classes, path.Match matches the same names (both keep * and ?
+// within one path segment), so the oracle accepts only those and refuses the rest rather than
+// guess.
+type helmFiles map[string][]byte
+
+func (f helmFiles) GetBytes(name string) []byte {
+	if v, ok := f[name]; ok {
+		return v
+	}
+	return []byte{}
+}
+
+func (f helmFiles) Get(name string) string {
+	return string(f.GetBytes(name))
+}
+
+func (f helmFiles) Glob(pattern string) helmFiles {
+	if strings.Contains(pattern, "**") || strings.ContainsAny(pattern, "{}\\") || strings.Contains(pattern, "[!") || strings.Contains(pattern, "[^") {
+		panic(fmt.Sprintf("oracle: glob pattern %q needs gobwas/glob semantics the oracle does not have", pattern))
+	}
+	out := helmFiles{}
+	if _, err := path.Match(pattern, ""); err != nil {
+		// Helm falls back to "**" when the pattern does not compile: every file matches.
+		for name, contents := range f {
+			out[name] = contents
+		}
+		return out
+	}
+	for name, contents := range f {
+		if ok, _ := path.Match(pattern, name); ok {
+			out[name] = contents
+		}
+	}
+	return out
+}
+
+func (f helmFiles) AsConfig() string {
+	if f == nil {
+		return ""
+	}
+	m := map[string]string{}
+	for k, v := range f {
+		m[path.Base(k)] = string(v)
+	}
+	return helmToYaml(m)
+}
+
+func (f helmFiles) AsSecrets() string {
+	if f == nil {
+		return ""
+	}
+	m := map[string]string{}
+	for k, v := range f {
+		m[path.Base(k)] = base64.StdEncoding.EncodeToString(v)
+	}
+	return helmToYaml(m)
+}
+
+func (f helmFiles) Lines(p string) []string {
+	if f == nil || f[p] == nil {
+		return []string{}
+	}
+	s := string(f[p])
+	if s[len(s)-1] == '\n' {
+		s = s[:len(s)-1]
+	}
+	return strings.Split(s, "\n")
+}
+
+func helmToYaml(v interface{}) string {
+	out, err := yaml.Marshal(v)
+	if err != nil {
+		return ""
+	}
+	return strings.TrimSuffix(string(out), "\n")
 }
