@@ -282,7 +282,7 @@ export function proxyConfigToJSON(pc: Proto): string {
     const v = cleaned[name];
     if (v === undefined || v === null) continue;
     if (isProtoDefault(kind, name, v)) continue;
-    parts.push(`${JSON.stringify(name)}:${protoJsonValue(v)}`);
+    parts.push(`${JSON.stringify(name)}:${kind === 'stringmap' ? protoJsonValue(sortedKeys(v as Proto)) : protoJsonValue(v)}`);
   }
   return `{${parts.join(',')}}`;
 }
@@ -304,6 +304,11 @@ function isProtoDefault(kind: FieldKind, name: string, v: unknown): boolean {
     default:
       return false;
   }
+}
+
+/** protobuf JSON prints map fields with their keys sorted. */
+function sortedKeys(m: Proto): Proto {
+  return Object.fromEntries(Object.keys(m).sort().map((k) => [k, m[k]]));
 }
 
 function protoJsonValue(v: unknown): string {
