@@ -98,8 +98,8 @@ export function parseIstioOperatorFile(file: string, text: string): IopDocument 
 }
 
 function issueError(issue: ValidationIssue, where: { file: string; line: number | undefined }, more: number): SailError {
-  const hint = more > 0 ? `${more} more validation error${more > 1 ? 's' : ''}; run with --force to continue anyway` : undefined;
-  return new SailError('SCHEMA', `could not unmarshal: ${issue.message}`, { ...where, hint });
+  const hints = [issue.hint, more > 0 ? `${more} more validation error${more > 1 ? 's' : ''}; run with --force to continue anyway` : undefined];
+  return new SailError('SCHEMA', `could not unmarshal: ${issue.message}`, { ...where, hint: hints.filter(Boolean).join('; ') || undefined });
 }
 
 /** Validates a parsed document; throws on the first error unless `force`; returns warnings. */
@@ -111,7 +111,8 @@ export async function checkIstioOperatorDocument(d: IopDocument, force: boolean)
   return issues.map((i) => {
     const w = located(d.file, d.doc, i.path);
     const suffix = i.severity === 'error' ? ' (continuing because of --force)' : '';
-    return `${w.file}:${w.line}: ${i.severity === 'error' ? 'could not unmarshal: ' : ''}${i.message}${suffix}`;
+    const hint = i.hint ? ` (${i.hint})` : '';
+    return `${w.file}:${w.line}: ${i.severity === 'error' ? 'could not unmarshal: ' : ''}${i.message}${hint}${suffix}`;
   });
 }
 
@@ -209,16 +210,11 @@ export async function resolveIstioOperator(opts: ResolveOptions): Promise<Resolv
     for (const { issue, culprit } of issues) {
       const where = `--set ${culprit.source}`;
       if (issue.severity === 'warning') {
-        warnings.push(`${where}: ${issue.message}`);
+        warnings.push(`${where}: ${issue.message}${issue.hint ? ` (${issue.hint})` : ''}`);
         continue;
       }
-      if (!force) {
-        throw new SailError('SCHEMA', `could not unmarshal: ${issue.message}`, {
-          file: where,
-          hint: errorCount > 1 ? `${errorCount - 1} more validation errors; run with --force to continue anyway` : undefined,
-        });
-      }
-      warnings.push(`${where}: could not unmarshal: ${issue.message} (continuing because of --force)`);
+      if (!force) throw issueError(issue, { file: where, line: undefined }, errorCount - 1);
+      warnings.push(`${where}: could not unmarshal: ${issue.message}${issue.hint ? ` (${issue.hint})` : ''} (continuing because of --force)`);
     }
   }
   return { iop: merged as IstioOperator, warnings, profileName, manifestsDir };

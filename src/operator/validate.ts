@@ -22,6 +22,78 @@ export interface ValidationIssue {
   message: string;
   /** istioctl tolerates unknown meshConfig fields (it retries decoding leniently): a warning. */
   severity: 'error' | 'warning';
+  /** e.g. `did you mean "enabled"?` for a misspelt field. */
+  hint?: string | undefined;
+}
+
+type SchemaNode = Record<string, unknown>;
+
+/** The schema node that describes the value at `path` (following $ref, properties and items). */
+function schemaAt(root: SchemaNode, path: ReadonlyArray<string | number>): SchemaNode | undefined {
+  const defs = root['definitions'] as Record<string, SchemaNode>;
+  const deref = (n: SchemaNode | undefined): SchemaNode | undefined => {
+    let cur = n;
+    for (let i = 0; i < 10 && cur && typeof cur['$ref'] === 'string'; i++) {
+      cur = defs[(cur['$ref'] as string).replace('#/definitions/', '')];
+    }
+    return cur;
+  };
+  let node = deref(root);
+  for (const seg of path) {
+    if (!node) return undefined;
+    if (typeof seg === 'number') node = deref(node['items'] as SchemaNode | undefined);
+    else {
+      const props = node['properties'] as Record<string, SchemaNode> | undefined;
+      const extra = node['additionalProperties'];
+      node = deref(props?.[seg] ?? (typeof extra === 'object' ? (extra as SchemaNode) : undefined));
+    }
+  }
+  return node;
+}
+
+/** Optimal string alignment distance, case-insensitive. */
+function distance(a: string, b: string): number {
+  const x = a.toLowerCase();
+  const y = b.toLowerCase();
+  const d: number[][] = Array.from({ length: x.length + 1 }, (_, i) => [i, ...Array<number>(y.length).fill(0)]);
+  for (let j = 1; j <= y.length; j++) (d[0] as number[])[j] = j;
+  for (let i = 1; i <= x.length; i++) {
+    for (let j = 1; j <= y.length; j++) {
+      const cost = x[i - 1] === y[j - 1] ? 0 : 1;
+      const row = d[i] as number[];
+      row[j] = Math.min((d[i - 1] as number[])[j]! + 1, row[j - 1]! + 1, (d[i - 1] as number[])[j - 1]! + cost);
+      if (i > 1 && j > 1 && x[i - 1] === y[j - 2] && x[i - 2] === y[j - 1]) row[j] = Math.min(row[j]!, (d[i - 2] as number[])[j - 2]! + 1);
+    }
+  }
+  return (d[x.length] as number[])[y.length] as number;
+}
+
+/** The closest known field name, if one is close enough to be a likely typo. */
+export function suggestField(unknown: string, known: readonly string[]): string | undefined {
+  let best: string | undefined;
+  let bestDistance = Infinity;
+  for (const k of known) {
+    const dist = distance(unknown, k);
+    if (dist < bestDistance) [best, bestDistance] = [k, dist];
+  }
+  const limit = unknown.length <= 4 ? 1 : unknown.length <= 10 ? 2 : 3;
+  if (bestDistance <= limit) return best;
+  // "replicas" for "replicaCount": a known name sharing all but the last character typed.
+  if (unknown.length < 5) return undefined;
+  const stem = unknown.toLowerCase().slice(0, -1);
+  return known.find((k) => k.toLowerCase().startsWith(stem));
+}
+
+async function addSuggestions(issues: ValidationIssue[]): Promise<void> {
+  const unknown = issues.filter((i) => i.message.startsWith('unknown field'));
+  if (unknown.length === 0) return;
+  const { IOP_SCHEMA } = await import('./schema/iop-schema.js');
+  for (const issue of unknown) {
+    const parent = schemaAt(IOP_SCHEMA, issue.path.slice(0, -1));
+    const known = Object.keys((parent?.['properties'] as Record<string, unknown> | undefined) ?? {});
+    const guess = suggestField(String(issue.path[issue.path.length - 1]), known);
+    if (guess) issue.hint = `did you mean "${guess}"?`;
+  }
 }
 
 function isUnderMeshConfig(path: ReadonlyArray<string | number>): boolean {
@@ -131,7 +203,9 @@ function toIssues(errors: ErrorObject[], data: unknown): ValidationIssue[] {
 export async function validateIstioOperatorData(data: unknown): Promise<ValidationIssue[]> {
   const clean = withoutNulls(data);
   if (validateIop(clean)) return [];
-  return toIssues(validateIop.errors ?? [], clean);
+  const issues = toIssues(validateIop.errors ?? [], clean);
+  await addSuggestions(issues);
+  return issues;
 }
 
 export type { YamlPath };

@@ -107,6 +107,16 @@ describe('profile dump: bad input gets one clear line and a non-zero exit', () =
     const r = await sailctl(['profile', 'dump', 'nosuch']);
     expect(r.stderr).toContain('hint: known profiles: ambient, default, demo, empty, minimal, openshift, openshift-ambient, preview, remote, stable');
   });
+  it('a misspelt field gets a suggestion; --force (ext) turns the error into a warning on stderr', async () => {
+    const f = file('typo.yaml', `${HEAD}spec:\n  components:\n    pilot:\n      enabeld: true\n`);
+    const r = await sailctl(['profile', 'dump', '-f', f, '-p', 'components.pilot']);
+    expect(r.exitCode).toBe(1);
+    expect(r.stderr).toContain('\n  hint: did you mean "enabled"?');
+    const forced = await sailctl(['profile', 'dump', '-f', f, '-p', 'components.pilot', '--force']);
+    expect(forced.exitCode).toBe(0);
+    expect(forced.stdout).toBe('enabeld: true\nenabled: true\n\n');
+    expect(forced.stderr).toMatch(/^Warning: .*typo\.yaml:6: could not unmarshal: unknown field "enabeld" in spec\.components\.pilot \(did you mean "enabled"\?\) \(continuing because of --force\)\n$/);
+  });
   it('bad -o is a usage error naming the flag', async () => {
     const r = await sailctl(['profile', 'dump', '-o', 'xml']);
     expect(r.exitCode).toBe(64);

@@ -138,7 +138,7 @@ describe('bad input: one SailError naming file:line', () => {
     const text = `${HEAD}spec:\n  components:\n    pilot:\n      enabld: true\n`;
     const r = await resolveIstioOperator({ files: [{ name: 'f.yaml', text }], sets: ['values.x=1'], force: true });
     expect(r.warnings).toEqual([
-      'f.yaml:6: could not unmarshal: unknown field "enabld" in spec.components.pilot (continuing because of --force)',
+      'f.yaml:6: could not unmarshal: unknown field "enabld" in spec.components.pilot (did you mean "enabled"?) (continuing because of --force)',
       '--set values.x=1: could not unmarshal: unknown field "x" in spec.values (continuing because of --force)',
     ]);
     expect(r.iop.spec?.components?.pilot).toMatchObject({ enabld: true });
@@ -150,8 +150,8 @@ describe('bad input: one SailError naming file:line', () => {
     const typo = `${HEAD}spec:\n  meshConfig:\n    acessLogFile: /dev/stdout\n  values:\n    meshConfig:\n      enableTracng: true\n`;
     const r = await resolveIstioOperator({ files: [{ name: 'm.yaml', text: typo }] });
     expect(r.warnings).toEqual([
-      'm.yaml:5: unknown field "acessLogFile" in spec.meshConfig (istioctl ignores unknown meshConfig fields)',
-      'm.yaml:8: unknown field "enableTracng" in spec.values.meshConfig (istioctl ignores unknown meshConfig fields)',
+      'm.yaml:5: unknown field "acessLogFile" in spec.meshConfig (istioctl ignores unknown meshConfig fields) (did you mean "accessLogFile"?)',
+      'm.yaml:8: unknown field "enableTracng" in spec.values.meshConfig (istioctl ignores unknown meshConfig fields) (did you mean "enableTracing"?)',
     ]);
     const e2 = await failure({ sets: ['meshConfig.outboundTrafficPolicy.mode=OPEN'] });
     expect(e2.located).toMatch(/^--set meshConfig\.outboundTrafficPolicy\.mode=OPEN: could not unmarshal: invalid value "OPEN" for spec\.meshConfig\.outboundTrafficPolicy\.mode: must be one of REGISTRY_ONLY, ALLOW_ANY/);
@@ -165,5 +165,21 @@ describe('bad input: one SailError naming file:line', () => {
   it('values accept jsonpb spellings: proto names, quoted integers, Go durations', async () => {
     const text = `${HEAD}spec:\n  values:\n    global:\n      proxy_init: {}\n    pilot:\n      replicaCount: "2"\n      keepaliveMaxServerConnectionAge: 30m\n`;
     await expect(resolveIstioOperator({ files: [{ name: 'f.yaml', text }] })).resolves.toBeTruthy();
+  });
+});
+
+describe('unknown fields come with a suggestion', () => {
+  const cases: Array<[string, string]> = [
+    [`${HEAD}spec:\n  componets: {}\n`, 'components'],
+    [`${HEAD}spec:\n  components:\n    pilot:\n      enabeld: true\n`, 'enabled'],
+    [`${HEAD}spec:\n  components:\n    pilot:\n      k8s:\n        replicas: 2\n`, 'replicaCount'],
+    [`${HEAD}spec:\n  values:\n    global:\n      istioNamspace: x\n`, 'istioNamespace'],
+    [`${HEAD}spec:\n  values:\n    gateways:\n      istio-ingressgateway:\n        autoscaleMin: 1\n        autoscaleMax: 2\n        serviceAnotations: {}\n`, 'serviceAnnotations'],
+  ];
+  for (const [text, want] of cases) {
+    it(want, async () => expect((await failure({ files: [{ name: 'f.yaml', text }] })).hint).toBe(`did you mean "${want}"?`));
+  }
+  it('none when nothing is close', async () => {
+    expect((await failure({ files: [{ name: 'f.yaml', text: `${HEAD}spec:\n  zzzzzz: 1\n` }] })).hint).toBeUndefined();
   });
 });

@@ -54,6 +54,7 @@ const listCommand: CommandSpec = {
 interface DumpOpts extends ManifestsOpts {
   filename: string[];
   set: string[];
+  force: boolean;
   configPath?: string | undefined;
   output: string;
 }
@@ -89,6 +90,11 @@ const dumpCommand: CommandSpec = {
     },
     MANIFESTS_OPTION,
     CHARTS_OPTION,
+    {
+      flags: '--force',
+      description: 'Proceed even with validation errors; they are printed as warnings on stderr (ext)',
+      kind: 'boolean',
+    },
   ],
   examples: [
     'sailctl profile dump demo',
@@ -111,6 +117,7 @@ const dumpCommand: CommandSpec = {
       sets: opts.set,
       profile: args[0],
       manifestsDir: manifestsDir(opts),
+      force: opts.force,
     });
     printWarnings(ctx, resolved.warnings);
     ctx.io.stdout.write(renderDump(resolved.iop, opts.output as 'yaml' | 'json' | 'flags', opts.configPath));
