@@ -202,8 +202,17 @@ export function addCollectionFuncs(t: FuncTable): void {
       [MAP],
       ([dst, ...srcs]) => {
         void must;
-        for (const s of srcs) mergoMerge(dst as GoMap, s as GoMap, overwrite);
-        return dst!;
+        // A nil map argument is an empty map to mergo; a nil dst gets a fresh map.
+        let target = dst instanceof Map ? dst : null;
+        for (const s of srcs) {
+          if (!(s instanceof Map)) continue;
+          if (target === null) {
+            if (s.size === 0) continue;
+            target = new Map();
+          }
+          mergoMerge(target, s, overwrite);
+        }
+        return target;
       },
       MAP,
     );
