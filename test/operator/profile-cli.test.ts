@@ -54,3 +54,36 @@ describe('profile (in-process)', () => {
     expect(io2.out()).toBe('istio-ingressgateway\n\n');
   });
 });
+
+describe('profile dump bad input (in-process): one line naming the file or flag, non-zero exit', () => {
+  const dir = mkdtempSync(join(tmpdir(), 'sailctl-bad-'));
+  const put = (name: string, text: string): string => {
+    const p = join(dir, name);
+    writeFileSync(p, text);
+    return p;
+  };
+  const cases: Array<[string, () => string[], RegExp, number]> = [
+    ['missing file', () => ['-f', join(dir, 'nope.yaml')], /^Error: .*nope\.yaml: no such file or directory$/, 1],
+    ['invalid YAML', () => ['-f', put('y.yaml', `${HEAD}spec: [\n`)], /^Error: .*y\.yaml:\d+: could not parse YAML/, 1],
+    ['not an IstioOperator', () => ['-f', put('d.yaml', 'apiVersion: apps/v1\nkind: Deployment\n')], /^Error: .*d\.yaml:2: not an IstioOperator/, 1],
+    ['two IstioOperators', () => ['-f', put('t.yaml', `${HEAD}---\n${HEAD}`)], /^Error: .*t\.yaml:4: .*contains multiple IstioOperator CRs/, 1],
+    ['unknown field', () => ['-f', put('u.yaml', `${HEAD}spec:\n  hubb: x\n`)], /^Error: .*u\.yaml:4: could not unmarshal: unknown field "hubb" in spec$/, 1],
+    ['wrong type', () => ['-f', put('w.yaml', `${HEAD}spec:\n  revision: 3\n`)], /^Error: .*w\.yaml:4: could not unmarshal: cannot unmarshal number into spec\.revision of type string$/, 1],
+    ['unknown profile', () => ['nope'], /^Error: unknown profile "nope"$/, 1],
+    ['--set without =', () => ['--set', 'hub'], /^Error: --set hub: must be of the form path=value/, 1],
+    ['--set bad index', () => ['--set', 'components.ingressGateways[a].x=1'], /^Error: --set components\.ingressGateways\[a\]\.x=1: bad list index/, 1],
+    ['--set selector matching nothing', () => ['--set', 'components.egressGateways[name:x].enabled=true'], /^Error: --set components\.egressGateways\[name:x\]\.enabled=true: no element/, 1],
+    ['--config-path to nothing', () => ['-p', 'values.nothing.here'], /^Error: --config-path values\.nothing\.here: no "nothing" in the configuration \(under values\)$/, 1],
+    ['bad -o', () => ['-o', 'toml'], /^Error: invalid argument "toml" for "--output" flag/, 64],
+  ];
+  for (const [what, args, re, code] of cases) {
+    it(what, async () => {
+      const io = fakeIO();
+      expect(await runCli([profileCommand], ['profile', 'dump', ...args()], io)).toBe(code);
+      const lines = io.err().trimEnd().split('\n');
+      expect(lines[0]).toMatch(re);
+      expect(lines.slice(1).every((l) => l.startsWith('  hint: '))).toBe(true);
+      expect(io.out()).toBe('');
+    });
+  }
+});
