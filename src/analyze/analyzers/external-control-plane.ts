@@ -61,6 +61,7 @@ export function goUrlHostname(raw: string): string | undefined {
   if (end >= 0) authority = authority.slice(0, end);
   const at = authority.lastIndexOf('@');
   const host = at >= 0 ? authority.slice(at + 1) : authority;
+  if (at >= 0 && !/^[A-Za-z0-9\-._:~!$&'()*+,;=%@]*$/.test(authority.slice(0, at))) return undefined;
   if (host.startsWith('[')) {
     const close = host.lastIndexOf(']');
     if (close < 0 || !validOptionalPort(host.slice(close + 1))) return undefined;
@@ -73,7 +74,7 @@ export function goUrlHostname(raw: string): string | undefined {
   const colon = name.lastIndexOf(':');
   if (colon >= 0 && validOptionalPort(name.slice(colon))) name = name.slice(0, colon);
   if (name.startsWith('[') && name.endsWith(']')) name = name.slice(1, -1);
-  return name;
+  return name.replace(/%([0-9a-fA-F]{2})/g, (_, hex: string) => String.fromCharCode(parseInt(hex, 16)));
 }
 
 /** Go's net.ParseIP: dotted IPv4 or IPv6 without a zone. */
