@@ -59,9 +59,12 @@ export function renderDump(iop: IstioOperator, format: DumpFormat, configPath?: 
   }
 }
 
-/** The whole resource as YAML, what `profile diff` compares. */
+/**
+ * The whole resource as YAML, what `profile diff` compares: as istioctl 1.23 wrote its Go
+ * IstioOperator struct, whose ObjectMeta always carries `creationTimestamp: null`.
+ */
 export function iopYaml(iop: IstioOperator): string {
-  return toGoYaml(iop);
+  return toGoYaml({ ...iop, metadata: { creationTimestamp: null, ...(iop.metadata ?? {}) } });
 }
 
 /**

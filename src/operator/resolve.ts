@@ -30,6 +30,11 @@ export interface ResolveOptions {
   manifestsDir?: string | undefined;
   /** A profile chosen outside the files (e.g. `profile dump NAME`); wins over files and --set. */
   profile?: string | undefined;
+  /**
+   * Whether `profile` is written into spec.profile, as istioctl 1.23's `profile dump NAME` does
+   * (default true). `profile diff` reads profiles without recording the name.
+   */
+  recordProfile?: boolean | undefined;
   /** -r/--revision (the "default" revision means none, as in istioctl). */
   revision?: string | undefined;
   /** Turn validation errors into warnings. */
@@ -169,7 +174,8 @@ export async function resolveIstioOperator(opts: ResolveOptions): Promise<Resolv
 
   // Parse every --set first: a malformed one fails before any file is read.
   const sets: SetExpression[] = (opts.sets ?? []).map(parseSetExpression);
-  if (opts.profile) sets.push(aliasSet('profile', opts.profile));
+  const record = opts.recordProfile ?? true;
+  if (opts.profile && record) sets.push(aliasSet('profile', opts.profile));
   if (opts.manifestsDir) sets.push(aliasSet('installPackagePath', opts.manifestsDir));
   if (opts.revision && opts.revision !== 'default') sets.push(aliasSet('revision', opts.revision));
 
@@ -186,7 +192,7 @@ export async function resolveIstioOperator(opts: ResolveOptions): Promise<Resolv
   const userSpec = specOf(user);
 
   // The profile and manifests directory come from the files, then the last --set naming them.
-  const profileName = stringOr(lastSetValue(sets, 'profile') ?? userSpec['profile'], DEFAULT_PROFILE);
+  const profileName = stringOr((record ? undefined : opts.profile) ?? lastSetValue(sets, 'profile') ?? userSpec['profile'], DEFAULT_PROFILE);
   const manifestsDir = stringOr(lastSetValue(sets, 'installPackagePath') ?? userSpec['installPackagePath'], '') || undefined;
 
   let base = await readProfileLayer(profileName, manifestsDir, force, warnings);
@@ -198,7 +204,7 @@ export async function resolveIstioOperator(opts: ResolveOptions): Promise<Resolv
 
   let merged = mergeOverlay(base, user);
   const spec = specOf(merged);
-  if (typeof spec['profile'] !== 'string' || spec['profile'] === '') spec['profile'] = profileName;
+  if (typeof spec['profile'] !== 'string' || spec['profile'] === '') spec['profile'] = record ? profileName : DEFAULT_PROFILE;
 
   // --set may have produced something invalid; files and profiles were checked (and named) above,
   // so only issues a --set is responsible for are reported here.

@@ -134,8 +134,11 @@ describe('profile diff', () => {
     const r = await sailctl(['profile', 'diff', 'default', 'openshift']);
     expect(r.exitCode).toBe(1);
     expect(r.stdout.startsWith('The difference between profiles:\n apiVersion: install.istio.io/v1alpha1\n')).toBe(true);
-    expect(r.stdout).toContain('\n+  profile: openshift\n-  profile: default\n');
+    // As in istioctl 1.23, the profile name is not written into spec.profile for a diff.
+    expect(r.stdout).toContain('\n   profile: default\n');
+    expect(r.stdout).toContain('\n metadata:\n   creationTimestamp: null\n   namespace: istio-system\n');
     expect(r.stdout).toContain('\n+    cni:\n+      enabled: true\n+      namespace: kube-system\n');
+    expect(r.stdout).toContain('\n+      platform: openshift\n');
     expect(r.stdout).not.toContain('-    istioNamespace');
   });
   it('accepts files; a file is laid over the default beside it or the built-in default', async () => {
@@ -143,7 +146,7 @@ describe('profile diff', () => {
     const r = await sailctl(['profile', 'diff', 'default', f]);
     expect(r.exitCode).toBe(1);
     expect(r.stdout).toContain('\n+      logging:\n+        level: debug\n');
-    expect(r.stdout).toContain('\n metadata:\n   namespace: istio-system\n'); // the built-in default underneath
+    expect(r.stdout).toContain('\n metadata:\n   creationTimestamp: null\n   namespace: istio-system\n'); // the built-in default underneath
   });
   it('an unknown profile is an error naming it', async () => {
     const r = await sailctl(['profile', 'diff', 'default', 'nosuch']);

@@ -143,7 +143,7 @@ const diffCommand: CommandSpec = {
     ]);
     const render = async (profile: string): Promise<string> => {
       try {
-        const r = await resolveIstioOperator({ profile, manifestsDir: manifestsDir(opts) });
+        const r = await resolveIstioOperator({ profile, recordProfile: false, manifestsDir: manifestsDir(opts) });
         printWarnings(ctx, r.warnings);
         return iopYaml(r.iop);
       } catch (e) {
