@@ -239,7 +239,7 @@ function call(args: GoValue[], ctx: Parameters<GoFunc>[1]): GoValue {
       } else if (goTypeName(a) !== t) throw new FuncError(`arg ${i}: value has type ${goTypeName(a)}; should be ${t}`);
     });
   }
-  return fn(callArgs, { ...ctx, name: ctx.name });
+  return fn(callArgs, ctx);
 }
 
 // -------------------------------------------------------------------------- escapers

@@ -4,7 +4,7 @@
  * frame stack rather than JS recursion, so a template may recurse to Go's depth limit
  * (100000) without exhausting the JS stack; expressions recurse only as deep as the text nests.
  */
-import type { ArgNode, ChainNode, CommandNode, ControlNode, FieldNode, IdentifierNode, ListNode, Node, NumberNode, PipeNode, TemplateNode, Tree, VariableNode } from './ast.js';
+import type { ArgNode, ChainNode, CommandNode, ControlNode, FieldNode, IdentifierNode, Node, NumberNode, PipeNode, TemplateNode, Tree, VariableNode } from './ast.js';
 import { nodeString } from './ast.js';
 import { TemplateError } from './errors.js';
 import { printValueForTemplate, sprint, compareStrings } from './fmt.js';
@@ -100,28 +100,44 @@ function isStackOverflow(e: unknown): boolean {
   return (e instanceof RangeError && m.includes('call stack')) || m.includes('Stack overflow');
 }
 
-export function executeTemplate(env: ExecEnv, name: string, data: GoValue): string {
-  const tree = env.lookupTree(name);
-  if (!tree) throw new TemplateError(`template: no template ${goQuote(name)} associated with template ${goQuote(env.rootName)}`);
-  const st = new State(env, tree, name);
-  const dot: Val = { v: data === null ? undefined : data, iface: false };
-  st.vars.push({ name: '$', value: dot.v, iface: false });
-  nesting++;
-  try {
-    st.run(tree.root, dot);
-  } catch (e) {
-    // Only the outermost execution reports a JS stack overflow, as one clear error rather
-    // than a chain of "error calling include" wrappers.
-    if (nesting === 1 && isStackOverflow(e)) {
-      throw new TemplateError(
-        `template: ${name}: exceeded maximum template depth (nesting of template function calls such as include is too deep)`,
-      );
+class Call implements CallContext {
+  constructor(
+    private readonly env: ExecEnv,
+    readonly name: string,
+    readonly argIsInterface: readonly boolean[],
+  ) {}
+
+  /**
+   * Go's ExecuteTemplate. The body lives here (not in a helper) because include-style
+   * functions nest executions through it, and every frame per nesting level counts.
+   */
+  executeTemplate(name: string, data: GoValue): string {
+    const st = State.start(this.env, name, data);
+    nesting++;
+    try {
+      st.run(st.rootNodes(), st.topDotValue());
+    } catch (e) {
+      // Only the outermost execution reports a JS stack overflow, as one clear error rather
+      // than a chain of "error calling include" wrappers.
+      if (nesting === 1 && isStackOverflow(e)) throw overflowError(name);
+      throw e;
+    } finally {
+      nesting--;
     }
-    throw e;
-  } finally {
-    nesting--;
+    return st.output();
   }
-  return st.output();
+
+  executeText(text: string, data: GoValue): string {
+    return this.env.executeText(text, data);
+  }
+}
+
+function overflowError(name: string): TemplateError {
+  return new TemplateError(`template: ${name}: exceeded maximum template depth (nesting of template function calls such as include is too deep)`);
+}
+
+export function executeTemplate(env: ExecEnv, name: string, data: GoValue): string {
+  return new Call(env, '', []).executeTemplate(name, data);
 }
 
 class State {
@@ -137,6 +153,24 @@ class State {
     private tree: Tree,
     private name: string,
   ) {}
+
+  /** A state ready to execute template `name` with data, or Go's error for an unknown name. */
+  static start(env: ExecEnv, name: string, data: GoValue): State {
+    const tree = env.lookupTree(name);
+    if (!tree) throw new TemplateError(`template: no template ${goQuote(name)} associated with template ${goQuote(env.rootName)}`);
+    const st = new State(env, tree, name);
+    st.topDot = { v: data === null ? undefined : data, iface: false };
+    st.vars.push({ name: '$', value: st.topDot.v, iface: false });
+    return st;
+  }
+
+  private topDot: Val = { v: undefined, iface: false };
+  rootNodes(): Node[] {
+    return this.tree.root.nodes;
+  }
+  topDotValue(): Val {
+    return this.topDot;
+  }
 
   output(): string {
     return this.chunks.join('');
@@ -172,36 +206,48 @@ class State {
 
   // ------------------------------------------------------------------ statements
 
-  run(root: ListNode, dot: Val): void {
-    const base = this.stack.length;
-    this.stack.push({ k: 'list', nodes: root.nodes, i: 0, dot });
-    while (this.stack.length > base) {
-      const f = this.stack[this.stack.length - 1]!;
-      switch (f.k) {
-        case 'list':
-          if (f.i >= f.nodes.length) {
-            this.stack.pop();
-            break;
-          }
-          this.walkNode(f.nodes[f.i++]!, f.dot);
-          break;
-        case 'pop':
-          this.vars.length = f.mark;
-          this.stack.pop();
-          break;
-        case 'range':
-          this.stepRange(f);
-          break;
-        case 'return':
-          this.tree = f.tree;
-          this.name = f.name;
-          this.vars = f.vars;
-          this.depth = f.depth;
-          this.stack.pop();
-          break;
-      }
+  /** Runs statements on the frame stack until the list given (and all it pushes) is done. */
+  run(nodes: Node[], dot: Val): void {
+    const stack = this.stack;
+    const base = stack.length;
+    stack.push({ k: 'list', nodes, i: 0, dot });
+    while (stack.length > base) {
+      const f = stack[stack.length - 1]!;
+      if (f.k === 'list') {
+        if (f.i >= f.nodes.length) stack.pop();
+        else this.step(f.nodes[f.i++]!, f.dot);
+      } else this.stepOther(f);
     }
   }
+
+  /** One statement; text and actions directly (they are most of a template). */
+  private step(node: Node, dot: Val): void {
+    if (node.type === 'text') this.write(node.text);
+    else if (node.type === 'action') {
+      const val = this.evalPipeline(dot, node.pipe);
+      if (node.pipe.decl.length === 0) this.printValue(node, val);
+    } else this.walkNode(node, dot);
+  }
+
+  private stepOther(f: Frame): void {
+    switch (f.k) {
+      case 'pop':
+        this.vars.length = f.mark;
+        this.stack.pop();
+        break;
+      case 'range':
+        this.stepRange(f);
+        break;
+      case 'return':
+        this.tree = f.tree;
+        this.name = f.name;
+        this.vars = f.vars;
+        this.depth = f.depth;
+        this.stack.pop();
+        break;
+    }
+  }
+
 
   private walkNode(node: Node, dot: Val): void {
     switch (node.type) {
@@ -368,18 +414,21 @@ class State {
     if (!pipe) return undefined;
     this.at(pipe);
     let value: Final = MISSING;
-    for (const cmd of pipe.cmds) {
-      let v = this.evalCommand(dot, cmd, value);
+    const cmds = pipe.cmds;
+    for (let i = 0; i < cmds.length; i++) {
       // Go unwraps interface values between commands: a nil interface becomes invalid
-      if (v === null) v = undefined;
-      value = v;
+      value = this.evalCommand(dot, cmds[i]!, value) ?? undefined;
     }
-    const result = value === MISSING ? undefined : value;
+    if (value === MISSING) value = undefined;
+    if (pipe.decl.length > 0) this.declare(pipe, value);
+    return value;
+  }
+
+  private declare(pipe: PipeNode, result: GoValue): void {
     for (const variable of pipe.decl) {
       if (pipe.isAssign) this.setVar(variable.ident[0]!, { v: result, iface: false });
       else this.vars.push({ name: variable.ident[0]!, value: result, iface: false });
     }
-    return result;
   }
 
   private notAFunction(args: ArgNode[] | null, final: Final): void {
@@ -393,8 +442,13 @@ class State {
         return this.evalFieldNode(dot, first, cmd.args, final).v;
       case 'chain':
         return this.evalChainNode(dot, first, cmd.args, final).v;
-      case 'identifier':
-        return this.evalFunction(dot, first, cmd, cmd.args, final);
+      case 'identifier': {
+        // evalFunction, inlined (see run)
+        this.at(first);
+        const fn = this.env.lookupFunc(first.ident);
+        if (!fn) this.errorf(`${goQuote(first.ident)} is not a defined function`);
+        return this.evalCall(dot, fn, this.env.isBuiltin(first.ident, fn), cmd, first.ident, cmd.args, final);
+      }
       case 'pipe':
         this.notAFunction(cmd.args, final);
         return this.evalPipeline(dot, first);
@@ -507,6 +561,11 @@ class State {
     return this.evalCall(dot, fn, this.env.isBuiltin(name, fn), cmd, name, args, final);
   }
 
+  /**
+   * Calls a function. Kept small on purpose: this frame stays on the JS stack while the
+   * function runs (and include-style functions nest executions), so argument evaluation and
+   * error reporting live in helpers that have returned by then.
+   */
   private evalCall(
     dot: Val,
     fn: GoFunc,
@@ -516,6 +575,22 @@ class State {
     args: ArgNode[] | null,
     final: Final,
   ): GoValue {
+    const argv = this.buildArgs(dot, fn, isBuiltin, name, args, final);
+    if (argv === null) return this.shortCircuit;
+    try {
+      return fn(argv, new Call(this.env, name, this.argIface));
+    } catch (e) {
+      return this.callFailed(e, node, name);
+    }
+  }
+
+  /** The deciding operand of and/or when buildArgs evaluated them itself. */
+  private shortCircuit: GoValue = undefined;
+  /** Per-argument interface flags of the last buildArgs. */
+  private argIface: boolean[] = [];
+
+  /** Go's argument count check and conversions; null when and/or already produced the result. */
+  private buildArgs(dot: Val, fn: GoFunc, isBuiltin: boolean, name: string, args: ArgNode[] | null, final: Final): GoValue[] | null {
     const argNodes = args ? args.slice(1) : [];
     const sig = funcSignature(fn) ?? DEFAULT_SIGNATURE;
     const numIn = argNodes.length + (final !== MISSING ? 1 : 0);
@@ -530,10 +605,14 @@ class State {
       let v: GoValue = undefined;
       for (const arg of argNodes) {
         v = this.evalArg(dot, 'reflect.Value', arg);
-        if (isTrue(v) === (name === 'or')) return v;
+        if (isTrue(v) === (name === 'or')) {
+          this.shortCircuit = v;
+          return null;
+        }
       }
       if (final !== MISSING) v = this.validateType(final, 'reflect.Value');
-      return v;
+      this.shortCircuit = v;
+      return null;
     }
     const argv: GoValue[] = [];
     const argIface: boolean[] = [];
@@ -551,28 +630,20 @@ class State {
       argv.push(this.validateType(final, t));
       argIface.push(false);
     }
-    const call = this.callContext(name, argIface);
-    try {
-      return fn(argv, call);
-    } catch (e) {
-      if (e instanceof OutputLimitError || e instanceof BreakSignal) throw e;
-      if (isStackOverflow(e)) throw e;
-      this.at(node);
-      if (e instanceof FuncError) this.errorf(`error calling ${name}: ${e.message}`, e);
-      if (e instanceof Error) this.errorf(`error calling ${name}: ${e.message}`, e instanceof FailError ? e : undefined);
-      this.errorf(`error calling ${name}: ${String(e)}`);
-    }
+    this.argIface = argIface;
+    return argv;
   }
 
-  private callContext(name: string, argIsInterface: boolean[]): CallContext {
-    const env = this.env;
-    return {
-      name,
-      argIsInterface,
-      executeTemplate: (tname: string, data: GoValue) => executeTemplate(env, tname, data),
-      executeText: (text: string, data: GoValue) => env.executeText(text, data),
-    };
+  private callFailed(e: unknown, node: ArgNode | CommandNode, name: string): never {
+    if (e instanceof OutputLimitError || e instanceof BreakSignal) throw e;
+    if (isStackOverflow(e)) throw e;
+    this.at(node);
+    if (e instanceof FuncError) this.errorf(`error calling ${name}: ${e.message}`, e);
+    if (e instanceof Error) this.errorf(`error calling ${name}: ${e.message}`);
+    this.errorf(`error calling ${name}: ${String(e)}`);
   }
+
+
 
   /** Whether the last evalArg produced an interface-typed value (see CallContext.argIsInterface). */
   private lastArgIface = false;
