@@ -2,6 +2,7 @@
  * Conversions between plain JSON (operator, manifest) and the template engine's Go value model
  * (maps are Map<string, GoValue>, so keys like `__proto__` and key order stay Go-like).
  */
+import { GoFloat32, GoInt } from '../gotemplate/value.js';
 import type { JsonObject, JsonValue } from '../operator/types.js';
 
 export type GoLike = null | undefined | boolean | string | number | bigint | GoLike[] | Map<string, GoLike> | { [k: string]: unknown };
@@ -20,6 +21,8 @@ export function goToJson(v: unknown): JsonValue {
   if (typeof v === 'bigint') return Number(v);
   if (typeof v === 'string' || typeof v === 'number' || typeof v === 'boolean') return v;
   if (Array.isArray(v)) return v.map(goToJson);
+  if (v instanceof GoInt) return Number(v.value);
+  if (v instanceof GoFloat32) return v.value;
   if (v instanceof Map) {
     const o: JsonObject = {};
     for (const [k, x] of v) o[String(k)] = goToJson(x);
