@@ -1,9 +1,8 @@
 /**
- * Output formats of `profile dump`, matching istioctl 1.23 byte for byte where it matters:
- * YAML as sigs.k8s.io/yaml writes it (keys sorted, lists not indented under their key, YAML 1.1
- * quoting), JSON as Go's json.MarshalIndent with four spaces (keys sorted, <>& escaped), and
- * "flags": one sorted `path=value` line per leaf, strings %q-quoted, other values as Go's %v.
- * (Go's YAML writer folds plain strings longer than 80 columns; sailctl never folds.)
+ * Output formats of `profile dump`, matching istioctl 1.23 byte for byte: YAML as
+ * sigs.k8s.io/yaml writes it (goyaml.ts), JSON as Go's json.MarshalIndent with four spaces (keys
+ * sorted, <>& escaped), and "flags": one sorted `path=value` line per leaf, strings %q-quoted,
+ * other values as Go's %v. test/operator/dump-oracle checks all three against Go.
  */
 import { goFloat, goQuote } from './gofmt.js';
 import { isJsonObject, type JsonValue } from './types.js';
