@@ -630,6 +630,15 @@ class Printer {
         return;
       }
       if (this.f.sharpV) this.buf += v.typeName.replace(/^\*/, '&');
+      else if (v.typeName.startsWith('*')) {
+        // Go prints a pointer to a struct as &{...} at top level and as an address inside
+        // containers; addresses are not reproducible, so a fixed stand-in is printed there
+        if (depth > 0) {
+          this.buf += '0xc000010000';
+          return;
+        }
+        this.buf += '&';
+      }
       this.buf += '{';
       let i = 0;
       for (const [name, fv] of v.fields) {

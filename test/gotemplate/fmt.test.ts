@@ -1,7 +1,7 @@
 // Expected results were produced by Go's own text/template (Go 1.19, the Debian oracle) and
 // pinned here; each row is [template, JSON data, missingkey, expected output or error].
 import { describe, expect, it } from 'vitest';
-import { FuncError, GoFloat32, GoInt, TemplateError, TemplateSet, fromJS, mapOf, sliceOf, withSignature, type FuncMap } from '../../src/gotemplate/index.js';
+import { FuncError, GoFloat32, GoInt, GoStruct, TemplateError, TemplateSet, fromJS, mapOf, sliceOf, sprint, sprintf, withSignature, type FuncMap, type GoValue } from '../../src/gotemplate/index.js';
 
 type MissingKey = 'default' | 'invalid' | 'zero' | 'error';
 type Expected = { output: string } | { error: string };
@@ -73,5 +73,23 @@ const ROWS: [string, string, MissingKey, Expected][] = [
 describe('fmt printing (expectations from Go text/template)', () => {
   it.each(ROWS)('%s', (template, json, missingKey, expected) => {
     expect(run(template, json, missingKey)).toEqual(expected);
+  });
+});
+
+describe('structs (GoStruct) print as Go prints structs and pointers to structs', () => {
+  const metadata = new GoStruct('chart.Metadata', new Map<string, GoValue>([['Name', 'istiod'], ['Version', '1.0']]));
+  const caps = new GoStruct('*chartutil.Capabilities', new Map<string, GoValue>([['A', 'x'], ['B', 1]]));
+  it('%v, %+v and %#v', () => {
+    expect(sprint(metadata)).toBe('{istiod 1.0}');
+    expect(sprintf('%+v', metadata)).toBe('{Name:istiod Version:1.0}');
+    expect(sprint(caps)).toBe('&{x 1}');
+    expect(sprintf('%+v', caps)).toBe('&{A:x B:1}');
+    expect(sprintf('%#v', caps)).toBe('&chartutil.Capabilities{A:"x", B:1}');
+    expect(sprintf('%T', caps)).toBe('*chartutil.Capabilities');
+  });
+  it('a struct with its own String() form prints that', () => {
+    const version = new GoStruct('*chartutil.KubeVersion', new Map<string, GoValue>([['Major', '1']]), new Map(), () => 'v1.32.0');
+    expect(sprint(version)).toBe('v1.32.0');
+    expect(sprintf('%s|%q|%10v', version, version, version)).toBe('v1.32.0|"v1.32.0"|   v1.32.0');
   });
 });
