@@ -56,7 +56,7 @@ function mergeMap(original: JsonMap, patch: JsonMap, meta: PatchMeta): JsonMap {
     }
     const ov = original[key];
     if (ov === undefined || ov === null) {
-      original[key] = isMap(pv) ? withoutNulls(pv) : clone(pv);
+      original[key] = discardNulls(clone(pv));
       continue;
     }
     const fm = meta.field(key);
@@ -75,14 +75,23 @@ function mergeMap(original: JsonMap, patch: JsonMap, meta: PatchMeta): JsonMap {
   return original;
 }
 
-/** A map added by a patch keeps its content, minus the deletions that had nothing to delete. */
+/**
+ * A value added where the original had nothing keeps its content minus its nulls, recursively:
+ * strategicpatch ignores unmatched nulls (there is nothing for them to delete).
+ */
 function withoutNulls(m: JsonMap): JsonMap {
   const out: JsonMap = {};
   for (const [k, v] of Object.entries(m)) {
-    if (k.startsWith('$')) continue;
-    out[k] = clone(v);
+    if (k.startsWith('$') || v === null) continue;
+    out[k] = discardNulls(v);
   }
   return out;
+}
+
+function discardNulls(v: JsonValue): JsonValue {
+  if (Array.isArray(v)) return v.map((x) => (x === null ? x : discardNulls(x)));
+  if (isMap(v)) return withoutNulls(v);
+  return v;
 }
 
 function sameKey(a: JsonValue | undefined, b: JsonValue | undefined): boolean {
