@@ -22,7 +22,8 @@ export { listProfiles, profilesDir, readProfileSource, isProfilePath, DEFAULT_PR
 export { parseSetExpression, applySetExpression, parseSetValue, splitSetPath, isAlwaysStringPath } from './setflag.js';
 export type { SetExpression } from './setflag.js';
 export { mergeOverlay } from './merge.js';
-export { validateIstioOperatorData, formatPath } from './validate.js';
+export { validateIstioOperator, validateIstioOperatorData, formatPath, suggestField } from './validate.js';
+export { semanticIssues } from './semantic.js';
 export type { ValidationIssue } from './validate.js';
 export { renderDump, configSubtree, lineDiff, iopYaml, DUMP_FORMATS } from './dump.js';
 export type { DumpFormat } from './dump.js';

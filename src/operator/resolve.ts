@@ -13,7 +13,7 @@ import { mergeOverlay } from './merge.js';
 import { DEFAULT_PROFILE, defaultProfileFor, readProfileSource } from './profiles.js';
 import { applySetExpression, lastSetValue, parseSetExpression, type SetExpression } from './setflag.js';
 import { IOP_API_VERSION, IOP_KIND, isJsonObject, type IstioOperator, type JsonObject } from './types.js';
-import { validateIstioOperatorData, type ValidationIssue } from './validate.js';
+import { validateIstioOperator, type ValidationIssue } from './validate.js';
 
 export interface InputFile {
   /** Name shown in messages: the path as the user gave it, or '-' for stdin. */
@@ -104,12 +104,12 @@ export function parseIstioOperatorFile(file: string, text: string): IopDocument 
 
 function issueError(issue: ValidationIssue, where: { file: string; line: number | undefined }, more: number): SailError {
   const hints = [issue.hint, more > 0 ? `${more} more validation error${more > 1 ? 's' : ''}; run with --force to continue anyway` : undefined];
-  return new SailError('SCHEMA', `could not unmarshal: ${issue.message}`, { ...where, hint: hints.filter(Boolean).join('; ') || undefined });
+  return new SailError('SCHEMA', issue.message, { ...where, hint: hints.filter(Boolean).join('; ') || undefined });
 }
 
 /** Validates a parsed document; throws on the first error unless `force`; returns warnings. */
 export async function checkIstioOperatorDocument(d: IopDocument, force: boolean): Promise<string[]> {
-  const issues = await validateIstioOperatorData(d.data);
+  const issues = await validateIstioOperator(d.data);
   const errors = issues.filter((i) => i.severity === 'error');
   const first = errors[0];
   if (first && !force) throw issueError(first, located(d.file, d.doc, first.path), errors.length - 1);
@@ -117,7 +117,7 @@ export async function checkIstioOperatorDocument(d: IopDocument, force: boolean)
     const w = located(d.file, d.doc, i.path);
     const suffix = i.severity === 'error' ? ' (continuing because of --force)' : '';
     const hint = i.hint ? ` (${i.hint})` : '';
-    return `${w.file}:${w.line}: ${i.severity === 'error' ? 'could not unmarshal: ' : ''}${i.message}${hint}${suffix}`;
+    return `${w.file}:${w.line}: ${i.message}${hint}${suffix}`;
   });
 }
 
@@ -209,7 +209,7 @@ export async function resolveIstioOperator(opts: ResolveOptions): Promise<Resolv
   // --set may have produced something invalid; files and profiles were checked (and named) above,
   // so only issues a --set is responsible for are reported here.
   if (sets.length > 0) {
-    const issues = (await validateIstioOperatorData(merged))
+    const issues = (await validateIstioOperator(merged))
       .map((issue) => ({ issue, culprit: blameSet(issue, sets) }))
       .filter((x): x is { issue: ValidationIssue; culprit: SetExpression } => x.culprit !== undefined);
     const errorCount = issues.filter((x) => x.issue.severity === 'error').length;
@@ -220,7 +220,7 @@ export async function resolveIstioOperator(opts: ResolveOptions): Promise<Resolv
         continue;
       }
       if (!force) throw issueError(issue, { file: where, line: undefined }, errorCount - 1);
-      warnings.push(`${where}: could not unmarshal: ${issue.message}${issue.hint ? ` (${issue.hint})` : ''} (continuing because of --force)`);
+      warnings.push(`${where}: ${issue.message}${issue.hint ? ` (${issue.hint})` : ''} (continuing because of --force)`);
     }
   }
   return { iop: merged as IstioOperator, warnings, profileName, manifestsDir };

@@ -7,6 +7,7 @@
 import type { ErrorObject } from 'ajv';
 import { validate as generatedValidate } from './schema/iop-validator.gen.js';
 import type { YamlPath } from '../util/yaml.js';
+import { semanticIssues } from './semantic.js';
 
 interface GeneratedValidator {
   (data: unknown): boolean;
@@ -85,7 +86,7 @@ export function suggestField(unknown: string, known: readonly string[]): string 
 }
 
 async function addSuggestions(issues: ValidationIssue[]): Promise<void> {
-  const unknown = issues.filter((i) => i.message.startsWith('unknown field'));
+  const unknown = issues.filter((i) => /^(could not unmarshal: )?unknown field/.test(i.message));
   if (unknown.length === 0) return;
   const { IOP_SCHEMA } = await import('./schema/iop-schema.js');
   for (const issue of unknown) {
@@ -164,7 +165,9 @@ function toIssues(errors: ErrorObject[], data: unknown): ValidationIssue[] {
       const parent = formatPath(path.slice(0, -1)) || '(root)';
       const text = formatPath(path);
       const lenient = isUnderMeshConfig(path);
-      const message = `unknown field "${extra}" in ${parent}` + (lenient ? ' (istioctl ignores unknown meshConfig fields)' : '');
+      const message = lenient
+        ? `unknown field "${extra}" in ${parent} (istioctl ignores unknown meshConfig fields)`
+        : `could not unmarshal: unknown field "${extra}" in ${parent}`;
       issues.set(text, { path, pathText: text, message, severity: lenient ? 'warning' : 'error' });
       continue;
     }
@@ -190,7 +193,7 @@ function toIssues(errors: ErrorObject[], data: unknown): ValidationIssue[] {
       const first = errs.find((e) => e.keyword !== 'anyOf' && e.keyword !== 'if') ?? errs[0];
       message = `invalid value ${JSON.stringify(value)} for ${text}: ${first?.message ?? 'invalid'}`;
     }
-    issues.set(text, { path, pathText: text, message, severity: 'error' });
+    issues.set(text, { path, pathText: text, message: `could not unmarshal: ${message}`, severity: 'error' });
   }
   // An error on a parent (from anyOf over $ref|null) is implied by its children's errors.
   const all = [...issues.values()];
@@ -206,6 +209,13 @@ export async function validateIstioOperatorData(data: unknown): Promise<Validati
   const issues = toIssues(validateIop.errors ?? [], clean);
   await addSuggestions(issues);
   return issues;
+}
+
+/** Schema issues, then istioctl's semantic checks (image references, revision, ranges). */
+export async function validateIstioOperator(data: unknown): Promise<ValidationIssue[]> {
+  const schema = await validateIstioOperatorData(data);
+  const seen = new Set(schema.map((i) => i.pathText));
+  return [...schema, ...semanticIssues(withoutNulls(data)).filter((i) => !seen.has(i.pathText))];
 }
 
 export type { YamlPath };
