@@ -649,7 +649,8 @@ class Printer {
       this.buf += '}';
       return;
     }
-    this.badVerb(verb, v);
+    // A JS value outside the model (a function library bug): say so instead of recursing
+    this.buf += `%!${verb}(invalid value of JS type ${typeof v})`;
   }
 
   /** An element of a container: a nil interface prints <nil> whatever the verb. */

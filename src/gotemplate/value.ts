@@ -266,7 +266,8 @@ export function goTypeName(v: GoValue): string {
   if (v instanceof GoFloat32) return 'float32';
   if (Array.isArray(v)) return `[]${sliceType(v)}`;
   if (v instanceof Map) return `map[string]${mapElemType(v)}`;
-  return v.typeName;
+  // a JS value outside the model (a function library bug) must not print "undefined"
+  return (v as GoStruct).typeName ?? `<JS ${typeof v}>`;
 }
 
 /**
