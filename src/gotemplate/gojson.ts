@@ -47,6 +47,8 @@ export function goJsonFloat(f: number, bits: 32 | 64 = 64): string {
   if (!Number.isFinite(f)) throw new FuncError(`json: unsupported value: ${Number.isNaN(f) ? 'NaN' : f > 0 ? '+Inf' : '-Inf'}`);
   if (f === 0) return Object.is(f, -0) ? '-0' : '0';
   const abs = Math.abs(f);
+  // In [1e-6, 1e21) JavaScript's shortest round-trip text is already Go's 'f' format.
+  if (bits === 64 && abs >= 1e-6 && abs < 1e21) return String(f);
   const { digits, exp, neg } = shortestDecimal(f, bits);
   const sign = neg ? '-' : '';
   if (abs < 1e-6 || abs >= 1e21) {

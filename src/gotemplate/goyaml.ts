@@ -111,7 +111,7 @@ export function resolveScalar(s: string): ResolvedScalar {
     return { tag: 'str', value: s };
   }
   if (hint === 'D' || hint === 'S') {
-    if (isTimestamp(s)) return { tag: 'timestamp', value: s };
+    if (s.length >= 8 && s[4] === '-' && isTimestamp(s)) return { tag: 'timestamp', value: s };
     const plain = s.replaceAll('_', '');
     const i = parseGoInteger(plain, true);
     if (i !== undefined) return { tag: 'int', value: i, unsigned: false };
