@@ -14,8 +14,10 @@ const INDENT = 2;
 
 // ---- key order (go-yaml's keyList.Less) ----
 
-const isLetter = (c: string): boolean => /\p{L}/u.test(c);
-const isDigit = (c: string): boolean => /\p{Nd}/u.test(c);
+const LETTER = /\p{L}/u;
+const DIGIT = /\p{Nd}/u;
+const isLetter = (c: string): boolean => (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c > '\x7f' && LETTER.test(c));
+const isDigit = (c: string): boolean => (c >= '0' && c <= '9') || (c > '\x7f' && DIGIT.test(c));
 
 export function goYamlKeyLess(a: string, b: string): boolean {
   const ar = [...a];
