@@ -21,7 +21,7 @@ describe('Helm functions', () => {
 
   it('toYaml of values Helm read: every number is a float64, integral ones print as ints', () => {
     expect(toYaml(parseGoYaml('num: 1000000\nf: 1.5\ne: 1e-7\nbig: 1234567.5\ny: 1\n'))).toBe('big: 1.2345675e+06\ne: 1e-07\nf: 1.5\nnum: 1000000\n"true": 1');
-    expect(exec('{{ .Values.n }} {{ .Values.n | toJson }}', parseGoYaml('n: 1000000'))).toBe('1e+06 1000000');
+    expect(exec('{{ .Values.num }} {{ .Values.num | toJson }}', parseGoYaml('num: 1000000'))).toBe('1e+06 1000000');
   });
 
   it('fromYaml reports problems in an Error key instead of failing', () => {
