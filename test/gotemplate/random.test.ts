@@ -85,7 +85,49 @@ function generator(seed: number) {
   });
 }
 
+/** Mutations (deletions, insertions of template tokens, duplications) of valid templates: mostly parse errors. */
+function mutator(seed: number) {
+  const r = rng(seed);
+  const pick = <T,>(a: readonly T[]): T => a[Math.floor(r() * a.length)]!;
+  const tokens = ['{{', '}}', '{{-', '-}}', '{{- ', ' -}}', '/*', '*/', ' ', '\n', '.', '.a', '$', '$x', ':=', '=', '|', '(', ')', ',', '"s"', '"', '`', "'a'", "'", '1', '-1', '0x', '1e', 'true', 'nil', 'if', 'else', 'end', 'range', 'with', 'define', 'template', 'block', 'break', 'continue', 'and', 'len', 'print', 'x', 'é', '}', '{', '\\', '#', '@'];
+  const seeds = [
+    '{{ if .a }}A\n{{ else if .b }}B{{ else }}C{{ end }}',
+    '{{ range $i, $v := .l }}{{ $i }}=\n{{ $v }}{{ if eq $i 1 }}{{ break }}{{ end }}{{ end }}',
+    '{{ define "x" }}X{{ .a }}{{ end }}\n{{ template "x" . }}{{ block "y" .m }}{{ . }}{{ end }}',
+    '{{- with .m }}{{ .k | printf "%q" }}{{ else }}none{{ end -}}',
+    '{{ $x := index .l 0 }}\n{{ $x = len .s }}{{ slice .s 1 2 }}{{ (.m).k }}',
+    '{{/* comment */}}{{ and .a (or .b 1) | not }}\n{{ printf "%5.2f|%-3d|%x" 3.14 7 255 }}',
+  ];
+  return (): string => {
+    let s = pick(seeds);
+    const edits = 1 + Math.floor(r() * 3);
+    for (let e = 0; e < edits; e++) {
+      const at = Math.floor(r() * (s.length + 1));
+      const op = r();
+      if (op < 0.33) s = s.slice(0, at) + s.slice(at + 1 + Math.floor(r() * 4));
+      else if (op < 0.66) s = s.slice(0, at) + pick(tokens) + s.slice(at);
+      else {
+        const from = Math.floor(r() * s.length);
+        s = s.slice(0, at) + s.slice(from, from + 1 + Math.floor(r() * 6)) + s.slice(at);
+      }
+    }
+    return s;
+  };
+}
+
+function render(template: string, missingKey: 'default' | 'zero' | 'error' | undefined): { output: string } | { error: string } {
+  const set = new TemplateSet({ missingKey });
+  try {
+    set.parse('t', template);
+    return { output: set.execute('t', fromJS(DATA)) };
+  } catch (e) {
+    if (!(e instanceof TemplateError)) throw e;
+    return { error: e.message };
+  }
+}
+
 const CASES = 1500;
+const MUTATIONS = 1500;
 const oracle = ensureOracle();
 
 describe.skipIf(!oracle.ok)('random programs: Go text/template vs this engine', () => {
@@ -98,18 +140,26 @@ describe.skipIf(!oracle.ok)('random programs: Go text/template vs this engine', 
   it(`${CASES} generated programs render identically (output or error text)`, () => {
     const mismatches: string[] = [];
     cases.forEach((c, i) => {
-      const set = new TemplateSet({ missingKey: c.missingKey });
-      let got: { output: string } | { error: string };
-      try {
-        set.parse('t', c.template);
-        got = { output: set.execute('t', fromJS(DATA)) };
-      } catch (e) {
-        if (!(e instanceof TemplateError)) throw e;
-        got = { error: e.message };
-      }
+      const got = render(c.template, c.missingKey as 'default' | 'zero' | 'error');
       const want = results[i]!;
       if (JSON.stringify(got) !== JSON.stringify(want)) {
         mismatches.push(`${JSON.stringify(c.template)} [${c.missingKey}]\n  go:   ${JSON.stringify(want)}\n  ours: ${JSON.stringify(got)}`);
+      }
+    });
+    expect(mismatches.slice(0, 5).join('\n')).toBe('');
+  });
+
+  const mutate = mutator(7);
+  const broken: OracleCase[] = Array.from({ length: MUTATIONS }, (_, i) => ({ name: `m${i}`, data, mode: 'text', template: mutate() }));
+  const brokenResults = runOracle(oracle.binary, broken);
+
+  it(`${MUTATIONS} mutated templates fail (or render) with Go's exact messages`, () => {
+    const mismatches: string[] = [];
+    broken.forEach((c, i) => {
+      const got = render(c.template, undefined);
+      const want = brokenResults[i]!;
+      if (JSON.stringify(got) !== JSON.stringify(want)) {
+        mismatches.push(`${JSON.stringify(c.template)}\n  go:   ${JSON.stringify(want)}\n  ours: ${JSON.stringify(got)}`);
       }
     });
     expect(mismatches.slice(0, 5).join('\n')).toBe('');
