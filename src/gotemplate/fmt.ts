@@ -311,7 +311,7 @@ class Printer {
   buf = '';
   f: Flags = clearFlags();
 
-  private padding(n: number): string {
+  padding(n: number): string {
     if (n <= 0) return '';
     return (this.f.zero ? '0' : ' ').repeat(n);
   }
@@ -388,7 +388,7 @@ class Printer {
         width += length - 1;
       } else if (this.f.sharp) width += 2;
     } else {
-      if (this.f.widPresent) this.buf += ' '.repeat(this.f.wid);
+      if (this.f.widPresent) this.buf += this.padding(this.f.wid);
       return;
     }
     const prefix = verb === 'x' ? '0x' : '0X';
@@ -400,14 +400,23 @@ class Printer {
       const b = bytes[i]!;
       out += digits[b >> 4]! + digits[b & 15]!;
     }
-    if (this.f.widPresent && this.f.wid > width && !this.f.minus) this.buf += ' '.repeat(this.f.wid - width) + out;
-    else if (this.f.widPresent && this.f.wid > width) this.buf += out + ' '.repeat(this.f.wid - width);
+    if (this.f.widPresent && this.f.wid > width && !this.f.minus) this.buf += this.padding(this.f.wid - width) + out;
+    else if (this.f.widPresent && this.f.wid > width) this.buf += out + this.padding(this.f.wid - width);
     else this.buf += out;
   }
 
   fmtInteger(v: bigint, unsigned: boolean, verb: string, orig: GoValue): void {
     switch (verb) {
       case 'v':
+        if (this.f.sharpV && unsigned) {
+          // Go prints unsigned integers in %#v as 0x hex
+          const sharp = this.f.sharp;
+          this.f.sharp = true;
+          this.fmtInt(v, 16, 'x', '0123456789abcdefx');
+          this.f.sharp = sharp;
+          return;
+        }
+        return this.fmtInt(v, 10, verb, '0123456789abcdefx');
       case 'd':
         return this.fmtInt(v, 10, verb, '0123456789abcdefx');
       case 'b':
@@ -420,13 +429,12 @@ class Printer {
       case 'X':
         return this.fmtInt(v, 16, verb, '0123456789ABCDEFX');
       case 'c':
-        return this.pad(this.truncate(runeString(v)));
+        return this.pad(runeString(v));
       case 'q':
         return this.pad(quoteRuneLiteral(v, this.f.plus, this.f.sharp));
       case 'U':
         return this.fmtUnicode(v);
       default:
-        void unsigned;
         this.badVerb(verb, orig);
     }
   }
@@ -576,9 +584,17 @@ class Printer {
       case 'bigint':
         return this.fmtInteger(v, false, verb, v);
       case 'function':
-        if (verb === 'v' || verb === 'p') this.pad('0x' + functionAddress(v));
-        else this.badVerb(verb, v);
+        this.fmtPointer(v, verb);
         return;
+    }
+    // Go's handleMethods: %w is only for Errorf, so a non-basic operand is a bad verb as a whole
+    if (verb === 'w' && !(v instanceof GoInt) && !(v instanceof GoFloat32)) {
+      this.badVerb(verb, v);
+      return;
+    }
+    if (verb === 'p' && (Array.isArray(v) || v instanceof Map || (v instanceof GoStruct && v.typeName.startsWith('*')))) {
+      this.fmtPointer(v, verb);
+      return;
     }
     if (v instanceof GoInt) return this.fmtInteger(v.value, v.kind.startsWith('u'), verb, v);
     if (v instanceof GoFloat32) return this.fmtFloat(v.value, 32, verb, v);
@@ -651,6 +667,35 @@ class Printer {
     }
     // A JS value outside the model (a function library bug): say so instead of recursing
     this.buf += `%!${verb}(invalid value of JS type ${typeof v})`;
+  }
+
+  /** Go's fmtPointer; addresses are not reproducible, so a stable stand-in per object is used. */
+  private fmtPointer(v: object, verb: string): void {
+    const addr = BigInt('0x' + functionAddress(v));
+    const hex = (leading0x: boolean): void => {
+      const sharp = this.f.sharp;
+      this.f.sharp = leading0x;
+      this.fmtInteger(addr, true, 'x', addr);
+      this.f.sharp = sharp;
+    };
+    switch (verb) {
+      case 'v':
+        if (this.f.sharpV) this.buf += `(${goTypeName(v as GoValue)})(0x${addr.toString(16)})`;
+        else hex(!this.f.sharp);
+        return;
+      case 'p':
+        hex(!this.f.sharp);
+        return;
+      case 'b':
+      case 'o':
+      case 'd':
+      case 'x':
+      case 'X':
+        this.fmtInteger(addr, true, verb, addr);
+        return;
+      default:
+        this.badVerb(verb, v as GoValue);
+    }
   }
 
   /** An element of a container: a nil interface prints <nil> whatever the verb. */
@@ -727,7 +772,7 @@ function runeString(v: bigint): string {
 
 function quoteRuneLiteral(v: bigint, asciiOnly: boolean, sharp: boolean): string {
   let cp = v < 0n || v > 0x10ffffn || (v >= 0xd800n && v < 0xe000n) ? 0xfffd : Number(v);
-  if (sharp && isGoPrint(cp) && cp !== 39) return "`" + String.fromCodePoint(cp) + "`";
+  void sharp; // unlike strings, %#q of a rune is still single-quoted
   if (cp === 34) return `'"'`;
   return "'" + quoteRune(cp, 39, asciiOnly) + "'";
 }

@@ -126,7 +126,28 @@ function render(template: string, missingKey: 'default' | 'zero' | 'error' | und
   }
 }
 
+/** printf with random flags, widths, precisions, verbs (all but %p: addresses differ) and operand kinds. */
+function printfGenerator(seed: number) {
+  const r = rng(seed);
+  const pick = <T,>(a: readonly T[]): T => a[Math.floor(r() * a.length)]!;
+  const operands = ['.a', '.s', '.f', '.neg', '.tiny', '.big', '.z', '.l', '.m', '.n', '0x7fffffffffffffff', "'x'", '"\\x00\\t\\u2028é"', '1e100', '5e-324', '-0.0', '123456789.0', '0.000012345', 'true', '1i', '(len .l)', '(index "é" 0)'];
+  const verb = () => {
+    let v = '%';
+    for (const f of ['-', '+', '#', ' ', '0']) if (r() < 0.2) v += f;
+    if (r() < 0.5) v += String(Math.floor(r() * 15));
+    if (r() < 0.4) v += '.' + (r() < 0.2 ? '' : String(Math.floor(r() * 10)));
+    return v + pick(['v', 'd', 's', 'q', 'x', 'X', 'f', 'e', 'g', 'G', 'E', 'F', 't', 'c', 'U', 'o', 'O', 'b', 'T', 'w', '%']);
+  };
+  return (): string => {
+    const n = 1 + Math.floor(r() * 3);
+    const count = n + (r() < 0.2 ? 1 : 0) - (r() < 0.1 ? 1 : 0);
+    const args = Array.from({ length: Math.max(count, 0) }, () => pick(operands));
+    return `{{ printf "${Array.from({ length: n }, verb).join('|')}" ${args.join(' ')} }}`;
+  };
+}
+
 const CASES = 1500;
+const PRINTFS = 1500;
 const MUTATIONS = 1500;
 const oracle = ensureOracle();
 
@@ -152,6 +173,22 @@ describe.skipIf(!oracle.ok)('random programs: Go text/template vs this engine', 
   const mutate = mutator(7);
   const broken: OracleCase[] = Array.from({ length: MUTATIONS }, (_, i) => ({ name: `m${i}`, data, mode: 'text', template: mutate() }));
   const brokenResults = runOracle(oracle.binary, broken);
+
+  const nextPrintf = printfGenerator(11);
+  const printfs: OracleCase[] = Array.from({ length: PRINTFS }, (_, i) => ({ name: `p${i}`, data, mode: 'text', template: nextPrintf() }));
+  const printfResults = runOracle(oracle.binary, printfs);
+
+  it(`${PRINTFS} random printf formats print identically`, () => {
+    const mismatches: string[] = [];
+    printfs.forEach((c, i) => {
+      const got = render(c.template, undefined);
+      const want = printfResults[i]!;
+      if (JSON.stringify(got) !== JSON.stringify(want)) {
+        mismatches.push(`${JSON.stringify(c.template)}\n  go:   ${JSON.stringify(want)}\n  ours: ${JSON.stringify(got)}`);
+      }
+    });
+    expect(mismatches.slice(0, 5).join('\n')).toBe('');
+  });
 
   it(`${MUTATIONS} mutated templates fail (or render) with Go's exact messages`, () => {
     const mismatches: string[] = [];
