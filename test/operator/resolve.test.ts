@@ -117,6 +117,8 @@ describe('bad input: one SailError naming file:line', () => {
     ['wrong type', `${HEAD}spec:\n  components:\n    pilot:\n      enabled: "true"\n`, /^f\.yaml:6: could not unmarshal: cannot unmarshal string "true" into spec\.components\.pilot\.enabled of type boolean$/],
     ['wrong type in a list', `${HEAD}spec:\n  components:\n    ingressGateways:\n    - name: 3\n`, /^f\.yaml:6: could not unmarshal: cannot unmarshal number into spec\.components\.ingressGateways\[0\]\.name of type string$/],
     ['negative replicaCount', `${HEAD}spec:\n  components:\n    pilot:\n      k8s:\n        replicaCount: -1\n`, /^f\.yaml:7: could not unmarshal: invalid value -1 for spec\.components\.pilot\.k8s\.replicaCount/],
+    ['unknown field deep in a k8s probe', `${HEAD}spec:\n  components:\n    pilot:\n      k8s:\n        readinessProbe:\n          httpGet:\n            sheme: HTTP\n`, /^f\.yaml:9: could not unmarshal: unknown field "sheme" in spec\.components\.pilot\.k8s\.readinessProbe\.httpGet$/],
+    ['wrong type in a k8s env valueFrom', `${HEAD}spec:\n  components:\n    ingressGateways:\n    - name: gw\n      k8s:\n        env:\n        - name: A\n          valueFrom:\n            fieldRef: metadata.name\n`, /^f\.yaml:11: could not unmarshal: cannot unmarshal string into spec\.components\.ingressGateways\[0\]\.k8s\.env\[0\]\.valueFrom\.fieldRef of type object$/],
     ['bad enum in values', `${HEAD}spec:\n  values:\n    global:\n      proxy:\n        tracer: jaeger\n`, /^f\.yaml:7: could not unmarshal: invalid value "jaeger" for spec\.values\.global\.proxy\.tracer: must be one of zipkin, lightstep/],
   ];
   for (const [what, text, re] of cases) {

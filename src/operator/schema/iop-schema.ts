@@ -29,9 +29,82 @@ function strict(properties: Record<string, Schema>): Schema {
   return { type: 'object', additionalProperties: false, properties };
 }
 
-const labelSelector = strict({ matchLabels: strMap, matchExpressions: list });
+const labelSelectorRequirement = strict({ key: str, operator: str, values: { type: 'array', items: str } });
+const labelSelector = strict({ matchLabels: strMap, matchExpressions: { type: 'array', items: labelSelectorRequirement } });
 
-const probeHandlers = { exec: obj, httpGet: obj, tcpSocket: obj, grpc: obj };
+const probeHandlers = {
+  exec: strict({ command: { type: 'array', items: str } }),
+  httpGet: strict({
+    path: str,
+    port: intOrString,
+    host: str,
+    scheme: str,
+    httpHeaders: { type: 'array', items: strict({ name: str, value: str }) },
+  }),
+  tcpSocket: strict({ port: intOrString, host: str }),
+  grpc: strict({ port: int, service: str }),
+};
+
+const nodeSelectorTerm = strict({
+  matchExpressions: { type: 'array', items: labelSelectorRequirement },
+  matchFields: { type: 'array', items: labelSelectorRequirement },
+});
+const podAffinityTerm = strict({
+  labelSelector,
+  namespaceSelector: labelSelector,
+  namespaces: { type: 'array', items: str },
+  topologyKey: str,
+  matchLabelKeys: { type: 'array', items: str },
+  mismatchLabelKeys: { type: 'array', items: str },
+});
+const podAffinity = strict({
+  requiredDuringSchedulingIgnoredDuringExecution: { type: 'array', items: podAffinityTerm },
+  preferredDuringSchedulingIgnoredDuringExecution: {
+    type: 'array',
+    items: strict({ weight: int, podAffinityTerm }),
+  },
+});
+const affinity = strict({
+  nodeAffinity: strict({
+    requiredDuringSchedulingIgnoredDuringExecution: strict({ nodeSelectorTerms: { type: 'array', items: nodeSelectorTerm } }),
+    preferredDuringSchedulingIgnoredDuringExecution: {
+      type: 'array',
+      items: strict({ weight: int, preference: nodeSelectorTerm }),
+    },
+  }),
+  podAffinity,
+  podAntiAffinity: podAffinity,
+});
+
+const keyRef = strict({ name: str, key: str, optional: bool });
+const envVar = strict({
+  name: str,
+  value: str,
+  valueFrom: strict({
+    fieldRef: strict({ apiVersion: str, fieldPath: str }),
+    resourceFieldRef: strict({ containerName: str, resource: str, divisor: quantity }),
+    configMapKeyRef: keyRef,
+    secretKeyRef: keyRef,
+    fileKeyRef: strict({ volumeName: str, path: str, key: str, optional: bool }),
+  }),
+});
+
+const scalingRules = strict({
+  stabilizationWindowSeconds: int,
+  selectPolicy: str,
+  policies: { type: 'array', items: strict({ type: str, value: int, periodSeconds: int }) },
+  tolerance: quantity,
+});
+const hpaSpec = strict({
+  scaleTargetRef: strict({ kind: str, name: str, apiVersion: str }),
+  minReplicas: int,
+  maxReplicas: int,
+  metrics: {
+    type: 'array',
+    items: strict({ type: str, object: obj, pods: obj, resource: obj, containerResource: obj, external: obj }),
+  },
+  behavior: strict({ scaleUp: scalingRules, scaleDown: scalingRules }),
+});
 
 const probe = strict({
   ...probeHandlers,
@@ -66,7 +139,7 @@ const serviceSpec = strict({
   externalTrafficPolicy: str,
   healthCheckNodePort: int,
   publishNotReadyAddresses: bool,
-  sessionAffinityConfig: obj,
+  sessionAffinityConfig: strict({ clientIP: strict({ timeoutSeconds: int }) }),
   ipFamilies: { type: 'array', items: str },
   ipFamilyPolicy: str,
   allocateLoadBalancerNodePorts: bool,
@@ -76,15 +149,15 @@ const serviceSpec = strict({
 });
 
 const podSecurityContext = strict({
-  seLinuxOptions: obj,
-  windowsOptions: obj,
+  seLinuxOptions: strict({ user: str, role: str, type: str, level: str }),
+  windowsOptions: strict({ gmsaCredentialSpecName: str, gmsaCredentialSpec: str, runAsUserName: str, hostProcess: bool }),
   runAsUser: int,
   runAsGroup: int,
   runAsNonRoot: bool,
   supplementalGroups: { type: 'array', items: int },
   supplementalGroupsPolicy: str,
   fsGroup: int,
-  sysctls: list,
+  sysctls: { type: 'array', items: strict({ name: str, value: str }) },
   fsGroupChangePolicy: str,
   seccompProfile: strict({ type: str, localhostProfile: str }),
   appArmorProfile: strict({ type: str, localhostProfile: str }),
@@ -92,9 +165,9 @@ const podSecurityContext = strict({
 });
 
 const k8sResources = strict({
-  affinity: strict({ nodeAffinity: obj, podAffinity: obj, podAntiAffinity: obj }),
-  env: { type: 'array', items: strict({ name: str, value: str, valueFrom: obj }) },
-  hpaSpec: strict({ scaleTargetRef: obj, minReplicas: int, maxReplicas: int, metrics: list, behavior: obj }),
+  affinity,
+  env: { type: 'array', items: envVar },
+  hpaSpec,
   imagePullPolicy: str,
   nodeSelector: strMap,
   podDisruptionBudget: strict({

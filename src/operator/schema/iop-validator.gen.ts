@@ -4,7 +4,7 @@
 "use strict";
 export const validate = validate21;
 export default validate21;
-const schema6 = {"type":"object","additionalProperties":false,"properties":{"apiVersion":{"type":"string"},"kind":{"type":"string"},"metadata":{"type":"object"},"status":{},"spec":{"type":"object","additionalProperties":false,"properties":{"profile":{"type":"string"},"installPackagePath":{"type":"string"},"hub":{"type":"string"},"tag":{"type":["string","number"]},"namespace":{"type":"string"},"revision":{"type":"string"},"compatibilityVersion":{"type":"string"},"meshConfig":{"$ref":"#/definitions/istio.mesh.v1alpha1.MeshConfig"},"components":{"type":"object","additionalProperties":false,"properties":{"base":{"type":"object","additionalProperties":false,"properties":{"enabled":{"type":"boolean"},"k8s":{"$ref":"#/definitions/KubernetesResources"}}},"pilot":{"$ref":"#/definitions/ComponentSpec"},"cni":{"$ref":"#/definitions/ComponentSpec"},"ztunnel":{"$ref":"#/definitions/ComponentSpec"},"istiodRemote":{"$ref":"#/definitions/ComponentSpec"},"ingressGateways":{"type":"array","items":{"$ref":"#/definitions/GatewayComponentSpec"}},"egressGateways":{"type":"array","items":{"$ref":"#/definitions/GatewayComponentSpec"}}}},"values":{"$ref":"#/definitions/istio.operator.v1alpha1.Values"},"unvalidatedValues":{"type":"object"}}}},"definitions":{"istio.operator.v1alpha1.Agentgateway":{"type":"object","additionalProperties":false,"properties":{"image":{"type":"string"}}},"istio.operator.v1alpha1.ArchConfig":{"type":"object","additionalProperties":false,"properties":{"amd64":{"type":["integer","string"],"pattern":"^-?\\d+$"},"ppc64le":{"type":["integer","string"],"pattern":"^-?\\d+$"},"s390x":{"type":["integer","string"],"pattern":"^-?\\d+$"},"arm64":{"type":["integer","string"],"pattern":"^-?\\d+$"}}},"istio.operator.v1alpha1.BaseConfig":{"type":"object","additionalProperties":false,"properties":{"enableCRDTemplates":{"type":"boolean"},"excludedCRDs":{"type":"array","items":{"type":"string"}},"validationURL":{"type":"string"},"enableIstioConfigCRDs":{"type":"boolean"},"validateGateway":{"type":"boolean"},"validationCABundle":{"type":"string"}}},"istio.operator.v1alpha1.CNIAmbientConfig":{"type":"object","additionalProperties":false,"properties":{"enabled":{"type":"boolean"},"configDir":{"type":"string"},"dnsCapture":{"type":"boolean"},"ipv6":{"type":"boolean"},"reconcileIptablesOnStartup":{"type":"boolean"}}},"istio.operator.v1alpha1.CNIConfig":{"type":"object","additionalProperties":false,"properties":{"enabled":{"type":"boolean"},"hub":{"type":"string"},"tag":{},"variant":{"type":"string"},"image":{"type":"string"},"pullPolicy":{"type":"string"},"cniBinDir":{"type":"string"},"cniConfDir":{"type":"string"},"cniConfFileName":{"type":"string"},"cniNetnsDir":{"type":"string"},"excludeNamespaces":{"type":"array","items":{"type":"string"}},"affinity":{"type":"object"},"env":{"type":"object"},"daemonSetLabels":{"type":"object"},"podAnnotations":{"type":"object"},"podLabels":{"type":"object"},"pspClusterRole":{"type":"string"},"psp_cluster_role":{"type":"string"},"logLevel":{"type":"string"},"logging":{"$ref":"#/definitions/istio.operator.v1alpha1.GlobalLoggingConfig"},"repair":{"$ref":"#/definitions/istio.operator.v1alpha1.CNIRepairConfig"},"chained":{"type":"boolean"},"resourceQuotas":{"$ref":"#/definitions/istio.operator.v1alpha1.ResourceQuotas"},"resource_quotas":{"$ref":"#/definitions/istio.operator.v1alpha1.ResourceQuotas"},"resources":{"$ref":"#/definitions/istio.operator.v1alpha1.Resources"},"privileged":{"type":"boolean"},"seccompProfile":{"type":"object"},"ambient":{"$ref":"#/definitions/istio.operator.v1alpha1.CNIAmbientConfig"},"provider":{"type":"string"},"rollingMaxUnavailable":{"type":["integer","string"]},"istioOwnedCNIConfig":{"type":"boolean"},"istioOwnedCNIConfigFileName":{"type":"string"},"useAppArmorAnnotation":{"type":"boolean"}}},"istio.operator.v1alpha1.CNIRepairConfig":{"type":"object","additionalProperties":false,"properties":{"enabled":{"type":"boolean"},"hub":{"type":"string"},"tag":{},"image":{"type":"string"},"labelPods":{"type":"boolean"},"repairPods":{"type":"boolean"},"createEvents":{"type":"string"},"deletePods":{"type":"boolean"},"brokenPodLabelKey":{"type":"string"},"brokenPodLabelValue":{"type":"string"},"initContainerName":{"type":"string"}}},"istio.operator.v1alpha1.CNIUsageConfig":{"type":"object","additionalProperties":false,"properties":{"enabled":{"type":"boolean"},"chained":{"type":"boolean"},"provider":{"type":"string"}}},"istio.operator.v1alpha1.DefaultPodDisruptionBudgetConfig":{"type":"object","additionalProperties":false,"properties":{"enabled":{"type":"boolean"}}},"istio.operator.v1alpha1.DefaultResourcesConfig":{"type":"object","additionalProperties":false,"properties":{"requests":{"$ref":"#/definitions/istio.operator.v1alpha1.ResourcesRequestsConfig"}}},"istio.operator.v1alpha1.EgressGatewayConfig":{"type":"object","additionalProperties":false,"properties":{"autoscaleEnabled":{"type":"boolean"},"autoscaleMax":{"type":["integer","string"],"pattern":"^-?\\d+$"},"autoscaleMin":{"type":["integer","string"],"pattern":"^-?\\d+$"},"memory":{"$ref":"#/definitions/istio.operator.v1alpha1.TargetUtilizationConfig"},"cpu":{"$ref":"#/definitions/istio.operator.v1alpha1.TargetUtilizationConfig"},"customService":{"type":"boolean"},"enabled":{"type":"boolean"},"env":{"type":"object"},"labels":{"type":"object","additionalProperties":{"type":"string"}},"name":{"type":"string"},"nodeSelector":{"type":"object"},"podAnnotations":{"type":"object"},"podAntiAffinityLabelSelector":{"type":"array","items":{"type":"object"}},"podAntiAffinityTermLabelSelector":{"type":"array","items":{"type":"object"}},"ports":{"type":"array","items":{"$ref":"#/definitions/istio.operator.v1alpha1.PortsConfig"}},"resources":{"$ref":"#/definitions/istio.operator.v1alpha1.Resources"},"secretVolumes":{"type":"array","items":{"$ref":"#/definitions/istio.operator.v1alpha1.SecretVolume"}},"serviceAnnotations":{"type":"object"},"type":{"type":"string"},"tolerations":{"type":"array","items":{"type":"object"}},"rollingMaxSurge":{"type":["integer","string"]},"rollingMaxUnavailable":{"type":["integer","string"]},"configVolumes":{"type":"array","items":{"type":"object"}},"additionalContainers":{"type":"array","items":{"type":"object"}},"runAsRoot":{"type":"boolean"},"injectionTemplate":{"type":"string"},"serviceAccount":{"$ref":"#/definitions/istio.operator.v1alpha1.ServiceAccount"},"ipFamilies":{"type":"array","items":{"type":"string"}},"ipFamilyPolicy":{"type":"string"}}},"istio.operator.v1alpha1.ExperimentalConfig":{"type":"object","additionalProperties":false,"properties":{"stableValidationPolicy":{"type":"boolean"}}},"istio.operator.v1alpha1.GatewaysConfig":{"type":"object","additionalProperties":false,"properties":{"istio-egressgateway":{"$ref":"#/definitions/istio.operator.v1alpha1.EgressGatewayConfig"},"istio_egressgateway":{"$ref":"#/definitions/istio.operator.v1alpha1.EgressGatewayConfig"},"enabled":{"type":"boolean"},"istio-ingressgateway":{"$ref":"#/definitions/istio.operator.v1alpha1.IngressGatewayConfig"},"istio_ingressgateway":{"$ref":"#/definitions/istio.operator.v1alpha1.IngressGatewayConfig"},"securityContext":{},"seccompProfile":{}}},"istio.operator.v1alpha1.GlobalConfig":{"type":"object","additionalProperties":false,"properties":{"arch":{"$ref":"#/definitions/istio.operator.v1alpha1.ArchConfig"},"certSigners":{"type":"array","items":{"type":"string"}},"configValidation":{"type":"boolean"},"defaultNodeSelector":{"type":"object"},"defaultPodDisruptionBudget":{"$ref":"#/definitions/istio.operator.v1alpha1.DefaultPodDisruptionBudgetConfig"},"defaultResources":{"$ref":"#/definitions/istio.operator.v1alpha1.DefaultResourcesConfig"},"defaultTolerations":{"type":"array","items":{"type":"object"}},"hub":{"type":"string"},"imagePullPolicy":{"type":"string"},"imagePullSecrets":{"type":"array","items":{"type":"string"}},"istioNamespace":{"type":"string"},"logAsJson":{"type":"boolean"},"logging":{"$ref":"#/definitions/istio.operator.v1alpha1.GlobalLoggingConfig"},"meshID":{"type":"string"},"meshNetworks":{"type":"object"},"multiCluster":{"$ref":"#/definitions/istio.operator.v1alpha1.MultiClusterConfig"},"network":{"type":"string"},"podDNSSearchNamespaces":{"type":"array","items":{"type":"string"}},"omitSidecarInjectorConfigMap":{"type":"boolean"},"operatorManageWebhooks":{"type":"boolean"},"priorityClassName":{"type":"string"},"proxy":{"$ref":"#/definitions/istio.operator.v1alpha1.ProxyConfig"},"proxy_init":{"$ref":"#/definitions/istio.operator.v1alpha1.ProxyInitConfig"},"sds":{"$ref":"#/definitions/istio.operator.v1alpha1.SDSConfig"},"tag":{},"variant":{"type":"string"},"tracer":{"$ref":"#/definitions/istio.operator.v1alpha1.TracerConfig"},"remotePilotAddress":{"type":"string"},"istiod":{"$ref":"#/definitions/istio.operator.v1alpha1.IstiodConfig"},"pilotCertProvider":{"type":"string"},"jwtPolicy":{"type":"string"},"sts":{"$ref":"#/definitions/istio.operator.v1alpha1.STSConfig"},"revision":{"type":"string"},"mountMtlsCerts":{"type":"boolean"},"caAddress":{"type":"string"},"externalIstiod":{"type":"boolean"},"configCluster":{"type":"boolean"},"caName":{"type":"string"},"platform":{"type":"string"},"ipFamilies":{"type":"array","items":{"type":"string"}},"ipFamilyPolicy":{"type":"string"},"waypoint":{"$ref":"#/definitions/istio.operator.v1alpha1.WaypointConfig"},"trustBundleName":{"type":"string"},"nativeNftables":{"type":"boolean"},"networkPolicy":{"$ref":"#/definitions/istio.operator.v1alpha1.NetworkPolicyConfig"},"resourceScope":{"anyOf":[{"enum":["undefined","all","cluster","namespace"]},{"type":"integer"}]},"agentgateway":{"$ref":"#/definitions/istio.operator.v1alpha1.Agentgateway"},"enableReaderRBAC":{"type":"boolean"}}},"istio.operator.v1alpha1.GlobalLoggingConfig":{"type":"object","additionalProperties":false,"properties":{"level":{"type":"string"}}},"istio.operator.v1alpha1.IngressGatewayConfig":{"type":"object","additionalProperties":false,"properties":{"autoscaleEnabled":{"type":"boolean"},"autoscaleMax":{"type":["integer","string"],"pattern":"^-?\\d+$"},"autoscaleMin":{"type":["integer","string"],"pattern":"^-?\\d+$"},"memory":{"$ref":"#/definitions/istio.operator.v1alpha1.TargetUtilizationConfig"},"cpu":{"$ref":"#/definitions/istio.operator.v1alpha1.TargetUtilizationConfig"},"customService":{"type":"boolean"},"enabled":{"type":"boolean"},"env":{"type":"object"},"labels":{"type":"object","additionalProperties":{"type":"string"}},"loadBalancerIP":{"type":"string"},"loadBalancerSourceRanges":{"type":"array","items":{"type":"string"}},"name":{"type":"string"},"nodeSelector":{"type":"object"},"podAnnotations":{"type":"object"},"podAntiAffinityLabelSelector":{"type":"array","items":{"type":"object"}},"podAntiAffinityTermLabelSelector":{"type":"array","items":{"type":"object"}},"ports":{"type":"array","items":{"$ref":"#/definitions/istio.operator.v1alpha1.PortsConfig"}},"replicaCount":{"type":["integer","string"],"pattern":"^-?\\d+$"},"resources":{"type":"object"},"secretVolumes":{"type":"array","items":{"$ref":"#/definitions/istio.operator.v1alpha1.SecretVolume"}},"serviceAnnotations":{"type":"object"},"type":{"type":"string"},"rollingMaxSurge":{"type":["integer","string"]},"rollingMaxUnavailable":{"type":["integer","string"]},"externalTrafficPolicy":{"type":"string"},"tolerations":{"type":"array","items":{"type":"object"}},"ingressPorts":{"type":"array","items":{"type":"object"}},"additionalContainers":{"type":"array","items":{"type":"object"}},"configVolumes":{"type":"array","items":{"type":"object"}},"runAsRoot":{"type":"boolean"},"injectionTemplate":{"type":"string"},"serviceAccount":{"$ref":"#/definitions/istio.operator.v1alpha1.ServiceAccount"},"ipFamilies":{"type":"array","items":{"type":"string"}},"ipFamilyPolicy":{"type":"string"}}},"istio.operator.v1alpha1.IstiodConfig":{"type":"object","additionalProperties":false,"properties":{"enableAnalysis":{"type":"boolean"}}},"istio.operator.v1alpha1.IstiodRemoteConfig":{"type":"object","additionalProperties":false,"properties":{"injectionURL":{"type":"string"},"injectionPath":{"type":"string"},"injectionCABundle":{"type":"string"},"enabled":{"type":"boolean"},"enabledLocalInjectorIstiod":{"type":"boolean"}}},"istio.operator.v1alpha1.MultiClusterConfig":{"type":"object","additionalProperties":false,"properties":{"enabled":{"type":"boolean"},"clusterName":{"type":"string"},"globalDomainSuffix":{"type":"string"},"includeEnvoyFilter":{"type":"boolean"}}},"istio.operator.v1alpha1.NetworkPolicyConfig":{"type":"object","additionalProperties":false,"properties":{"enabled":{"type":"boolean"}}},"istio.operator.v1alpha1.PilotConfig":{"type":"object","additionalProperties":false,"properties":{"enabled":{"type":"boolean"},"autoscaleEnabled":{"type":"boolean"},"autoscaleMin":{"type":["integer","string"],"pattern":"^-?\\d+$"},"autoscaleMax":{"type":["integer","string"],"pattern":"^-?\\d+$"},"autoscaleBehavior":{"type":"object"},"replicaCount":{"type":["integer","string"],"pattern":"^-?\\d+$"},"image":{"type":"string"},"traceSampling":{"type":["number","string"]},"resources":{"$ref":"#/definitions/istio.operator.v1alpha1.Resources"},"cpu":{"$ref":"#/definitions/istio.operator.v1alpha1.TargetUtilizationConfig"},"nodeSelector":{"type":"object"},"keepaliveMaxServerConnectionAge":{"type":"string","pattern":"^[-+]?((\\d+(\\.\\d*)?|\\.\\d+)(ns|us|µs|μs|ms|s|m|h))+$|^[-+]?0$"},"deploymentLabels":{"type":"object"},"podLabels":{"type":"object"},"configMap":{"type":"boolean"},"env":{"type":"object"},"affinity":{"type":"object"},"rollingMaxSurge":{"type":["integer","string"]},"rollingMaxUnavailable":{"type":["integer","string"]},"tolerations":{"type":"array","items":{"type":"object"}},"podAnnotations":{"type":"object"},"serviceAnnotations":{"type":"object"},"serviceAccountAnnotations":{"type":"object"},"jwksResolverExtraRootCA":{"type":"string"},"hub":{"type":"string"},"tag":{},"variant":{"type":"string"},"seccompProfile":{"type":"object"},"topologySpreadConstraints":{"type":"array","items":{"type":"object"}},"extraContainerArgs":{"type":"array","items":{"type":"object"}},"volumeMounts":{"type":"array","items":{"type":"object"}},"volumes":{"type":"array","items":{"type":"object"}},"ipFamilies":{"type":"array","items":{"type":"string"}},"ipFamilyPolicy":{"type":"string"},"memory":{"$ref":"#/definitions/istio.operator.v1alpha1.TargetUtilizationConfig"},"cni":{"$ref":"#/definitions/istio.operator.v1alpha1.CNIUsageConfig"},"taint":{"$ref":"#/definitions/istio.operator.v1alpha1.PilotTaintControllerConfig"},"trustedZtunnelNamespace":{"type":"string"},"istiodRemote":{"$ref":"#/definitions/istio.operator.v1alpha1.IstiodRemoteConfig"},"envVarFrom":{"type":"array","items":{"type":"object"}},"crlConfigMapName":{"type":"string"}}},"istio.operator.v1alpha1.PilotTaintControllerConfig":{"type":"object","additionalProperties":false,"properties":{"enabled":{"type":"boolean"},"namespace":{"type":"string"},"name":{"type":"string"}}},"istio.operator.v1alpha1.PortsConfig":{"type":"object","additionalProperties":false,"properties":{"name":{"type":"string"},"port":{"type":["integer","string"],"pattern":"^-?\\d+$"},"nodePort":{"type":["integer","string"],"pattern":"^-?\\d+$"},"targetPort":{"type":["integer","string"],"pattern":"^-?\\d+$"},"protocol":{"type":"string"}}},"istio.operator.v1alpha1.ProxyConfig":{"type":"object","additionalProperties":false,"properties":{"autoInject":{"type":"string"},"clusterDomain":{"type":"string"},"componentLogLevel":{"type":"string"},"enableCoreDump":{"type":"boolean"},"excludeInboundPorts":{"type":"string"},"excludeIPRanges":{"type":"string"},"image":{"type":"string"},"includeIPRanges":{"type":"string"},"logLevel":{"type":"string"},"outlierLogPath":{"type":"string"},"privileged":{"type":"boolean"},"readinessInitialDelaySeconds":{"type":["integer","string"],"pattern":"^-?\\d+$"},"readinessPeriodSeconds":{"type":["integer","string"],"pattern":"^-?\\d+$"},"readinessFailureThreshold":{"type":["integer","string"],"pattern":"^-?\\d+$"},"seccompProfile":{"type":"object"},"startupProbe":{"$ref":"#/definitions/istio.operator.v1alpha1.StartupProbe"},"statusPort":{"type":["integer","string"],"pattern":"^-?\\d+$"},"resources":{"$ref":"#/definitions/istio.operator.v1alpha1.Resources"},"tracer":{"anyOf":[{"enum":["zipkin","lightstep","datadog","stackdriver","openCensusAgent","none"]},{"type":"integer"}]},"excludeOutboundPorts":{"type":"string"},"lifecycle":{"type":"object"},"holdApplicationUntilProxyStarts":{"type":"boolean"},"includeInboundPorts":{"type":"string"},"includeOutboundPorts":{"type":"string"}}},"istio.operator.v1alpha1.ProxyInitConfig":{"type":"object","additionalProperties":false,"properties":{"image":{"type":"string"},"resources":{"$ref":"#/definitions/istio.operator.v1alpha1.Resources"}}},"istio.operator.v1alpha1.ResourceQuotas":{"type":"object","additionalProperties":false,"properties":{"enabled":{"type":"boolean"},"pods":{"type":["integer","string"],"pattern":"^-?\\d+$"}}},"istio.operator.v1alpha1.Resources":{"type":"object","additionalProperties":false,"properties":{"limits":{"type":"object","additionalProperties":{"type":"string"}},"requests":{"type":"object","additionalProperties":{"type":"string"}}}},"istio.operator.v1alpha1.ResourcesRequestsConfig":{"type":"object","additionalProperties":false,"properties":{"cpu":{"type":"string"},"memory":{"type":"string"}}},"istio.operator.v1alpha1.SDSConfig":{"type":"object","additionalProperties":false,"properties":{"token":{"type":"object"}}},"istio.operator.v1alpha1.SecretVolume":{"type":"object","additionalProperties":false,"properties":{"mountPath":{"type":"string"},"name":{"type":"string"},"secretName":{"type":"string"}}},"istio.operator.v1alpha1.ServiceAccount":{"type":"object","additionalProperties":false,"properties":{"annotations":{"type":"object"}}},"istio.operator.v1alpha1.SidecarInjectorConfig":{"type":"object","additionalProperties":false,"properties":{"enableNamespacesByDefault":{"type":"boolean"},"reinvocationPolicy":{"type":"string"},"neverInjectSelector":{"type":"array","items":{"type":"object"}},"alwaysInjectSelector":{"type":"array","items":{"type":"object"}},"rewriteAppHTTPProbe":{"type":"boolean"},"injectedAnnotations":{"type":"object"},"injectionURL":{"type":"string"},"templates":{"type":"object"},"defaultTemplates":{"type":"array","items":{"type":"string"}}}},"istio.operator.v1alpha1.StartupProbe":{"type":"object","additionalProperties":false,"properties":{"enabled":{"type":"boolean"},"failureThreshold":{"type":["integer","string"],"pattern":"^-?\\d+$"}}},"istio.operator.v1alpha1.STSConfig":{"type":"object","additionalProperties":false,"properties":{"servicePort":{"type":["integer","string"],"pattern":"^-?\\d+$"}}},"istio.operator.v1alpha1.TargetUtilizationConfig":{"type":"object","additionalProperties":false,"properties":{"targetAverageUtilization":{"type":["integer","string"],"pattern":"^-?\\d+$"}}},"istio.operator.v1alpha1.TelemetryConfig":{"type":"object","additionalProperties":false,"properties":{"enabled":{"type":"boolean"},"v2":{"$ref":"#/definitions/istio.operator.v1alpha1.TelemetryV2Config"}}},"istio.operator.v1alpha1.TelemetryV2Config":{"type":"object","additionalProperties":false,"properties":{"enabled":{"type":"boolean"},"prometheus":{"$ref":"#/definitions/istio.operator.v1alpha1.TelemetryV2PrometheusConfig"},"stackdriver":{"$ref":"#/definitions/istio.operator.v1alpha1.TelemetryV2StackDriverConfig"}}},"istio.operator.v1alpha1.TelemetryV2PrometheusConfig":{"type":"object","additionalProperties":false,"properties":{"enabled":{"type":"boolean"}}},"istio.operator.v1alpha1.TelemetryV2StackDriverConfig":{"type":"object","additionalProperties":false,"properties":{"enabled":{"type":"boolean"}}},"istio.operator.v1alpha1.TracerConfig":{"type":"object","additionalProperties":false,"properties":{"datadog":{"$ref":"#/definitions/istio.operator.v1alpha1.TracerDatadogConfig"},"lightstep":{"$ref":"#/definitions/istio.operator.v1alpha1.TracerLightStepConfig"},"zipkin":{"$ref":"#/definitions/istio.operator.v1alpha1.TracerZipkinConfig"},"stackdriver":{"$ref":"#/definitions/istio.operator.v1alpha1.TracerStackdriverConfig"}}},"istio.operator.v1alpha1.TracerDatadogConfig":{"type":"object","additionalProperties":false,"properties":{"address":{"type":"string"}}},"istio.operator.v1alpha1.TracerLightStepConfig":{"type":"object","additionalProperties":false,"properties":{"address":{"type":"string"},"accessToken":{"type":"string"}}},"istio.operator.v1alpha1.TracerStackdriverConfig":{"type":"object","additionalProperties":false,"properties":{"debug":{"type":"boolean"},"maxNumberOfAttributes":{"type":["integer","string"],"pattern":"^-?\\d+$"},"maxNumberOfAnnotations":{"type":["integer","string"],"pattern":"^-?\\d+$"},"maxNumberOfMessageEvents":{"type":["integer","string"],"pattern":"^-?\\d+$"}}},"istio.operator.v1alpha1.TracerZipkinConfig":{"type":"object","additionalProperties":false,"properties":{"address":{"type":"string"}}},"istio.operator.v1alpha1.Values":{"type":"object","additionalProperties":false,"properties":{"cni":{"$ref":"#/definitions/istio.operator.v1alpha1.CNIConfig"},"gateways":{"$ref":"#/definitions/istio.operator.v1alpha1.GatewaysConfig"},"global":{"$ref":"#/definitions/istio.operator.v1alpha1.GlobalConfig"},"pilot":{"$ref":"#/definitions/istio.operator.v1alpha1.PilotConfig"},"ztunnel":{},"telemetry":{"$ref":"#/definitions/istio.operator.v1alpha1.TelemetryConfig"},"sidecarInjectorWebhook":{"$ref":"#/definitions/istio.operator.v1alpha1.SidecarInjectorConfig"},"istioCni":{"$ref":"#/definitions/istio.operator.v1alpha1.CNIUsageConfig"},"istio_cni":{"$ref":"#/definitions/istio.operator.v1alpha1.CNIUsageConfig"},"revision":{"type":"string"},"ownerName":{"type":"string"},"meshConfig":{"$ref":"#/definitions/istio.mesh.v1alpha1.MeshConfig"},"base":{"$ref":"#/definitions/istio.operator.v1alpha1.BaseConfig"},"istiodRemote":{"$ref":"#/definitions/istio.operator.v1alpha1.IstiodRemoteConfig"},"revisionTags":{"type":"array","items":{"type":"string"}},"defaultRevision":{"type":"string"},"profile":{"type":"string"},"compatibilityVersion":{"type":"string"},"experimental":{"$ref":"#/definitions/istio.operator.v1alpha1.ExperimentalConfig"},"gatewayClasses":{}}},"istio.operator.v1alpha1.WaypointConfig":{"type":"object","additionalProperties":false,"properties":{"resources":{"$ref":"#/definitions/istio.operator.v1alpha1.Resources"},"affinity":{"type":"object"},"topologySpreadConstraints":{"type":"array","items":{"type":"object"}},"nodeSelector":{"type":"object"},"toleration":{"type":"array","items":{"type":"object"}}}},"istio.mesh.v1alpha1.Certificate":{"type":"object","additionalProperties":false,"properties":{"secretName":{"type":"string"},"secret_name":{"type":"string"},"dnsNames":{"type":"array","items":{"type":"string"}},"dns_names":{"type":"array","items":{"type":"string"}}}},"istio.mesh.v1alpha1.ConfigSource":{"type":"object","additionalProperties":false,"properties":{"address":{"type":"string"},"tlsSettings":{"$ref":"#/definitions/istio.networking.v1alpha3.ClientTLSSettings"},"tls_settings":{"$ref":"#/definitions/istio.networking.v1alpha3.ClientTLSSettings"},"subscribedResources":{"type":"array","items":{"anyOf":[{"enum":["SERVICE_REGISTRY"]},{"type":"integer"}]}},"subscribed_resources":{"type":"array","items":{"anyOf":[{"enum":["SERVICE_REGISTRY"]},{"type":"integer"}]}}}},"istio.mesh.v1alpha1.LabelSelector":{"type":"object","additionalProperties":false,"properties":{"matchLabels":{"type":"object","additionalProperties":{"type":"string"}},"matchExpressions":{"type":"array","items":{"$ref":"#/definitions/istio.mesh.v1alpha1.LabelSelectorRequirement"}}}},"istio.mesh.v1alpha1.LabelSelectorRequirement":{"type":"object","additionalProperties":false,"properties":{"key":{"type":"string"},"operator":{"type":"string"},"values":{"type":"array","items":{"type":"string"}}}},"istio.mesh.v1alpha1.MeshConfig":{"type":"object","additionalProperties":false,"properties":{"proxyListenPort":{"type":["integer","string"],"pattern":"^-?\\d+$"},"proxy_listen_port":{"type":["integer","string"],"pattern":"^-?\\d+$"},"proxyInboundListenPort":{"type":["integer","string"],"pattern":"^-?\\d+$"},"proxy_inbound_listen_port":{"type":["integer","string"],"pattern":"^-?\\d+$"},"proxyHttpPort":{"type":["integer","string"],"pattern":"^-?\\d+$"},"proxy_http_port":{"type":["integer","string"],"pattern":"^-?\\d+$"},"connectTimeout":{"type":"string","pattern":"^[-+]?((\\d+(\\.\\d*)?|\\.\\d+)(ns|us|µs|μs|ms|s|m|h))+$|^[-+]?0$"},"connect_timeout":{"type":"string","pattern":"^[-+]?((\\d+(\\.\\d*)?|\\.\\d+)(ns|us|µs|μs|ms|s|m|h))+$|^[-+]?0$"},"hboneIdleTimeout":{"type":"string","pattern":"^[-+]?((\\d+(\\.\\d*)?|\\.\\d+)(ns|us|µs|μs|ms|s|m|h))+$|^[-+]?0$"},"hbone_idle_timeout":{"type":"string","pattern":"^[-+]?((\\d+(\\.\\d*)?|\\.\\d+)(ns|us|µs|μs|ms|s|m|h))+$|^[-+]?0$"},"protocolDetectionTimeout":{"type":"string","pattern":"^[-+]?((\\d+(\\.\\d*)?|\\.\\d+)(ns|us|µs|μs|ms|s|m|h))+$|^[-+]?0$"},"protocol_detection_timeout":{"type":"string","pattern":"^[-+]?((\\d+(\\.\\d*)?|\\.\\d+)(ns|us|µs|μs|ms|s|m|h))+$|^[-+]?0$"},"tcpKeepalive":{"$ref":"#/definitions/istio.networking.v1alpha3.ConnectionPoolSettings.TCPSettings.TcpKeepalive"},"tcp_keepalive":{"$ref":"#/definitions/istio.networking.v1alpha3.ConnectionPoolSettings.TCPSettings.TcpKeepalive"},"ingressClass":{"type":"string"},"ingress_class":{"type":"string"},"ingressService":{"type":"string"},"ingress_service":{"type":"string"},"ingressControllerMode":{"anyOf":[{"enum":["UNSPECIFIED","OFF","DEFAULT","STRICT"]},{"type":"integer"}]},"ingress_controller_mode":{"anyOf":[{"enum":["UNSPECIFIED","OFF","DEFAULT","STRICT"]},{"type":"integer"}]},"ingressSelector":{"type":"string"},"ingress_selector":{"type":"string"},"enableTracing":{"type":"boolean"},"enable_tracing":{"type":"boolean"},"accessLogFile":{"type":"string"},"access_log_file":{"type":"string"},"accessLogFormat":{"type":"string"},"access_log_format":{"type":"string"},"accessLogEncoding":{"anyOf":[{"enum":["TEXT","JSON"]},{"type":"integer"}]},"access_log_encoding":{"anyOf":[{"enum":["TEXT","JSON"]},{"type":"integer"}]},"enableEnvoyAccessLogService":{"type":"boolean"},"enable_envoy_access_log_service":{"type":"boolean"},"disableEnvoyListenerLog":{"type":"boolean"},"disable_envoy_listener_log":{"type":"boolean"},"defaultConfig":{"$ref":"#/definitions/istio.mesh.v1alpha1.ProxyConfig"},"default_config":{"$ref":"#/definitions/istio.mesh.v1alpha1.ProxyConfig"},"outboundTrafficPolicy":{"$ref":"#/definitions/istio.mesh.v1alpha1.MeshConfig.OutboundTrafficPolicy"},"outbound_traffic_policy":{"$ref":"#/definitions/istio.mesh.v1alpha1.MeshConfig.OutboundTrafficPolicy"},"inboundTrafficPolicy":{"$ref":"#/definitions/istio.mesh.v1alpha1.MeshConfig.InboundTrafficPolicy"},"inbound_traffic_policy":{"$ref":"#/definitions/istio.mesh.v1alpha1.MeshConfig.InboundTrafficPolicy"},"configSources":{"type":"array","items":{"$ref":"#/definitions/istio.mesh.v1alpha1.ConfigSource"}},"config_sources":{"type":"array","items":{"$ref":"#/definitions/istio.mesh.v1alpha1.ConfigSource"}},"enableAutoMtls":{"type":"boolean"},"enable_auto_mtls":{"type":"boolean"},"trustDomain":{"type":"string"},"trust_domain":{"type":"string"},"trustDomainAliases":{"type":"array","items":{"type":"string"}},"trust_domain_aliases":{"type":"array","items":{"type":"string"}},"caCertificates":{"type":"array","items":{"$ref":"#/definitions/istio.mesh.v1alpha1.MeshConfig.CertificateData"}},"ca_certificates":{"type":"array","items":{"$ref":"#/definitions/istio.mesh.v1alpha1.MeshConfig.CertificateData"}},"defaultServiceExportTo":{"type":"array","items":{"type":"string"}},"default_service_export_to":{"type":"array","items":{"type":"string"}},"defaultVirtualServiceExportTo":{"type":"array","items":{"type":"string"}},"default_virtual_service_export_to":{"type":"array","items":{"type":"string"}},"defaultDestinationRuleExportTo":{"type":"array","items":{"type":"string"}},"default_destination_rule_export_to":{"type":"array","items":{"type":"string"}},"rootNamespace":{"type":"string"},"root_namespace":{"type":"string"},"localityLbSetting":{"$ref":"#/definitions/istio.networking.v1alpha3.LocalityLoadBalancerSetting"},"locality_lb_setting":{"$ref":"#/definitions/istio.networking.v1alpha3.LocalityLoadBalancerSetting"},"dnsRefreshRate":{"type":"string","pattern":"^[-+]?((\\d+(\\.\\d*)?|\\.\\d+)(ns|us|µs|μs|ms|s|m|h))+$|^[-+]?0$"},"dns_refresh_rate":{"type":"string","pattern":"^[-+]?((\\d+(\\.\\d*)?|\\.\\d+)(ns|us|µs|μs|ms|s|m|h))+$|^[-+]?0$"},"h2UpgradePolicy":{"anyOf":[{"enum":["DO_NOT_UPGRADE","UPGRADE"]},{"type":"integer"}]},"h2_upgrade_policy":{"anyOf":[{"enum":["DO_NOT_UPGRADE","UPGRADE"]},{"type":"integer"}]},"inboundClusterStatName":{"type":"string"},"inbound_cluster_stat_name":{"type":"string"},"outboundClusterStatName":{"type":"string"},"outbound_cluster_stat_name":{"type":"string"},"certificates":{"type":"array","items":{"$ref":"#/definitions/istio.mesh.v1alpha1.Certificate"}},"serviceSettings":{"type":"array","items":{"$ref":"#/definitions/istio.mesh.v1alpha1.MeshConfig.ServiceSettings"}},"service_settings":{"type":"array","items":{"$ref":"#/definitions/istio.mesh.v1alpha1.MeshConfig.ServiceSettings"}},"serviceScopeConfigs":{"type":"array","items":{"$ref":"#/definitions/istio.mesh.v1alpha1.MeshConfig.ServiceScopeConfigs"}},"service_scope_configs":{"type":"array","items":{"$ref":"#/definitions/istio.mesh.v1alpha1.MeshConfig.ServiceScopeConfigs"}},"enablePrometheusMerge":{"type":"boolean"},"enable_prometheus_merge":{"type":"boolean"},"verifyCertificateAtClient":{"type":"boolean"},"verify_certificate_at_client":{"type":"boolean"},"ca":{"$ref":"#/definitions/istio.mesh.v1alpha1.MeshConfig.CA"},"extensionProviders":{"type":"array","items":{"$ref":"#/definitions/istio.mesh.v1alpha1.MeshConfig.ExtensionProvider"}},"extension_providers":{"type":"array","items":{"$ref":"#/definitions/istio.mesh.v1alpha1.MeshConfig.ExtensionProvider"}},"defaultProviders":{"$ref":"#/definitions/istio.mesh.v1alpha1.MeshConfig.DefaultProviders"},"default_providers":{"$ref":"#/definitions/istio.mesh.v1alpha1.MeshConfig.DefaultProviders"},"discoverySelectors":{"type":"array","items":{"$ref":"#/definitions/istio.mesh.v1alpha1.LabelSelector"}},"discovery_selectors":{"type":"array","items":{"$ref":"#/definitions/istio.mesh.v1alpha1.LabelSelector"}},"pathNormalization":{"$ref":"#/definitions/istio.mesh.v1alpha1.MeshConfig.ProxyPathNormalization"},"path_normalization":{"$ref":"#/definitions/istio.mesh.v1alpha1.MeshConfig.ProxyPathNormalization"},"defaultHttpRetryPolicy":{"$ref":"#/definitions/istio.networking.v1alpha3.HTTPRetry"},"default_http_retry_policy":{"$ref":"#/definitions/istio.networking.v1alpha3.HTTPRetry"},"meshMTLS":{"$ref":"#/definitions/istio.mesh.v1alpha1.MeshConfig.TLSConfig"},"mesh_mTLS":{"$ref":"#/definitions/istio.mesh.v1alpha1.MeshConfig.TLSConfig"},"tlsDefaults":{"$ref":"#/definitions/istio.mesh.v1alpha1.MeshConfig.TLSConfig"},"tls_defaults":{"$ref":"#/definitions/istio.mesh.v1alpha1.MeshConfig.TLSConfig"}}},"istio.mesh.v1alpha1.MeshConfig.CA":{"type":"object","additionalProperties":false,"properties":{"address":{"type":"string"},"tlsSettings":{"$ref":"#/definitions/istio.networking.v1alpha3.ClientTLSSettings"},"tls_settings":{"$ref":"#/definitions/istio.networking.v1alpha3.ClientTLSSettings"},"requestTimeout":{"type":"string","pattern":"^[-+]?((\\d+(\\.\\d*)?|\\.\\d+)(ns|us|µs|μs|ms|s|m|h))+$|^[-+]?0$"},"request_timeout":{"type":"string","pattern":"^[-+]?((\\d+(\\.\\d*)?|\\.\\d+)(ns|us|µs|μs|ms|s|m|h))+$|^[-+]?0$"},"istiodSide":{"type":"boolean"},"istiod_side":{"type":"boolean"}}},"istio.mesh.v1alpha1.MeshConfig.CertificateData":{"type":"object","additionalProperties":false,"properties":{"pem":{"type":"string"},"spiffeBundleUrl":{"type":"string"},"spiffe_bundle_url":{"type":"string"},"certSigners":{"type":"array","items":{"type":"string"}},"cert_signers":{"type":"array","items":{"type":"string"}},"trustDomains":{"type":"array","items":{"type":"string"}},"trust_domains":{"type":"array","items":{"type":"string"}}}},"istio.mesh.v1alpha1.MeshConfig.DefaultProviders":{"type":"object","additionalProperties":false,"properties":{"tracing":{"type":"array","items":{"type":"string"}},"metrics":{"type":"array","items":{"type":"string"}},"accessLogging":{"type":"array","items":{"type":"string"}},"access_logging":{"type":"array","items":{"type":"string"}}}},"istio.mesh.v1alpha1.MeshConfig.ExtensionProvider":{"type":"object","additionalProperties":false,"properties":{"name":{"type":"string"},"envoyExtAuthzHttp":{"$ref":"#/definitions/istio.mesh.v1alpha1.MeshConfig.ExtensionProvider.EnvoyExternalAuthorizationHttpProvider"},"envoy_ext_authz_http":{"$ref":"#/definitions/istio.mesh.v1alpha1.MeshConfig.ExtensionProvider.EnvoyExternalAuthorizationHttpProvider"},"envoyExtAuthzGrpc":{"$ref":"#/definitions/istio.mesh.v1alpha1.MeshConfig.ExtensionProvider.EnvoyExternalAuthorizationGrpcProvider"},"envoy_ext_authz_grpc":{"$ref":"#/definitions/istio.mesh.v1alpha1.MeshConfig.ExtensionProvider.EnvoyExternalAuthorizationGrpcProvider"},"zipkin":{"$ref":"#/definitions/istio.mesh.v1alpha1.MeshConfig.ExtensionProvider.ZipkinTracingProvider"},"lightstep":{"$ref":"#/definitions/istio.mesh.v1alpha1.MeshConfig.ExtensionProvider.LightstepTracingProvider"},"datadog":{"$ref":"#/definitions/istio.mesh.v1alpha1.MeshConfig.ExtensionProvider.DatadogTracingProvider"},"stackdriver":{"$ref":"#/definitions/istio.mesh.v1alpha1.MeshConfig.ExtensionProvider.StackdriverProvider"},"opencensus":{"$ref":"#/definitions/istio.mesh.v1alpha1.MeshConfig.ExtensionProvider.OpenCensusAgentTracingProvider"},"skywalking":{"$ref":"#/definitions/istio.mesh.v1alpha1.MeshConfig.ExtensionProvider.SkyWalkingTracingProvider"},"opentelemetry":{"$ref":"#/definitions/istio.mesh.v1alpha1.MeshConfig.ExtensionProvider.OpenTelemetryTracingProvider"},"prometheus":{"$ref":"#/definitions/istio.mesh.v1alpha1.MeshConfig.ExtensionProvider.PrometheusMetricsProvider"},"envoyFileAccessLog":{"$ref":"#/definitions/istio.mesh.v1alpha1.MeshConfig.ExtensionProvider.EnvoyFileAccessLogProvider"},"envoy_file_access_log":{"$ref":"#/definitions/istio.mesh.v1alpha1.MeshConfig.ExtensionProvider.EnvoyFileAccessLogProvider"},"envoyHttpAls":{"$ref":"#/definitions/istio.mesh.v1alpha1.MeshConfig.ExtensionProvider.EnvoyHttpGrpcV3LogProvider"},"envoy_http_als":{"$ref":"#/definitions/istio.mesh.v1alpha1.MeshConfig.ExtensionProvider.EnvoyHttpGrpcV3LogProvider"},"envoyTcpAls":{"$ref":"#/definitions/istio.mesh.v1alpha1.MeshConfig.ExtensionProvider.EnvoyTcpGrpcV3LogProvider"},"envoy_tcp_als":{"$ref":"#/definitions/istio.mesh.v1alpha1.MeshConfig.ExtensionProvider.EnvoyTcpGrpcV3LogProvider"},"envoyOtelAls":{"$ref":"#/definitions/istio.mesh.v1alpha1.MeshConfig.ExtensionProvider.EnvoyOpenTelemetryLogProvider"},"envoy_otel_als":{"$ref":"#/definitions/istio.mesh.v1alpha1.MeshConfig.ExtensionProvider.EnvoyOpenTelemetryLogProvider"},"sds":{"$ref":"#/definitions/istio.mesh.v1alpha1.MeshConfig.ExtensionProvider.SDSProvider"}}},"istio.mesh.v1alpha1.MeshConfig.ExtensionProvider.DatadogTracingProvider":{"type":"object","additionalProperties":false,"properties":{"service":{"type":"string"},"port":{"type":["integer","string"],"pattern":"^-?\\d+$"},"maxTagLength":{"type":["integer","string"],"pattern":"^-?\\d+$"},"max_tag_length":{"type":["integer","string"],"pattern":"^-?\\d+$"}}},"istio.mesh.v1alpha1.MeshConfig.ExtensionProvider.EnvoyExternalAuthorizationGrpcProvider":{"type":"object","additionalProperties":false,"properties":{"service":{"type":"string"},"port":{"type":["integer","string"],"pattern":"^-?\\d+$"},"timeout":{"type":"string","pattern":"^[-+]?((\\d+(\\.\\d*)?|\\.\\d+)(ns|us|µs|μs|ms|s|m|h))+$|^[-+]?0$"},"failOpen":{"type":"boolean"},"fail_open":{"type":"boolean"},"clearRouteCache":{"type":"boolean"},"clear_route_cache":{"type":"boolean"},"statusOnError":{"type":"string"},"status_on_error":{"type":"string"},"includeRequestBodyInCheck":{"$ref":"#/definitions/istio.mesh.v1alpha1.MeshConfig.ExtensionProvider.EnvoyExternalAuthorizationRequestBody"},"include_request_body_in_check":{"$ref":"#/definitions/istio.mesh.v1alpha1.MeshConfig.ExtensionProvider.EnvoyExternalAuthorizationRequestBody"}}},"istio.mesh.v1alpha1.MeshConfig.ExtensionProvider.EnvoyExternalAuthorizationHttpProvider":{"type":"object","additionalProperties":false,"properties":{"service":{"type":"string"},"port":{"type":["integer","string"],"pattern":"^-?\\d+$"},"timeout":{"type":"string","pattern":"^[-+]?((\\d+(\\.\\d*)?|\\.\\d+)(ns|us|µs|μs|ms|s|m|h))+$|^[-+]?0$"},"pathPrefix":{"type":"string"},"path_prefix":{"type":"string"},"failOpen":{"type":"boolean"},"fail_open":{"type":"boolean"},"clearRouteCache":{"type":"boolean"},"clear_route_cache":{"type":"boolean"},"statusOnError":{"type":"string"},"status_on_error":{"type":"string"},"includeHeadersInCheck":{"type":"array","items":{"type":"string"}},"include_headers_in_check":{"type":"array","items":{"type":"string"}},"includeRequestHeadersInCheck":{"type":"array","items":{"type":"string"}},"include_request_headers_in_check":{"type":"array","items":{"type":"string"}},"includeAdditionalHeadersInCheck":{"type":"object","additionalProperties":{"type":"string"}},"include_additional_headers_in_check":{"type":"object","additionalProperties":{"type":"string"}},"includeRequestBodyInCheck":{"$ref":"#/definitions/istio.mesh.v1alpha1.MeshConfig.ExtensionProvider.EnvoyExternalAuthorizationRequestBody"},"include_request_body_in_check":{"$ref":"#/definitions/istio.mesh.v1alpha1.MeshConfig.ExtensionProvider.EnvoyExternalAuthorizationRequestBody"},"headersToUpstreamOnAllow":{"type":"array","items":{"type":"string"}},"headers_to_upstream_on_allow":{"type":"array","items":{"type":"string"}},"headersToDownstreamOnDeny":{"type":"array","items":{"type":"string"}},"headers_to_downstream_on_deny":{"type":"array","items":{"type":"string"}},"headersToDownstreamOnAllow":{"type":"array","items":{"type":"string"}},"headers_to_downstream_on_allow":{"type":"array","items":{"type":"string"}}}},"istio.mesh.v1alpha1.MeshConfig.ExtensionProvider.EnvoyExternalAuthorizationRequestBody":{"type":"object","additionalProperties":false,"properties":{"maxRequestBytes":{"type":["integer","string"],"pattern":"^-?\\d+$"},"max_request_bytes":{"type":["integer","string"],"pattern":"^-?\\d+$"},"allowPartialMessage":{"type":"boolean"},"allow_partial_message":{"type":"boolean"},"packAsBytes":{"type":"boolean"},"pack_as_bytes":{"type":"boolean"}}},"istio.mesh.v1alpha1.MeshConfig.ExtensionProvider.EnvoyFileAccessLogProvider":{"type":"object","additionalProperties":false,"properties":{"path":{"type":"string"},"logFormat":{"$ref":"#/definitions/istio.mesh.v1alpha1.MeshConfig.ExtensionProvider.EnvoyFileAccessLogProvider.LogFormat"},"log_format":{"$ref":"#/definitions/istio.mesh.v1alpha1.MeshConfig.ExtensionProvider.EnvoyFileAccessLogProvider.LogFormat"},"omitEmptyValues":{"type":"boolean"},"omit_empty_values":{"type":"boolean"}}},"istio.mesh.v1alpha1.MeshConfig.ExtensionProvider.EnvoyFileAccessLogProvider.LogFormat":{"type":"object","additionalProperties":false,"properties":{"text":{"type":"string"},"labels":{"type":"object"}}},"istio.mesh.v1alpha1.MeshConfig.ExtensionProvider.EnvoyHttpGrpcV3LogProvider":{"type":"object","additionalProperties":false,"properties":{"service":{"type":"string"},"port":{"type":["integer","string"],"pattern":"^-?\\d+$"},"logName":{"type":"string"},"log_name":{"type":"string"},"filterStateObjectsToLog":{"type":"array","items":{"type":"string"}},"filter_state_objects_to_log":{"type":"array","items":{"type":"string"}},"additionalRequestHeadersToLog":{"type":"array","items":{"type":"string"}},"additional_request_headers_to_log":{"type":"array","items":{"type":"string"}},"additionalResponseHeadersToLog":{"type":"array","items":{"type":"string"}},"additional_response_headers_to_log":{"type":"array","items":{"type":"string"}},"additionalResponseTrailersToLog":{"type":"array","items":{"type":"string"}},"additional_response_trailers_to_log":{"type":"array","items":{"type":"string"}}}},"istio.mesh.v1alpha1.MeshConfig.ExtensionProvider.EnvoyOpenTelemetryLogProvider":{"type":"object","additionalProperties":false,"properties":{"service":{"type":"string"},"port":{"type":["integer","string"],"pattern":"^-?\\d+$"},"logName":{"type":"string"},"log_name":{"type":"string"},"logFormat":{"$ref":"#/definitions/istio.mesh.v1alpha1.MeshConfig.ExtensionProvider.EnvoyOpenTelemetryLogProvider.LogFormat"},"log_format":{"$ref":"#/definitions/istio.mesh.v1alpha1.MeshConfig.ExtensionProvider.EnvoyOpenTelemetryLogProvider.LogFormat"}}},"istio.mesh.v1alpha1.MeshConfig.ExtensionProvider.EnvoyOpenTelemetryLogProvider.LogFormat":{"type":"object","additionalProperties":false,"properties":{"text":{"type":"string"},"labels":{"type":"object"}}},"istio.mesh.v1alpha1.MeshConfig.ExtensionProvider.EnvoyTcpGrpcV3LogProvider":{"type":"object","additionalProperties":false,"properties":{"service":{"type":"string"},"port":{"type":["integer","string"],"pattern":"^-?\\d+$"},"logName":{"type":"string"},"log_name":{"type":"string"},"filterStateObjectsToLog":{"type":"array","items":{"type":"string"}},"filter_state_objects_to_log":{"type":"array","items":{"type":"string"}}}},"istio.mesh.v1alpha1.MeshConfig.ExtensionProvider.GrpcService":{"type":"object","additionalProperties":false,"properties":{"timeout":{"type":"string","pattern":"^[-+]?((\\d+(\\.\\d*)?|\\.\\d+)(ns|us|µs|μs|ms|s|m|h))+$|^[-+]?0$"},"initialMetadata":{"type":"array","items":{"$ref":"#/definitions/istio.mesh.v1alpha1.MeshConfig.ExtensionProvider.HttpHeader"}},"initial_metadata":{"type":"array","items":{"$ref":"#/definitions/istio.mesh.v1alpha1.MeshConfig.ExtensionProvider.HttpHeader"}}}},"istio.mesh.v1alpha1.MeshConfig.ExtensionProvider.HttpHeader":{"type":"object","additionalProperties":false,"properties":{"name":{"type":"string"},"value":{"type":"string"},"envName":{"type":"string"},"env_name":{"type":"string"}}},"istio.mesh.v1alpha1.MeshConfig.ExtensionProvider.HttpService":{"type":"object","additionalProperties":false,"properties":{"path":{"type":"string"},"timeout":{"type":"string","pattern":"^[-+]?((\\d+(\\.\\d*)?|\\.\\d+)(ns|us|µs|μs|ms|s|m|h))+$|^[-+]?0$"},"headers":{"type":"array","items":{"$ref":"#/definitions/istio.mesh.v1alpha1.MeshConfig.ExtensionProvider.HttpHeader"}}}},"istio.mesh.v1alpha1.MeshConfig.ExtensionProvider.LightstepTracingProvider":{"type":"object","additionalProperties":false,"properties":{"service":{"type":"string"},"port":{"type":["integer","string"],"pattern":"^-?\\d+$"},"accessToken":{"type":"string"},"access_token":{"type":"string"},"maxTagLength":{"type":["integer","string"],"pattern":"^-?\\d+$"},"max_tag_length":{"type":["integer","string"],"pattern":"^-?\\d+$"}}},"istio.mesh.v1alpha1.MeshConfig.ExtensionProvider.OpenCensusAgentTracingProvider":{"type":"object","additionalProperties":false,"properties":{"service":{"type":"string"},"port":{"type":["integer","string"],"pattern":"^-?\\d+$"},"context":{"type":"array","items":{"anyOf":[{"enum":["UNSPECIFIED","W3C_TRACE_CONTEXT","GRPC_BIN","CLOUD_TRACE_CONTEXT","B3"]},{"type":"integer"}]}},"maxTagLength":{"type":["integer","string"],"pattern":"^-?\\d+$"},"max_tag_length":{"type":["integer","string"],"pattern":"^-?\\d+$"}}},"istio.mesh.v1alpha1.MeshConfig.ExtensionProvider.OpenTelemetryTracingProvider":{"type":"object","additionalProperties":false,"properties":{"service":{"type":"string"},"port":{"type":["integer","string"],"pattern":"^-?\\d+$"},"maxTagLength":{"type":["integer","string"],"pattern":"^-?\\d+$"},"max_tag_length":{"type":["integer","string"],"pattern":"^-?\\d+$"},"http":{"$ref":"#/definitions/istio.mesh.v1alpha1.MeshConfig.ExtensionProvider.HttpService"},"grpc":{"$ref":"#/definitions/istio.mesh.v1alpha1.MeshConfig.ExtensionProvider.GrpcService"},"resourceDetectors":{"$ref":"#/definitions/istio.mesh.v1alpha1.MeshConfig.ExtensionProvider.ResourceDetectors"},"resource_detectors":{"$ref":"#/definitions/istio.mesh.v1alpha1.MeshConfig.ExtensionProvider.ResourceDetectors"},"serviceAttributeEnrichment":{"anyOf":[{"enum":["ISTIO_CANONICAL","OTEL_SEMANTIC_CONVENTIONS"]},{"type":"integer"}]},"service_attribute_enrichment":{"anyOf":[{"enum":["ISTIO_CANONICAL","OTEL_SEMANTIC_CONVENTIONS"]},{"type":"integer"}]},"dynatraceSampler":{"$ref":"#/definitions/istio.mesh.v1alpha1.MeshConfig.ExtensionProvider.OpenTelemetryTracingProvider.DynatraceSampler"},"dynatrace_sampler":{"$ref":"#/definitions/istio.mesh.v1alpha1.MeshConfig.ExtensionProvider.OpenTelemetryTracingProvider.DynatraceSampler"}}},"istio.mesh.v1alpha1.MeshConfig.ExtensionProvider.OpenTelemetryTracingProvider.DynatraceSampler":{"type":"object","additionalProperties":false,"properties":{"tenant":{"type":"string"},"clusterId":{"type":["integer","string"],"pattern":"^-?\\d+$"},"cluster_id":{"type":["integer","string"],"pattern":"^-?\\d+$"},"rootSpansPerMinute":{"type":["integer","string"],"pattern":"^-?\\d+$"},"root_spans_per_minute":{"type":["integer","string"],"pattern":"^-?\\d+$"},"httpService":{"$ref":"#/definitions/istio.mesh.v1alpha1.MeshConfig.ExtensionProvider.OpenTelemetryTracingProvider.DynatraceSampler.DynatraceApi"},"http_service":{"$ref":"#/definitions/istio.mesh.v1alpha1.MeshConfig.ExtensionProvider.OpenTelemetryTracingProvider.DynatraceSampler.DynatraceApi"}}},"istio.mesh.v1alpha1.MeshConfig.ExtensionProvider.OpenTelemetryTracingProvider.DynatraceSampler.DynatraceApi":{"type":"object","additionalProperties":false,"properties":{"service":{"type":"string"},"port":{"type":["integer","string"],"pattern":"^-?\\d+$"},"http":{"$ref":"#/definitions/istio.mesh.v1alpha1.MeshConfig.ExtensionProvider.HttpService"}}},"istio.mesh.v1alpha1.MeshConfig.ExtensionProvider.PrometheusMetricsProvider":{"type":"object","additionalProperties":false,"properties":{}},"istio.mesh.v1alpha1.MeshConfig.ExtensionProvider.ResourceDetectors":{"type":"object","additionalProperties":false,"properties":{"environment":{"$ref":"#/definitions/istio.mesh.v1alpha1.MeshConfig.ExtensionProvider.ResourceDetectors.EnvironmentResourceDetector"},"dynatrace":{"$ref":"#/definitions/istio.mesh.v1alpha1.MeshConfig.ExtensionProvider.ResourceDetectors.DynatraceResourceDetector"}}},"istio.mesh.v1alpha1.MeshConfig.ExtensionProvider.ResourceDetectors.DynatraceResourceDetector":{"type":"object","additionalProperties":false,"properties":{}},"istio.mesh.v1alpha1.MeshConfig.ExtensionProvider.ResourceDetectors.EnvironmentResourceDetector":{"type":"object","additionalProperties":false,"properties":{}},"istio.mesh.v1alpha1.MeshConfig.ExtensionProvider.SDSProvider":{"type":"object","additionalProperties":false,"properties":{"name":{"type":"string"},"service":{"type":"string"},"port":{"type":["integer","string"],"pattern":"^-?\\d+$"}}},"istio.mesh.v1alpha1.MeshConfig.ExtensionProvider.SkyWalkingTracingProvider":{"type":"object","additionalProperties":false,"properties":{"service":{"type":"string"},"port":{"type":["integer","string"],"pattern":"^-?\\d+$"},"accessToken":{"type":"string"},"access_token":{"type":"string"}}},"istio.mesh.v1alpha1.MeshConfig.ExtensionProvider.StackdriverProvider":{"type":"object","additionalProperties":false,"properties":{"debug":{"type":"boolean"},"maxNumberOfAttributes":{"type":["integer","string"],"pattern":"^-?\\d+$"},"max_number_of_attributes":{"type":["integer","string"],"pattern":"^-?\\d+$"},"maxNumberOfAnnotations":{"type":["integer","string"],"pattern":"^-?\\d+$"},"max_number_of_annotations":{"type":["integer","string"],"pattern":"^-?\\d+$"},"maxNumberOfMessageEvents":{"type":["integer","string"],"pattern":"^-?\\d+$"},"max_number_of_message_events":{"type":["integer","string"],"pattern":"^-?\\d+$"},"maxTagLength":{"type":["integer","string"],"pattern":"^-?\\d+$"},"max_tag_length":{"type":["integer","string"],"pattern":"^-?\\d+$"},"logging":{"$ref":"#/definitions/istio.mesh.v1alpha1.MeshConfig.ExtensionProvider.StackdriverProvider.Logging"}}},"istio.mesh.v1alpha1.MeshConfig.ExtensionProvider.StackdriverProvider.Logging":{"type":"object","additionalProperties":false,"properties":{"labels":{"type":"object","additionalProperties":{"type":"string"}}}},"istio.mesh.v1alpha1.MeshConfig.ExtensionProvider.ZipkinTracingProvider":{"type":"object","additionalProperties":false,"properties":{"service":{"type":"string"},"port":{"type":["integer","string"],"pattern":"^-?\\d+$"},"maxTagLength":{"type":["integer","string"],"pattern":"^-?\\d+$"},"max_tag_length":{"type":["integer","string"],"pattern":"^-?\\d+$"},"enable64bitTraceId":{"type":"boolean"},"enable_64bit_trace_id":{"type":"boolean"},"path":{"type":"string"},"traceContextOption":{"anyOf":[{"enum":["USE_B3","USE_B3_WITH_W3C_PROPAGATION"]},{"type":"integer"}]},"trace_context_option":{"anyOf":[{"enum":["USE_B3","USE_B3_WITH_W3C_PROPAGATION"]},{"type":"integer"}]},"timeout":{"type":"string","pattern":"^[-+]?((\\d+(\\.\\d*)?|\\.\\d+)(ns|us|µs|μs|ms|s|m|h))+$|^[-+]?0$"},"headers":{"type":"array","items":{"$ref":"#/definitions/istio.mesh.v1alpha1.MeshConfig.ExtensionProvider.HttpHeader"}}}},"istio.mesh.v1alpha1.MeshConfig.InboundTrafficPolicy":{"type":"object","additionalProperties":false,"properties":{"mode":{"anyOf":[{"enum":["PASSTHROUGH","LOCALHOST"]},{"type":"integer"}]}}},"istio.mesh.v1alpha1.MeshConfig.OutboundTrafficPolicy":{"type":"object","additionalProperties":false,"properties":{"mode":{"anyOf":[{"enum":["REGISTRY_ONLY","ALLOW_ANY","ALLOW_ANY_DYNAMIC_DNS"]},{"type":"integer"}]},"tls":{"$ref":"#/definitions/istio.networking.v1alpha3.ClientTLSSettings"}}},"istio.mesh.v1alpha1.MeshConfig.ProxyPathNormalization":{"type":"object","additionalProperties":false,"properties":{"normalization":{"anyOf":[{"enum":["DEFAULT","NONE","BASE","MERGE_SLASHES","DECODE_AND_MERGE_SLASHES"]},{"type":"integer"}]}}},"istio.mesh.v1alpha1.MeshConfig.ServiceScopeConfigs":{"type":"object","additionalProperties":false,"properties":{"namespaceSelector":{"$ref":"#/definitions/istio.mesh.v1alpha1.LabelSelector"},"namespace_selector":{"$ref":"#/definitions/istio.mesh.v1alpha1.LabelSelector"},"servicesSelector":{"$ref":"#/definitions/istio.mesh.v1alpha1.LabelSelector"},"services_selector":{"$ref":"#/definitions/istio.mesh.v1alpha1.LabelSelector"},"scope":{"anyOf":[{"enum":["LOCAL","GLOBAL"]},{"type":"integer"}]}}},"istio.mesh.v1alpha1.MeshConfig.ServiceSettings":{"type":"object","additionalProperties":false,"properties":{"settings":{"$ref":"#/definitions/istio.mesh.v1alpha1.MeshConfig.ServiceSettings.Settings"},"hosts":{"type":"array","items":{"type":"string"}}}},"istio.mesh.v1alpha1.MeshConfig.ServiceSettings.Settings":{"type":"object","additionalProperties":false,"properties":{"clusterLocal":{"type":"boolean"},"cluster_local":{"type":"boolean"}}},"istio.mesh.v1alpha1.MeshConfig.TLSConfig":{"type":"object","additionalProperties":false,"properties":{"minProtocolVersion":{"anyOf":[{"enum":["TLS_AUTO","TLSV1_2","TLSV1_3"]},{"type":"integer"}]},"min_protocol_version":{"anyOf":[{"enum":["TLS_AUTO","TLSV1_2","TLSV1_3"]},{"type":"integer"}]},"ecdhCurves":{"type":"array","items":{"type":"string"}},"ecdh_curves":{"type":"array","items":{"type":"string"}},"cipherSuites":{"type":"array","items":{"type":"string"}},"cipher_suites":{"type":"array","items":{"type":"string"}}}},"istio.mesh.v1alpha1.PrivateKeyProvider":{"type":"object","additionalProperties":false,"properties":{"cryptomb":{"$ref":"#/definitions/istio.mesh.v1alpha1.PrivateKeyProvider.CryptoMb"},"qat":{"$ref":"#/definitions/istio.mesh.v1alpha1.PrivateKeyProvider.QAT"}}},"istio.mesh.v1alpha1.PrivateKeyProvider.CryptoMb":{"type":"object","additionalProperties":false,"properties":{"pollDelay":{"type":"string","pattern":"^[-+]?((\\d+(\\.\\d*)?|\\.\\d+)(ns|us|µs|μs|ms|s|m|h))+$|^[-+]?0$"},"poll_delay":{"type":"string","pattern":"^[-+]?((\\d+(\\.\\d*)?|\\.\\d+)(ns|us|µs|μs|ms|s|m|h))+$|^[-+]?0$"},"fallback":{"type":"boolean"}}},"istio.mesh.v1alpha1.PrivateKeyProvider.QAT":{"type":"object","additionalProperties":false,"properties":{"pollDelay":{"type":"string","pattern":"^[-+]?((\\d+(\\.\\d*)?|\\.\\d+)(ns|us|µs|μs|ms|s|m|h))+$|^[-+]?0$"},"poll_delay":{"type":"string","pattern":"^[-+]?((\\d+(\\.\\d*)?|\\.\\d+)(ns|us|µs|μs|ms|s|m|h))+$|^[-+]?0$"},"fallback":{"type":"boolean"}}},"istio.mesh.v1alpha1.ProxyConfig":{"type":"object","additionalProperties":false,"properties":{"configPath":{"type":"string"},"config_path":{"type":"string"},"binaryPath":{"type":"string"},"binary_path":{"type":"string"},"serviceCluster":{"type":"string"},"service_cluster":{"type":"string"},"tracingServiceName":{"anyOf":[{"enum":["APP_LABEL_AND_NAMESPACE","CANONICAL_NAME_ONLY","CANONICAL_NAME_AND_NAMESPACE"]},{"type":"integer"}]},"tracing_service_name":{"anyOf":[{"enum":["APP_LABEL_AND_NAMESPACE","CANONICAL_NAME_ONLY","CANONICAL_NAME_AND_NAMESPACE"]},{"type":"integer"}]},"drainDuration":{"type":"string","pattern":"^[-+]?((\\d+(\\.\\d*)?|\\.\\d+)(ns|us|µs|μs|ms|s|m|h))+$|^[-+]?0$"},"drain_duration":{"type":"string","pattern":"^[-+]?((\\d+(\\.\\d*)?|\\.\\d+)(ns|us|µs|μs|ms|s|m|h))+$|^[-+]?0$"},"discoveryAddress":{"type":"string"},"discovery_address":{"type":"string"},"discoveryRefreshDelay":{"type":"string","pattern":"^[-+]?((\\d+(\\.\\d*)?|\\.\\d+)(ns|us|µs|μs|ms|s|m|h))+$|^[-+]?0$"},"discovery_refresh_delay":{"type":"string","pattern":"^[-+]?((\\d+(\\.\\d*)?|\\.\\d+)(ns|us|µs|μs|ms|s|m|h))+$|^[-+]?0$"},"zipkinAddress":{"type":"string"},"zipkin_address":{"type":"string"},"statsdUdpAddress":{"type":"string"},"statsd_udp_address":{"type":"string"},"envoyMetricsServiceAddress":{"type":"string"},"envoy_metrics_service_address":{"type":"string"},"proxyAdminPort":{"type":["integer","string"],"pattern":"^-?\\d+$"},"proxy_admin_port":{"type":["integer","string"],"pattern":"^-?\\d+$"},"availabilityZone":{"type":"string"},"availability_zone":{"type":"string"},"controlPlaneAuthPolicy":{"anyOf":[{"enum":["NONE","MUTUAL_TLS","INHERIT"]},{"type":"integer"}]},"control_plane_auth_policy":{"anyOf":[{"enum":["NONE","MUTUAL_TLS","INHERIT"]},{"type":"integer"}]},"customConfigFile":{"type":"string"},"custom_config_file":{"type":"string"},"statNameLength":{"type":["integer","string"],"pattern":"^-?\\d+$"},"stat_name_length":{"type":["integer","string"],"pattern":"^-?\\d+$"},"concurrency":{"type":["integer","string"],"pattern":"^-?\\d+$"},"proxyBootstrapTemplatePath":{"type":"string"},"proxy_bootstrap_template_path":{"type":"string"},"interceptionMode":{"anyOf":[{"enum":["REDIRECT","TPROXY","NONE"]},{"type":"integer"}]},"interception_mode":{"anyOf":[{"enum":["REDIRECT","TPROXY","NONE"]},{"type":"integer"}]},"tracing":{"$ref":"#/definitions/istio.mesh.v1alpha1.Tracing"},"sds":{"$ref":"#/definitions/istio.mesh.v1alpha1.SDS"},"envoyAccessLogService":{"$ref":"#/definitions/istio.mesh.v1alpha1.RemoteService"},"envoy_access_log_service":{"$ref":"#/definitions/istio.mesh.v1alpha1.RemoteService"},"envoyMetricsService":{"$ref":"#/definitions/istio.mesh.v1alpha1.RemoteService"},"envoy_metrics_service":{"$ref":"#/definitions/istio.mesh.v1alpha1.RemoteService"},"proxyMetadata":{"type":"object","additionalProperties":{"type":"string"}},"proxy_metadata":{"type":"object","additionalProperties":{"type":"string"}},"runtimeValues":{"type":"object","additionalProperties":{"type":"string"}},"runtime_values":{"type":"object","additionalProperties":{"type":"string"}},"statusPort":{"type":["integer","string"],"pattern":"^-?\\d+$"},"status_port":{"type":["integer","string"],"pattern":"^-?\\d+$"},"extraStatTags":{"type":"array","items":{"type":"string"}},"extra_stat_tags":{"type":"array","items":{"type":"string"}},"gatewayTopology":{"$ref":"#/definitions/istio.mesh.v1alpha1.Topology"},"gateway_topology":{"$ref":"#/definitions/istio.mesh.v1alpha1.Topology"},"terminationDrainDuration":{"type":"string","pattern":"^[-+]?((\\d+(\\.\\d*)?|\\.\\d+)(ns|us|µs|μs|ms|s|m|h))+$|^[-+]?0$"},"termination_drain_duration":{"type":"string","pattern":"^[-+]?((\\d+(\\.\\d*)?|\\.\\d+)(ns|us|µs|μs|ms|s|m|h))+$|^[-+]?0$"},"meshId":{"type":"string"},"mesh_id":{"type":"string"},"readinessProbe":{"$ref":"#/definitions/istio.networking.v1alpha3.ReadinessProbe"},"readiness_probe":{"$ref":"#/definitions/istio.networking.v1alpha3.ReadinessProbe"},"proxyStatsMatcher":{"$ref":"#/definitions/istio.mesh.v1alpha1.ProxyConfig.ProxyStatsMatcher"},"proxy_stats_matcher":{"$ref":"#/definitions/istio.mesh.v1alpha1.ProxyConfig.ProxyStatsMatcher"},"holdApplicationUntilProxyStarts":{"type":"boolean"},"hold_application_until_proxy_starts":{"type":"boolean"},"caCertificatesPem":{"type":"array","items":{"type":"string"}},"ca_certificates_pem":{"type":"array","items":{"type":"string"}},"image":{"$ref":"#/definitions/istio.networking.v1beta1.ProxyImage"},"privateKeyProvider":{"$ref":"#/definitions/istio.mesh.v1alpha1.PrivateKeyProvider"},"private_key_provider":{"$ref":"#/definitions/istio.mesh.v1alpha1.PrivateKeyProvider"},"proxyHeaders":{"$ref":"#/definitions/istio.mesh.v1alpha1.ProxyConfig.ProxyHeaders"},"proxy_headers":{"$ref":"#/definitions/istio.mesh.v1alpha1.ProxyConfig.ProxyHeaders"},"fileFlushInterval":{"type":"string","pattern":"^[-+]?((\\d+(\\.\\d*)?|\\.\\d+)(ns|us|µs|μs|ms|s|m|h))+$|^[-+]?0$"},"file_flush_interval":{"type":"string","pattern":"^[-+]?((\\d+(\\.\\d*)?|\\.\\d+)(ns|us|µs|μs|ms|s|m|h))+$|^[-+]?0$"},"fileFlushMinSizeKb":{"type":["integer","string"],"pattern":"^-?\\d+$"},"file_flush_min_size_kb":{"type":["integer","string"],"pattern":"^-?\\d+$"},"statsCompression":{"type":"boolean"},"stats_compression":{"type":"boolean"}}},"istio.mesh.v1alpha1.ProxyConfig.ProxyHeaders":{"type":"object","additionalProperties":false,"properties":{"forwardedClientCert":{"anyOf":[{"enum":["UNDEFINED","SANITIZE","FORWARD_ONLY","APPEND_FORWARD","SANITIZE_SET","ALWAYS_FORWARD_ONLY"]},{"type":"integer"}]},"forwarded_client_cert":{"anyOf":[{"enum":["UNDEFINED","SANITIZE","FORWARD_ONLY","APPEND_FORWARD","SANITIZE_SET","ALWAYS_FORWARD_ONLY"]},{"type":"integer"}]},"setCurrentClientCertDetails":{"$ref":"#/definitions/istio.mesh.v1alpha1.ProxyConfig.ProxyHeaders.SetCurrentClientCertDetails"},"set_current_client_cert_details":{"$ref":"#/definitions/istio.mesh.v1alpha1.ProxyConfig.ProxyHeaders.SetCurrentClientCertDetails"},"requestId":{"$ref":"#/definitions/istio.mesh.v1alpha1.ProxyConfig.ProxyHeaders.RequestId"},"request_id":{"$ref":"#/definitions/istio.mesh.v1alpha1.ProxyConfig.ProxyHeaders.RequestId"},"server":{"$ref":"#/definitions/istio.mesh.v1alpha1.ProxyConfig.ProxyHeaders.Server"},"attemptCount":{"$ref":"#/definitions/istio.mesh.v1alpha1.ProxyConfig.ProxyHeaders.AttemptCount"},"attempt_count":{"$ref":"#/definitions/istio.mesh.v1alpha1.ProxyConfig.ProxyHeaders.AttemptCount"},"envoyDebugHeaders":{"$ref":"#/definitions/istio.mesh.v1alpha1.ProxyConfig.ProxyHeaders.EnvoyDebugHeaders"},"envoy_debug_headers":{"$ref":"#/definitions/istio.mesh.v1alpha1.ProxyConfig.ProxyHeaders.EnvoyDebugHeaders"},"metadataExchangeHeaders":{"$ref":"#/definitions/istio.mesh.v1alpha1.ProxyConfig.ProxyHeaders.MetadataExchangeHeaders"},"metadata_exchange_headers":{"$ref":"#/definitions/istio.mesh.v1alpha1.ProxyConfig.ProxyHeaders.MetadataExchangeHeaders"},"preserveHttp1HeaderCase":{"type":"boolean"},"preserve_http1_header_case":{"type":"boolean"},"xForwardedHost":{"$ref":"#/definitions/istio.mesh.v1alpha1.ProxyConfig.ProxyHeaders.XForwardedHost"},"x_forwarded_host":{"$ref":"#/definitions/istio.mesh.v1alpha1.ProxyConfig.ProxyHeaders.XForwardedHost"},"xForwardedPort":{"$ref":"#/definitions/istio.mesh.v1alpha1.ProxyConfig.ProxyHeaders.XForwardedPort"},"x_forwarded_port":{"$ref":"#/definitions/istio.mesh.v1alpha1.ProxyConfig.ProxyHeaders.XForwardedPort"}}},"istio.mesh.v1alpha1.ProxyConfig.ProxyHeaders.AttemptCount":{"type":"object","additionalProperties":false,"properties":{"disabled":{"type":"boolean"}}},"istio.mesh.v1alpha1.ProxyConfig.ProxyHeaders.EnvoyDebugHeaders":{"type":"object","additionalProperties":false,"properties":{"disabled":{"type":"boolean"}}},"istio.mesh.v1alpha1.ProxyConfig.ProxyHeaders.MetadataExchangeHeaders":{"type":"object","additionalProperties":false,"properties":{"mode":{"anyOf":[{"enum":["UNDEFINED","IN_MESH"]},{"type":"integer"}]}}},"istio.mesh.v1alpha1.ProxyConfig.ProxyHeaders.RequestId":{"type":"object","additionalProperties":false,"properties":{"disabled":{"type":"boolean"}}},"istio.mesh.v1alpha1.ProxyConfig.ProxyHeaders.Server":{"type":"object","additionalProperties":false,"properties":{"disabled":{"type":"boolean"},"value":{"type":"string"}}},"istio.mesh.v1alpha1.ProxyConfig.ProxyHeaders.SetCurrentClientCertDetails":{"type":"object","additionalProperties":false,"properties":{"subject":{"type":"boolean"},"cert":{"type":"boolean"},"chain":{"type":"boolean"},"dns":{"type":"boolean"},"uri":{"type":"boolean"}}},"istio.mesh.v1alpha1.ProxyConfig.ProxyHeaders.XForwardedHost":{"type":"object","additionalProperties":false,"properties":{"enabled":{"type":"boolean"}}},"istio.mesh.v1alpha1.ProxyConfig.ProxyHeaders.XForwardedPort":{"type":"object","additionalProperties":false,"properties":{"enabled":{"type":"boolean"}}},"istio.mesh.v1alpha1.ProxyConfig.ProxyStatsMatcher":{"type":"object","additionalProperties":false,"properties":{"inclusionPrefixes":{"type":"array","items":{"type":"string"}},"inclusion_prefixes":{"type":"array","items":{"type":"string"}},"inclusionSuffixes":{"type":"array","items":{"type":"string"}},"inclusion_suffixes":{"type":"array","items":{"type":"string"}},"inclusionRegexps":{"type":"array","items":{"type":"string"}},"inclusion_regexps":{"type":"array","items":{"type":"string"}}}},"istio.mesh.v1alpha1.RemoteService":{"type":"object","additionalProperties":false,"properties":{"address":{"type":"string"},"tlsSettings":{"$ref":"#/definitions/istio.networking.v1alpha3.ClientTLSSettings"},"tls_settings":{"$ref":"#/definitions/istio.networking.v1alpha3.ClientTLSSettings"},"tcpKeepalive":{"$ref":"#/definitions/istio.networking.v1alpha3.ConnectionPoolSettings.TCPSettings.TcpKeepalive"},"tcp_keepalive":{"$ref":"#/definitions/istio.networking.v1alpha3.ConnectionPoolSettings.TCPSettings.TcpKeepalive"}}},"istio.mesh.v1alpha1.SDS":{"type":"object","additionalProperties":false,"properties":{"enabled":{"type":"boolean"},"k8sSaJwtPath":{"type":"string"},"k8s_sa_jwt_path":{"type":"string"}}},"istio.mesh.v1alpha1.Topology":{"type":"object","additionalProperties":false,"properties":{"numTrustedProxies":{"type":["integer","string"],"pattern":"^-?\\d+$"},"num_trusted_proxies":{"type":["integer","string"],"pattern":"^-?\\d+$"},"forwardClientCertDetails":{"anyOf":[{"enum":["UNDEFINED","SANITIZE","FORWARD_ONLY","APPEND_FORWARD","SANITIZE_SET","ALWAYS_FORWARD_ONLY"]},{"type":"integer"}]},"forward_client_cert_details":{"anyOf":[{"enum":["UNDEFINED","SANITIZE","FORWARD_ONLY","APPEND_FORWARD","SANITIZE_SET","ALWAYS_FORWARD_ONLY"]},{"type":"integer"}]},"proxyProtocol":{"$ref":"#/definitions/istio.mesh.v1alpha1.Topology.ProxyProtocolConfiguration"},"proxy_protocol":{"$ref":"#/definitions/istio.mesh.v1alpha1.Topology.ProxyProtocolConfiguration"}}},"istio.mesh.v1alpha1.Topology.ProxyProtocolConfiguration":{"type":"object","additionalProperties":false,"properties":{}},"istio.mesh.v1alpha1.Tracing":{"type":"object","additionalProperties":false,"properties":{"zipkin":{"$ref":"#/definitions/istio.mesh.v1alpha1.Tracing.Zipkin"},"lightstep":{"$ref":"#/definitions/istio.mesh.v1alpha1.Tracing.Lightstep"},"datadog":{"$ref":"#/definitions/istio.mesh.v1alpha1.Tracing.Datadog"},"stackdriver":{"$ref":"#/definitions/istio.mesh.v1alpha1.Tracing.Stackdriver"},"openCensusAgent":{"$ref":"#/definitions/istio.mesh.v1alpha1.Tracing.OpenCensusAgent"},"open_census_agent":{"$ref":"#/definitions/istio.mesh.v1alpha1.Tracing.OpenCensusAgent"},"customTags":{"type":"object","additionalProperties":{"$ref":"#/definitions/istio.mesh.v1alpha1.Tracing.CustomTag"}},"custom_tags":{"type":"object","additionalProperties":{"$ref":"#/definitions/istio.mesh.v1alpha1.Tracing.CustomTag"}},"maxPathTagLength":{"type":["integer","string"],"pattern":"^-?\\d+$"},"max_path_tag_length":{"type":["integer","string"],"pattern":"^-?\\d+$"},"sampling":{"type":["number","string"]},"tlsSettings":{"$ref":"#/definitions/istio.networking.v1alpha3.ClientTLSSettings"},"tls_settings":{"$ref":"#/definitions/istio.networking.v1alpha3.ClientTLSSettings"},"enableIstioTags":{"type":"boolean"},"enable_istio_tags":{"type":"boolean"}}},"istio.mesh.v1alpha1.Tracing.CustomTag":{"type":"object","additionalProperties":false,"properties":{"literal":{"$ref":"#/definitions/istio.mesh.v1alpha1.Tracing.Literal"},"environment":{"$ref":"#/definitions/istio.mesh.v1alpha1.Tracing.Environment"},"header":{"$ref":"#/definitions/istio.mesh.v1alpha1.Tracing.RequestHeader"}}},"istio.mesh.v1alpha1.Tracing.Datadog":{"type":"object","additionalProperties":false,"properties":{"address":{"type":"string"}}},"istio.mesh.v1alpha1.Tracing.Environment":{"type":"object","additionalProperties":false,"properties":{"name":{"type":"string"},"defaultValue":{"type":"string"},"default_value":{"type":"string"}}},"istio.mesh.v1alpha1.Tracing.Lightstep":{"type":"object","additionalProperties":false,"properties":{"address":{"type":"string"},"accessToken":{"type":"string"},"access_token":{"type":"string"}}},"istio.mesh.v1alpha1.Tracing.Literal":{"type":"object","additionalProperties":false,"properties":{"value":{"type":"string"}}},"istio.mesh.v1alpha1.Tracing.OpenCensusAgent":{"type":"object","additionalProperties":false,"properties":{"address":{"type":"string"},"context":{"type":"array","items":{"anyOf":[{"enum":["UNSPECIFIED","W3C_TRACE_CONTEXT","GRPC_BIN","CLOUD_TRACE_CONTEXT","B3"]},{"type":"integer"}]}}}},"istio.mesh.v1alpha1.Tracing.RequestHeader":{"type":"object","additionalProperties":false,"properties":{"name":{"type":"string"},"defaultValue":{"type":"string"},"default_value":{"type":"string"}}},"istio.mesh.v1alpha1.Tracing.Stackdriver":{"type":"object","additionalProperties":false,"properties":{"debug":{"type":"boolean"},"maxNumberOfAttributes":{"type":["integer","string"],"pattern":"^-?\\d+$"},"max_number_of_attributes":{"type":["integer","string"],"pattern":"^-?\\d+$"},"maxNumberOfAnnotations":{"type":["integer","string"],"pattern":"^-?\\d+$"},"max_number_of_annotations":{"type":["integer","string"],"pattern":"^-?\\d+$"},"maxNumberOfMessageEvents":{"type":["integer","string"],"pattern":"^-?\\d+$"},"max_number_of_message_events":{"type":["integer","string"],"pattern":"^-?\\d+$"}}},"istio.mesh.v1alpha1.Tracing.Zipkin":{"type":"object","additionalProperties":false,"properties":{"address":{"type":"string"}}},"istio.networking.v1alpha3.ClientTLSSettings":{"type":"object","additionalProperties":false,"properties":{"mode":{"anyOf":[{"enum":["DISABLE","SIMPLE","MUTUAL","ISTIO_MUTUAL"]},{"type":"integer"}]},"clientCertificate":{"type":"string"},"client_certificate":{"type":"string"},"privateKey":{"type":"string"},"private_key":{"type":"string"},"caCertificates":{"type":"string"},"ca_certificates":{"type":"string"},"credentialName":{"type":"string"},"credential_name":{"type":"string"},"subjectAltNames":{"type":"array","items":{"type":"string"}},"subject_alt_names":{"type":"array","items":{"type":"string"}},"sni":{"type":"string"},"insecureSkipVerify":{"type":"boolean"},"insecure_skip_verify":{"type":"boolean"},"caCrl":{"type":"string"},"ca_crl":{"type":"string"}}},"istio.networking.v1alpha3.ConnectionPoolSettings.TCPSettings.TcpKeepalive":{"type":"object","additionalProperties":false,"properties":{"probes":{"type":["integer","string"],"pattern":"^-?\\d+$"},"time":{"type":"string","pattern":"^[-+]?((\\d+(\\.\\d*)?|\\.\\d+)(ns|us|µs|μs|ms|s|m|h))+$|^[-+]?0$"},"interval":{"type":"string","pattern":"^[-+]?((\\d+(\\.\\d*)?|\\.\\d+)(ns|us|µs|μs|ms|s|m|h))+$|^[-+]?0$"}}},"istio.networking.v1alpha3.ExecHealthCheckConfig":{"type":"object","additionalProperties":false,"properties":{"command":{"type":"array","items":{"type":"string"}}}},"istio.networking.v1alpha3.GrpcHealthCheckConfig":{"type":"object","additionalProperties":false,"properties":{"port":{"type":["integer","string"],"pattern":"^-?\\d+$"},"service":{"type":"string"}}},"istio.networking.v1alpha3.HTTPHeader":{"type":"object","additionalProperties":false,"properties":{"name":{"type":"string"},"value":{"type":"string"}}},"istio.networking.v1alpha3.HTTPHealthCheckConfig":{"type":"object","additionalProperties":false,"properties":{"path":{"type":"string"},"port":{"type":["integer","string"],"pattern":"^-?\\d+$"},"host":{"type":"string"},"scheme":{"type":"string"},"httpHeaders":{"type":"array","items":{"$ref":"#/definitions/istio.networking.v1alpha3.HTTPHeader"}},"http_headers":{"type":"array","items":{"$ref":"#/definitions/istio.networking.v1alpha3.HTTPHeader"}}}},"istio.networking.v1alpha3.HTTPRetry":{"type":"object","additionalProperties":false,"properties":{"attempts":{"type":["integer","string"],"pattern":"^-?\\d+$"},"perTryTimeout":{"type":"string","pattern":"^[-+]?((\\d+(\\.\\d*)?|\\.\\d+)(ns|us|µs|μs|ms|s|m|h))+$|^[-+]?0$"},"per_try_timeout":{"type":"string","pattern":"^[-+]?((\\d+(\\.\\d*)?|\\.\\d+)(ns|us|µs|μs|ms|s|m|h))+$|^[-+]?0$"},"retryOn":{"type":"string"},"retry_on":{"type":"string"},"retryRemoteLocalities":{"type":"boolean"},"retry_remote_localities":{"type":"boolean"},"retryIgnorePreviousHosts":{"type":"boolean"},"retry_ignore_previous_hosts":{"type":"boolean"},"backoff":{"type":"string","pattern":"^[-+]?((\\d+(\\.\\d*)?|\\.\\d+)(ns|us|µs|μs|ms|s|m|h))+$|^[-+]?0$"}}},"istio.networking.v1alpha3.LocalityLoadBalancerSetting":{"type":"object","additionalProperties":false,"properties":{"distribute":{"type":"array","items":{"$ref":"#/definitions/istio.networking.v1alpha3.LocalityLoadBalancerSetting.Distribute"}},"failover":{"type":"array","items":{"$ref":"#/definitions/istio.networking.v1alpha3.LocalityLoadBalancerSetting.Failover"}},"failoverPriority":{"type":"array","items":{"type":"string"}},"failover_priority":{"type":"array","items":{"type":"string"}},"enabled":{"type":"boolean"}}},"istio.networking.v1alpha3.LocalityLoadBalancerSetting.Distribute":{"type":"object","additionalProperties":false,"properties":{"from":{"type":"string"},"to":{"type":"object","additionalProperties":{"type":["integer","string"],"pattern":"^-?\\d+$"}}}},"istio.networking.v1alpha3.LocalityLoadBalancerSetting.Failover":{"type":"object","additionalProperties":false,"properties":{"from":{"type":"string"},"to":{"type":"string"}}},"istio.networking.v1alpha3.ReadinessProbe":{"type":"object","additionalProperties":false,"properties":{"initialDelaySeconds":{"type":["integer","string"],"pattern":"^-?\\d+$"},"initial_delay_seconds":{"type":["integer","string"],"pattern":"^-?\\d+$"},"timeoutSeconds":{"type":["integer","string"],"pattern":"^-?\\d+$"},"timeout_seconds":{"type":["integer","string"],"pattern":"^-?\\d+$"},"periodSeconds":{"type":["integer","string"],"pattern":"^-?\\d+$"},"period_seconds":{"type":["integer","string"],"pattern":"^-?\\d+$"},"successThreshold":{"type":["integer","string"],"pattern":"^-?\\d+$"},"success_threshold":{"type":["integer","string"],"pattern":"^-?\\d+$"},"failureThreshold":{"type":["integer","string"],"pattern":"^-?\\d+$"},"failure_threshold":{"type":["integer","string"],"pattern":"^-?\\d+$"},"httpGet":{"$ref":"#/definitions/istio.networking.v1alpha3.HTTPHealthCheckConfig"},"http_get":{"$ref":"#/definitions/istio.networking.v1alpha3.HTTPHealthCheckConfig"},"tcpSocket":{"$ref":"#/definitions/istio.networking.v1alpha3.TCPHealthCheckConfig"},"tcp_socket":{"$ref":"#/definitions/istio.networking.v1alpha3.TCPHealthCheckConfig"},"exec":{"$ref":"#/definitions/istio.networking.v1alpha3.ExecHealthCheckConfig"},"grpc":{"$ref":"#/definitions/istio.networking.v1alpha3.GrpcHealthCheckConfig"}}},"istio.networking.v1alpha3.TCPHealthCheckConfig":{"type":"object","additionalProperties":false,"properties":{"host":{"type":"string"},"port":{"type":["integer","string"],"pattern":"^-?\\d+$"}}},"istio.networking.v1beta1.ProxyImage":{"type":"object","additionalProperties":false,"properties":{"imageType":{"type":"string"},"image_type":{"type":"string"}}},"KubernetesResources":{"type":"object","additionalProperties":false,"properties":{"affinity":{"type":"object","additionalProperties":false,"properties":{"nodeAffinity":{"type":"object"},"podAffinity":{"type":"object"},"podAntiAffinity":{"type":"object"}}},"env":{"type":"array","items":{"type":"object","additionalProperties":false,"properties":{"name":{"type":"string"},"value":{"type":"string"},"valueFrom":{"type":"object"}}}},"hpaSpec":{"type":"object","additionalProperties":false,"properties":{"scaleTargetRef":{"type":"object"},"minReplicas":{"type":"integer"},"maxReplicas":{"type":"integer"},"metrics":{"type":"array"},"behavior":{"type":"object"}}},"imagePullPolicy":{"type":"string"},"nodeSelector":{"type":"object","additionalProperties":{"type":"string"}},"podDisruptionBudget":{"type":"object","additionalProperties":false,"properties":{"minAvailable":{"type":["integer","string"]},"maxUnavailable":{"type":["integer","string"]},"selector":{"type":"object","additionalProperties":false,"properties":{"matchLabels":{"type":"object","additionalProperties":{"type":"string"}},"matchExpressions":{"type":"array"}}},"unhealthyPodEvictionPolicy":{"type":"string"}}},"podAnnotations":{"type":"object","additionalProperties":{"type":"string"}},"priorityClassName":{"type":"string"},"readinessProbe":{"type":"object","additionalProperties":false,"properties":{"exec":{"type":"object"},"httpGet":{"type":"object"},"tcpSocket":{"type":"object"},"grpc":{"type":"object"},"initialDelaySeconds":{"type":"integer"},"timeoutSeconds":{"type":"integer"},"periodSeconds":{"type":"integer"},"successThreshold":{"type":"integer"},"failureThreshold":{"type":"integer"},"terminationGracePeriodSeconds":{"type":"integer"}}},"replicaCount":{"type":"integer","minimum":0,"maximum":4294967295},"resources":{"type":"object","additionalProperties":false,"properties":{"limits":{"type":"object","additionalProperties":{"type":["string","number"]}},"requests":{"type":"object","additionalProperties":{"type":["string","number"]}},"claims":{"type":"array"}}},"service":{"type":"object","additionalProperties":false,"properties":{"ports":{"type":"array","items":{"type":"object","additionalProperties":false,"properties":{"name":{"type":"string"},"protocol":{"type":"string"},"appProtocol":{"type":"string"},"port":{"type":"integer"},"targetPort":{"type":["integer","string"]},"nodePort":{"type":"integer"}}}},"selector":{"type":"object","additionalProperties":{"type":"string"}},"clusterIP":{"type":"string"},"clusterIPs":{"type":"array","items":{"type":"string"}},"type":{"type":"string"},"externalIPs":{"type":"array","items":{"type":"string"}},"sessionAffinity":{"type":"string"},"loadBalancerIP":{"type":"string"},"loadBalancerSourceRanges":{"type":"array","items":{"type":"string"}},"externalName":{"type":"string"},"externalTrafficPolicy":{"type":"string"},"healthCheckNodePort":{"type":"integer"},"publishNotReadyAddresses":{"type":"boolean"},"sessionAffinityConfig":{"type":"object"},"ipFamilies":{"type":"array","items":{"type":"string"}},"ipFamilyPolicy":{"type":"string"},"allocateLoadBalancerNodePorts":{"type":"boolean"},"loadBalancerClass":{"type":"string"},"internalTrafficPolicy":{"type":"string"},"trafficDistribution":{"type":"string"}}},"strategy":{"type":"object","additionalProperties":false,"properties":{"type":{"type":"string"},"rollingUpdate":{"type":"object","additionalProperties":false,"properties":{"maxUnavailable":{"type":["integer","string"]},"maxSurge":{"type":["integer","string"]}}}}},"tolerations":{"type":"array","items":{"type":"object","additionalProperties":false,"properties":{"key":{"type":"string"},"operator":{"type":"string"},"value":{"type":"string"},"effect":{"type":"string"},"tolerationSeconds":{"type":"integer"}}}},"serviceAnnotations":{"type":"object","additionalProperties":{"type":"string"}},"securityContext":{"type":"object","additionalProperties":false,"properties":{"seLinuxOptions":{"type":"object"},"windowsOptions":{"type":"object"},"runAsUser":{"type":"integer"},"runAsGroup":{"type":"integer"},"runAsNonRoot":{"type":"boolean"},"supplementalGroups":{"type":"array","items":{"type":"integer"}},"supplementalGroupsPolicy":{"type":"string"},"fsGroup":{"type":"integer"},"sysctls":{"type":"array"},"fsGroupChangePolicy":{"type":"string"},"seccompProfile":{"type":"object","additionalProperties":false,"properties":{"type":{"type":"string"},"localhostProfile":{"type":"string"}}},"appArmorProfile":{"type":"object","additionalProperties":false,"properties":{"type":{"type":"string"},"localhostProfile":{"type":"string"}}},"seLinuxChangePolicy":{"type":"string"}}},"volumes":{"type":"array","items":{"type":"object","required":["name"],"properties":{"name":{"type":"string"}}}},"volumeMounts":{"type":"array","items":{"type":"object","additionalProperties":false,"properties":{"name":{"type":"string"},"readOnly":{"type":"boolean"},"recursiveReadOnly":{"type":"string"},"mountPath":{"type":"string"},"subPath":{"type":"string"},"mountPropagation":{"type":"string"},"subPathExpr":{"type":"string"}}}},"overlays":{"type":"array","items":{"type":"object","additionalProperties":false,"properties":{"apiVersion":{"type":"string"},"kind":{"type":"string"},"name":{"type":"string"},"patches":{"type":"array","items":{"type":"object","additionalProperties":false,"properties":{"path":{"type":"string"},"value":{}}}}}}}}},"ComponentSpec":{"type":"object","additionalProperties":false,"properties":{"enabled":{"type":"boolean"},"namespace":{"type":"string"},"hub":{"type":"string"},"tag":{"type":["string","number"]},"k8s":{"$ref":"#/definitions/KubernetesResources"}}},"GatewayComponentSpec":{"type":"object","additionalProperties":false,"properties":{"enabled":{"type":"boolean"},"namespace":{"type":"string"},"hub":{"type":"string"},"tag":{"type":["string","number"]},"k8s":{"$ref":"#/definitions/KubernetesResources"},"name":{"type":"string"},"label":{"type":"object","additionalProperties":{"type":"string"}}}}}};
+const schema6 = {"type":"object","additionalProperties":false,"properties":{"apiVersion":{"type":"string"},"kind":{"type":"string"},"metadata":{"type":"object"},"status":{},"spec":{"type":"object","additionalProperties":false,"properties":{"profile":{"type":"string"},"installPackagePath":{"type":"string"},"hub":{"type":"string"},"tag":{"type":["string","number"]},"namespace":{"type":"string"},"revision":{"type":"string"},"compatibilityVersion":{"type":"string"},"meshConfig":{"$ref":"#/definitions/istio.mesh.v1alpha1.MeshConfig"},"components":{"type":"object","additionalProperties":false,"properties":{"base":{"type":"object","additionalProperties":false,"properties":{"enabled":{"type":"boolean"},"k8s":{"$ref":"#/definitions/KubernetesResources"}}},"pilot":{"$ref":"#/definitions/ComponentSpec"},"cni":{"$ref":"#/definitions/ComponentSpec"},"ztunnel":{"$ref":"#/definitions/ComponentSpec"},"istiodRemote":{"$ref":"#/definitions/ComponentSpec"},"ingressGateways":{"type":"array","items":{"$ref":"#/definitions/GatewayComponentSpec"}},"egressGateways":{"type":"array","items":{"$ref":"#/definitions/GatewayComponentSpec"}}}},"values":{"$ref":"#/definitions/istio.operator.v1alpha1.Values"},"unvalidatedValues":{"type":"object"}}}},"definitions":{"istio.operator.v1alpha1.Agentgateway":{"type":"object","additionalProperties":false,"properties":{"image":{"type":"string"}}},"istio.operator.v1alpha1.ArchConfig":{"type":"object","additionalProperties":false,"properties":{"amd64":{"type":["integer","string"],"pattern":"^-?\\d+$"},"ppc64le":{"type":["integer","string"],"pattern":"^-?\\d+$"},"s390x":{"type":["integer","string"],"pattern":"^-?\\d+$"},"arm64":{"type":["integer","string"],"pattern":"^-?\\d+$"}}},"istio.operator.v1alpha1.BaseConfig":{"type":"object","additionalProperties":false,"properties":{"enableCRDTemplates":{"type":"boolean"},"excludedCRDs":{"type":"array","items":{"type":"string"}},"validationURL":{"type":"string"},"enableIstioConfigCRDs":{"type":"boolean"},"validateGateway":{"type":"boolean"},"validationCABundle":{"type":"string"}}},"istio.operator.v1alpha1.CNIAmbientConfig":{"type":"object","additionalProperties":false,"properties":{"enabled":{"type":"boolean"},"configDir":{"type":"string"},"dnsCapture":{"type":"boolean"},"ipv6":{"type":"boolean"},"reconcileIptablesOnStartup":{"type":"boolean"}}},"istio.operator.v1alpha1.CNIConfig":{"type":"object","additionalProperties":false,"properties":{"enabled":{"type":"boolean"},"hub":{"type":"string"},"tag":{},"variant":{"type":"string"},"image":{"type":"string"},"pullPolicy":{"type":"string"},"cniBinDir":{"type":"string"},"cniConfDir":{"type":"string"},"cniConfFileName":{"type":"string"},"cniNetnsDir":{"type":"string"},"excludeNamespaces":{"type":"array","items":{"type":"string"}},"affinity":{"type":"object"},"env":{"type":"object"},"daemonSetLabels":{"type":"object"},"podAnnotations":{"type":"object"},"podLabels":{"type":"object"},"pspClusterRole":{"type":"string"},"psp_cluster_role":{"type":"string"},"logLevel":{"type":"string"},"logging":{"$ref":"#/definitions/istio.operator.v1alpha1.GlobalLoggingConfig"},"repair":{"$ref":"#/definitions/istio.operator.v1alpha1.CNIRepairConfig"},"chained":{"type":"boolean"},"resourceQuotas":{"$ref":"#/definitions/istio.operator.v1alpha1.ResourceQuotas"},"resource_quotas":{"$ref":"#/definitions/istio.operator.v1alpha1.ResourceQuotas"},"resources":{"$ref":"#/definitions/istio.operator.v1alpha1.Resources"},"privileged":{"type":"boolean"},"seccompProfile":{"type":"object"},"ambient":{"$ref":"#/definitions/istio.operator.v1alpha1.CNIAmbientConfig"},"provider":{"type":"string"},"rollingMaxUnavailable":{"type":["integer","string"]},"istioOwnedCNIConfig":{"type":"boolean"},"istioOwnedCNIConfigFileName":{"type":"string"},"useAppArmorAnnotation":{"type":"boolean"}}},"istio.operator.v1alpha1.CNIRepairConfig":{"type":"object","additionalProperties":false,"properties":{"enabled":{"type":"boolean"},"hub":{"type":"string"},"tag":{},"image":{"type":"string"},"labelPods":{"type":"boolean"},"repairPods":{"type":"boolean"},"createEvents":{"type":"string"},"deletePods":{"type":"boolean"},"brokenPodLabelKey":{"type":"string"},"brokenPodLabelValue":{"type":"string"},"initContainerName":{"type":"string"}}},"istio.operator.v1alpha1.CNIUsageConfig":{"type":"object","additionalProperties":false,"properties":{"enabled":{"type":"boolean"},"chained":{"type":"boolean"},"provider":{"type":"string"}}},"istio.operator.v1alpha1.DefaultPodDisruptionBudgetConfig":{"type":"object","additionalProperties":false,"properties":{"enabled":{"type":"boolean"}}},"istio.operator.v1alpha1.DefaultResourcesConfig":{"type":"object","additionalProperties":false,"properties":{"requests":{"$ref":"#/definitions/istio.operator.v1alpha1.ResourcesRequestsConfig"}}},"istio.operator.v1alpha1.EgressGatewayConfig":{"type":"object","additionalProperties":false,"properties":{"autoscaleEnabled":{"type":"boolean"},"autoscaleMax":{"type":["integer","string"],"pattern":"^-?\\d+$"},"autoscaleMin":{"type":["integer","string"],"pattern":"^-?\\d+$"},"memory":{"$ref":"#/definitions/istio.operator.v1alpha1.TargetUtilizationConfig"},"cpu":{"$ref":"#/definitions/istio.operator.v1alpha1.TargetUtilizationConfig"},"customService":{"type":"boolean"},"enabled":{"type":"boolean"},"env":{"type":"object"},"labels":{"type":"object","additionalProperties":{"type":"string"}},"name":{"type":"string"},"nodeSelector":{"type":"object"},"podAnnotations":{"type":"object"},"podAntiAffinityLabelSelector":{"type":"array","items":{"type":"object"}},"podAntiAffinityTermLabelSelector":{"type":"array","items":{"type":"object"}},"ports":{"type":"array","items":{"$ref":"#/definitions/istio.operator.v1alpha1.PortsConfig"}},"resources":{"$ref":"#/definitions/istio.operator.v1alpha1.Resources"},"secretVolumes":{"type":"array","items":{"$ref":"#/definitions/istio.operator.v1alpha1.SecretVolume"}},"serviceAnnotations":{"type":"object"},"type":{"type":"string"},"tolerations":{"type":"array","items":{"type":"object"}},"rollingMaxSurge":{"type":["integer","string"]},"rollingMaxUnavailable":{"type":["integer","string"]},"configVolumes":{"type":"array","items":{"type":"object"}},"additionalContainers":{"type":"array","items":{"type":"object"}},"runAsRoot":{"type":"boolean"},"injectionTemplate":{"type":"string"},"serviceAccount":{"$ref":"#/definitions/istio.operator.v1alpha1.ServiceAccount"},"ipFamilies":{"type":"array","items":{"type":"string"}},"ipFamilyPolicy":{"type":"string"}}},"istio.operator.v1alpha1.ExperimentalConfig":{"type":"object","additionalProperties":false,"properties":{"stableValidationPolicy":{"type":"boolean"}}},"istio.operator.v1alpha1.GatewaysConfig":{"type":"object","additionalProperties":false,"properties":{"istio-egressgateway":{"$ref":"#/definitions/istio.operator.v1alpha1.EgressGatewayConfig"},"istio_egressgateway":{"$ref":"#/definitions/istio.operator.v1alpha1.EgressGatewayConfig"},"enabled":{"type":"boolean"},"istio-ingressgateway":{"$ref":"#/definitions/istio.operator.v1alpha1.IngressGatewayConfig"},"istio_ingressgateway":{"$ref":"#/definitions/istio.operator.v1alpha1.IngressGatewayConfig"},"securityContext":{},"seccompProfile":{}}},"istio.operator.v1alpha1.GlobalConfig":{"type":"object","additionalProperties":false,"properties":{"arch":{"$ref":"#/definitions/istio.operator.v1alpha1.ArchConfig"},"certSigners":{"type":"array","items":{"type":"string"}},"configValidation":{"type":"boolean"},"defaultNodeSelector":{"type":"object"},"defaultPodDisruptionBudget":{"$ref":"#/definitions/istio.operator.v1alpha1.DefaultPodDisruptionBudgetConfig"},"defaultResources":{"$ref":"#/definitions/istio.operator.v1alpha1.DefaultResourcesConfig"},"defaultTolerations":{"type":"array","items":{"type":"object"}},"hub":{"type":"string"},"imagePullPolicy":{"type":"string"},"imagePullSecrets":{"type":"array","items":{"type":"string"}},"istioNamespace":{"type":"string"},"logAsJson":{"type":"boolean"},"logging":{"$ref":"#/definitions/istio.operator.v1alpha1.GlobalLoggingConfig"},"meshID":{"type":"string"},"meshNetworks":{"type":"object"},"multiCluster":{"$ref":"#/definitions/istio.operator.v1alpha1.MultiClusterConfig"},"network":{"type":"string"},"podDNSSearchNamespaces":{"type":"array","items":{"type":"string"}},"omitSidecarInjectorConfigMap":{"type":"boolean"},"operatorManageWebhooks":{"type":"boolean"},"priorityClassName":{"type":"string"},"proxy":{"$ref":"#/definitions/istio.operator.v1alpha1.ProxyConfig"},"proxy_init":{"$ref":"#/definitions/istio.operator.v1alpha1.ProxyInitConfig"},"sds":{"$ref":"#/definitions/istio.operator.v1alpha1.SDSConfig"},"tag":{},"variant":{"type":"string"},"tracer":{"$ref":"#/definitions/istio.operator.v1alpha1.TracerConfig"},"remotePilotAddress":{"type":"string"},"istiod":{"$ref":"#/definitions/istio.operator.v1alpha1.IstiodConfig"},"pilotCertProvider":{"type":"string"},"jwtPolicy":{"type":"string"},"sts":{"$ref":"#/definitions/istio.operator.v1alpha1.STSConfig"},"revision":{"type":"string"},"mountMtlsCerts":{"type":"boolean"},"caAddress":{"type":"string"},"externalIstiod":{"type":"boolean"},"configCluster":{"type":"boolean"},"caName":{"type":"string"},"platform":{"type":"string"},"ipFamilies":{"type":"array","items":{"type":"string"}},"ipFamilyPolicy":{"type":"string"},"waypoint":{"$ref":"#/definitions/istio.operator.v1alpha1.WaypointConfig"},"trustBundleName":{"type":"string"},"nativeNftables":{"type":"boolean"},"networkPolicy":{"$ref":"#/definitions/istio.operator.v1alpha1.NetworkPolicyConfig"},"resourceScope":{"anyOf":[{"enum":["undefined","all","cluster","namespace"]},{"type":"integer"}]},"agentgateway":{"$ref":"#/definitions/istio.operator.v1alpha1.Agentgateway"},"enableReaderRBAC":{"type":"boolean"}}},"istio.operator.v1alpha1.GlobalLoggingConfig":{"type":"object","additionalProperties":false,"properties":{"level":{"type":"string"}}},"istio.operator.v1alpha1.IngressGatewayConfig":{"type":"object","additionalProperties":false,"properties":{"autoscaleEnabled":{"type":"boolean"},"autoscaleMax":{"type":["integer","string"],"pattern":"^-?\\d+$"},"autoscaleMin":{"type":["integer","string"],"pattern":"^-?\\d+$"},"memory":{"$ref":"#/definitions/istio.operator.v1alpha1.TargetUtilizationConfig"},"cpu":{"$ref":"#/definitions/istio.operator.v1alpha1.TargetUtilizationConfig"},"customService":{"type":"boolean"},"enabled":{"type":"boolean"},"env":{"type":"object"},"labels":{"type":"object","additionalProperties":{"type":"string"}},"loadBalancerIP":{"type":"string"},"loadBalancerSourceRanges":{"type":"array","items":{"type":"string"}},"name":{"type":"string"},"nodeSelector":{"type":"object"},"podAnnotations":{"type":"object"},"podAntiAffinityLabelSelector":{"type":"array","items":{"type":"object"}},"podAntiAffinityTermLabelSelector":{"type":"array","items":{"type":"object"}},"ports":{"type":"array","items":{"$ref":"#/definitions/istio.operator.v1alpha1.PortsConfig"}},"replicaCount":{"type":["integer","string"],"pattern":"^-?\\d+$"},"resources":{"type":"object"},"secretVolumes":{"type":"array","items":{"$ref":"#/definitions/istio.operator.v1alpha1.SecretVolume"}},"serviceAnnotations":{"type":"object"},"type":{"type":"string"},"rollingMaxSurge":{"type":["integer","string"]},"rollingMaxUnavailable":{"type":["integer","string"]},"externalTrafficPolicy":{"type":"string"},"tolerations":{"type":"array","items":{"type":"object"}},"ingressPorts":{"type":"array","items":{"type":"object"}},"additionalContainers":{"type":"array","items":{"type":"object"}},"configVolumes":{"type":"array","items":{"type":"object"}},"runAsRoot":{"type":"boolean"},"injectionTemplate":{"type":"string"},"serviceAccount":{"$ref":"#/definitions/istio.operator.v1alpha1.ServiceAccount"},"ipFamilies":{"type":"array","items":{"type":"string"}},"ipFamilyPolicy":{"type":"string"}}},"istio.operator.v1alpha1.IstiodConfig":{"type":"object","additionalProperties":false,"properties":{"enableAnalysis":{"type":"boolean"}}},"istio.operator.v1alpha1.IstiodRemoteConfig":{"type":"object","additionalProperties":false,"properties":{"injectionURL":{"type":"string"},"injectionPath":{"type":"string"},"injectionCABundle":{"type":"string"},"enabled":{"type":"boolean"},"enabledLocalInjectorIstiod":{"type":"boolean"}}},"istio.operator.v1alpha1.MultiClusterConfig":{"type":"object","additionalProperties":false,"properties":{"enabled":{"type":"boolean"},"clusterName":{"type":"string"},"globalDomainSuffix":{"type":"string"},"includeEnvoyFilter":{"type":"boolean"}}},"istio.operator.v1alpha1.NetworkPolicyConfig":{"type":"object","additionalProperties":false,"properties":{"enabled":{"type":"boolean"}}},"istio.operator.v1alpha1.PilotConfig":{"type":"object","additionalProperties":false,"properties":{"enabled":{"type":"boolean"},"autoscaleEnabled":{"type":"boolean"},"autoscaleMin":{"type":["integer","string"],"pattern":"^-?\\d+$"},"autoscaleMax":{"type":["integer","string"],"pattern":"^-?\\d+$"},"autoscaleBehavior":{"type":"object"},"replicaCount":{"type":["integer","string"],"pattern":"^-?\\d+$"},"image":{"type":"string"},"traceSampling":{"type":["number","string"]},"resources":{"$ref":"#/definitions/istio.operator.v1alpha1.Resources"},"cpu":{"$ref":"#/definitions/istio.operator.v1alpha1.TargetUtilizationConfig"},"nodeSelector":{"type":"object"},"keepaliveMaxServerConnectionAge":{"type":"string","pattern":"^[-+]?((\\d+(\\.\\d*)?|\\.\\d+)(ns|us|µs|μs|ms|s|m|h))+$|^[-+]?0$"},"deploymentLabels":{"type":"object"},"podLabels":{"type":"object"},"configMap":{"type":"boolean"},"env":{"type":"object"},"affinity":{"type":"object"},"rollingMaxSurge":{"type":["integer","string"]},"rollingMaxUnavailable":{"type":["integer","string"]},"tolerations":{"type":"array","items":{"type":"object"}},"podAnnotations":{"type":"object"},"serviceAnnotations":{"type":"object"},"serviceAccountAnnotations":{"type":"object"},"jwksResolverExtraRootCA":{"type":"string"},"hub":{"type":"string"},"tag":{},"variant":{"type":"string"},"seccompProfile":{"type":"object"},"topologySpreadConstraints":{"type":"array","items":{"type":"object"}},"extraContainerArgs":{"type":"array","items":{"type":"object"}},"volumeMounts":{"type":"array","items":{"type":"object"}},"volumes":{"type":"array","items":{"type":"object"}},"ipFamilies":{"type":"array","items":{"type":"string"}},"ipFamilyPolicy":{"type":"string"},"memory":{"$ref":"#/definitions/istio.operator.v1alpha1.TargetUtilizationConfig"},"cni":{"$ref":"#/definitions/istio.operator.v1alpha1.CNIUsageConfig"},"taint":{"$ref":"#/definitions/istio.operator.v1alpha1.PilotTaintControllerConfig"},"trustedZtunnelNamespace":{"type":"string"},"istiodRemote":{"$ref":"#/definitions/istio.operator.v1alpha1.IstiodRemoteConfig"},"envVarFrom":{"type":"array","items":{"type":"object"}},"crlConfigMapName":{"type":"string"}}},"istio.operator.v1alpha1.PilotTaintControllerConfig":{"type":"object","additionalProperties":false,"properties":{"enabled":{"type":"boolean"},"namespace":{"type":"string"},"name":{"type":"string"}}},"istio.operator.v1alpha1.PortsConfig":{"type":"object","additionalProperties":false,"properties":{"name":{"type":"string"},"port":{"type":["integer","string"],"pattern":"^-?\\d+$"},"nodePort":{"type":["integer","string"],"pattern":"^-?\\d+$"},"targetPort":{"type":["integer","string"],"pattern":"^-?\\d+$"},"protocol":{"type":"string"}}},"istio.operator.v1alpha1.ProxyConfig":{"type":"object","additionalProperties":false,"properties":{"autoInject":{"type":"string"},"clusterDomain":{"type":"string"},"componentLogLevel":{"type":"string"},"enableCoreDump":{"type":"boolean"},"excludeInboundPorts":{"type":"string"},"excludeIPRanges":{"type":"string"},"image":{"type":"string"},"includeIPRanges":{"type":"string"},"logLevel":{"type":"string"},"outlierLogPath":{"type":"string"},"privileged":{"type":"boolean"},"readinessInitialDelaySeconds":{"type":["integer","string"],"pattern":"^-?\\d+$"},"readinessPeriodSeconds":{"type":["integer","string"],"pattern":"^-?\\d+$"},"readinessFailureThreshold":{"type":["integer","string"],"pattern":"^-?\\d+$"},"seccompProfile":{"type":"object"},"startupProbe":{"$ref":"#/definitions/istio.operator.v1alpha1.StartupProbe"},"statusPort":{"type":["integer","string"],"pattern":"^-?\\d+$"},"resources":{"$ref":"#/definitions/istio.operator.v1alpha1.Resources"},"tracer":{"anyOf":[{"enum":["zipkin","lightstep","datadog","stackdriver","openCensusAgent","none"]},{"type":"integer"}]},"excludeOutboundPorts":{"type":"string"},"lifecycle":{"type":"object"},"holdApplicationUntilProxyStarts":{"type":"boolean"},"includeInboundPorts":{"type":"string"},"includeOutboundPorts":{"type":"string"}}},"istio.operator.v1alpha1.ProxyInitConfig":{"type":"object","additionalProperties":false,"properties":{"image":{"type":"string"},"resources":{"$ref":"#/definitions/istio.operator.v1alpha1.Resources"}}},"istio.operator.v1alpha1.ResourceQuotas":{"type":"object","additionalProperties":false,"properties":{"enabled":{"type":"boolean"},"pods":{"type":["integer","string"],"pattern":"^-?\\d+$"}}},"istio.operator.v1alpha1.Resources":{"type":"object","additionalProperties":false,"properties":{"limits":{"type":"object","additionalProperties":{"type":"string"}},"requests":{"type":"object","additionalProperties":{"type":"string"}}}},"istio.operator.v1alpha1.ResourcesRequestsConfig":{"type":"object","additionalProperties":false,"properties":{"cpu":{"type":"string"},"memory":{"type":"string"}}},"istio.operator.v1alpha1.SDSConfig":{"type":"object","additionalProperties":false,"properties":{"token":{"type":"object"}}},"istio.operator.v1alpha1.SecretVolume":{"type":"object","additionalProperties":false,"properties":{"mountPath":{"type":"string"},"name":{"type":"string"},"secretName":{"type":"string"}}},"istio.operator.v1alpha1.ServiceAccount":{"type":"object","additionalProperties":false,"properties":{"annotations":{"type":"object"}}},"istio.operator.v1alpha1.SidecarInjectorConfig":{"type":"object","additionalProperties":false,"properties":{"enableNamespacesByDefault":{"type":"boolean"},"reinvocationPolicy":{"type":"string"},"neverInjectSelector":{"type":"array","items":{"type":"object"}},"alwaysInjectSelector":{"type":"array","items":{"type":"object"}},"rewriteAppHTTPProbe":{"type":"boolean"},"injectedAnnotations":{"type":"object"},"injectionURL":{"type":"string"},"templates":{"type":"object"},"defaultTemplates":{"type":"array","items":{"type":"string"}}}},"istio.operator.v1alpha1.StartupProbe":{"type":"object","additionalProperties":false,"properties":{"enabled":{"type":"boolean"},"failureThreshold":{"type":["integer","string"],"pattern":"^-?\\d+$"}}},"istio.operator.v1alpha1.STSConfig":{"type":"object","additionalProperties":false,"properties":{"servicePort":{"type":["integer","string"],"pattern":"^-?\\d+$"}}},"istio.operator.v1alpha1.TargetUtilizationConfig":{"type":"object","additionalProperties":false,"properties":{"targetAverageUtilization":{"type":["integer","string"],"pattern":"^-?\\d+$"}}},"istio.operator.v1alpha1.TelemetryConfig":{"type":"object","additionalProperties":false,"properties":{"enabled":{"type":"boolean"},"v2":{"$ref":"#/definitions/istio.operator.v1alpha1.TelemetryV2Config"}}},"istio.operator.v1alpha1.TelemetryV2Config":{"type":"object","additionalProperties":false,"properties":{"enabled":{"type":"boolean"},"prometheus":{"$ref":"#/definitions/istio.operator.v1alpha1.TelemetryV2PrometheusConfig"},"stackdriver":{"$ref":"#/definitions/istio.operator.v1alpha1.TelemetryV2StackDriverConfig"}}},"istio.operator.v1alpha1.TelemetryV2PrometheusConfig":{"type":"object","additionalProperties":false,"properties":{"enabled":{"type":"boolean"}}},"istio.operator.v1alpha1.TelemetryV2StackDriverConfig":{"type":"object","additionalProperties":false,"properties":{"enabled":{"type":"boolean"}}},"istio.operator.v1alpha1.TracerConfig":{"type":"object","additionalProperties":false,"properties":{"datadog":{"$ref":"#/definitions/istio.operator.v1alpha1.TracerDatadogConfig"},"lightstep":{"$ref":"#/definitions/istio.operator.v1alpha1.TracerLightStepConfig"},"zipkin":{"$ref":"#/definitions/istio.operator.v1alpha1.TracerZipkinConfig"},"stackdriver":{"$ref":"#/definitions/istio.operator.v1alpha1.TracerStackdriverConfig"}}},"istio.operator.v1alpha1.TracerDatadogConfig":{"type":"object","additionalProperties":false,"properties":{"address":{"type":"string"}}},"istio.operator.v1alpha1.TracerLightStepConfig":{"type":"object","additionalProperties":false,"properties":{"address":{"type":"string"},"accessToken":{"type":"string"}}},"istio.operator.v1alpha1.TracerStackdriverConfig":{"type":"object","additionalProperties":false,"properties":{"debug":{"type":"boolean"},"maxNumberOfAttributes":{"type":["integer","string"],"pattern":"^-?\\d+$"},"maxNumberOfAnnotations":{"type":["integer","string"],"pattern":"^-?\\d+$"},"maxNumberOfMessageEvents":{"type":["integer","string"],"pattern":"^-?\\d+$"}}},"istio.operator.v1alpha1.TracerZipkinConfig":{"type":"object","additionalProperties":false,"properties":{"address":{"type":"string"}}},"istio.operator.v1alpha1.Values":{"type":"object","additionalProperties":false,"properties":{"cni":{"$ref":"#/definitions/istio.operator.v1alpha1.CNIConfig"},"gateways":{"$ref":"#/definitions/istio.operator.v1alpha1.GatewaysConfig"},"global":{"$ref":"#/definitions/istio.operator.v1alpha1.GlobalConfig"},"pilot":{"$ref":"#/definitions/istio.operator.v1alpha1.PilotConfig"},"ztunnel":{},"telemetry":{"$ref":"#/definitions/istio.operator.v1alpha1.TelemetryConfig"},"sidecarInjectorWebhook":{"$ref":"#/definitions/istio.operator.v1alpha1.SidecarInjectorConfig"},"istioCni":{"$ref":"#/definitions/istio.operator.v1alpha1.CNIUsageConfig"},"istio_cni":{"$ref":"#/definitions/istio.operator.v1alpha1.CNIUsageConfig"},"revision":{"type":"string"},"ownerName":{"type":"string"},"meshConfig":{"$ref":"#/definitions/istio.mesh.v1alpha1.MeshConfig"},"base":{"$ref":"#/definitions/istio.operator.v1alpha1.BaseConfig"},"istiodRemote":{"$ref":"#/definitions/istio.operator.v1alpha1.IstiodRemoteConfig"},"revisionTags":{"type":"array","items":{"type":"string"}},"defaultRevision":{"type":"string"},"profile":{"type":"string"},"compatibilityVersion":{"type":"string"},"experimental":{"$ref":"#/definitions/istio.operator.v1alpha1.ExperimentalConfig"},"gatewayClasses":{}}},"istio.operator.v1alpha1.WaypointConfig":{"type":"object","additionalProperties":false,"properties":{"resources":{"$ref":"#/definitions/istio.operator.v1alpha1.Resources"},"affinity":{"type":"object"},"topologySpreadConstraints":{"type":"array","items":{"type":"object"}},"nodeSelector":{"type":"object"},"toleration":{"type":"array","items":{"type":"object"}}}},"istio.mesh.v1alpha1.Certificate":{"type":"object","additionalProperties":false,"properties":{"secretName":{"type":"string"},"secret_name":{"type":"string"},"dnsNames":{"type":"array","items":{"type":"string"}},"dns_names":{"type":"array","items":{"type":"string"}}}},"istio.mesh.v1alpha1.ConfigSource":{"type":"object","additionalProperties":false,"properties":{"address":{"type":"string"},"tlsSettings":{"$ref":"#/definitions/istio.networking.v1alpha3.ClientTLSSettings"},"tls_settings":{"$ref":"#/definitions/istio.networking.v1alpha3.ClientTLSSettings"},"subscribedResources":{"type":"array","items":{"anyOf":[{"enum":["SERVICE_REGISTRY"]},{"type":"integer"}]}},"subscribed_resources":{"type":"array","items":{"anyOf":[{"enum":["SERVICE_REGISTRY"]},{"type":"integer"}]}}}},"istio.mesh.v1alpha1.LabelSelector":{"type":"object","additionalProperties":false,"properties":{"matchLabels":{"type":"object","additionalProperties":{"type":"string"}},"matchExpressions":{"type":"array","items":{"$ref":"#/definitions/istio.mesh.v1alpha1.LabelSelectorRequirement"}}}},"istio.mesh.v1alpha1.LabelSelectorRequirement":{"type":"object","additionalProperties":false,"properties":{"key":{"type":"string"},"operator":{"type":"string"},"values":{"type":"array","items":{"type":"string"}}}},"istio.mesh.v1alpha1.MeshConfig":{"type":"object","additionalProperties":false,"properties":{"proxyListenPort":{"type":["integer","string"],"pattern":"^-?\\d+$"},"proxy_listen_port":{"type":["integer","string"],"pattern":"^-?\\d+$"},"proxyInboundListenPort":{"type":["integer","string"],"pattern":"^-?\\d+$"},"proxy_inbound_listen_port":{"type":["integer","string"],"pattern":"^-?\\d+$"},"proxyHttpPort":{"type":["integer","string"],"pattern":"^-?\\d+$"},"proxy_http_port":{"type":["integer","string"],"pattern":"^-?\\d+$"},"connectTimeout":{"type":"string","pattern":"^[-+]?((\\d+(\\.\\d*)?|\\.\\d+)(ns|us|µs|μs|ms|s|m|h))+$|^[-+]?0$"},"connect_timeout":{"type":"string","pattern":"^[-+]?((\\d+(\\.\\d*)?|\\.\\d+)(ns|us|µs|μs|ms|s|m|h))+$|^[-+]?0$"},"hboneIdleTimeout":{"type":"string","pattern":"^[-+]?((\\d+(\\.\\d*)?|\\.\\d+)(ns|us|µs|μs|ms|s|m|h))+$|^[-+]?0$"},"hbone_idle_timeout":{"type":"string","pattern":"^[-+]?((\\d+(\\.\\d*)?|\\.\\d+)(ns|us|µs|μs|ms|s|m|h))+$|^[-+]?0$"},"protocolDetectionTimeout":{"type":"string","pattern":"^[-+]?((\\d+(\\.\\d*)?|\\.\\d+)(ns|us|µs|μs|ms|s|m|h))+$|^[-+]?0$"},"protocol_detection_timeout":{"type":"string","pattern":"^[-+]?((\\d+(\\.\\d*)?|\\.\\d+)(ns|us|µs|μs|ms|s|m|h))+$|^[-+]?0$"},"tcpKeepalive":{"$ref":"#/definitions/istio.networking.v1alpha3.ConnectionPoolSettings.TCPSettings.TcpKeepalive"},"tcp_keepalive":{"$ref":"#/definitions/istio.networking.v1alpha3.ConnectionPoolSettings.TCPSettings.TcpKeepalive"},"ingressClass":{"type":"string"},"ingress_class":{"type":"string"},"ingressService":{"type":"string"},"ingress_service":{"type":"string"},"ingressControllerMode":{"anyOf":[{"enum":["UNSPECIFIED","OFF","DEFAULT","STRICT"]},{"type":"integer"}]},"ingress_controller_mode":{"anyOf":[{"enum":["UNSPECIFIED","OFF","DEFAULT","STRICT"]},{"type":"integer"}]},"ingressSelector":{"type":"string"},"ingress_selector":{"type":"string"},"enableTracing":{"type":"boolean"},"enable_tracing":{"type":"boolean"},"accessLogFile":{"type":"string"},"access_log_file":{"type":"string"},"accessLogFormat":{"type":"string"},"access_log_format":{"type":"string"},"accessLogEncoding":{"anyOf":[{"enum":["TEXT","JSON"]},{"type":"integer"}]},"access_log_encoding":{"anyOf":[{"enum":["TEXT","JSON"]},{"type":"integer"}]},"enableEnvoyAccessLogService":{"type":"boolean"},"enable_envoy_access_log_service":{"type":"boolean"},"disableEnvoyListenerLog":{"type":"boolean"},"disable_envoy_listener_log":{"type":"boolean"},"defaultConfig":{"$ref":"#/definitions/istio.mesh.v1alpha1.ProxyConfig"},"default_config":{"$ref":"#/definitions/istio.mesh.v1alpha1.ProxyConfig"},"outboundTrafficPolicy":{"$ref":"#/definitions/istio.mesh.v1alpha1.MeshConfig.OutboundTrafficPolicy"},"outbound_traffic_policy":{"$ref":"#/definitions/istio.mesh.v1alpha1.MeshConfig.OutboundTrafficPolicy"},"inboundTrafficPolicy":{"$ref":"#/definitions/istio.mesh.v1alpha1.MeshConfig.InboundTrafficPolicy"},"inbound_traffic_policy":{"$ref":"#/definitions/istio.mesh.v1alpha1.MeshConfig.InboundTrafficPolicy"},"configSources":{"type":"array","items":{"$ref":"#/definitions/istio.mesh.v1alpha1.ConfigSource"}},"config_sources":{"type":"array","items":{"$ref":"#/definitions/istio.mesh.v1alpha1.ConfigSource"}},"enableAutoMtls":{"type":"boolean"},"enable_auto_mtls":{"type":"boolean"},"trustDomain":{"type":"string"},"trust_domain":{"type":"string"},"trustDomainAliases":{"type":"array","items":{"type":"string"}},"trust_domain_aliases":{"type":"array","items":{"type":"string"}},"caCertificates":{"type":"array","items":{"$ref":"#/definitions/istio.mesh.v1alpha1.MeshConfig.CertificateData"}},"ca_certificates":{"type":"array","items":{"$ref":"#/definitions/istio.mesh.v1alpha1.MeshConfig.CertificateData"}},"defaultServiceExportTo":{"type":"array","items":{"type":"string"}},"default_service_export_to":{"type":"array","items":{"type":"string"}},"defaultVirtualServiceExportTo":{"type":"array","items":{"type":"string"}},"default_virtual_service_export_to":{"type":"array","items":{"type":"string"}},"defaultDestinationRuleExportTo":{"type":"array","items":{"type":"string"}},"default_destination_rule_export_to":{"type":"array","items":{"type":"string"}},"rootNamespace":{"type":"string"},"root_namespace":{"type":"string"},"localityLbSetting":{"$ref":"#/definitions/istio.networking.v1alpha3.LocalityLoadBalancerSetting"},"locality_lb_setting":{"$ref":"#/definitions/istio.networking.v1alpha3.LocalityLoadBalancerSetting"},"dnsRefreshRate":{"type":"string","pattern":"^[-+]?((\\d+(\\.\\d*)?|\\.\\d+)(ns|us|µs|μs|ms|s|m|h))+$|^[-+]?0$"},"dns_refresh_rate":{"type":"string","pattern":"^[-+]?((\\d+(\\.\\d*)?|\\.\\d+)(ns|us|µs|μs|ms|s|m|h))+$|^[-+]?0$"},"h2UpgradePolicy":{"anyOf":[{"enum":["DO_NOT_UPGRADE","UPGRADE"]},{"type":"integer"}]},"h2_upgrade_policy":{"anyOf":[{"enum":["DO_NOT_UPGRADE","UPGRADE"]},{"type":"integer"}]},"inboundClusterStatName":{"type":"string"},"inbound_cluster_stat_name":{"type":"string"},"outboundClusterStatName":{"type":"string"},"outbound_cluster_stat_name":{"type":"string"},"certificates":{"type":"array","items":{"$ref":"#/definitions/istio.mesh.v1alpha1.Certificate"}},"serviceSettings":{"type":"array","items":{"$ref":"#/definitions/istio.mesh.v1alpha1.MeshConfig.ServiceSettings"}},"service_settings":{"type":"array","items":{"$ref":"#/definitions/istio.mesh.v1alpha1.MeshConfig.ServiceSettings"}},"serviceScopeConfigs":{"type":"array","items":{"$ref":"#/definitions/istio.mesh.v1alpha1.MeshConfig.ServiceScopeConfigs"}},"service_scope_configs":{"type":"array","items":{"$ref":"#/definitions/istio.mesh.v1alpha1.MeshConfig.ServiceScopeConfigs"}},"enablePrometheusMerge":{"type":"boolean"},"enable_prometheus_merge":{"type":"boolean"},"verifyCertificateAtClient":{"type":"boolean"},"verify_certificate_at_client":{"type":"boolean"},"ca":{"$ref":"#/definitions/istio.mesh.v1alpha1.MeshConfig.CA"},"extensionProviders":{"type":"array","items":{"$ref":"#/definitions/istio.mesh.v1alpha1.MeshConfig.ExtensionProvider"}},"extension_providers":{"type":"array","items":{"$ref":"#/definitions/istio.mesh.v1alpha1.MeshConfig.ExtensionProvider"}},"defaultProviders":{"$ref":"#/definitions/istio.mesh.v1alpha1.MeshConfig.DefaultProviders"},"default_providers":{"$ref":"#/definitions/istio.mesh.v1alpha1.MeshConfig.DefaultProviders"},"discoverySelectors":{"type":"array","items":{"$ref":"#/definitions/istio.mesh.v1alpha1.LabelSelector"}},"discovery_selectors":{"type":"array","items":{"$ref":"#/definitions/istio.mesh.v1alpha1.LabelSelector"}},"pathNormalization":{"$ref":"#/definitions/istio.mesh.v1alpha1.MeshConfig.ProxyPathNormalization"},"path_normalization":{"$ref":"#/definitions/istio.mesh.v1alpha1.MeshConfig.ProxyPathNormalization"},"defaultHttpRetryPolicy":{"$ref":"#/definitions/istio.networking.v1alpha3.HTTPRetry"},"default_http_retry_policy":{"$ref":"#/definitions/istio.networking.v1alpha3.HTTPRetry"},"meshMTLS":{"$ref":"#/definitions/istio.mesh.v1alpha1.MeshConfig.TLSConfig"},"mesh_mTLS":{"$ref":"#/definitions/istio.mesh.v1alpha1.MeshConfig.TLSConfig"},"tlsDefaults":{"$ref":"#/definitions/istio.mesh.v1alpha1.MeshConfig.TLSConfig"},"tls_defaults":{"$ref":"#/definitions/istio.mesh.v1alpha1.MeshConfig.TLSConfig"}}},"istio.mesh.v1alpha1.MeshConfig.CA":{"type":"object","additionalProperties":false,"properties":{"address":{"type":"string"},"tlsSettings":{"$ref":"#/definitions/istio.networking.v1alpha3.ClientTLSSettings"},"tls_settings":{"$ref":"#/definitions/istio.networking.v1alpha3.ClientTLSSettings"},"requestTimeout":{"type":"string","pattern":"^[-+]?((\\d+(\\.\\d*)?|\\.\\d+)(ns|us|µs|μs|ms|s|m|h))+$|^[-+]?0$"},"request_timeout":{"type":"string","pattern":"^[-+]?((\\d+(\\.\\d*)?|\\.\\d+)(ns|us|µs|μs|ms|s|m|h))+$|^[-+]?0$"},"istiodSide":{"type":"boolean"},"istiod_side":{"type":"boolean"}}},"istio.mesh.v1alpha1.MeshConfig.CertificateData":{"type":"object","additionalProperties":false,"properties":{"pem":{"type":"string"},"spiffeBundleUrl":{"type":"string"},"spiffe_bundle_url":{"type":"string"},"certSigners":{"type":"array","items":{"type":"string"}},"cert_signers":{"type":"array","items":{"type":"string"}},"trustDomains":{"type":"array","items":{"type":"string"}},"trust_domains":{"type":"array","items":{"type":"string"}}}},"istio.mesh.v1alpha1.MeshConfig.DefaultProviders":{"type":"object","additionalProperties":false,"properties":{"tracing":{"type":"array","items":{"type":"string"}},"metrics":{"type":"array","items":{"type":"string"}},"accessLogging":{"type":"array","items":{"type":"string"}},"access_logging":{"type":"array","items":{"type":"string"}}}},"istio.mesh.v1alpha1.MeshConfig.ExtensionProvider":{"type":"object","additionalProperties":false,"properties":{"name":{"type":"string"},"envoyExtAuthzHttp":{"$ref":"#/definitions/istio.mesh.v1alpha1.MeshConfig.ExtensionProvider.EnvoyExternalAuthorizationHttpProvider"},"envoy_ext_authz_http":{"$ref":"#/definitions/istio.mesh.v1alpha1.MeshConfig.ExtensionProvider.EnvoyExternalAuthorizationHttpProvider"},"envoyExtAuthzGrpc":{"$ref":"#/definitions/istio.mesh.v1alpha1.MeshConfig.ExtensionProvider.EnvoyExternalAuthorizationGrpcProvider"},"envoy_ext_authz_grpc":{"$ref":"#/definitions/istio.mesh.v1alpha1.MeshConfig.ExtensionProvider.EnvoyExternalAuthorizationGrpcProvider"},"zipkin":{"$ref":"#/definitions/istio.mesh.v1alpha1.MeshConfig.ExtensionProvider.ZipkinTracingProvider"},"lightstep":{"$ref":"#/definitions/istio.mesh.v1alpha1.MeshConfig.ExtensionProvider.LightstepTracingProvider"},"datadog":{"$ref":"#/definitions/istio.mesh.v1alpha1.MeshConfig.ExtensionProvider.DatadogTracingProvider"},"stackdriver":{"$ref":"#/definitions/istio.mesh.v1alpha1.MeshConfig.ExtensionProvider.StackdriverProvider"},"opencensus":{"$ref":"#/definitions/istio.mesh.v1alpha1.MeshConfig.ExtensionProvider.OpenCensusAgentTracingProvider"},"skywalking":{"$ref":"#/definitions/istio.mesh.v1alpha1.MeshConfig.ExtensionProvider.SkyWalkingTracingProvider"},"opentelemetry":{"$ref":"#/definitions/istio.mesh.v1alpha1.MeshConfig.ExtensionProvider.OpenTelemetryTracingProvider"},"prometheus":{"$ref":"#/definitions/istio.mesh.v1alpha1.MeshConfig.ExtensionProvider.PrometheusMetricsProvider"},"envoyFileAccessLog":{"$ref":"#/definitions/istio.mesh.v1alpha1.MeshConfig.ExtensionProvider.EnvoyFileAccessLogProvider"},"envoy_file_access_log":{"$ref":"#/definitions/istio.mesh.v1alpha1.MeshConfig.ExtensionProvider.EnvoyFileAccessLogProvider"},"envoyHttpAls":{"$ref":"#/definitions/istio.mesh.v1alpha1.MeshConfig.ExtensionProvider.EnvoyHttpGrpcV3LogProvider"},"envoy_http_als":{"$ref":"#/definitions/istio.mesh.v1alpha1.MeshConfig.ExtensionProvider.EnvoyHttpGrpcV3LogProvider"},"envoyTcpAls":{"$ref":"#/definitions/istio.mesh.v1alpha1.MeshConfig.ExtensionProvider.EnvoyTcpGrpcV3LogProvider"},"envoy_tcp_als":{"$ref":"#/definitions/istio.mesh.v1alpha1.MeshConfig.ExtensionProvider.EnvoyTcpGrpcV3LogProvider"},"envoyOtelAls":{"$ref":"#/definitions/istio.mesh.v1alpha1.MeshConfig.ExtensionProvider.EnvoyOpenTelemetryLogProvider"},"envoy_otel_als":{"$ref":"#/definitions/istio.mesh.v1alpha1.MeshConfig.ExtensionProvider.EnvoyOpenTelemetryLogProvider"},"sds":{"$ref":"#/definitions/istio.mesh.v1alpha1.MeshConfig.ExtensionProvider.SDSProvider"}}},"istio.mesh.v1alpha1.MeshConfig.ExtensionProvider.DatadogTracingProvider":{"type":"object","additionalProperties":false,"properties":{"service":{"type":"string"},"port":{"type":["integer","string"],"pattern":"^-?\\d+$"},"maxTagLength":{"type":["integer","string"],"pattern":"^-?\\d+$"},"max_tag_length":{"type":["integer","string"],"pattern":"^-?\\d+$"}}},"istio.mesh.v1alpha1.MeshConfig.ExtensionProvider.EnvoyExternalAuthorizationGrpcProvider":{"type":"object","additionalProperties":false,"properties":{"service":{"type":"string"},"port":{"type":["integer","string"],"pattern":"^-?\\d+$"},"timeout":{"type":"string","pattern":"^[-+]?((\\d+(\\.\\d*)?|\\.\\d+)(ns|us|µs|μs|ms|s|m|h))+$|^[-+]?0$"},"failOpen":{"type":"boolean"},"fail_open":{"type":"boolean"},"clearRouteCache":{"type":"boolean"},"clear_route_cache":{"type":"boolean"},"statusOnError":{"type":"string"},"status_on_error":{"type":"string"},"includeRequestBodyInCheck":{"$ref":"#/definitions/istio.mesh.v1alpha1.MeshConfig.ExtensionProvider.EnvoyExternalAuthorizationRequestBody"},"include_request_body_in_check":{"$ref":"#/definitions/istio.mesh.v1alpha1.MeshConfig.ExtensionProvider.EnvoyExternalAuthorizationRequestBody"}}},"istio.mesh.v1alpha1.MeshConfig.ExtensionProvider.EnvoyExternalAuthorizationHttpProvider":{"type":"object","additionalProperties":false,"properties":{"service":{"type":"string"},"port":{"type":["integer","string"],"pattern":"^-?\\d+$"},"timeout":{"type":"string","pattern":"^[-+]?((\\d+(\\.\\d*)?|\\.\\d+)(ns|us|µs|μs|ms|s|m|h))+$|^[-+]?0$"},"pathPrefix":{"type":"string"},"path_prefix":{"type":"string"},"failOpen":{"type":"boolean"},"fail_open":{"type":"boolean"},"clearRouteCache":{"type":"boolean"},"clear_route_cache":{"type":"boolean"},"statusOnError":{"type":"string"},"status_on_error":{"type":"string"},"includeHeadersInCheck":{"type":"array","items":{"type":"string"}},"include_headers_in_check":{"type":"array","items":{"type":"string"}},"includeRequestHeadersInCheck":{"type":"array","items":{"type":"string"}},"include_request_headers_in_check":{"type":"array","items":{"type":"string"}},"includeAdditionalHeadersInCheck":{"type":"object","additionalProperties":{"type":"string"}},"include_additional_headers_in_check":{"type":"object","additionalProperties":{"type":"string"}},"includeRequestBodyInCheck":{"$ref":"#/definitions/istio.mesh.v1alpha1.MeshConfig.ExtensionProvider.EnvoyExternalAuthorizationRequestBody"},"include_request_body_in_check":{"$ref":"#/definitions/istio.mesh.v1alpha1.MeshConfig.ExtensionProvider.EnvoyExternalAuthorizationRequestBody"},"headersToUpstreamOnAllow":{"type":"array","items":{"type":"string"}},"headers_to_upstream_on_allow":{"type":"array","items":{"type":"string"}},"headersToDownstreamOnDeny":{"type":"array","items":{"type":"string"}},"headers_to_downstream_on_deny":{"type":"array","items":{"type":"string"}},"headersToDownstreamOnAllow":{"type":"array","items":{"type":"string"}},"headers_to_downstream_on_allow":{"type":"array","items":{"type":"string"}}}},"istio.mesh.v1alpha1.MeshConfig.ExtensionProvider.EnvoyExternalAuthorizationRequestBody":{"type":"object","additionalProperties":false,"properties":{"maxRequestBytes":{"type":["integer","string"],"pattern":"^-?\\d+$"},"max_request_bytes":{"type":["integer","string"],"pattern":"^-?\\d+$"},"allowPartialMessage":{"type":"boolean"},"allow_partial_message":{"type":"boolean"},"packAsBytes":{"type":"boolean"},"pack_as_bytes":{"type":"boolean"}}},"istio.mesh.v1alpha1.MeshConfig.ExtensionProvider.EnvoyFileAccessLogProvider":{"type":"object","additionalProperties":false,"properties":{"path":{"type":"string"},"logFormat":{"$ref":"#/definitions/istio.mesh.v1alpha1.MeshConfig.ExtensionProvider.EnvoyFileAccessLogProvider.LogFormat"},"log_format":{"$ref":"#/definitions/istio.mesh.v1alpha1.MeshConfig.ExtensionProvider.EnvoyFileAccessLogProvider.LogFormat"},"omitEmptyValues":{"type":"boolean"},"omit_empty_values":{"type":"boolean"}}},"istio.mesh.v1alpha1.MeshConfig.ExtensionProvider.EnvoyFileAccessLogProvider.LogFormat":{"type":"object","additionalProperties":false,"properties":{"text":{"type":"string"},"labels":{"type":"object"}}},"istio.mesh.v1alpha1.MeshConfig.ExtensionProvider.EnvoyHttpGrpcV3LogProvider":{"type":"object","additionalProperties":false,"properties":{"service":{"type":"string"},"port":{"type":["integer","string"],"pattern":"^-?\\d+$"},"logName":{"type":"string"},"log_name":{"type":"string"},"filterStateObjectsToLog":{"type":"array","items":{"type":"string"}},"filter_state_objects_to_log":{"type":"array","items":{"type":"string"}},"additionalRequestHeadersToLog":{"type":"array","items":{"type":"string"}},"additional_request_headers_to_log":{"type":"array","items":{"type":"string"}},"additionalResponseHeadersToLog":{"type":"array","items":{"type":"string"}},"additional_response_headers_to_log":{"type":"array","items":{"type":"string"}},"additionalResponseTrailersToLog":{"type":"array","items":{"type":"string"}},"additional_response_trailers_to_log":{"type":"array","items":{"type":"string"}}}},"istio.mesh.v1alpha1.MeshConfig.ExtensionProvider.EnvoyOpenTelemetryLogProvider":{"type":"object","additionalProperties":false,"properties":{"service":{"type":"string"},"port":{"type":["integer","string"],"pattern":"^-?\\d+$"},"logName":{"type":"string"},"log_name":{"type":"string"},"logFormat":{"$ref":"#/definitions/istio.mesh.v1alpha1.MeshConfig.ExtensionProvider.EnvoyOpenTelemetryLogProvider.LogFormat"},"log_format":{"$ref":"#/definitions/istio.mesh.v1alpha1.MeshConfig.ExtensionProvider.EnvoyOpenTelemetryLogProvider.LogFormat"}}},"istio.mesh.v1alpha1.MeshConfig.ExtensionProvider.EnvoyOpenTelemetryLogProvider.LogFormat":{"type":"object","additionalProperties":false,"properties":{"text":{"type":"string"},"labels":{"type":"object"}}},"istio.mesh.v1alpha1.MeshConfig.ExtensionProvider.EnvoyTcpGrpcV3LogProvider":{"type":"object","additionalProperties":false,"properties":{"service":{"type":"string"},"port":{"type":["integer","string"],"pattern":"^-?\\d+$"},"logName":{"type":"string"},"log_name":{"type":"string"},"filterStateObjectsToLog":{"type":"array","items":{"type":"string"}},"filter_state_objects_to_log":{"type":"array","items":{"type":"string"}}}},"istio.mesh.v1alpha1.MeshConfig.ExtensionProvider.GrpcService":{"type":"object","additionalProperties":false,"properties":{"timeout":{"type":"string","pattern":"^[-+]?((\\d+(\\.\\d*)?|\\.\\d+)(ns|us|µs|μs|ms|s|m|h))+$|^[-+]?0$"},"initialMetadata":{"type":"array","items":{"$ref":"#/definitions/istio.mesh.v1alpha1.MeshConfig.ExtensionProvider.HttpHeader"}},"initial_metadata":{"type":"array","items":{"$ref":"#/definitions/istio.mesh.v1alpha1.MeshConfig.ExtensionProvider.HttpHeader"}}}},"istio.mesh.v1alpha1.MeshConfig.ExtensionProvider.HttpHeader":{"type":"object","additionalProperties":false,"properties":{"name":{"type":"string"},"value":{"type":"string"},"envName":{"type":"string"},"env_name":{"type":"string"}}},"istio.mesh.v1alpha1.MeshConfig.ExtensionProvider.HttpService":{"type":"object","additionalProperties":false,"properties":{"path":{"type":"string"},"timeout":{"type":"string","pattern":"^[-+]?((\\d+(\\.\\d*)?|\\.\\d+)(ns|us|µs|μs|ms|s|m|h))+$|^[-+]?0$"},"headers":{"type":"array","items":{"$ref":"#/definitions/istio.mesh.v1alpha1.MeshConfig.ExtensionProvider.HttpHeader"}}}},"istio.mesh.v1alpha1.MeshConfig.ExtensionProvider.LightstepTracingProvider":{"type":"object","additionalProperties":false,"properties":{"service":{"type":"string"},"port":{"type":["integer","string"],"pattern":"^-?\\d+$"},"accessToken":{"type":"string"},"access_token":{"type":"string"},"maxTagLength":{"type":["integer","string"],"pattern":"^-?\\d+$"},"max_tag_length":{"type":["integer","string"],"pattern":"^-?\\d+$"}}},"istio.mesh.v1alpha1.MeshConfig.ExtensionProvider.OpenCensusAgentTracingProvider":{"type":"object","additionalProperties":false,"properties":{"service":{"type":"string"},"port":{"type":["integer","string"],"pattern":"^-?\\d+$"},"context":{"type":"array","items":{"anyOf":[{"enum":["UNSPECIFIED","W3C_TRACE_CONTEXT","GRPC_BIN","CLOUD_TRACE_CONTEXT","B3"]},{"type":"integer"}]}},"maxTagLength":{"type":["integer","string"],"pattern":"^-?\\d+$"},"max_tag_length":{"type":["integer","string"],"pattern":"^-?\\d+$"}}},"istio.mesh.v1alpha1.MeshConfig.ExtensionProvider.OpenTelemetryTracingProvider":{"type":"object","additionalProperties":false,"properties":{"service":{"type":"string"},"port":{"type":["integer","string"],"pattern":"^-?\\d+$"},"maxTagLength":{"type":["integer","string"],"pattern":"^-?\\d+$"},"max_tag_length":{"type":["integer","string"],"pattern":"^-?\\d+$"},"http":{"$ref":"#/definitions/istio.mesh.v1alpha1.MeshConfig.ExtensionProvider.HttpService"},"grpc":{"$ref":"#/definitions/istio.mesh.v1alpha1.MeshConfig.ExtensionProvider.GrpcService"},"resourceDetectors":{"$ref":"#/definitions/istio.mesh.v1alpha1.MeshConfig.ExtensionProvider.ResourceDetectors"},"resource_detectors":{"$ref":"#/definitions/istio.mesh.v1alpha1.MeshConfig.ExtensionProvider.ResourceDetectors"},"serviceAttributeEnrichment":{"anyOf":[{"enum":["ISTIO_CANONICAL","OTEL_SEMANTIC_CONVENTIONS"]},{"type":"integer"}]},"service_attribute_enrichment":{"anyOf":[{"enum":["ISTIO_CANONICAL","OTEL_SEMANTIC_CONVENTIONS"]},{"type":"integer"}]},"dynatraceSampler":{"$ref":"#/definitions/istio.mesh.v1alpha1.MeshConfig.ExtensionProvider.OpenTelemetryTracingProvider.DynatraceSampler"},"dynatrace_sampler":{"$ref":"#/definitions/istio.mesh.v1alpha1.MeshConfig.ExtensionProvider.OpenTelemetryTracingProvider.DynatraceSampler"}}},"istio.mesh.v1alpha1.MeshConfig.ExtensionProvider.OpenTelemetryTracingProvider.DynatraceSampler":{"type":"object","additionalProperties":false,"properties":{"tenant":{"type":"string"},"clusterId":{"type":["integer","string"],"pattern":"^-?\\d+$"},"cluster_id":{"type":["integer","string"],"pattern":"^-?\\d+$"},"rootSpansPerMinute":{"type":["integer","string"],"pattern":"^-?\\d+$"},"root_spans_per_minute":{"type":["integer","string"],"pattern":"^-?\\d+$"},"httpService":{"$ref":"#/definitions/istio.mesh.v1alpha1.MeshConfig.ExtensionProvider.OpenTelemetryTracingProvider.DynatraceSampler.DynatraceApi"},"http_service":{"$ref":"#/definitions/istio.mesh.v1alpha1.MeshConfig.ExtensionProvider.OpenTelemetryTracingProvider.DynatraceSampler.DynatraceApi"}}},"istio.mesh.v1alpha1.MeshConfig.ExtensionProvider.OpenTelemetryTracingProvider.DynatraceSampler.DynatraceApi":{"type":"object","additionalProperties":false,"properties":{"service":{"type":"string"},"port":{"type":["integer","string"],"pattern":"^-?\\d+$"},"http":{"$ref":"#/definitions/istio.mesh.v1alpha1.MeshConfig.ExtensionProvider.HttpService"}}},"istio.mesh.v1alpha1.MeshConfig.ExtensionProvider.PrometheusMetricsProvider":{"type":"object","additionalProperties":false,"properties":{}},"istio.mesh.v1alpha1.MeshConfig.ExtensionProvider.ResourceDetectors":{"type":"object","additionalProperties":false,"properties":{"environment":{"$ref":"#/definitions/istio.mesh.v1alpha1.MeshConfig.ExtensionProvider.ResourceDetectors.EnvironmentResourceDetector"},"dynatrace":{"$ref":"#/definitions/istio.mesh.v1alpha1.MeshConfig.ExtensionProvider.ResourceDetectors.DynatraceResourceDetector"}}},"istio.mesh.v1alpha1.MeshConfig.ExtensionProvider.ResourceDetectors.DynatraceResourceDetector":{"type":"object","additionalProperties":false,"properties":{}},"istio.mesh.v1alpha1.MeshConfig.ExtensionProvider.ResourceDetectors.EnvironmentResourceDetector":{"type":"object","additionalProperties":false,"properties":{}},"istio.mesh.v1alpha1.MeshConfig.ExtensionProvider.SDSProvider":{"type":"object","additionalProperties":false,"properties":{"name":{"type":"string"},"service":{"type":"string"},"port":{"type":["integer","string"],"pattern":"^-?\\d+$"}}},"istio.mesh.v1alpha1.MeshConfig.ExtensionProvider.SkyWalkingTracingProvider":{"type":"object","additionalProperties":false,"properties":{"service":{"type":"string"},"port":{"type":["integer","string"],"pattern":"^-?\\d+$"},"accessToken":{"type":"string"},"access_token":{"type":"string"}}},"istio.mesh.v1alpha1.MeshConfig.ExtensionProvider.StackdriverProvider":{"type":"object","additionalProperties":false,"properties":{"debug":{"type":"boolean"},"maxNumberOfAttributes":{"type":["integer","string"],"pattern":"^-?\\d+$"},"max_number_of_attributes":{"type":["integer","string"],"pattern":"^-?\\d+$"},"maxNumberOfAnnotations":{"type":["integer","string"],"pattern":"^-?\\d+$"},"max_number_of_annotations":{"type":["integer","string"],"pattern":"^-?\\d+$"},"maxNumberOfMessageEvents":{"type":["integer","string"],"pattern":"^-?\\d+$"},"max_number_of_message_events":{"type":["integer","string"],"pattern":"^-?\\d+$"},"maxTagLength":{"type":["integer","string"],"pattern":"^-?\\d+$"},"max_tag_length":{"type":["integer","string"],"pattern":"^-?\\d+$"},"logging":{"$ref":"#/definitions/istio.mesh.v1alpha1.MeshConfig.ExtensionProvider.StackdriverProvider.Logging"}}},"istio.mesh.v1alpha1.MeshConfig.ExtensionProvider.StackdriverProvider.Logging":{"type":"object","additionalProperties":false,"properties":{"labels":{"type":"object","additionalProperties":{"type":"string"}}}},"istio.mesh.v1alpha1.MeshConfig.ExtensionProvider.ZipkinTracingProvider":{"type":"object","additionalProperties":false,"properties":{"service":{"type":"string"},"port":{"type":["integer","string"],"pattern":"^-?\\d+$"},"maxTagLength":{"type":["integer","string"],"pattern":"^-?\\d+$"},"max_tag_length":{"type":["integer","string"],"pattern":"^-?\\d+$"},"enable64bitTraceId":{"type":"boolean"},"enable_64bit_trace_id":{"type":"boolean"},"path":{"type":"string"},"traceContextOption":{"anyOf":[{"enum":["USE_B3","USE_B3_WITH_W3C_PROPAGATION"]},{"type":"integer"}]},"trace_context_option":{"anyOf":[{"enum":["USE_B3","USE_B3_WITH_W3C_PROPAGATION"]},{"type":"integer"}]},"timeout":{"type":"string","pattern":"^[-+]?((\\d+(\\.\\d*)?|\\.\\d+)(ns|us|µs|μs|ms|s|m|h))+$|^[-+]?0$"},"headers":{"type":"array","items":{"$ref":"#/definitions/istio.mesh.v1alpha1.MeshConfig.ExtensionProvider.HttpHeader"}}}},"istio.mesh.v1alpha1.MeshConfig.InboundTrafficPolicy":{"type":"object","additionalProperties":false,"properties":{"mode":{"anyOf":[{"enum":["PASSTHROUGH","LOCALHOST"]},{"type":"integer"}]}}},"istio.mesh.v1alpha1.MeshConfig.OutboundTrafficPolicy":{"type":"object","additionalProperties":false,"properties":{"mode":{"anyOf":[{"enum":["REGISTRY_ONLY","ALLOW_ANY","ALLOW_ANY_DYNAMIC_DNS"]},{"type":"integer"}]},"tls":{"$ref":"#/definitions/istio.networking.v1alpha3.ClientTLSSettings"}}},"istio.mesh.v1alpha1.MeshConfig.ProxyPathNormalization":{"type":"object","additionalProperties":false,"properties":{"normalization":{"anyOf":[{"enum":["DEFAULT","NONE","BASE","MERGE_SLASHES","DECODE_AND_MERGE_SLASHES"]},{"type":"integer"}]}}},"istio.mesh.v1alpha1.MeshConfig.ServiceScopeConfigs":{"type":"object","additionalProperties":false,"properties":{"namespaceSelector":{"$ref":"#/definitions/istio.mesh.v1alpha1.LabelSelector"},"namespace_selector":{"$ref":"#/definitions/istio.mesh.v1alpha1.LabelSelector"},"servicesSelector":{"$ref":"#/definitions/istio.mesh.v1alpha1.LabelSelector"},"services_selector":{"$ref":"#/definitions/istio.mesh.v1alpha1.LabelSelector"},"scope":{"anyOf":[{"enum":["LOCAL","GLOBAL"]},{"type":"integer"}]}}},"istio.mesh.v1alpha1.MeshConfig.ServiceSettings":{"type":"object","additionalProperties":false,"properties":{"settings":{"$ref":"#/definitions/istio.mesh.v1alpha1.MeshConfig.ServiceSettings.Settings"},"hosts":{"type":"array","items":{"type":"string"}}}},"istio.mesh.v1alpha1.MeshConfig.ServiceSettings.Settings":{"type":"object","additionalProperties":false,"properties":{"clusterLocal":{"type":"boolean"},"cluster_local":{"type":"boolean"}}},"istio.mesh.v1alpha1.MeshConfig.TLSConfig":{"type":"object","additionalProperties":false,"properties":{"minProtocolVersion":{"anyOf":[{"enum":["TLS_AUTO","TLSV1_2","TLSV1_3"]},{"type":"integer"}]},"min_protocol_version":{"anyOf":[{"enum":["TLS_AUTO","TLSV1_2","TLSV1_3"]},{"type":"integer"}]},"ecdhCurves":{"type":"array","items":{"type":"string"}},"ecdh_curves":{"type":"array","items":{"type":"string"}},"cipherSuites":{"type":"array","items":{"type":"string"}},"cipher_suites":{"type":"array","items":{"type":"string"}}}},"istio.mesh.v1alpha1.PrivateKeyProvider":{"type":"object","additionalProperties":false,"properties":{"cryptomb":{"$ref":"#/definitions/istio.mesh.v1alpha1.PrivateKeyProvider.CryptoMb"},"qat":{"$ref":"#/definitions/istio.mesh.v1alpha1.PrivateKeyProvider.QAT"}}},"istio.mesh.v1alpha1.PrivateKeyProvider.CryptoMb":{"type":"object","additionalProperties":false,"properties":{"pollDelay":{"type":"string","pattern":"^[-+]?((\\d+(\\.\\d*)?|\\.\\d+)(ns|us|µs|μs|ms|s|m|h))+$|^[-+]?0$"},"poll_delay":{"type":"string","pattern":"^[-+]?((\\d+(\\.\\d*)?|\\.\\d+)(ns|us|µs|μs|ms|s|m|h))+$|^[-+]?0$"},"fallback":{"type":"boolean"}}},"istio.mesh.v1alpha1.PrivateKeyProvider.QAT":{"type":"object","additionalProperties":false,"properties":{"pollDelay":{"type":"string","pattern":"^[-+]?((\\d+(\\.\\d*)?|\\.\\d+)(ns|us|µs|μs|ms|s|m|h))+$|^[-+]?0$"},"poll_delay":{"type":"string","pattern":"^[-+]?((\\d+(\\.\\d*)?|\\.\\d+)(ns|us|µs|μs|ms|s|m|h))+$|^[-+]?0$"},"fallback":{"type":"boolean"}}},"istio.mesh.v1alpha1.ProxyConfig":{"type":"object","additionalProperties":false,"properties":{"configPath":{"type":"string"},"config_path":{"type":"string"},"binaryPath":{"type":"string"},"binary_path":{"type":"string"},"serviceCluster":{"type":"string"},"service_cluster":{"type":"string"},"tracingServiceName":{"anyOf":[{"enum":["APP_LABEL_AND_NAMESPACE","CANONICAL_NAME_ONLY","CANONICAL_NAME_AND_NAMESPACE"]},{"type":"integer"}]},"tracing_service_name":{"anyOf":[{"enum":["APP_LABEL_AND_NAMESPACE","CANONICAL_NAME_ONLY","CANONICAL_NAME_AND_NAMESPACE"]},{"type":"integer"}]},"drainDuration":{"type":"string","pattern":"^[-+]?((\\d+(\\.\\d*)?|\\.\\d+)(ns|us|µs|μs|ms|s|m|h))+$|^[-+]?0$"},"drain_duration":{"type":"string","pattern":"^[-+]?((\\d+(\\.\\d*)?|\\.\\d+)(ns|us|µs|μs|ms|s|m|h))+$|^[-+]?0$"},"discoveryAddress":{"type":"string"},"discovery_address":{"type":"string"},"discoveryRefreshDelay":{"type":"string","pattern":"^[-+]?((\\d+(\\.\\d*)?|\\.\\d+)(ns|us|µs|μs|ms|s|m|h))+$|^[-+]?0$"},"discovery_refresh_delay":{"type":"string","pattern":"^[-+]?((\\d+(\\.\\d*)?|\\.\\d+)(ns|us|µs|μs|ms|s|m|h))+$|^[-+]?0$"},"zipkinAddress":{"type":"string"},"zipkin_address":{"type":"string"},"statsdUdpAddress":{"type":"string"},"statsd_udp_address":{"type":"string"},"envoyMetricsServiceAddress":{"type":"string"},"envoy_metrics_service_address":{"type":"string"},"proxyAdminPort":{"type":["integer","string"],"pattern":"^-?\\d+$"},"proxy_admin_port":{"type":["integer","string"],"pattern":"^-?\\d+$"},"availabilityZone":{"type":"string"},"availability_zone":{"type":"string"},"controlPlaneAuthPolicy":{"anyOf":[{"enum":["NONE","MUTUAL_TLS","INHERIT"]},{"type":"integer"}]},"control_plane_auth_policy":{"anyOf":[{"enum":["NONE","MUTUAL_TLS","INHERIT"]},{"type":"integer"}]},"customConfigFile":{"type":"string"},"custom_config_file":{"type":"string"},"statNameLength":{"type":["integer","string"],"pattern":"^-?\\d+$"},"stat_name_length":{"type":["integer","string"],"pattern":"^-?\\d+$"},"concurrency":{"type":["integer","string"],"pattern":"^-?\\d+$"},"proxyBootstrapTemplatePath":{"type":"string"},"proxy_bootstrap_template_path":{"type":"string"},"interceptionMode":{"anyOf":[{"enum":["REDIRECT","TPROXY","NONE"]},{"type":"integer"}]},"interception_mode":{"anyOf":[{"enum":["REDIRECT","TPROXY","NONE"]},{"type":"integer"}]},"tracing":{"$ref":"#/definitions/istio.mesh.v1alpha1.Tracing"},"sds":{"$ref":"#/definitions/istio.mesh.v1alpha1.SDS"},"envoyAccessLogService":{"$ref":"#/definitions/istio.mesh.v1alpha1.RemoteService"},"envoy_access_log_service":{"$ref":"#/definitions/istio.mesh.v1alpha1.RemoteService"},"envoyMetricsService":{"$ref":"#/definitions/istio.mesh.v1alpha1.RemoteService"},"envoy_metrics_service":{"$ref":"#/definitions/istio.mesh.v1alpha1.RemoteService"},"proxyMetadata":{"type":"object","additionalProperties":{"type":"string"}},"proxy_metadata":{"type":"object","additionalProperties":{"type":"string"}},"runtimeValues":{"type":"object","additionalProperties":{"type":"string"}},"runtime_values":{"type":"object","additionalProperties":{"type":"string"}},"statusPort":{"type":["integer","string"],"pattern":"^-?\\d+$"},"status_port":{"type":["integer","string"],"pattern":"^-?\\d+$"},"extraStatTags":{"type":"array","items":{"type":"string"}},"extra_stat_tags":{"type":"array","items":{"type":"string"}},"gatewayTopology":{"$ref":"#/definitions/istio.mesh.v1alpha1.Topology"},"gateway_topology":{"$ref":"#/definitions/istio.mesh.v1alpha1.Topology"},"terminationDrainDuration":{"type":"string","pattern":"^[-+]?((\\d+(\\.\\d*)?|\\.\\d+)(ns|us|µs|μs|ms|s|m|h))+$|^[-+]?0$"},"termination_drain_duration":{"type":"string","pattern":"^[-+]?((\\d+(\\.\\d*)?|\\.\\d+)(ns|us|µs|μs|ms|s|m|h))+$|^[-+]?0$"},"meshId":{"type":"string"},"mesh_id":{"type":"string"},"readinessProbe":{"$ref":"#/definitions/istio.networking.v1alpha3.ReadinessProbe"},"readiness_probe":{"$ref":"#/definitions/istio.networking.v1alpha3.ReadinessProbe"},"proxyStatsMatcher":{"$ref":"#/definitions/istio.mesh.v1alpha1.ProxyConfig.ProxyStatsMatcher"},"proxy_stats_matcher":{"$ref":"#/definitions/istio.mesh.v1alpha1.ProxyConfig.ProxyStatsMatcher"},"holdApplicationUntilProxyStarts":{"type":"boolean"},"hold_application_until_proxy_starts":{"type":"boolean"},"caCertificatesPem":{"type":"array","items":{"type":"string"}},"ca_certificates_pem":{"type":"array","items":{"type":"string"}},"image":{"$ref":"#/definitions/istio.networking.v1beta1.ProxyImage"},"privateKeyProvider":{"$ref":"#/definitions/istio.mesh.v1alpha1.PrivateKeyProvider"},"private_key_provider":{"$ref":"#/definitions/istio.mesh.v1alpha1.PrivateKeyProvider"},"proxyHeaders":{"$ref":"#/definitions/istio.mesh.v1alpha1.ProxyConfig.ProxyHeaders"},"proxy_headers":{"$ref":"#/definitions/istio.mesh.v1alpha1.ProxyConfig.ProxyHeaders"},"fileFlushInterval":{"type":"string","pattern":"^[-+]?((\\d+(\\.\\d*)?|\\.\\d+)(ns|us|µs|μs|ms|s|m|h))+$|^[-+]?0$"},"file_flush_interval":{"type":"string","pattern":"^[-+]?((\\d+(\\.\\d*)?|\\.\\d+)(ns|us|µs|μs|ms|s|m|h))+$|^[-+]?0$"},"fileFlushMinSizeKb":{"type":["integer","string"],"pattern":"^-?\\d+$"},"file_flush_min_size_kb":{"type":["integer","string"],"pattern":"^-?\\d+$"},"statsCompression":{"type":"boolean"},"stats_compression":{"type":"boolean"}}},"istio.mesh.v1alpha1.ProxyConfig.ProxyHeaders":{"type":"object","additionalProperties":false,"properties":{"forwardedClientCert":{"anyOf":[{"enum":["UNDEFINED","SANITIZE","FORWARD_ONLY","APPEND_FORWARD","SANITIZE_SET","ALWAYS_FORWARD_ONLY"]},{"type":"integer"}]},"forwarded_client_cert":{"anyOf":[{"enum":["UNDEFINED","SANITIZE","FORWARD_ONLY","APPEND_FORWARD","SANITIZE_SET","ALWAYS_FORWARD_ONLY"]},{"type":"integer"}]},"setCurrentClientCertDetails":{"$ref":"#/definitions/istio.mesh.v1alpha1.ProxyConfig.ProxyHeaders.SetCurrentClientCertDetails"},"set_current_client_cert_details":{"$ref":"#/definitions/istio.mesh.v1alpha1.ProxyConfig.ProxyHeaders.SetCurrentClientCertDetails"},"requestId":{"$ref":"#/definitions/istio.mesh.v1alpha1.ProxyConfig.ProxyHeaders.RequestId"},"request_id":{"$ref":"#/definitions/istio.mesh.v1alpha1.ProxyConfig.ProxyHeaders.RequestId"},"server":{"$ref":"#/definitions/istio.mesh.v1alpha1.ProxyConfig.ProxyHeaders.Server"},"attemptCount":{"$ref":"#/definitions/istio.mesh.v1alpha1.ProxyConfig.ProxyHeaders.AttemptCount"},"attempt_count":{"$ref":"#/definitions/istio.mesh.v1alpha1.ProxyConfig.ProxyHeaders.AttemptCount"},"envoyDebugHeaders":{"$ref":"#/definitions/istio.mesh.v1alpha1.ProxyConfig.ProxyHeaders.EnvoyDebugHeaders"},"envoy_debug_headers":{"$ref":"#/definitions/istio.mesh.v1alpha1.ProxyConfig.ProxyHeaders.EnvoyDebugHeaders"},"metadataExchangeHeaders":{"$ref":"#/definitions/istio.mesh.v1alpha1.ProxyConfig.ProxyHeaders.MetadataExchangeHeaders"},"metadata_exchange_headers":{"$ref":"#/definitions/istio.mesh.v1alpha1.ProxyConfig.ProxyHeaders.MetadataExchangeHeaders"},"preserveHttp1HeaderCase":{"type":"boolean"},"preserve_http1_header_case":{"type":"boolean"},"xForwardedHost":{"$ref":"#/definitions/istio.mesh.v1alpha1.ProxyConfig.ProxyHeaders.XForwardedHost"},"x_forwarded_host":{"$ref":"#/definitions/istio.mesh.v1alpha1.ProxyConfig.ProxyHeaders.XForwardedHost"},"xForwardedPort":{"$ref":"#/definitions/istio.mesh.v1alpha1.ProxyConfig.ProxyHeaders.XForwardedPort"},"x_forwarded_port":{"$ref":"#/definitions/istio.mesh.v1alpha1.ProxyConfig.ProxyHeaders.XForwardedPort"}}},"istio.mesh.v1alpha1.ProxyConfig.ProxyHeaders.AttemptCount":{"type":"object","additionalProperties":false,"properties":{"disabled":{"type":"boolean"}}},"istio.mesh.v1alpha1.ProxyConfig.ProxyHeaders.EnvoyDebugHeaders":{"type":"object","additionalProperties":false,"properties":{"disabled":{"type":"boolean"}}},"istio.mesh.v1alpha1.ProxyConfig.ProxyHeaders.MetadataExchangeHeaders":{"type":"object","additionalProperties":false,"properties":{"mode":{"anyOf":[{"enum":["UNDEFINED","IN_MESH"]},{"type":"integer"}]}}},"istio.mesh.v1alpha1.ProxyConfig.ProxyHeaders.RequestId":{"type":"object","additionalProperties":false,"properties":{"disabled":{"type":"boolean"}}},"istio.mesh.v1alpha1.ProxyConfig.ProxyHeaders.Server":{"type":"object","additionalProperties":false,"properties":{"disabled":{"type":"boolean"},"value":{"type":"string"}}},"istio.mesh.v1alpha1.ProxyConfig.ProxyHeaders.SetCurrentClientCertDetails":{"type":"object","additionalProperties":false,"properties":{"subject":{"type":"boolean"},"cert":{"type":"boolean"},"chain":{"type":"boolean"},"dns":{"type":"boolean"},"uri":{"type":"boolean"}}},"istio.mesh.v1alpha1.ProxyConfig.ProxyHeaders.XForwardedHost":{"type":"object","additionalProperties":false,"properties":{"enabled":{"type":"boolean"}}},"istio.mesh.v1alpha1.ProxyConfig.ProxyHeaders.XForwardedPort":{"type":"object","additionalProperties":false,"properties":{"enabled":{"type":"boolean"}}},"istio.mesh.v1alpha1.ProxyConfig.ProxyStatsMatcher":{"type":"object","additionalProperties":false,"properties":{"inclusionPrefixes":{"type":"array","items":{"type":"string"}},"inclusion_prefixes":{"type":"array","items":{"type":"string"}},"inclusionSuffixes":{"type":"array","items":{"type":"string"}},"inclusion_suffixes":{"type":"array","items":{"type":"string"}},"inclusionRegexps":{"type":"array","items":{"type":"string"}},"inclusion_regexps":{"type":"array","items":{"type":"string"}}}},"istio.mesh.v1alpha1.RemoteService":{"type":"object","additionalProperties":false,"properties":{"address":{"type":"string"},"tlsSettings":{"$ref":"#/definitions/istio.networking.v1alpha3.ClientTLSSettings"},"tls_settings":{"$ref":"#/definitions/istio.networking.v1alpha3.ClientTLSSettings"},"tcpKeepalive":{"$ref":"#/definitions/istio.networking.v1alpha3.ConnectionPoolSettings.TCPSettings.TcpKeepalive"},"tcp_keepalive":{"$ref":"#/definitions/istio.networking.v1alpha3.ConnectionPoolSettings.TCPSettings.TcpKeepalive"}}},"istio.mesh.v1alpha1.SDS":{"type":"object","additionalProperties":false,"properties":{"enabled":{"type":"boolean"},"k8sSaJwtPath":{"type":"string"},"k8s_sa_jwt_path":{"type":"string"}}},"istio.mesh.v1alpha1.Topology":{"type":"object","additionalProperties":false,"properties":{"numTrustedProxies":{"type":["integer","string"],"pattern":"^-?\\d+$"},"num_trusted_proxies":{"type":["integer","string"],"pattern":"^-?\\d+$"},"forwardClientCertDetails":{"anyOf":[{"enum":["UNDEFINED","SANITIZE","FORWARD_ONLY","APPEND_FORWARD","SANITIZE_SET","ALWAYS_FORWARD_ONLY"]},{"type":"integer"}]},"forward_client_cert_details":{"anyOf":[{"enum":["UNDEFINED","SANITIZE","FORWARD_ONLY","APPEND_FORWARD","SANITIZE_SET","ALWAYS_FORWARD_ONLY"]},{"type":"integer"}]},"proxyProtocol":{"$ref":"#/definitions/istio.mesh.v1alpha1.Topology.ProxyProtocolConfiguration"},"proxy_protocol":{"$ref":"#/definitions/istio.mesh.v1alpha1.Topology.ProxyProtocolConfiguration"}}},"istio.mesh.v1alpha1.Topology.ProxyProtocolConfiguration":{"type":"object","additionalProperties":false,"properties":{}},"istio.mesh.v1alpha1.Tracing":{"type":"object","additionalProperties":false,"properties":{"zipkin":{"$ref":"#/definitions/istio.mesh.v1alpha1.Tracing.Zipkin"},"lightstep":{"$ref":"#/definitions/istio.mesh.v1alpha1.Tracing.Lightstep"},"datadog":{"$ref":"#/definitions/istio.mesh.v1alpha1.Tracing.Datadog"},"stackdriver":{"$ref":"#/definitions/istio.mesh.v1alpha1.Tracing.Stackdriver"},"openCensusAgent":{"$ref":"#/definitions/istio.mesh.v1alpha1.Tracing.OpenCensusAgent"},"open_census_agent":{"$ref":"#/definitions/istio.mesh.v1alpha1.Tracing.OpenCensusAgent"},"customTags":{"type":"object","additionalProperties":{"$ref":"#/definitions/istio.mesh.v1alpha1.Tracing.CustomTag"}},"custom_tags":{"type":"object","additionalProperties":{"$ref":"#/definitions/istio.mesh.v1alpha1.Tracing.CustomTag"}},"maxPathTagLength":{"type":["integer","string"],"pattern":"^-?\\d+$"},"max_path_tag_length":{"type":["integer","string"],"pattern":"^-?\\d+$"},"sampling":{"type":["number","string"]},"tlsSettings":{"$ref":"#/definitions/istio.networking.v1alpha3.ClientTLSSettings"},"tls_settings":{"$ref":"#/definitions/istio.networking.v1alpha3.ClientTLSSettings"},"enableIstioTags":{"type":"boolean"},"enable_istio_tags":{"type":"boolean"}}},"istio.mesh.v1alpha1.Tracing.CustomTag":{"type":"object","additionalProperties":false,"properties":{"literal":{"$ref":"#/definitions/istio.mesh.v1alpha1.Tracing.Literal"},"environment":{"$ref":"#/definitions/istio.mesh.v1alpha1.Tracing.Environment"},"header":{"$ref":"#/definitions/istio.mesh.v1alpha1.Tracing.RequestHeader"}}},"istio.mesh.v1alpha1.Tracing.Datadog":{"type":"object","additionalProperties":false,"properties":{"address":{"type":"string"}}},"istio.mesh.v1alpha1.Tracing.Environment":{"type":"object","additionalProperties":false,"properties":{"name":{"type":"string"},"defaultValue":{"type":"string"},"default_value":{"type":"string"}}},"istio.mesh.v1alpha1.Tracing.Lightstep":{"type":"object","additionalProperties":false,"properties":{"address":{"type":"string"},"accessToken":{"type":"string"},"access_token":{"type":"string"}}},"istio.mesh.v1alpha1.Tracing.Literal":{"type":"object","additionalProperties":false,"properties":{"value":{"type":"string"}}},"istio.mesh.v1alpha1.Tracing.OpenCensusAgent":{"type":"object","additionalProperties":false,"properties":{"address":{"type":"string"},"context":{"type":"array","items":{"anyOf":[{"enum":["UNSPECIFIED","W3C_TRACE_CONTEXT","GRPC_BIN","CLOUD_TRACE_CONTEXT","B3"]},{"type":"integer"}]}}}},"istio.mesh.v1alpha1.Tracing.RequestHeader":{"type":"object","additionalProperties":false,"properties":{"name":{"type":"string"},"defaultValue":{"type":"string"},"default_value":{"type":"string"}}},"istio.mesh.v1alpha1.Tracing.Stackdriver":{"type":"object","additionalProperties":false,"properties":{"debug":{"type":"boolean"},"maxNumberOfAttributes":{"type":["integer","string"],"pattern":"^-?\\d+$"},"max_number_of_attributes":{"type":["integer","string"],"pattern":"^-?\\d+$"},"maxNumberOfAnnotations":{"type":["integer","string"],"pattern":"^-?\\d+$"},"max_number_of_annotations":{"type":["integer","string"],"pattern":"^-?\\d+$"},"maxNumberOfMessageEvents":{"type":["integer","string"],"pattern":"^-?\\d+$"},"max_number_of_message_events":{"type":["integer","string"],"pattern":"^-?\\d+$"}}},"istio.mesh.v1alpha1.Tracing.Zipkin":{"type":"object","additionalProperties":false,"properties":{"address":{"type":"string"}}},"istio.networking.v1alpha3.ClientTLSSettings":{"type":"object","additionalProperties":false,"properties":{"mode":{"anyOf":[{"enum":["DISABLE","SIMPLE","MUTUAL","ISTIO_MUTUAL"]},{"type":"integer"}]},"clientCertificate":{"type":"string"},"client_certificate":{"type":"string"},"privateKey":{"type":"string"},"private_key":{"type":"string"},"caCertificates":{"type":"string"},"ca_certificates":{"type":"string"},"credentialName":{"type":"string"},"credential_name":{"type":"string"},"subjectAltNames":{"type":"array","items":{"type":"string"}},"subject_alt_names":{"type":"array","items":{"type":"string"}},"sni":{"type":"string"},"insecureSkipVerify":{"type":"boolean"},"insecure_skip_verify":{"type":"boolean"},"caCrl":{"type":"string"},"ca_crl":{"type":"string"}}},"istio.networking.v1alpha3.ConnectionPoolSettings.TCPSettings.TcpKeepalive":{"type":"object","additionalProperties":false,"properties":{"probes":{"type":["integer","string"],"pattern":"^-?\\d+$"},"time":{"type":"string","pattern":"^[-+]?((\\d+(\\.\\d*)?|\\.\\d+)(ns|us|µs|μs|ms|s|m|h))+$|^[-+]?0$"},"interval":{"type":"string","pattern":"^[-+]?((\\d+(\\.\\d*)?|\\.\\d+)(ns|us|µs|μs|ms|s|m|h))+$|^[-+]?0$"}}},"istio.networking.v1alpha3.ExecHealthCheckConfig":{"type":"object","additionalProperties":false,"properties":{"command":{"type":"array","items":{"type":"string"}}}},"istio.networking.v1alpha3.GrpcHealthCheckConfig":{"type":"object","additionalProperties":false,"properties":{"port":{"type":["integer","string"],"pattern":"^-?\\d+$"},"service":{"type":"string"}}},"istio.networking.v1alpha3.HTTPHeader":{"type":"object","additionalProperties":false,"properties":{"name":{"type":"string"},"value":{"type":"string"}}},"istio.networking.v1alpha3.HTTPHealthCheckConfig":{"type":"object","additionalProperties":false,"properties":{"path":{"type":"string"},"port":{"type":["integer","string"],"pattern":"^-?\\d+$"},"host":{"type":"string"},"scheme":{"type":"string"},"httpHeaders":{"type":"array","items":{"$ref":"#/definitions/istio.networking.v1alpha3.HTTPHeader"}},"http_headers":{"type":"array","items":{"$ref":"#/definitions/istio.networking.v1alpha3.HTTPHeader"}}}},"istio.networking.v1alpha3.HTTPRetry":{"type":"object","additionalProperties":false,"properties":{"attempts":{"type":["integer","string"],"pattern":"^-?\\d+$"},"perTryTimeout":{"type":"string","pattern":"^[-+]?((\\d+(\\.\\d*)?|\\.\\d+)(ns|us|µs|μs|ms|s|m|h))+$|^[-+]?0$"},"per_try_timeout":{"type":"string","pattern":"^[-+]?((\\d+(\\.\\d*)?|\\.\\d+)(ns|us|µs|μs|ms|s|m|h))+$|^[-+]?0$"},"retryOn":{"type":"string"},"retry_on":{"type":"string"},"retryRemoteLocalities":{"type":"boolean"},"retry_remote_localities":{"type":"boolean"},"retryIgnorePreviousHosts":{"type":"boolean"},"retry_ignore_previous_hosts":{"type":"boolean"},"backoff":{"type":"string","pattern":"^[-+]?((\\d+(\\.\\d*)?|\\.\\d+)(ns|us|µs|μs|ms|s|m|h))+$|^[-+]?0$"}}},"istio.networking.v1alpha3.LocalityLoadBalancerSetting":{"type":"object","additionalProperties":false,"properties":{"distribute":{"type":"array","items":{"$ref":"#/definitions/istio.networking.v1alpha3.LocalityLoadBalancerSetting.Distribute"}},"failover":{"type":"array","items":{"$ref":"#/definitions/istio.networking.v1alpha3.LocalityLoadBalancerSetting.Failover"}},"failoverPriority":{"type":"array","items":{"type":"string"}},"failover_priority":{"type":"array","items":{"type":"string"}},"enabled":{"type":"boolean"}}},"istio.networking.v1alpha3.LocalityLoadBalancerSetting.Distribute":{"type":"object","additionalProperties":false,"properties":{"from":{"type":"string"},"to":{"type":"object","additionalProperties":{"type":["integer","string"],"pattern":"^-?\\d+$"}}}},"istio.networking.v1alpha3.LocalityLoadBalancerSetting.Failover":{"type":"object","additionalProperties":false,"properties":{"from":{"type":"string"},"to":{"type":"string"}}},"istio.networking.v1alpha3.ReadinessProbe":{"type":"object","additionalProperties":false,"properties":{"initialDelaySeconds":{"type":["integer","string"],"pattern":"^-?\\d+$"},"initial_delay_seconds":{"type":["integer","string"],"pattern":"^-?\\d+$"},"timeoutSeconds":{"type":["integer","string"],"pattern":"^-?\\d+$"},"timeout_seconds":{"type":["integer","string"],"pattern":"^-?\\d+$"},"periodSeconds":{"type":["integer","string"],"pattern":"^-?\\d+$"},"period_seconds":{"type":["integer","string"],"pattern":"^-?\\d+$"},"successThreshold":{"type":["integer","string"],"pattern":"^-?\\d+$"},"success_threshold":{"type":["integer","string"],"pattern":"^-?\\d+$"},"failureThreshold":{"type":["integer","string"],"pattern":"^-?\\d+$"},"failure_threshold":{"type":["integer","string"],"pattern":"^-?\\d+$"},"httpGet":{"$ref":"#/definitions/istio.networking.v1alpha3.HTTPHealthCheckConfig"},"http_get":{"$ref":"#/definitions/istio.networking.v1alpha3.HTTPHealthCheckConfig"},"tcpSocket":{"$ref":"#/definitions/istio.networking.v1alpha3.TCPHealthCheckConfig"},"tcp_socket":{"$ref":"#/definitions/istio.networking.v1alpha3.TCPHealthCheckConfig"},"exec":{"$ref":"#/definitions/istio.networking.v1alpha3.ExecHealthCheckConfig"},"grpc":{"$ref":"#/definitions/istio.networking.v1alpha3.GrpcHealthCheckConfig"}}},"istio.networking.v1alpha3.TCPHealthCheckConfig":{"type":"object","additionalProperties":false,"properties":{"host":{"type":"string"},"port":{"type":["integer","string"],"pattern":"^-?\\d+$"}}},"istio.networking.v1beta1.ProxyImage":{"type":"object","additionalProperties":false,"properties":{"imageType":{"type":"string"},"image_type":{"type":"string"}}},"KubernetesResources":{"type":"object","additionalProperties":false,"properties":{"affinity":{"type":"object","additionalProperties":false,"properties":{"nodeAffinity":{"type":"object","additionalProperties":false,"properties":{"requiredDuringSchedulingIgnoredDuringExecution":{"type":"object","additionalProperties":false,"properties":{"nodeSelectorTerms":{"type":"array","items":{"type":"object","additionalProperties":false,"properties":{"matchExpressions":{"type":"array","items":{"type":"object","additionalProperties":false,"properties":{"key":{"type":"string"},"operator":{"type":"string"},"values":{"type":"array","items":{"type":"string"}}}}},"matchFields":{"type":"array","items":{"type":"object","additionalProperties":false,"properties":{"key":{"type":"string"},"operator":{"type":"string"},"values":{"type":"array","items":{"type":"string"}}}}}}}}}},"preferredDuringSchedulingIgnoredDuringExecution":{"type":"array","items":{"type":"object","additionalProperties":false,"properties":{"weight":{"type":"integer"},"preference":{"type":"object","additionalProperties":false,"properties":{"matchExpressions":{"type":"array","items":{"type":"object","additionalProperties":false,"properties":{"key":{"type":"string"},"operator":{"type":"string"},"values":{"type":"array","items":{"type":"string"}}}}},"matchFields":{"type":"array","items":{"type":"object","additionalProperties":false,"properties":{"key":{"type":"string"},"operator":{"type":"string"},"values":{"type":"array","items":{"type":"string"}}}}}}}}}}}},"podAffinity":{"type":"object","additionalProperties":false,"properties":{"requiredDuringSchedulingIgnoredDuringExecution":{"type":"array","items":{"type":"object","additionalProperties":false,"properties":{"labelSelector":{"type":"object","additionalProperties":false,"properties":{"matchLabels":{"type":"object","additionalProperties":{"type":"string"}},"matchExpressions":{"type":"array","items":{"type":"object","additionalProperties":false,"properties":{"key":{"type":"string"},"operator":{"type":"string"},"values":{"type":"array","items":{"type":"string"}}}}}}},"namespaceSelector":{"type":"object","additionalProperties":false,"properties":{"matchLabels":{"type":"object","additionalProperties":{"type":"string"}},"matchExpressions":{"type":"array","items":{"type":"object","additionalProperties":false,"properties":{"key":{"type":"string"},"operator":{"type":"string"},"values":{"type":"array","items":{"type":"string"}}}}}}},"namespaces":{"type":"array","items":{"type":"string"}},"topologyKey":{"type":"string"},"matchLabelKeys":{"type":"array","items":{"type":"string"}},"mismatchLabelKeys":{"type":"array","items":{"type":"string"}}}}},"preferredDuringSchedulingIgnoredDuringExecution":{"type":"array","items":{"type":"object","additionalProperties":false,"properties":{"weight":{"type":"integer"},"podAffinityTerm":{"type":"object","additionalProperties":false,"properties":{"labelSelector":{"type":"object","additionalProperties":false,"properties":{"matchLabels":{"type":"object","additionalProperties":{"type":"string"}},"matchExpressions":{"type":"array","items":{"type":"object","additionalProperties":false,"properties":{"key":{"type":"string"},"operator":{"type":"string"},"values":{"type":"array","items":{"type":"string"}}}}}}},"namespaceSelector":{"type":"object","additionalProperties":false,"properties":{"matchLabels":{"type":"object","additionalProperties":{"type":"string"}},"matchExpressions":{"type":"array","items":{"type":"object","additionalProperties":false,"properties":{"key":{"type":"string"},"operator":{"type":"string"},"values":{"type":"array","items":{"type":"string"}}}}}}},"namespaces":{"type":"array","items":{"type":"string"}},"topologyKey":{"type":"string"},"matchLabelKeys":{"type":"array","items":{"type":"string"}},"mismatchLabelKeys":{"type":"array","items":{"type":"string"}}}}}}}}},"podAntiAffinity":{"type":"object","additionalProperties":false,"properties":{"requiredDuringSchedulingIgnoredDuringExecution":{"type":"array","items":{"type":"object","additionalProperties":false,"properties":{"labelSelector":{"type":"object","additionalProperties":false,"properties":{"matchLabels":{"type":"object","additionalProperties":{"type":"string"}},"matchExpressions":{"type":"array","items":{"type":"object","additionalProperties":false,"properties":{"key":{"type":"string"},"operator":{"type":"string"},"values":{"type":"array","items":{"type":"string"}}}}}}},"namespaceSelector":{"type":"object","additionalProperties":false,"properties":{"matchLabels":{"type":"object","additionalProperties":{"type":"string"}},"matchExpressions":{"type":"array","items":{"type":"object","additionalProperties":false,"properties":{"key":{"type":"string"},"operator":{"type":"string"},"values":{"type":"array","items":{"type":"string"}}}}}}},"namespaces":{"type":"array","items":{"type":"string"}},"topologyKey":{"type":"string"},"matchLabelKeys":{"type":"array","items":{"type":"string"}},"mismatchLabelKeys":{"type":"array","items":{"type":"string"}}}}},"preferredDuringSchedulingIgnoredDuringExecution":{"type":"array","items":{"type":"object","additionalProperties":false,"properties":{"weight":{"type":"integer"},"podAffinityTerm":{"type":"object","additionalProperties":false,"properties":{"labelSelector":{"type":"object","additionalProperties":false,"properties":{"matchLabels":{"type":"object","additionalProperties":{"type":"string"}},"matchExpressions":{"type":"array","items":{"type":"object","additionalProperties":false,"properties":{"key":{"type":"string"},"operator":{"type":"string"},"values":{"type":"array","items":{"type":"string"}}}}}}},"namespaceSelector":{"type":"object","additionalProperties":false,"properties":{"matchLabels":{"type":"object","additionalProperties":{"type":"string"}},"matchExpressions":{"type":"array","items":{"type":"object","additionalProperties":false,"properties":{"key":{"type":"string"},"operator":{"type":"string"},"values":{"type":"array","items":{"type":"string"}}}}}}},"namespaces":{"type":"array","items":{"type":"string"}},"topologyKey":{"type":"string"},"matchLabelKeys":{"type":"array","items":{"type":"string"}},"mismatchLabelKeys":{"type":"array","items":{"type":"string"}}}}}}}}}}},"env":{"type":"array","items":{"type":"object","additionalProperties":false,"properties":{"name":{"type":"string"},"value":{"type":"string"},"valueFrom":{"type":"object","additionalProperties":false,"properties":{"fieldRef":{"type":"object","additionalProperties":false,"properties":{"apiVersion":{"type":"string"},"fieldPath":{"type":"string"}}},"resourceFieldRef":{"type":"object","additionalProperties":false,"properties":{"containerName":{"type":"string"},"resource":{"type":"string"},"divisor":{"type":["string","number"]}}},"configMapKeyRef":{"type":"object","additionalProperties":false,"properties":{"name":{"type":"string"},"key":{"type":"string"},"optional":{"type":"boolean"}}},"secretKeyRef":{"type":"object","additionalProperties":false,"properties":{"name":{"type":"string"},"key":{"type":"string"},"optional":{"type":"boolean"}}},"fileKeyRef":{"type":"object","additionalProperties":false,"properties":{"volumeName":{"type":"string"},"path":{"type":"string"},"key":{"type":"string"},"optional":{"type":"boolean"}}}}}}}},"hpaSpec":{"type":"object","additionalProperties":false,"properties":{"scaleTargetRef":{"type":"object","additionalProperties":false,"properties":{"kind":{"type":"string"},"name":{"type":"string"},"apiVersion":{"type":"string"}}},"minReplicas":{"type":"integer"},"maxReplicas":{"type":"integer"},"metrics":{"type":"array","items":{"type":"object","additionalProperties":false,"properties":{"type":{"type":"string"},"object":{"type":"object"},"pods":{"type":"object"},"resource":{"type":"object"},"containerResource":{"type":"object"},"external":{"type":"object"}}}},"behavior":{"type":"object","additionalProperties":false,"properties":{"scaleUp":{"type":"object","additionalProperties":false,"properties":{"stabilizationWindowSeconds":{"type":"integer"},"selectPolicy":{"type":"string"},"policies":{"type":"array","items":{"type":"object","additionalProperties":false,"properties":{"type":{"type":"string"},"value":{"type":"integer"},"periodSeconds":{"type":"integer"}}}},"tolerance":{"type":["string","number"]}}},"scaleDown":{"type":"object","additionalProperties":false,"properties":{"stabilizationWindowSeconds":{"type":"integer"},"selectPolicy":{"type":"string"},"policies":{"type":"array","items":{"type":"object","additionalProperties":false,"properties":{"type":{"type":"string"},"value":{"type":"integer"},"periodSeconds":{"type":"integer"}}}},"tolerance":{"type":["string","number"]}}}}}}},"imagePullPolicy":{"type":"string"},"nodeSelector":{"type":"object","additionalProperties":{"type":"string"}},"podDisruptionBudget":{"type":"object","additionalProperties":false,"properties":{"minAvailable":{"type":["integer","string"]},"maxUnavailable":{"type":["integer","string"]},"selector":{"type":"object","additionalProperties":false,"properties":{"matchLabels":{"type":"object","additionalProperties":{"type":"string"}},"matchExpressions":{"type":"array","items":{"type":"object","additionalProperties":false,"properties":{"key":{"type":"string"},"operator":{"type":"string"},"values":{"type":"array","items":{"type":"string"}}}}}}},"unhealthyPodEvictionPolicy":{"type":"string"}}},"podAnnotations":{"type":"object","additionalProperties":{"type":"string"}},"priorityClassName":{"type":"string"},"readinessProbe":{"type":"object","additionalProperties":false,"properties":{"exec":{"type":"object","additionalProperties":false,"properties":{"command":{"type":"array","items":{"type":"string"}}}},"httpGet":{"type":"object","additionalProperties":false,"properties":{"path":{"type":"string"},"port":{"type":["integer","string"]},"host":{"type":"string"},"scheme":{"type":"string"},"httpHeaders":{"type":"array","items":{"type":"object","additionalProperties":false,"properties":{"name":{"type":"string"},"value":{"type":"string"}}}}}},"tcpSocket":{"type":"object","additionalProperties":false,"properties":{"port":{"type":["integer","string"]},"host":{"type":"string"}}},"grpc":{"type":"object","additionalProperties":false,"properties":{"port":{"type":"integer"},"service":{"type":"string"}}},"initialDelaySeconds":{"type":"integer"},"timeoutSeconds":{"type":"integer"},"periodSeconds":{"type":"integer"},"successThreshold":{"type":"integer"},"failureThreshold":{"type":"integer"},"terminationGracePeriodSeconds":{"type":"integer"}}},"replicaCount":{"type":"integer","minimum":0,"maximum":4294967295},"resources":{"type":"object","additionalProperties":false,"properties":{"limits":{"type":"object","additionalProperties":{"type":["string","number"]}},"requests":{"type":"object","additionalProperties":{"type":["string","number"]}},"claims":{"type":"array"}}},"service":{"type":"object","additionalProperties":false,"properties":{"ports":{"type":"array","items":{"type":"object","additionalProperties":false,"properties":{"name":{"type":"string"},"protocol":{"type":"string"},"appProtocol":{"type":"string"},"port":{"type":"integer"},"targetPort":{"type":["integer","string"]},"nodePort":{"type":"integer"}}}},"selector":{"type":"object","additionalProperties":{"type":"string"}},"clusterIP":{"type":"string"},"clusterIPs":{"type":"array","items":{"type":"string"}},"type":{"type":"string"},"externalIPs":{"type":"array","items":{"type":"string"}},"sessionAffinity":{"type":"string"},"loadBalancerIP":{"type":"string"},"loadBalancerSourceRanges":{"type":"array","items":{"type":"string"}},"externalName":{"type":"string"},"externalTrafficPolicy":{"type":"string"},"healthCheckNodePort":{"type":"integer"},"publishNotReadyAddresses":{"type":"boolean"},"sessionAffinityConfig":{"type":"object","additionalProperties":false,"properties":{"clientIP":{"type":"object","additionalProperties":false,"properties":{"timeoutSeconds":{"type":"integer"}}}}},"ipFamilies":{"type":"array","items":{"type":"string"}},"ipFamilyPolicy":{"type":"string"},"allocateLoadBalancerNodePorts":{"type":"boolean"},"loadBalancerClass":{"type":"string"},"internalTrafficPolicy":{"type":"string"},"trafficDistribution":{"type":"string"}}},"strategy":{"type":"object","additionalProperties":false,"properties":{"type":{"type":"string"},"rollingUpdate":{"type":"object","additionalProperties":false,"properties":{"maxUnavailable":{"type":["integer","string"]},"maxSurge":{"type":["integer","string"]}}}}},"tolerations":{"type":"array","items":{"type":"object","additionalProperties":false,"properties":{"key":{"type":"string"},"operator":{"type":"string"},"value":{"type":"string"},"effect":{"type":"string"},"tolerationSeconds":{"type":"integer"}}}},"serviceAnnotations":{"type":"object","additionalProperties":{"type":"string"}},"securityContext":{"type":"object","additionalProperties":false,"properties":{"seLinuxOptions":{"type":"object","additionalProperties":false,"properties":{"user":{"type":"string"},"role":{"type":"string"},"type":{"type":"string"},"level":{"type":"string"}}},"windowsOptions":{"type":"object","additionalProperties":false,"properties":{"gmsaCredentialSpecName":{"type":"string"},"gmsaCredentialSpec":{"type":"string"},"runAsUserName":{"type":"string"},"hostProcess":{"type":"boolean"}}},"runAsUser":{"type":"integer"},"runAsGroup":{"type":"integer"},"runAsNonRoot":{"type":"boolean"},"supplementalGroups":{"type":"array","items":{"type":"integer"}},"supplementalGroupsPolicy":{"type":"string"},"fsGroup":{"type":"integer"},"sysctls":{"type":"array","items":{"type":"object","additionalProperties":false,"properties":{"name":{"type":"string"},"value":{"type":"string"}}}},"fsGroupChangePolicy":{"type":"string"},"seccompProfile":{"type":"object","additionalProperties":false,"properties":{"type":{"type":"string"},"localhostProfile":{"type":"string"}}},"appArmorProfile":{"type":"object","additionalProperties":false,"properties":{"type":{"type":"string"},"localhostProfile":{"type":"string"}}},"seLinuxChangePolicy":{"type":"string"}}},"volumes":{"type":"array","items":{"type":"object","required":["name"],"properties":{"name":{"type":"string"}}}},"volumeMounts":{"type":"array","items":{"type":"object","additionalProperties":false,"properties":{"name":{"type":"string"},"readOnly":{"type":"boolean"},"recursiveReadOnly":{"type":"string"},"mountPath":{"type":"string"},"subPath":{"type":"string"},"mountPropagation":{"type":"string"},"subPathExpr":{"type":"string"}}}},"overlays":{"type":"array","items":{"type":"object","additionalProperties":false,"properties":{"apiVersion":{"type":"string"},"kind":{"type":"string"},"name":{"type":"string"},"patches":{"type":"array","items":{"type":"object","additionalProperties":false,"properties":{"path":{"type":"string"},"value":{}}}}}}}}},"ComponentSpec":{"type":"object","additionalProperties":false,"properties":{"enabled":{"type":"boolean"},"namespace":{"type":"string"},"hub":{"type":"string"},"tag":{"type":["string","number"]},"k8s":{"$ref":"#/definitions/KubernetesResources"}}},"GatewayComponentSpec":{"type":"object","additionalProperties":false,"properties":{"enabled":{"type":"boolean"},"namespace":{"type":"string"},"hub":{"type":"string"},"tag":{"type":["string","number"]},"k8s":{"$ref":"#/definitions/KubernetesResources"},"name":{"type":"string"},"label":{"type":"object","additionalProperties":{"type":"string"}}}}}};
 const func2 = Object.prototype.hasOwnProperty;
 const schema7 = {"type":"object","additionalProperties":false,"properties":{"proxyListenPort":{"type":["integer","string"],"pattern":"^-?\\d+$"},"proxy_listen_port":{"type":["integer","string"],"pattern":"^-?\\d+$"},"proxyInboundListenPort":{"type":["integer","string"],"pattern":"^-?\\d+$"},"proxy_inbound_listen_port":{"type":["integer","string"],"pattern":"^-?\\d+$"},"proxyHttpPort":{"type":["integer","string"],"pattern":"^-?\\d+$"},"proxy_http_port":{"type":["integer","string"],"pattern":"^-?\\d+$"},"connectTimeout":{"type":"string","pattern":"^[-+]?((\\d+(\\.\\d*)?|\\.\\d+)(ns|us|µs|μs|ms|s|m|h))+$|^[-+]?0$"},"connect_timeout":{"type":"string","pattern":"^[-+]?((\\d+(\\.\\d*)?|\\.\\d+)(ns|us|µs|μs|ms|s|m|h))+$|^[-+]?0$"},"hboneIdleTimeout":{"type":"string","pattern":"^[-+]?((\\d+(\\.\\d*)?|\\.\\d+)(ns|us|µs|μs|ms|s|m|h))+$|^[-+]?0$"},"hbone_idle_timeout":{"type":"string","pattern":"^[-+]?((\\d+(\\.\\d*)?|\\.\\d+)(ns|us|µs|μs|ms|s|m|h))+$|^[-+]?0$"},"protocolDetectionTimeout":{"type":"string","pattern":"^[-+]?((\\d+(\\.\\d*)?|\\.\\d+)(ns|us|µs|μs|ms|s|m|h))+$|^[-+]?0$"},"protocol_detection_timeout":{"type":"string","pattern":"^[-+]?((\\d+(\\.\\d*)?|\\.\\d+)(ns|us|µs|μs|ms|s|m|h))+$|^[-+]?0$"},"tcpKeepalive":{"$ref":"#/definitions/istio.networking.v1alpha3.ConnectionPoolSettings.TCPSettings.TcpKeepalive"},"tcp_keepalive":{"$ref":"#/definitions/istio.networking.v1alpha3.ConnectionPoolSettings.TCPSettings.TcpKeepalive"},"ingressClass":{"type":"string"},"ingress_class":{"type":"string"},"ingressService":{"type":"string"},"ingress_service":{"type":"string"},"ingressControllerMode":{"anyOf":[{"enum":["UNSPECIFIED","OFF","DEFAULT","STRICT"]},{"type":"integer"}]},"ingress_controller_mode":{"anyOf":[{"enum":["UNSPECIFIED","OFF","DEFAULT","STRICT"]},{"type":"integer"}]},"ingressSelector":{"type":"string"},"ingress_selector":{"type":"string"},"enableTracing":{"type":"boolean"},"enable_tracing":{"type":"boolean"},"accessLogFile":{"type":"string"},"access_log_file":{"type":"string"},"accessLogFormat":{"type":"string"},"access_log_format":{"type":"string"},"accessLogEncoding":{"anyOf":[{"enum":["TEXT","JSON"]},{"type":"integer"}]},"access_log_encoding":{"anyOf":[{"enum":["TEXT","JSON"]},{"type":"integer"}]},"enableEnvoyAccessLogService":{"type":"boolean"},"enable_envoy_access_log_service":{"type":"boolean"},"disableEnvoyListenerLog":{"type":"boolean"},"disable_envoy_listener_log":{"type":"boolean"},"defaultConfig":{"$ref":"#/definitions/istio.mesh.v1alpha1.ProxyConfig"},"default_config":{"$ref":"#/definitions/istio.mesh.v1alpha1.ProxyConfig"},"outboundTrafficPolicy":{"$ref":"#/definitions/istio.mesh.v1alpha1.MeshConfig.OutboundTrafficPolicy"},"outbound_traffic_policy":{"$ref":"#/definitions/istio.mesh.v1alpha1.MeshConfig.OutboundTrafficPolicy"},"inboundTrafficPolicy":{"$ref":"#/definitions/istio.mesh.v1alpha1.MeshConfig.InboundTrafficPolicy"},"inbound_traffic_policy":{"$ref":"#/definitions/istio.mesh.v1alpha1.MeshConfig.InboundTrafficPolicy"},"configSources":{"type":"array","items":{"$ref":"#/definitions/istio.mesh.v1alpha1.ConfigSource"}},"config_sources":{"type":"array","items":{"$ref":"#/definitions/istio.mesh.v1alpha1.ConfigSource"}},"enableAutoMtls":{"type":"boolean"},"enable_auto_mtls":{"type":"boolean"},"trustDomain":{"type":"string"},"trust_domain":{"type":"string"},"trustDomainAliases":{"type":"array","items":{"type":"string"}},"trust_domain_aliases":{"type":"array","items":{"type":"string"}},"caCertificates":{"type":"array","items":{"$ref":"#/definitions/istio.mesh.v1alpha1.MeshConfig.CertificateData"}},"ca_certificates":{"type":"array","items":{"$ref":"#/definitions/istio.mesh.v1alpha1.MeshConfig.CertificateData"}},"defaultServiceExportTo":{"type":"array","items":{"type":"string"}},"default_service_export_to":{"type":"array","items":{"type":"string"}},"defaultVirtualServiceExportTo":{"type":"array","items":{"type":"string"}},"default_virtual_service_export_to":{"type":"array","items":{"type":"string"}},"defaultDestinationRuleExportTo":{"type":"array","items":{"type":"string"}},"default_destination_rule_export_to":{"type":"array","items":{"type":"string"}},"rootNamespace":{"type":"string"},"root_namespace":{"type":"string"},"localityLbSetting":{"$ref":"#/definitions/istio.networking.v1alpha3.LocalityLoadBalancerSetting"},"locality_lb_setting":{"$ref":"#/definitions/istio.networking.v1alpha3.LocalityLoadBalancerSetting"},"dnsRefreshRate":{"type":"string","pattern":"^[-+]?((\\d+(\\.\\d*)?|\\.\\d+)(ns|us|µs|μs|ms|s|m|h))+$|^[-+]?0$"},"dns_refresh_rate":{"type":"string","pattern":"^[-+]?((\\d+(\\.\\d*)?|\\.\\d+)(ns|us|µs|μs|ms|s|m|h))+$|^[-+]?0$"},"h2UpgradePolicy":{"anyOf":[{"enum":["DO_NOT_UPGRADE","UPGRADE"]},{"type":"integer"}]},"h2_upgrade_policy":{"anyOf":[{"enum":["DO_NOT_UPGRADE","UPGRADE"]},{"type":"integer"}]},"inboundClusterStatName":{"type":"string"},"inbound_cluster_stat_name":{"type":"string"},"outboundClusterStatName":{"type":"string"},"outbound_cluster_stat_name":{"type":"string"},"certificates":{"type":"array","items":{"$ref":"#/definitions/istio.mesh.v1alpha1.Certificate"}},"serviceSettings":{"type":"array","items":{"$ref":"#/definitions/istio.mesh.v1alpha1.MeshConfig.ServiceSettings"}},"service_settings":{"type":"array","items":{"$ref":"#/definitions/istio.mesh.v1alpha1.MeshConfig.ServiceSettings"}},"serviceScopeConfigs":{"type":"array","items":{"$ref":"#/definitions/istio.mesh.v1alpha1.MeshConfig.ServiceScopeConfigs"}},"service_scope_configs":{"type":"array","items":{"$ref":"#/definitions/istio.mesh.v1alpha1.MeshConfig.ServiceScopeConfigs"}},"enablePrometheusMerge":{"type":"boolean"},"enable_prometheus_merge":{"type":"boolean"},"verifyCertificateAtClient":{"type":"boolean"},"verify_certificate_at_client":{"type":"boolean"},"ca":{"$ref":"#/definitions/istio.mesh.v1alpha1.MeshConfig.CA"},"extensionProviders":{"type":"array","items":{"$ref":"#/definitions/istio.mesh.v1alpha1.MeshConfig.ExtensionProvider"}},"extension_providers":{"type":"array","items":{"$ref":"#/definitions/istio.mesh.v1alpha1.MeshConfig.ExtensionProvider"}},"defaultProviders":{"$ref":"#/definitions/istio.mesh.v1alpha1.MeshConfig.DefaultProviders"},"default_providers":{"$ref":"#/definitions/istio.mesh.v1alpha1.MeshConfig.DefaultProviders"},"discoverySelectors":{"type":"array","items":{"$ref":"#/definitions/istio.mesh.v1alpha1.LabelSelector"}},"discovery_selectors":{"type":"array","items":{"$ref":"#/definitions/istio.mesh.v1alpha1.LabelSelector"}},"pathNormalization":{"$ref":"#/definitions/istio.mesh.v1alpha1.MeshConfig.ProxyPathNormalization"},"path_normalization":{"$ref":"#/definitions/istio.mesh.v1alpha1.MeshConfig.ProxyPathNormalization"},"defaultHttpRetryPolicy":{"$ref":"#/definitions/istio.networking.v1alpha3.HTTPRetry"},"default_http_retry_policy":{"$ref":"#/definitions/istio.networking.v1alpha3.HTTPRetry"},"meshMTLS":{"$ref":"#/definitions/istio.mesh.v1alpha1.MeshConfig.TLSConfig"},"mesh_mTLS":{"$ref":"#/definitions/istio.mesh.v1alpha1.MeshConfig.TLSConfig"},"tlsDefaults":{"$ref":"#/definitions/istio.mesh.v1alpha1.MeshConfig.TLSConfig"},"tls_defaults":{"$ref":"#/definitions/istio.mesh.v1alpha1.MeshConfig.TLSConfig"}}};
 const pattern0 = new RegExp("^-?\\d+$", "u");
@@ -12876,7 +12876,7 @@ validate22.errors = vErrors;
 return errors === 0;
 }
 
-const schema91 = {"type":"object","additionalProperties":false,"properties":{"affinity":{"type":"object","additionalProperties":false,"properties":{"nodeAffinity":{"type":"object"},"podAffinity":{"type":"object"},"podAntiAffinity":{"type":"object"}}},"env":{"type":"array","items":{"type":"object","additionalProperties":false,"properties":{"name":{"type":"string"},"value":{"type":"string"},"valueFrom":{"type":"object"}}}},"hpaSpec":{"type":"object","additionalProperties":false,"properties":{"scaleTargetRef":{"type":"object"},"minReplicas":{"type":"integer"},"maxReplicas":{"type":"integer"},"metrics":{"type":"array"},"behavior":{"type":"object"}}},"imagePullPolicy":{"type":"string"},"nodeSelector":{"type":"object","additionalProperties":{"type":"string"}},"podDisruptionBudget":{"type":"object","additionalProperties":false,"properties":{"minAvailable":{"type":["integer","string"]},"maxUnavailable":{"type":["integer","string"]},"selector":{"type":"object","additionalProperties":false,"properties":{"matchLabels":{"type":"object","additionalProperties":{"type":"string"}},"matchExpressions":{"type":"array"}}},"unhealthyPodEvictionPolicy":{"type":"string"}}},"podAnnotations":{"type":"object","additionalProperties":{"type":"string"}},"priorityClassName":{"type":"string"},"readinessProbe":{"type":"object","additionalProperties":false,"properties":{"exec":{"type":"object"},"httpGet":{"type":"object"},"tcpSocket":{"type":"object"},"grpc":{"type":"object"},"initialDelaySeconds":{"type":"integer"},"timeoutSeconds":{"type":"integer"},"periodSeconds":{"type":"integer"},"successThreshold":{"type":"integer"},"failureThreshold":{"type":"integer"},"terminationGracePeriodSeconds":{"type":"integer"}}},"replicaCount":{"type":"integer","minimum":0,"maximum":4294967295},"resources":{"type":"object","additionalProperties":false,"properties":{"limits":{"type":"object","additionalProperties":{"type":["string","number"]}},"requests":{"type":"object","additionalProperties":{"type":["string","number"]}},"claims":{"type":"array"}}},"service":{"type":"object","additionalProperties":false,"properties":{"ports":{"type":"array","items":{"type":"object","additionalProperties":false,"properties":{"name":{"type":"string"},"protocol":{"type":"string"},"appProtocol":{"type":"string"},"port":{"type":"integer"},"targetPort":{"type":["integer","string"]},"nodePort":{"type":"integer"}}}},"selector":{"type":"object","additionalProperties":{"type":"string"}},"clusterIP":{"type":"string"},"clusterIPs":{"type":"array","items":{"type":"string"}},"type":{"type":"string"},"externalIPs":{"type":"array","items":{"type":"string"}},"sessionAffinity":{"type":"string"},"loadBalancerIP":{"type":"string"},"loadBalancerSourceRanges":{"type":"array","items":{"type":"string"}},"externalName":{"type":"string"},"externalTrafficPolicy":{"type":"string"},"healthCheckNodePort":{"type":"integer"},"publishNotReadyAddresses":{"type":"boolean"},"sessionAffinityConfig":{"type":"object"},"ipFamilies":{"type":"array","items":{"type":"string"}},"ipFamilyPolicy":{"type":"string"},"allocateLoadBalancerNodePorts":{"type":"boolean"},"loadBalancerClass":{"type":"string"},"internalTrafficPolicy":{"type":"string"},"trafficDistribution":{"type":"string"}}},"strategy":{"type":"object","additionalProperties":false,"properties":{"type":{"type":"string"},"rollingUpdate":{"type":"object","additionalProperties":false,"properties":{"maxUnavailable":{"type":["integer","string"]},"maxSurge":{"type":["integer","string"]}}}}},"tolerations":{"type":"array","items":{"type":"object","additionalProperties":false,"properties":{"key":{"type":"string"},"operator":{"type":"string"},"value":{"type":"string"},"effect":{"type":"string"},"tolerationSeconds":{"type":"integer"}}}},"serviceAnnotations":{"type":"object","additionalProperties":{"type":"string"}},"securityContext":{"type":"object","additionalProperties":false,"properties":{"seLinuxOptions":{"type":"object"},"windowsOptions":{"type":"object"},"runAsUser":{"type":"integer"},"runAsGroup":{"type":"integer"},"runAsNonRoot":{"type":"boolean"},"supplementalGroups":{"type":"array","items":{"type":"integer"}},"supplementalGroupsPolicy":{"type":"string"},"fsGroup":{"type":"integer"},"sysctls":{"type":"array"},"fsGroupChangePolicy":{"type":"string"},"seccompProfile":{"type":"object","additionalProperties":false,"properties":{"type":{"type":"string"},"localhostProfile":{"type":"string"}}},"appArmorProfile":{"type":"object","additionalProperties":false,"properties":{"type":{"type":"string"},"localhostProfile":{"type":"string"}}},"seLinuxChangePolicy":{"type":"string"}}},"volumes":{"type":"array","items":{"type":"object","required":["name"],"properties":{"name":{"type":"string"}}}},"volumeMounts":{"type":"array","items":{"type":"object","additionalProperties":false,"properties":{"name":{"type":"string"},"readOnly":{"type":"boolean"},"recursiveReadOnly":{"type":"string"},"mountPath":{"type":"string"},"subPath":{"type":"string"},"mountPropagation":{"type":"string"},"subPathExpr":{"type":"string"}}}},"overlays":{"type":"array","items":{"type":"object","additionalProperties":false,"properties":{"apiVersion":{"type":"string"},"kind":{"type":"string"},"name":{"type":"string"},"patches":{"type":"array","items":{"type":"object","additionalProperties":false,"properties":{"path":{"type":"string"},"value":{}}}}}}}}};
+const schema91 = {"type":"object","additionalProperties":false,"properties":{"affinity":{"type":"object","additionalProperties":false,"properties":{"nodeAffinity":{"type":"object","additionalProperties":false,"properties":{"requiredDuringSchedulingIgnoredDuringExecution":{"type":"object","additionalProperties":false,"properties":{"nodeSelectorTerms":{"type":"array","items":{"type":"object","additionalProperties":false,"properties":{"matchExpressions":{"type":"array","items":{"type":"object","additionalProperties":false,"properties":{"key":{"type":"string"},"operator":{"type":"string"},"values":{"type":"array","items":{"type":"string"}}}}},"matchFields":{"type":"array","items":{"type":"object","additionalProperties":false,"properties":{"key":{"type":"string"},"operator":{"type":"string"},"values":{"type":"array","items":{"type":"string"}}}}}}}}}},"preferredDuringSchedulingIgnoredDuringExecution":{"type":"array","items":{"type":"object","additionalProperties":false,"properties":{"weight":{"type":"integer"},"preference":{"type":"object","additionalProperties":false,"properties":{"matchExpressions":{"type":"array","items":{"type":"object","additionalProperties":false,"properties":{"key":{"type":"string"},"operator":{"type":"string"},"values":{"type":"array","items":{"type":"string"}}}}},"matchFields":{"type":"array","items":{"type":"object","additionalProperties":false,"properties":{"key":{"type":"string"},"operator":{"type":"string"},"values":{"type":"array","items":{"type":"string"}}}}}}}}}}}},"podAffinity":{"type":"object","additionalProperties":false,"properties":{"requiredDuringSchedulingIgnoredDuringExecution":{"type":"array","items":{"type":"object","additionalProperties":false,"properties":{"labelSelector":{"type":"object","additionalProperties":false,"properties":{"matchLabels":{"type":"object","additionalProperties":{"type":"string"}},"matchExpressions":{"type":"array","items":{"type":"object","additionalProperties":false,"properties":{"key":{"type":"string"},"operator":{"type":"string"},"values":{"type":"array","items":{"type":"string"}}}}}}},"namespaceSelector":{"type":"object","additionalProperties":false,"properties":{"matchLabels":{"type":"object","additionalProperties":{"type":"string"}},"matchExpressions":{"type":"array","items":{"type":"object","additionalProperties":false,"properties":{"key":{"type":"string"},"operator":{"type":"string"},"values":{"type":"array","items":{"type":"string"}}}}}}},"namespaces":{"type":"array","items":{"type":"string"}},"topologyKey":{"type":"string"},"matchLabelKeys":{"type":"array","items":{"type":"string"}},"mismatchLabelKeys":{"type":"array","items":{"type":"string"}}}}},"preferredDuringSchedulingIgnoredDuringExecution":{"type":"array","items":{"type":"object","additionalProperties":false,"properties":{"weight":{"type":"integer"},"podAffinityTerm":{"type":"object","additionalProperties":false,"properties":{"labelSelector":{"type":"object","additionalProperties":false,"properties":{"matchLabels":{"type":"object","additionalProperties":{"type":"string"}},"matchExpressions":{"type":"array","items":{"type":"object","additionalProperties":false,"properties":{"key":{"type":"string"},"operator":{"type":"string"},"values":{"type":"array","items":{"type":"string"}}}}}}},"namespaceSelector":{"type":"object","additionalProperties":false,"properties":{"matchLabels":{"type":"object","additionalProperties":{"type":"string"}},"matchExpressions":{"type":"array","items":{"type":"object","additionalProperties":false,"properties":{"key":{"type":"string"},"operator":{"type":"string"},"values":{"type":"array","items":{"type":"string"}}}}}}},"namespaces":{"type":"array","items":{"type":"string"}},"topologyKey":{"type":"string"},"matchLabelKeys":{"type":"array","items":{"type":"string"}},"mismatchLabelKeys":{"type":"array","items":{"type":"string"}}}}}}}}},"podAntiAffinity":{"type":"object","additionalProperties":false,"properties":{"requiredDuringSchedulingIgnoredDuringExecution":{"type":"array","items":{"type":"object","additionalProperties":false,"properties":{"labelSelector":{"type":"object","additionalProperties":false,"properties":{"matchLabels":{"type":"object","additionalProperties":{"type":"string"}},"matchExpressions":{"type":"array","items":{"type":"object","additionalProperties":false,"properties":{"key":{"type":"string"},"operator":{"type":"string"},"values":{"type":"array","items":{"type":"string"}}}}}}},"namespaceSelector":{"type":"object","additionalProperties":false,"properties":{"matchLabels":{"type":"object","additionalProperties":{"type":"string"}},"matchExpressions":{"type":"array","items":{"type":"object","additionalProperties":false,"properties":{"key":{"type":"string"},"operator":{"type":"string"},"values":{"type":"array","items":{"type":"string"}}}}}}},"namespaces":{"type":"array","items":{"type":"string"}},"topologyKey":{"type":"string"},"matchLabelKeys":{"type":"array","items":{"type":"string"}},"mismatchLabelKeys":{"type":"array","items":{"type":"string"}}}}},"preferredDuringSchedulingIgnoredDuringExecution":{"type":"array","items":{"type":"object","additionalProperties":false,"properties":{"weight":{"type":"integer"},"podAffinityTerm":{"type":"object","additionalProperties":false,"properties":{"labelSelector":{"type":"object","additionalProperties":false,"properties":{"matchLabels":{"type":"object","additionalProperties":{"type":"string"}},"matchExpressions":{"type":"array","items":{"type":"object","additionalProperties":false,"properties":{"key":{"type":"string"},"operator":{"type":"string"},"values":{"type":"array","items":{"type":"string"}}}}}}},"namespaceSelector":{"type":"object","additionalProperties":false,"properties":{"matchLabels":{"type":"object","additionalProperties":{"type":"string"}},"matchExpressions":{"type":"array","items":{"type":"object","additionalProperties":false,"properties":{"key":{"type":"string"},"operator":{"type":"string"},"values":{"type":"array","items":{"type":"string"}}}}}}},"namespaces":{"type":"array","items":{"type":"string"}},"topologyKey":{"type":"string"},"matchLabelKeys":{"type":"array","items":{"type":"string"}},"mismatchLabelKeys":{"type":"array","items":{"type":"string"}}}}}}}}}}},"env":{"type":"array","items":{"type":"object","additionalProperties":false,"properties":{"name":{"type":"string"},"value":{"type":"string"},"valueFrom":{"type":"object","additionalProperties":false,"properties":{"fieldRef":{"type":"object","additionalProperties":false,"properties":{"apiVersion":{"type":"string"},"fieldPath":{"type":"string"}}},"resourceFieldRef":{"type":"object","additionalProperties":false,"properties":{"containerName":{"type":"string"},"resource":{"type":"string"},"divisor":{"type":["string","number"]}}},"configMapKeyRef":{"type":"object","additionalProperties":false,"properties":{"name":{"type":"string"},"key":{"type":"string"},"optional":{"type":"boolean"}}},"secretKeyRef":{"type":"object","additionalProperties":false,"properties":{"name":{"type":"string"},"key":{"type":"string"},"optional":{"type":"boolean"}}},"fileKeyRef":{"type":"object","additionalProperties":false,"properties":{"volumeName":{"type":"string"},"path":{"type":"string"},"key":{"type":"string"},"optional":{"type":"boolean"}}}}}}}},"hpaSpec":{"type":"object","additionalProperties":false,"properties":{"scaleTargetRef":{"type":"object","additionalProperties":false,"properties":{"kind":{"type":"string"},"name":{"type":"string"},"apiVersion":{"type":"string"}}},"minReplicas":{"type":"integer"},"maxReplicas":{"type":"integer"},"metrics":{"type":"array","items":{"type":"object","additionalProperties":false,"properties":{"type":{"type":"string"},"object":{"type":"object"},"pods":{"type":"object"},"resource":{"type":"object"},"containerResource":{"type":"object"},"external":{"type":"object"}}}},"behavior":{"type":"object","additionalProperties":false,"properties":{"scaleUp":{"type":"object","additionalProperties":false,"properties":{"stabilizationWindowSeconds":{"type":"integer"},"selectPolicy":{"type":"string"},"policies":{"type":"array","items":{"type":"object","additionalProperties":false,"properties":{"type":{"type":"string"},"value":{"type":"integer"},"periodSeconds":{"type":"integer"}}}},"tolerance":{"type":["string","number"]}}},"scaleDown":{"type":"object","additionalProperties":false,"properties":{"stabilizationWindowSeconds":{"type":"integer"},"selectPolicy":{"type":"string"},"policies":{"type":"array","items":{"type":"object","additionalProperties":false,"properties":{"type":{"type":"string"},"value":{"type":"integer"},"periodSeconds":{"type":"integer"}}}},"tolerance":{"type":["string","number"]}}}}}}},"imagePullPolicy":{"type":"string"},"nodeSelector":{"type":"object","additionalProperties":{"type":"string"}},"podDisruptionBudget":{"type":"object","additionalProperties":false,"properties":{"minAvailable":{"type":["integer","string"]},"maxUnavailable":{"type":["integer","string"]},"selector":{"type":"object","additionalProperties":false,"properties":{"matchLabels":{"type":"object","additionalProperties":{"type":"string"}},"matchExpressions":{"type":"array","items":{"type":"object","additionalProperties":false,"properties":{"key":{"type":"string"},"operator":{"type":"string"},"values":{"type":"array","items":{"type":"string"}}}}}}},"unhealthyPodEvictionPolicy":{"type":"string"}}},"podAnnotations":{"type":"object","additionalProperties":{"type":"string"}},"priorityClassName":{"type":"string"},"readinessProbe":{"type":"object","additionalProperties":false,"properties":{"exec":{"type":"object","additionalProperties":false,"properties":{"command":{"type":"array","items":{"type":"string"}}}},"httpGet":{"type":"object","additionalProperties":false,"properties":{"path":{"type":"string"},"port":{"type":["integer","string"]},"host":{"type":"string"},"scheme":{"type":"string"},"httpHeaders":{"type":"array","items":{"type":"object","additionalProperties":false,"properties":{"name":{"type":"string"},"value":{"type":"string"}}}}}},"tcpSocket":{"type":"object","additionalProperties":false,"properties":{"port":{"type":["integer","string"]},"host":{"type":"string"}}},"grpc":{"type":"object","additionalProperties":false,"properties":{"port":{"type":"integer"},"service":{"type":"string"}}},"initialDelaySeconds":{"type":"integer"},"timeoutSeconds":{"type":"integer"},"periodSeconds":{"type":"integer"},"successThreshold":{"type":"integer"},"failureThreshold":{"type":"integer"},"terminationGracePeriodSeconds":{"type":"integer"}}},"replicaCount":{"type":"integer","minimum":0,"maximum":4294967295},"resources":{"type":"object","additionalProperties":false,"properties":{"limits":{"type":"object","additionalProperties":{"type":["string","number"]}},"requests":{"type":"object","additionalProperties":{"type":["string","number"]}},"claims":{"type":"array"}}},"service":{"type":"object","additionalProperties":false,"properties":{"ports":{"type":"array","items":{"type":"object","additionalProperties":false,"properties":{"name":{"type":"string"},"protocol":{"type":"string"},"appProtocol":{"type":"string"},"port":{"type":"integer"},"targetPort":{"type":["integer","string"]},"nodePort":{"type":"integer"}}}},"selector":{"type":"object","additionalProperties":{"type":"string"}},"clusterIP":{"type":"string"},"clusterIPs":{"type":"array","items":{"type":"string"}},"type":{"type":"string"},"externalIPs":{"type":"array","items":{"type":"string"}},"sessionAffinity":{"type":"string"},"loadBalancerIP":{"type":"string"},"loadBalancerSourceRanges":{"type":"array","items":{"type":"string"}},"externalName":{"type":"string"},"externalTrafficPolicy":{"type":"string"},"healthCheckNodePort":{"type":"integer"},"publishNotReadyAddresses":{"type":"boolean"},"sessionAffinityConfig":{"type":"object","additionalProperties":false,"properties":{"clientIP":{"type":"object","additionalProperties":false,"properties":{"timeoutSeconds":{"type":"integer"}}}}},"ipFamilies":{"type":"array","items":{"type":"string"}},"ipFamilyPolicy":{"type":"string"},"allocateLoadBalancerNodePorts":{"type":"boolean"},"loadBalancerClass":{"type":"string"},"internalTrafficPolicy":{"type":"string"},"trafficDistribution":{"type":"string"}}},"strategy":{"type":"object","additionalProperties":false,"properties":{"type":{"type":"string"},"rollingUpdate":{"type":"object","additionalProperties":false,"properties":{"maxUnavailable":{"type":["integer","string"]},"maxSurge":{"type":["integer","string"]}}}}},"tolerations":{"type":"array","items":{"type":"object","additionalProperties":false,"properties":{"key":{"type":"string"},"operator":{"type":"string"},"value":{"type":"string"},"effect":{"type":"string"},"tolerationSeconds":{"type":"integer"}}}},"serviceAnnotations":{"type":"object","additionalProperties":{"type":"string"}},"securityContext":{"type":"object","additionalProperties":false,"properties":{"seLinuxOptions":{"type":"object","additionalProperties":false,"properties":{"user":{"type":"string"},"role":{"type":"string"},"type":{"type":"string"},"level":{"type":"string"}}},"windowsOptions":{"type":"object","additionalProperties":false,"properties":{"gmsaCredentialSpecName":{"type":"string"},"gmsaCredentialSpec":{"type":"string"},"runAsUserName":{"type":"string"},"hostProcess":{"type":"boolean"}}},"runAsUser":{"type":"integer"},"runAsGroup":{"type":"integer"},"runAsNonRoot":{"type":"boolean"},"supplementalGroups":{"type":"array","items":{"type":"integer"}},"supplementalGroupsPolicy":{"type":"string"},"fsGroup":{"type":"integer"},"sysctls":{"type":"array","items":{"type":"object","additionalProperties":false,"properties":{"name":{"type":"string"},"value":{"type":"string"}}}},"fsGroupChangePolicy":{"type":"string"},"seccompProfile":{"type":"object","additionalProperties":false,"properties":{"type":{"type":"string"},"localhostProfile":{"type":"string"}}},"appArmorProfile":{"type":"object","additionalProperties":false,"properties":{"type":{"type":"string"},"localhostProfile":{"type":"string"}}},"seLinuxChangePolicy":{"type":"string"}}},"volumes":{"type":"array","items":{"type":"object","required":["name"],"properties":{"name":{"type":"string"}}}},"volumeMounts":{"type":"array","items":{"type":"object","additionalProperties":false,"properties":{"name":{"type":"string"},"readOnly":{"type":"boolean"},"recursiveReadOnly":{"type":"string"},"mountPath":{"type":"string"},"subPath":{"type":"string"},"mountPropagation":{"type":"string"},"subPathExpr":{"type":"string"}}}},"overlays":{"type":"array","items":{"type":"object","additionalProperties":false,"properties":{"apiVersion":{"type":"string"},"kind":{"type":"string"},"name":{"type":"string"},"patches":{"type":"array","items":{"type":"object","additionalProperties":false,"properties":{"path":{"type":"string"},"value":{}}}}}}}}};
 
 function validate260(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 let vErrors = null;
@@ -12911,8 +12911,10 @@ errors++;
 }
 if(data0.nodeAffinity !== undefined){
 let data1 = data0.nodeAffinity;
-if(!(data1 && typeof data1 == "object" && !Array.isArray(data1))){
-const err2 = {instancePath:instancePath+"/affinity/nodeAffinity",schemaPath:"#/properties/affinity/properties/nodeAffinity/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(data1 && typeof data1 == "object" && !Array.isArray(data1)){
+for(const key2 in data1){
+if(!((key2 === "requiredDuringSchedulingIgnoredDuringExecution") || (key2 === "preferredDuringSchedulingIgnoredDuringExecution"))){
+const err2 = {instancePath:instancePath+"/affinity/nodeAffinity",schemaPath:"#/properties/affinity/properties/nodeAffinity/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key2},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err2];
 }
@@ -12922,10 +12924,12 @@ vErrors.push(err2);
 errors++;
 }
 }
-if(data0.podAffinity !== undefined){
-let data2 = data0.podAffinity;
-if(!(data2 && typeof data2 == "object" && !Array.isArray(data2))){
-const err3 = {instancePath:instancePath+"/affinity/podAffinity",schemaPath:"#/properties/affinity/properties/podAffinity/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(data1.requiredDuringSchedulingIgnoredDuringExecution !== undefined){
+let data2 = data1.requiredDuringSchedulingIgnoredDuringExecution;
+if(data2 && typeof data2 == "object" && !Array.isArray(data2)){
+for(const key3 in data2){
+if(!(key3 === "nodeSelectorTerms")){
+const err3 = {instancePath:instancePath+"/affinity/nodeAffinity/requiredDuringSchedulingIgnoredDuringExecution",schemaPath:"#/properties/affinity/properties/nodeAffinity/properties/requiredDuringSchedulingIgnoredDuringExecution/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key3},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err3];
 }
@@ -12935,10 +12939,16 @@ vErrors.push(err3);
 errors++;
 }
 }
-if(data0.podAntiAffinity !== undefined){
-let data3 = data0.podAntiAffinity;
-if(!(data3 && typeof data3 == "object" && !Array.isArray(data3))){
-const err4 = {instancePath:instancePath+"/affinity/podAntiAffinity",schemaPath:"#/properties/affinity/properties/podAntiAffinity/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(data2.nodeSelectorTerms !== undefined){
+let data3 = data2.nodeSelectorTerms;
+if(Array.isArray(data3)){
+const len0 = data3.length;
+for(let i0=0; i0<len0; i0++){
+let data4 = data3[i0];
+if(data4 && typeof data4 == "object" && !Array.isArray(data4)){
+for(const key4 in data4){
+if(!((key4 === "matchExpressions") || (key4 === "matchFields"))){
+const err4 = {instancePath:instancePath+"/affinity/nodeAffinity/requiredDuringSchedulingIgnoredDuringExecution/nodeSelectorTerms/" + i0,schemaPath:"#/properties/affinity/properties/nodeAffinity/properties/requiredDuringSchedulingIgnoredDuringExecution/properties/nodeSelectorTerms/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key4},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err4];
 }
@@ -12948,9 +12958,16 @@ vErrors.push(err4);
 errors++;
 }
 }
-}
-else {
-const err5 = {instancePath:instancePath+"/affinity",schemaPath:"#/properties/affinity/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(data4.matchExpressions !== undefined){
+let data5 = data4.matchExpressions;
+if(Array.isArray(data5)){
+const len1 = data5.length;
+for(let i1=0; i1<len1; i1++){
+let data6 = data5[i1];
+if(data6 && typeof data6 == "object" && !Array.isArray(data6)){
+for(const key5 in data6){
+if(!(((key5 === "key") || (key5 === "operator")) || (key5 === "values"))){
+const err5 = {instancePath:instancePath+"/affinity/nodeAffinity/requiredDuringSchedulingIgnoredDuringExecution/nodeSelectorTerms/" + i0+"/matchExpressions/" + i1,schemaPath:"#/properties/affinity/properties/nodeAffinity/properties/requiredDuringSchedulingIgnoredDuringExecution/properties/nodeSelectorTerms/items/properties/matchExpressions/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key5},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err5];
 }
@@ -12960,16 +12977,9 @@ vErrors.push(err5);
 errors++;
 }
 }
-if(data.env !== undefined){
-let data4 = data.env;
-if(Array.isArray(data4)){
-const len0 = data4.length;
-for(let i0=0; i0<len0; i0++){
-let data5 = data4[i0];
-if(data5 && typeof data5 == "object" && !Array.isArray(data5)){
-for(const key2 in data5){
-if(!(((key2 === "name") || (key2 === "value")) || (key2 === "valueFrom"))){
-const err6 = {instancePath:instancePath+"/env/" + i0,schemaPath:"#/properties/env/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key2},message:"must NOT have additional properties"};
+if(data6.key !== undefined){
+if(typeof data6.key !== "string"){
+const err6 = {instancePath:instancePath+"/affinity/nodeAffinity/requiredDuringSchedulingIgnoredDuringExecution/nodeSelectorTerms/" + i0+"/matchExpressions/" + i1+"/key",schemaPath:"#/properties/affinity/properties/nodeAffinity/properties/requiredDuringSchedulingIgnoredDuringExecution/properties/nodeSelectorTerms/items/properties/matchExpressions/items/properties/key/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err6];
 }
@@ -12979,9 +12989,9 @@ vErrors.push(err6);
 errors++;
 }
 }
-if(data5.name !== undefined){
-if(typeof data5.name !== "string"){
-const err7 = {instancePath:instancePath+"/env/" + i0+"/name",schemaPath:"#/properties/env/items/properties/name/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data6.operator !== undefined){
+if(typeof data6.operator !== "string"){
+const err7 = {instancePath:instancePath+"/affinity/nodeAffinity/requiredDuringSchedulingIgnoredDuringExecution/nodeSelectorTerms/" + i0+"/matchExpressions/" + i1+"/operator",schemaPath:"#/properties/affinity/properties/nodeAffinity/properties/requiredDuringSchedulingIgnoredDuringExecution/properties/nodeSelectorTerms/items/properties/matchExpressions/items/properties/operator/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err7];
 }
@@ -12991,9 +13001,13 @@ vErrors.push(err7);
 errors++;
 }
 }
-if(data5.value !== undefined){
-if(typeof data5.value !== "string"){
-const err8 = {instancePath:instancePath+"/env/" + i0+"/value",schemaPath:"#/properties/env/items/properties/value/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data6.values !== undefined){
+let data9 = data6.values;
+if(Array.isArray(data9)){
+const len2 = data9.length;
+for(let i2=0; i2<len2; i2++){
+if(typeof data9[i2] !== "string"){
+const err8 = {instancePath:instancePath+"/affinity/nodeAffinity/requiredDuringSchedulingIgnoredDuringExecution/nodeSelectorTerms/" + i0+"/matchExpressions/" + i1+"/values/" + i2,schemaPath:"#/properties/affinity/properties/nodeAffinity/properties/requiredDuringSchedulingIgnoredDuringExecution/properties/nodeSelectorTerms/items/properties/matchExpressions/items/properties/values/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err8];
 }
@@ -13003,10 +13017,9 @@ vErrors.push(err8);
 errors++;
 }
 }
-if(data5.valueFrom !== undefined){
-let data8 = data5.valueFrom;
-if(!(data8 && typeof data8 == "object" && !Array.isArray(data8))){
-const err9 = {instancePath:instancePath+"/env/" + i0+"/valueFrom",schemaPath:"#/properties/env/items/properties/valueFrom/type",keyword:"type",params:{type: "object"},message:"must be object"};
+}
+else {
+const err9 = {instancePath:instancePath+"/affinity/nodeAffinity/requiredDuringSchedulingIgnoredDuringExecution/nodeSelectorTerms/" + i0+"/matchExpressions/" + i1+"/values",schemaPath:"#/properties/affinity/properties/nodeAffinity/properties/requiredDuringSchedulingIgnoredDuringExecution/properties/nodeSelectorTerms/items/properties/matchExpressions/items/properties/values/type",keyword:"type",params:{type: "array"},message:"must be array"};
 if(vErrors === null){
 vErrors = [err9];
 }
@@ -13018,7 +13031,7 @@ errors++;
 }
 }
 else {
-const err10 = {instancePath:instancePath+"/env/" + i0,schemaPath:"#/properties/env/items/type",keyword:"type",params:{type: "object"},message:"must be object"};
+const err10 = {instancePath:instancePath+"/affinity/nodeAffinity/requiredDuringSchedulingIgnoredDuringExecution/nodeSelectorTerms/" + i0+"/matchExpressions/" + i1,schemaPath:"#/properties/affinity/properties/nodeAffinity/properties/requiredDuringSchedulingIgnoredDuringExecution/properties/nodeSelectorTerms/items/properties/matchExpressions/items/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err10];
 }
@@ -13030,7 +13043,7 @@ errors++;
 }
 }
 else {
-const err11 = {instancePath:instancePath+"/env",schemaPath:"#/properties/env/type",keyword:"type",params:{type: "array"},message:"must be array"};
+const err11 = {instancePath:instancePath+"/affinity/nodeAffinity/requiredDuringSchedulingIgnoredDuringExecution/nodeSelectorTerms/" + i0+"/matchExpressions",schemaPath:"#/properties/affinity/properties/nodeAffinity/properties/requiredDuringSchedulingIgnoredDuringExecution/properties/nodeSelectorTerms/items/properties/matchExpressions/type",keyword:"type",params:{type: "array"},message:"must be array"};
 if(vErrors === null){
 vErrors = [err11];
 }
@@ -13040,12 +13053,16 @@ vErrors.push(err11);
 errors++;
 }
 }
-if(data.hpaSpec !== undefined){
-let data9 = data.hpaSpec;
-if(data9 && typeof data9 == "object" && !Array.isArray(data9)){
-for(const key3 in data9){
-if(!(((((key3 === "scaleTargetRef") || (key3 === "minReplicas")) || (key3 === "maxReplicas")) || (key3 === "metrics")) || (key3 === "behavior"))){
-const err12 = {instancePath:instancePath+"/hpaSpec",schemaPath:"#/properties/hpaSpec/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key3},message:"must NOT have additional properties"};
+if(data4.matchFields !== undefined){
+let data11 = data4.matchFields;
+if(Array.isArray(data11)){
+const len3 = data11.length;
+for(let i3=0; i3<len3; i3++){
+let data12 = data11[i3];
+if(data12 && typeof data12 == "object" && !Array.isArray(data12)){
+for(const key6 in data12){
+if(!(((key6 === "key") || (key6 === "operator")) || (key6 === "values"))){
+const err12 = {instancePath:instancePath+"/affinity/nodeAffinity/requiredDuringSchedulingIgnoredDuringExecution/nodeSelectorTerms/" + i0+"/matchFields/" + i3,schemaPath:"#/properties/affinity/properties/nodeAffinity/properties/requiredDuringSchedulingIgnoredDuringExecution/properties/nodeSelectorTerms/items/properties/matchFields/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key6},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err12];
 }
@@ -13055,10 +13072,9 @@ vErrors.push(err12);
 errors++;
 }
 }
-if(data9.scaleTargetRef !== undefined){
-let data10 = data9.scaleTargetRef;
-if(!(data10 && typeof data10 == "object" && !Array.isArray(data10))){
-const err13 = {instancePath:instancePath+"/hpaSpec/scaleTargetRef",schemaPath:"#/properties/hpaSpec/properties/scaleTargetRef/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(data12.key !== undefined){
+if(typeof data12.key !== "string"){
+const err13 = {instancePath:instancePath+"/affinity/nodeAffinity/requiredDuringSchedulingIgnoredDuringExecution/nodeSelectorTerms/" + i0+"/matchFields/" + i3+"/key",schemaPath:"#/properties/affinity/properties/nodeAffinity/properties/requiredDuringSchedulingIgnoredDuringExecution/properties/nodeSelectorTerms/items/properties/matchFields/items/properties/key/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err13];
 }
@@ -13068,10 +13084,9 @@ vErrors.push(err13);
 errors++;
 }
 }
-if(data9.minReplicas !== undefined){
-let data11 = data9.minReplicas;
-if(!((typeof data11 == "number") && (!(data11 % 1) && !isNaN(data11)))){
-const err14 = {instancePath:instancePath+"/hpaSpec/minReplicas",schemaPath:"#/properties/hpaSpec/properties/minReplicas/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
+if(data12.operator !== undefined){
+if(typeof data12.operator !== "string"){
+const err14 = {instancePath:instancePath+"/affinity/nodeAffinity/requiredDuringSchedulingIgnoredDuringExecution/nodeSelectorTerms/" + i0+"/matchFields/" + i3+"/operator",schemaPath:"#/properties/affinity/properties/nodeAffinity/properties/requiredDuringSchedulingIgnoredDuringExecution/properties/nodeSelectorTerms/items/properties/matchFields/items/properties/operator/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err14];
 }
@@ -13081,10 +13096,13 @@ vErrors.push(err14);
 errors++;
 }
 }
-if(data9.maxReplicas !== undefined){
-let data12 = data9.maxReplicas;
-if(!((typeof data12 == "number") && (!(data12 % 1) && !isNaN(data12)))){
-const err15 = {instancePath:instancePath+"/hpaSpec/maxReplicas",schemaPath:"#/properties/hpaSpec/properties/maxReplicas/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
+if(data12.values !== undefined){
+let data15 = data12.values;
+if(Array.isArray(data15)){
+const len4 = data15.length;
+for(let i4=0; i4<len4; i4++){
+if(typeof data15[i4] !== "string"){
+const err15 = {instancePath:instancePath+"/affinity/nodeAffinity/requiredDuringSchedulingIgnoredDuringExecution/nodeSelectorTerms/" + i0+"/matchFields/" + i3+"/values/" + i4,schemaPath:"#/properties/affinity/properties/nodeAffinity/properties/requiredDuringSchedulingIgnoredDuringExecution/properties/nodeSelectorTerms/items/properties/matchFields/items/properties/values/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err15];
 }
@@ -13094,9 +13112,9 @@ vErrors.push(err15);
 errors++;
 }
 }
-if(data9.metrics !== undefined){
-if(!(Array.isArray(data9.metrics))){
-const err16 = {instancePath:instancePath+"/hpaSpec/metrics",schemaPath:"#/properties/hpaSpec/properties/metrics/type",keyword:"type",params:{type: "array"},message:"must be array"};
+}
+else {
+const err16 = {instancePath:instancePath+"/affinity/nodeAffinity/requiredDuringSchedulingIgnoredDuringExecution/nodeSelectorTerms/" + i0+"/matchFields/" + i3+"/values",schemaPath:"#/properties/affinity/properties/nodeAffinity/properties/requiredDuringSchedulingIgnoredDuringExecution/properties/nodeSelectorTerms/items/properties/matchFields/items/properties/values/type",keyword:"type",params:{type: "array"},message:"must be array"};
 if(vErrors === null){
 vErrors = [err16];
 }
@@ -13106,10 +13124,9 @@ vErrors.push(err16);
 errors++;
 }
 }
-if(data9.behavior !== undefined){
-let data14 = data9.behavior;
-if(!(data14 && typeof data14 == "object" && !Array.isArray(data14))){
-const err17 = {instancePath:instancePath+"/hpaSpec/behavior",schemaPath:"#/properties/hpaSpec/properties/behavior/type",keyword:"type",params:{type: "object"},message:"must be object"};
+}
+else {
+const err17 = {instancePath:instancePath+"/affinity/nodeAffinity/requiredDuringSchedulingIgnoredDuringExecution/nodeSelectorTerms/" + i0+"/matchFields/" + i3,schemaPath:"#/properties/affinity/properties/nodeAffinity/properties/requiredDuringSchedulingIgnoredDuringExecution/properties/nodeSelectorTerms/items/properties/matchFields/items/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err17];
 }
@@ -13121,7 +13138,7 @@ errors++;
 }
 }
 else {
-const err18 = {instancePath:instancePath+"/hpaSpec",schemaPath:"#/properties/hpaSpec/type",keyword:"type",params:{type: "object"},message:"must be object"};
+const err18 = {instancePath:instancePath+"/affinity/nodeAffinity/requiredDuringSchedulingIgnoredDuringExecution/nodeSelectorTerms/" + i0+"/matchFields",schemaPath:"#/properties/affinity/properties/nodeAffinity/properties/requiredDuringSchedulingIgnoredDuringExecution/properties/nodeSelectorTerms/items/properties/matchFields/type",keyword:"type",params:{type: "array"},message:"must be array"};
 if(vErrors === null){
 vErrors = [err18];
 }
@@ -13131,9 +13148,9 @@ vErrors.push(err18);
 errors++;
 }
 }
-if(data.imagePullPolicy !== undefined){
-if(typeof data.imagePullPolicy !== "string"){
-const err19 = {instancePath:instancePath+"/imagePullPolicy",schemaPath:"#/properties/imagePullPolicy/type",keyword:"type",params:{type: "string"},message:"must be string"};
+}
+else {
+const err19 = {instancePath:instancePath+"/affinity/nodeAffinity/requiredDuringSchedulingIgnoredDuringExecution/nodeSelectorTerms/" + i0,schemaPath:"#/properties/affinity/properties/nodeAffinity/properties/requiredDuringSchedulingIgnoredDuringExecution/properties/nodeSelectorTerms/items/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err19];
 }
@@ -13143,12 +13160,9 @@ vErrors.push(err19);
 errors++;
 }
 }
-if(data.nodeSelector !== undefined){
-let data16 = data.nodeSelector;
-if(data16 && typeof data16 == "object" && !Array.isArray(data16)){
-for(const key4 in data16){
-if(typeof data16[key4] !== "string"){
-const err20 = {instancePath:instancePath+"/nodeSelector/" + key4.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/nodeSelector/additionalProperties/type",keyword:"type",params:{type: "string"},message:"must be string"};
+}
+else {
+const err20 = {instancePath:instancePath+"/affinity/nodeAffinity/requiredDuringSchedulingIgnoredDuringExecution/nodeSelectorTerms",schemaPath:"#/properties/affinity/properties/nodeAffinity/properties/requiredDuringSchedulingIgnoredDuringExecution/properties/nodeSelectorTerms/type",keyword:"type",params:{type: "array"},message:"must be array"};
 if(vErrors === null){
 vErrors = [err20];
 }
@@ -13160,7 +13174,7 @@ errors++;
 }
 }
 else {
-const err21 = {instancePath:instancePath+"/nodeSelector",schemaPath:"#/properties/nodeSelector/type",keyword:"type",params:{type: "object"},message:"must be object"};
+const err21 = {instancePath:instancePath+"/affinity/nodeAffinity/requiredDuringSchedulingIgnoredDuringExecution",schemaPath:"#/properties/affinity/properties/nodeAffinity/properties/requiredDuringSchedulingIgnoredDuringExecution/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err21];
 }
@@ -13170,12 +13184,16 @@ vErrors.push(err21);
 errors++;
 }
 }
-if(data.podDisruptionBudget !== undefined){
-let data18 = data.podDisruptionBudget;
+if(data1.preferredDuringSchedulingIgnoredDuringExecution !== undefined){
+let data17 = data1.preferredDuringSchedulingIgnoredDuringExecution;
+if(Array.isArray(data17)){
+const len5 = data17.length;
+for(let i5=0; i5<len5; i5++){
+let data18 = data17[i5];
 if(data18 && typeof data18 == "object" && !Array.isArray(data18)){
-for(const key5 in data18){
-if(!((((key5 === "minAvailable") || (key5 === "maxUnavailable")) || (key5 === "selector")) || (key5 === "unhealthyPodEvictionPolicy"))){
-const err22 = {instancePath:instancePath+"/podDisruptionBudget",schemaPath:"#/properties/podDisruptionBudget/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key5},message:"must NOT have additional properties"};
+for(const key7 in data18){
+if(!((key7 === "weight") || (key7 === "preference"))){
+const err22 = {instancePath:instancePath+"/affinity/nodeAffinity/preferredDuringSchedulingIgnoredDuringExecution/" + i5,schemaPath:"#/properties/affinity/properties/nodeAffinity/properties/preferredDuringSchedulingIgnoredDuringExecution/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key7},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err22];
 }
@@ -13185,10 +13203,10 @@ vErrors.push(err22);
 errors++;
 }
 }
-if(data18.minAvailable !== undefined){
-let data19 = data18.minAvailable;
-if((!((typeof data19 == "number") && (!(data19 % 1) && !isNaN(data19)))) && (typeof data19 !== "string")){
-const err23 = {instancePath:instancePath+"/podDisruptionBudget/minAvailable",schemaPath:"#/properties/podDisruptionBudget/properties/minAvailable/type",keyword:"type",params:{type: schema91.properties.podDisruptionBudget.properties.minAvailable.type},message:"must be integer,string"};
+if(data18.weight !== undefined){
+let data19 = data18.weight;
+if(!((typeof data19 == "number") && (!(data19 % 1) && !isNaN(data19)))){
+const err23 = {instancePath:instancePath+"/affinity/nodeAffinity/preferredDuringSchedulingIgnoredDuringExecution/" + i5+"/weight",schemaPath:"#/properties/affinity/properties/nodeAffinity/properties/preferredDuringSchedulingIgnoredDuringExecution/items/properties/weight/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
 if(vErrors === null){
 vErrors = [err23];
 }
@@ -13198,10 +13216,12 @@ vErrors.push(err23);
 errors++;
 }
 }
-if(data18.maxUnavailable !== undefined){
-let data20 = data18.maxUnavailable;
-if((!((typeof data20 == "number") && (!(data20 % 1) && !isNaN(data20)))) && (typeof data20 !== "string")){
-const err24 = {instancePath:instancePath+"/podDisruptionBudget/maxUnavailable",schemaPath:"#/properties/podDisruptionBudget/properties/maxUnavailable/type",keyword:"type",params:{type: schema91.properties.podDisruptionBudget.properties.maxUnavailable.type},message:"must be integer,string"};
+if(data18.preference !== undefined){
+let data20 = data18.preference;
+if(data20 && typeof data20 == "object" && !Array.isArray(data20)){
+for(const key8 in data20){
+if(!((key8 === "matchExpressions") || (key8 === "matchFields"))){
+const err24 = {instancePath:instancePath+"/affinity/nodeAffinity/preferredDuringSchedulingIgnoredDuringExecution/" + i5+"/preference",schemaPath:"#/properties/affinity/properties/nodeAffinity/properties/preferredDuringSchedulingIgnoredDuringExecution/items/properties/preference/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key8},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err24];
 }
@@ -13211,12 +13231,16 @@ vErrors.push(err24);
 errors++;
 }
 }
-if(data18.selector !== undefined){
-let data21 = data18.selector;
-if(data21 && typeof data21 == "object" && !Array.isArray(data21)){
-for(const key6 in data21){
-if(!((key6 === "matchLabels") || (key6 === "matchExpressions"))){
-const err25 = {instancePath:instancePath+"/podDisruptionBudget/selector",schemaPath:"#/properties/podDisruptionBudget/properties/selector/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key6},message:"must NOT have additional properties"};
+if(data20.matchExpressions !== undefined){
+let data21 = data20.matchExpressions;
+if(Array.isArray(data21)){
+const len6 = data21.length;
+for(let i6=0; i6<len6; i6++){
+let data22 = data21[i6];
+if(data22 && typeof data22 == "object" && !Array.isArray(data22)){
+for(const key9 in data22){
+if(!(((key9 === "key") || (key9 === "operator")) || (key9 === "values"))){
+const err25 = {instancePath:instancePath+"/affinity/nodeAffinity/preferredDuringSchedulingIgnoredDuringExecution/" + i5+"/preference/matchExpressions/" + i6,schemaPath:"#/properties/affinity/properties/nodeAffinity/properties/preferredDuringSchedulingIgnoredDuringExecution/items/properties/preference/properties/matchExpressions/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key9},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err25];
 }
@@ -13226,12 +13250,9 @@ vErrors.push(err25);
 errors++;
 }
 }
-if(data21.matchLabels !== undefined){
-let data22 = data21.matchLabels;
-if(data22 && typeof data22 == "object" && !Array.isArray(data22)){
-for(const key7 in data22){
-if(typeof data22[key7] !== "string"){
-const err26 = {instancePath:instancePath+"/podDisruptionBudget/selector/matchLabels/" + key7.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/podDisruptionBudget/properties/selector/properties/matchLabels/additionalProperties/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data22.key !== undefined){
+if(typeof data22.key !== "string"){
+const err26 = {instancePath:instancePath+"/affinity/nodeAffinity/preferredDuringSchedulingIgnoredDuringExecution/" + i5+"/preference/matchExpressions/" + i6+"/key",schemaPath:"#/properties/affinity/properties/nodeAffinity/properties/preferredDuringSchedulingIgnoredDuringExecution/items/properties/preference/properties/matchExpressions/items/properties/key/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err26];
 }
@@ -13241,9 +13262,9 @@ vErrors.push(err26);
 errors++;
 }
 }
-}
-else {
-const err27 = {instancePath:instancePath+"/podDisruptionBudget/selector/matchLabels",schemaPath:"#/properties/podDisruptionBudget/properties/selector/properties/matchLabels/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(data22.operator !== undefined){
+if(typeof data22.operator !== "string"){
+const err27 = {instancePath:instancePath+"/affinity/nodeAffinity/preferredDuringSchedulingIgnoredDuringExecution/" + i5+"/preference/matchExpressions/" + i6+"/operator",schemaPath:"#/properties/affinity/properties/nodeAffinity/properties/preferredDuringSchedulingIgnoredDuringExecution/items/properties/preference/properties/matchExpressions/items/properties/operator/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err27];
 }
@@ -13253,9 +13274,13 @@ vErrors.push(err27);
 errors++;
 }
 }
-if(data21.matchExpressions !== undefined){
-if(!(Array.isArray(data21.matchExpressions))){
-const err28 = {instancePath:instancePath+"/podDisruptionBudget/selector/matchExpressions",schemaPath:"#/properties/podDisruptionBudget/properties/selector/properties/matchExpressions/type",keyword:"type",params:{type: "array"},message:"must be array"};
+if(data22.values !== undefined){
+let data25 = data22.values;
+if(Array.isArray(data25)){
+const len7 = data25.length;
+for(let i7=0; i7<len7; i7++){
+if(typeof data25[i7] !== "string"){
+const err28 = {instancePath:instancePath+"/affinity/nodeAffinity/preferredDuringSchedulingIgnoredDuringExecution/" + i5+"/preference/matchExpressions/" + i6+"/values/" + i7,schemaPath:"#/properties/affinity/properties/nodeAffinity/properties/preferredDuringSchedulingIgnoredDuringExecution/items/properties/preference/properties/matchExpressions/items/properties/values/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err28];
 }
@@ -13267,7 +13292,7 @@ errors++;
 }
 }
 else {
-const err29 = {instancePath:instancePath+"/podDisruptionBudget/selector",schemaPath:"#/properties/podDisruptionBudget/properties/selector/type",keyword:"type",params:{type: "object"},message:"must be object"};
+const err29 = {instancePath:instancePath+"/affinity/nodeAffinity/preferredDuringSchedulingIgnoredDuringExecution/" + i5+"/preference/matchExpressions/" + i6+"/values",schemaPath:"#/properties/affinity/properties/nodeAffinity/properties/preferredDuringSchedulingIgnoredDuringExecution/items/properties/preference/properties/matchExpressions/items/properties/values/type",keyword:"type",params:{type: "array"},message:"must be array"};
 if(vErrors === null){
 vErrors = [err29];
 }
@@ -13277,9 +13302,9 @@ vErrors.push(err29);
 errors++;
 }
 }
-if(data18.unhealthyPodEvictionPolicy !== undefined){
-if(typeof data18.unhealthyPodEvictionPolicy !== "string"){
-const err30 = {instancePath:instancePath+"/podDisruptionBudget/unhealthyPodEvictionPolicy",schemaPath:"#/properties/podDisruptionBudget/properties/unhealthyPodEvictionPolicy/type",keyword:"type",params:{type: "string"},message:"must be string"};
+}
+else {
+const err30 = {instancePath:instancePath+"/affinity/nodeAffinity/preferredDuringSchedulingIgnoredDuringExecution/" + i5+"/preference/matchExpressions/" + i6,schemaPath:"#/properties/affinity/properties/nodeAffinity/properties/preferredDuringSchedulingIgnoredDuringExecution/items/properties/preference/properties/matchExpressions/items/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err30];
 }
@@ -13291,7 +13316,7 @@ errors++;
 }
 }
 else {
-const err31 = {instancePath:instancePath+"/podDisruptionBudget",schemaPath:"#/properties/podDisruptionBudget/type",keyword:"type",params:{type: "object"},message:"must be object"};
+const err31 = {instancePath:instancePath+"/affinity/nodeAffinity/preferredDuringSchedulingIgnoredDuringExecution/" + i5+"/preference/matchExpressions",schemaPath:"#/properties/affinity/properties/nodeAffinity/properties/preferredDuringSchedulingIgnoredDuringExecution/items/properties/preference/properties/matchExpressions/type",keyword:"type",params:{type: "array"},message:"must be array"};
 if(vErrors === null){
 vErrors = [err31];
 }
@@ -13301,12 +13326,16 @@ vErrors.push(err31);
 errors++;
 }
 }
-if(data.podAnnotations !== undefined){
-let data26 = data.podAnnotations;
-if(data26 && typeof data26 == "object" && !Array.isArray(data26)){
-for(const key8 in data26){
-if(typeof data26[key8] !== "string"){
-const err32 = {instancePath:instancePath+"/podAnnotations/" + key8.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/podAnnotations/additionalProperties/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data20.matchFields !== undefined){
+let data27 = data20.matchFields;
+if(Array.isArray(data27)){
+const len8 = data27.length;
+for(let i8=0; i8<len8; i8++){
+let data28 = data27[i8];
+if(data28 && typeof data28 == "object" && !Array.isArray(data28)){
+for(const key10 in data28){
+if(!(((key10 === "key") || (key10 === "operator")) || (key10 === "values"))){
+const err32 = {instancePath:instancePath+"/affinity/nodeAffinity/preferredDuringSchedulingIgnoredDuringExecution/" + i5+"/preference/matchFields/" + i8,schemaPath:"#/properties/affinity/properties/nodeAffinity/properties/preferredDuringSchedulingIgnoredDuringExecution/items/properties/preference/properties/matchFields/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key10},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err32];
 }
@@ -13316,9 +13345,9 @@ vErrors.push(err32);
 errors++;
 }
 }
-}
-else {
-const err33 = {instancePath:instancePath+"/podAnnotations",schemaPath:"#/properties/podAnnotations/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(data28.key !== undefined){
+if(typeof data28.key !== "string"){
+const err33 = {instancePath:instancePath+"/affinity/nodeAffinity/preferredDuringSchedulingIgnoredDuringExecution/" + i5+"/preference/matchFields/" + i8+"/key",schemaPath:"#/properties/affinity/properties/nodeAffinity/properties/preferredDuringSchedulingIgnoredDuringExecution/items/properties/preference/properties/matchFields/items/properties/key/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err33];
 }
@@ -13328,9 +13357,9 @@ vErrors.push(err33);
 errors++;
 }
 }
-if(data.priorityClassName !== undefined){
-if(typeof data.priorityClassName !== "string"){
-const err34 = {instancePath:instancePath+"/priorityClassName",schemaPath:"#/properties/priorityClassName/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data28.operator !== undefined){
+if(typeof data28.operator !== "string"){
+const err34 = {instancePath:instancePath+"/affinity/nodeAffinity/preferredDuringSchedulingIgnoredDuringExecution/" + i5+"/preference/matchFields/" + i8+"/operator",schemaPath:"#/properties/affinity/properties/nodeAffinity/properties/preferredDuringSchedulingIgnoredDuringExecution/items/properties/preference/properties/matchFields/items/properties/operator/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err34];
 }
@@ -13340,12 +13369,13 @@ vErrors.push(err34);
 errors++;
 }
 }
-if(data.readinessProbe !== undefined){
-let data29 = data.readinessProbe;
-if(data29 && typeof data29 == "object" && !Array.isArray(data29)){
-for(const key9 in data29){
-if(!(func2.call(schema91.properties.readinessProbe.properties, key9))){
-const err35 = {instancePath:instancePath+"/readinessProbe",schemaPath:"#/properties/readinessProbe/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key9},message:"must NOT have additional properties"};
+if(data28.values !== undefined){
+let data31 = data28.values;
+if(Array.isArray(data31)){
+const len9 = data31.length;
+for(let i9=0; i9<len9; i9++){
+if(typeof data31[i9] !== "string"){
+const err35 = {instancePath:instancePath+"/affinity/nodeAffinity/preferredDuringSchedulingIgnoredDuringExecution/" + i5+"/preference/matchFields/" + i8+"/values/" + i9,schemaPath:"#/properties/affinity/properties/nodeAffinity/properties/preferredDuringSchedulingIgnoredDuringExecution/items/properties/preference/properties/matchFields/items/properties/values/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err35];
 }
@@ -13355,10 +13385,9 @@ vErrors.push(err35);
 errors++;
 }
 }
-if(data29.exec !== undefined){
-let data30 = data29.exec;
-if(!(data30 && typeof data30 == "object" && !Array.isArray(data30))){
-const err36 = {instancePath:instancePath+"/readinessProbe/exec",schemaPath:"#/properties/readinessProbe/properties/exec/type",keyword:"type",params:{type: "object"},message:"must be object"};
+}
+else {
+const err36 = {instancePath:instancePath+"/affinity/nodeAffinity/preferredDuringSchedulingIgnoredDuringExecution/" + i5+"/preference/matchFields/" + i8+"/values",schemaPath:"#/properties/affinity/properties/nodeAffinity/properties/preferredDuringSchedulingIgnoredDuringExecution/items/properties/preference/properties/matchFields/items/properties/values/type",keyword:"type",params:{type: "array"},message:"must be array"};
 if(vErrors === null){
 vErrors = [err36];
 }
@@ -13368,10 +13397,9 @@ vErrors.push(err36);
 errors++;
 }
 }
-if(data29.httpGet !== undefined){
-let data31 = data29.httpGet;
-if(!(data31 && typeof data31 == "object" && !Array.isArray(data31))){
-const err37 = {instancePath:instancePath+"/readinessProbe/httpGet",schemaPath:"#/properties/readinessProbe/properties/httpGet/type",keyword:"type",params:{type: "object"},message:"must be object"};
+}
+else {
+const err37 = {instancePath:instancePath+"/affinity/nodeAffinity/preferredDuringSchedulingIgnoredDuringExecution/" + i5+"/preference/matchFields/" + i8,schemaPath:"#/properties/affinity/properties/nodeAffinity/properties/preferredDuringSchedulingIgnoredDuringExecution/items/properties/preference/properties/matchFields/items/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err37];
 }
@@ -13381,10 +13409,9 @@ vErrors.push(err37);
 errors++;
 }
 }
-if(data29.tcpSocket !== undefined){
-let data32 = data29.tcpSocket;
-if(!(data32 && typeof data32 == "object" && !Array.isArray(data32))){
-const err38 = {instancePath:instancePath+"/readinessProbe/tcpSocket",schemaPath:"#/properties/readinessProbe/properties/tcpSocket/type",keyword:"type",params:{type: "object"},message:"must be object"};
+}
+else {
+const err38 = {instancePath:instancePath+"/affinity/nodeAffinity/preferredDuringSchedulingIgnoredDuringExecution/" + i5+"/preference/matchFields",schemaPath:"#/properties/affinity/properties/nodeAffinity/properties/preferredDuringSchedulingIgnoredDuringExecution/items/properties/preference/properties/matchFields/type",keyword:"type",params:{type: "array"},message:"must be array"};
 if(vErrors === null){
 vErrors = [err38];
 }
@@ -13394,10 +13421,9 @@ vErrors.push(err38);
 errors++;
 }
 }
-if(data29.grpc !== undefined){
-let data33 = data29.grpc;
-if(!(data33 && typeof data33 == "object" && !Array.isArray(data33))){
-const err39 = {instancePath:instancePath+"/readinessProbe/grpc",schemaPath:"#/properties/readinessProbe/properties/grpc/type",keyword:"type",params:{type: "object"},message:"must be object"};
+}
+else {
+const err39 = {instancePath:instancePath+"/affinity/nodeAffinity/preferredDuringSchedulingIgnoredDuringExecution/" + i5+"/preference",schemaPath:"#/properties/affinity/properties/nodeAffinity/properties/preferredDuringSchedulingIgnoredDuringExecution/items/properties/preference/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err39];
 }
@@ -13407,10 +13433,9 @@ vErrors.push(err39);
 errors++;
 }
 }
-if(data29.initialDelaySeconds !== undefined){
-let data34 = data29.initialDelaySeconds;
-if(!((typeof data34 == "number") && (!(data34 % 1) && !isNaN(data34)))){
-const err40 = {instancePath:instancePath+"/readinessProbe/initialDelaySeconds",schemaPath:"#/properties/readinessProbe/properties/initialDelaySeconds/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
+}
+else {
+const err40 = {instancePath:instancePath+"/affinity/nodeAffinity/preferredDuringSchedulingIgnoredDuringExecution/" + i5,schemaPath:"#/properties/affinity/properties/nodeAffinity/properties/preferredDuringSchedulingIgnoredDuringExecution/items/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err40];
 }
@@ -13420,10 +13445,9 @@ vErrors.push(err40);
 errors++;
 }
 }
-if(data29.timeoutSeconds !== undefined){
-let data35 = data29.timeoutSeconds;
-if(!((typeof data35 == "number") && (!(data35 % 1) && !isNaN(data35)))){
-const err41 = {instancePath:instancePath+"/readinessProbe/timeoutSeconds",schemaPath:"#/properties/readinessProbe/properties/timeoutSeconds/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
+}
+else {
+const err41 = {instancePath:instancePath+"/affinity/nodeAffinity/preferredDuringSchedulingIgnoredDuringExecution",schemaPath:"#/properties/affinity/properties/nodeAffinity/properties/preferredDuringSchedulingIgnoredDuringExecution/type",keyword:"type",params:{type: "array"},message:"must be array"};
 if(vErrors === null){
 vErrors = [err41];
 }
@@ -13433,10 +13457,9 @@ vErrors.push(err41);
 errors++;
 }
 }
-if(data29.periodSeconds !== undefined){
-let data36 = data29.periodSeconds;
-if(!((typeof data36 == "number") && (!(data36 % 1) && !isNaN(data36)))){
-const err42 = {instancePath:instancePath+"/readinessProbe/periodSeconds",schemaPath:"#/properties/readinessProbe/properties/periodSeconds/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
+}
+else {
+const err42 = {instancePath:instancePath+"/affinity/nodeAffinity",schemaPath:"#/properties/affinity/properties/nodeAffinity/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err42];
 }
@@ -13446,10 +13469,12 @@ vErrors.push(err42);
 errors++;
 }
 }
-if(data29.successThreshold !== undefined){
-let data37 = data29.successThreshold;
-if(!((typeof data37 == "number") && (!(data37 % 1) && !isNaN(data37)))){
-const err43 = {instancePath:instancePath+"/readinessProbe/successThreshold",schemaPath:"#/properties/readinessProbe/properties/successThreshold/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
+if(data0.podAffinity !== undefined){
+let data33 = data0.podAffinity;
+if(data33 && typeof data33 == "object" && !Array.isArray(data33)){
+for(const key11 in data33){
+if(!((key11 === "requiredDuringSchedulingIgnoredDuringExecution") || (key11 === "preferredDuringSchedulingIgnoredDuringExecution"))){
+const err43 = {instancePath:instancePath+"/affinity/podAffinity",schemaPath:"#/properties/affinity/properties/podAffinity/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key11},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err43];
 }
@@ -13459,10 +13484,16 @@ vErrors.push(err43);
 errors++;
 }
 }
-if(data29.failureThreshold !== undefined){
-let data38 = data29.failureThreshold;
-if(!((typeof data38 == "number") && (!(data38 % 1) && !isNaN(data38)))){
-const err44 = {instancePath:instancePath+"/readinessProbe/failureThreshold",schemaPath:"#/properties/readinessProbe/properties/failureThreshold/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
+if(data33.requiredDuringSchedulingIgnoredDuringExecution !== undefined){
+let data34 = data33.requiredDuringSchedulingIgnoredDuringExecution;
+if(Array.isArray(data34)){
+const len10 = data34.length;
+for(let i10=0; i10<len10; i10++){
+let data35 = data34[i10];
+if(data35 && typeof data35 == "object" && !Array.isArray(data35)){
+for(const key12 in data35){
+if(!((((((key12 === "labelSelector") || (key12 === "namespaceSelector")) || (key12 === "namespaces")) || (key12 === "topologyKey")) || (key12 === "matchLabelKeys")) || (key12 === "mismatchLabelKeys"))){
+const err44 = {instancePath:instancePath+"/affinity/podAffinity/requiredDuringSchedulingIgnoredDuringExecution/" + i10,schemaPath:"#/properties/affinity/properties/podAffinity/properties/requiredDuringSchedulingIgnoredDuringExecution/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key12},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err44];
 }
@@ -13472,10 +13503,12 @@ vErrors.push(err44);
 errors++;
 }
 }
-if(data29.terminationGracePeriodSeconds !== undefined){
-let data39 = data29.terminationGracePeriodSeconds;
-if(!((typeof data39 == "number") && (!(data39 % 1) && !isNaN(data39)))){
-const err45 = {instancePath:instancePath+"/readinessProbe/terminationGracePeriodSeconds",schemaPath:"#/properties/readinessProbe/properties/terminationGracePeriodSeconds/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
+if(data35.labelSelector !== undefined){
+let data36 = data35.labelSelector;
+if(data36 && typeof data36 == "object" && !Array.isArray(data36)){
+for(const key13 in data36){
+if(!((key13 === "matchLabels") || (key13 === "matchExpressions"))){
+const err45 = {instancePath:instancePath+"/affinity/podAffinity/requiredDuringSchedulingIgnoredDuringExecution/" + i10+"/labelSelector",schemaPath:"#/properties/affinity/properties/podAffinity/properties/requiredDuringSchedulingIgnoredDuringExecution/items/properties/labelSelector/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key13},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err45];
 }
@@ -13485,9 +13518,12 @@ vErrors.push(err45);
 errors++;
 }
 }
-}
-else {
-const err46 = {instancePath:instancePath+"/readinessProbe",schemaPath:"#/properties/readinessProbe/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(data36.matchLabels !== undefined){
+let data37 = data36.matchLabels;
+if(data37 && typeof data37 == "object" && !Array.isArray(data37)){
+for(const key14 in data37){
+if(typeof data37[key14] !== "string"){
+const err46 = {instancePath:instancePath+"/affinity/podAffinity/requiredDuringSchedulingIgnoredDuringExecution/" + i10+"/labelSelector/matchLabels/" + key14.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/affinity/properties/podAffinity/properties/requiredDuringSchedulingIgnoredDuringExecution/items/properties/labelSelector/properties/matchLabels/additionalProperties/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err46];
 }
@@ -13497,10 +13533,9 @@ vErrors.push(err46);
 errors++;
 }
 }
-if(data.replicaCount !== undefined){
-let data40 = data.replicaCount;
-if(!((typeof data40 == "number") && (!(data40 % 1) && !isNaN(data40)))){
-const err47 = {instancePath:instancePath+"/replicaCount",schemaPath:"#/properties/replicaCount/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
+}
+else {
+const err47 = {instancePath:instancePath+"/affinity/podAffinity/requiredDuringSchedulingIgnoredDuringExecution/" + i10+"/labelSelector/matchLabels",schemaPath:"#/properties/affinity/properties/podAffinity/properties/requiredDuringSchedulingIgnoredDuringExecution/items/properties/labelSelector/properties/matchLabels/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err47];
 }
@@ -13509,9 +13544,17 @@ vErrors.push(err47);
 }
 errors++;
 }
-if(typeof data40 == "number"){
-if(data40 > 4294967295 || isNaN(data40)){
-const err48 = {instancePath:instancePath+"/replicaCount",schemaPath:"#/properties/replicaCount/maximum",keyword:"maximum",params:{comparison: "<=", limit: 4294967295},message:"must be <= 4294967295"};
+}
+if(data36.matchExpressions !== undefined){
+let data39 = data36.matchExpressions;
+if(Array.isArray(data39)){
+const len11 = data39.length;
+for(let i11=0; i11<len11; i11++){
+let data40 = data39[i11];
+if(data40 && typeof data40 == "object" && !Array.isArray(data40)){
+for(const key15 in data40){
+if(!(((key15 === "key") || (key15 === "operator")) || (key15 === "values"))){
+const err48 = {instancePath:instancePath+"/affinity/podAffinity/requiredDuringSchedulingIgnoredDuringExecution/" + i10+"/labelSelector/matchExpressions/" + i11,schemaPath:"#/properties/affinity/properties/podAffinity/properties/requiredDuringSchedulingIgnoredDuringExecution/items/properties/labelSelector/properties/matchExpressions/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key15},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err48];
 }
@@ -13520,8 +13563,10 @@ vErrors.push(err48);
 }
 errors++;
 }
-if(data40 < 0 || isNaN(data40)){
-const err49 = {instancePath:instancePath+"/replicaCount",schemaPath:"#/properties/replicaCount/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
+}
+if(data40.key !== undefined){
+if(typeof data40.key !== "string"){
+const err49 = {instancePath:instancePath+"/affinity/podAffinity/requiredDuringSchedulingIgnoredDuringExecution/" + i10+"/labelSelector/matchExpressions/" + i11+"/key",schemaPath:"#/properties/affinity/properties/podAffinity/properties/requiredDuringSchedulingIgnoredDuringExecution/items/properties/labelSelector/properties/matchExpressions/items/properties/key/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err49];
 }
@@ -13531,13 +13576,9 @@ vErrors.push(err49);
 errors++;
 }
 }
-}
-if(data.resources !== undefined){
-let data41 = data.resources;
-if(data41 && typeof data41 == "object" && !Array.isArray(data41)){
-for(const key10 in data41){
-if(!(((key10 === "limits") || (key10 === "requests")) || (key10 === "claims"))){
-const err50 = {instancePath:instancePath+"/resources",schemaPath:"#/properties/resources/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key10},message:"must NOT have additional properties"};
+if(data40.operator !== undefined){
+if(typeof data40.operator !== "string"){
+const err50 = {instancePath:instancePath+"/affinity/podAffinity/requiredDuringSchedulingIgnoredDuringExecution/" + i10+"/labelSelector/matchExpressions/" + i11+"/operator",schemaPath:"#/properties/affinity/properties/podAffinity/properties/requiredDuringSchedulingIgnoredDuringExecution/items/properties/labelSelector/properties/matchExpressions/items/properties/operator/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err50];
 }
@@ -13547,13 +13588,13 @@ vErrors.push(err50);
 errors++;
 }
 }
-if(data41.limits !== undefined){
-let data42 = data41.limits;
-if(data42 && typeof data42 == "object" && !Array.isArray(data42)){
-for(const key11 in data42){
-let data43 = data42[key11];
-if((typeof data43 !== "string") && (!(typeof data43 == "number"))){
-const err51 = {instancePath:instancePath+"/resources/limits/" + key11.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/resources/properties/limits/additionalProperties/type",keyword:"type",params:{type: schema91.properties.resources.properties.limits.additionalProperties.type},message:"must be string,number"};
+if(data40.values !== undefined){
+let data43 = data40.values;
+if(Array.isArray(data43)){
+const len12 = data43.length;
+for(let i12=0; i12<len12; i12++){
+if(typeof data43[i12] !== "string"){
+const err51 = {instancePath:instancePath+"/affinity/podAffinity/requiredDuringSchedulingIgnoredDuringExecution/" + i10+"/labelSelector/matchExpressions/" + i11+"/values/" + i12,schemaPath:"#/properties/affinity/properties/podAffinity/properties/requiredDuringSchedulingIgnoredDuringExecution/items/properties/labelSelector/properties/matchExpressions/items/properties/values/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err51];
 }
@@ -13565,7 +13606,7 @@ errors++;
 }
 }
 else {
-const err52 = {instancePath:instancePath+"/resources/limits",schemaPath:"#/properties/resources/properties/limits/type",keyword:"type",params:{type: "object"},message:"must be object"};
+const err52 = {instancePath:instancePath+"/affinity/podAffinity/requiredDuringSchedulingIgnoredDuringExecution/" + i10+"/labelSelector/matchExpressions/" + i11+"/values",schemaPath:"#/properties/affinity/properties/podAffinity/properties/requiredDuringSchedulingIgnoredDuringExecution/items/properties/labelSelector/properties/matchExpressions/items/properties/values/type",keyword:"type",params:{type: "array"},message:"must be array"};
 if(vErrors === null){
 vErrors = [err52];
 }
@@ -13575,13 +13616,9 @@ vErrors.push(err52);
 errors++;
 }
 }
-if(data41.requests !== undefined){
-let data44 = data41.requests;
-if(data44 && typeof data44 == "object" && !Array.isArray(data44)){
-for(const key12 in data44){
-let data45 = data44[key12];
-if((typeof data45 !== "string") && (!(typeof data45 == "number"))){
-const err53 = {instancePath:instancePath+"/resources/requests/" + key12.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/resources/properties/requests/additionalProperties/type",keyword:"type",params:{type: schema91.properties.resources.properties.requests.additionalProperties.type},message:"must be string,number"};
+}
+else {
+const err53 = {instancePath:instancePath+"/affinity/podAffinity/requiredDuringSchedulingIgnoredDuringExecution/" + i10+"/labelSelector/matchExpressions/" + i11,schemaPath:"#/properties/affinity/properties/podAffinity/properties/requiredDuringSchedulingIgnoredDuringExecution/items/properties/labelSelector/properties/matchExpressions/items/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err53];
 }
@@ -13593,7 +13630,7 @@ errors++;
 }
 }
 else {
-const err54 = {instancePath:instancePath+"/resources/requests",schemaPath:"#/properties/resources/properties/requests/type",keyword:"type",params:{type: "object"},message:"must be object"};
+const err54 = {instancePath:instancePath+"/affinity/podAffinity/requiredDuringSchedulingIgnoredDuringExecution/" + i10+"/labelSelector/matchExpressions",schemaPath:"#/properties/affinity/properties/podAffinity/properties/requiredDuringSchedulingIgnoredDuringExecution/items/properties/labelSelector/properties/matchExpressions/type",keyword:"type",params:{type: "array"},message:"must be array"};
 if(vErrors === null){
 vErrors = [err54];
 }
@@ -13603,9 +13640,9 @@ vErrors.push(err54);
 errors++;
 }
 }
-if(data41.claims !== undefined){
-if(!(Array.isArray(data41.claims))){
-const err55 = {instancePath:instancePath+"/resources/claims",schemaPath:"#/properties/resources/properties/claims/type",keyword:"type",params:{type: "array"},message:"must be array"};
+}
+else {
+const err55 = {instancePath:instancePath+"/affinity/podAffinity/requiredDuringSchedulingIgnoredDuringExecution/" + i10+"/labelSelector",schemaPath:"#/properties/affinity/properties/podAffinity/properties/requiredDuringSchedulingIgnoredDuringExecution/items/properties/labelSelector/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err55];
 }
@@ -13615,9 +13652,12 @@ vErrors.push(err55);
 errors++;
 }
 }
-}
-else {
-const err56 = {instancePath:instancePath+"/resources",schemaPath:"#/properties/resources/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(data35.namespaceSelector !== undefined){
+let data45 = data35.namespaceSelector;
+if(data45 && typeof data45 == "object" && !Array.isArray(data45)){
+for(const key16 in data45){
+if(!((key16 === "matchLabels") || (key16 === "matchExpressions"))){
+const err56 = {instancePath:instancePath+"/affinity/podAffinity/requiredDuringSchedulingIgnoredDuringExecution/" + i10+"/namespaceSelector",schemaPath:"#/properties/affinity/properties/podAffinity/properties/requiredDuringSchedulingIgnoredDuringExecution/items/properties/namespaceSelector/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key16},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err56];
 }
@@ -13627,12 +13667,12 @@ vErrors.push(err56);
 errors++;
 }
 }
-if(data.service !== undefined){
-let data47 = data.service;
-if(data47 && typeof data47 == "object" && !Array.isArray(data47)){
-for(const key13 in data47){
-if(!(func2.call(schema91.properties.service.properties, key13))){
-const err57 = {instancePath:instancePath+"/service",schemaPath:"#/properties/service/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key13},message:"must NOT have additional properties"};
+if(data45.matchLabels !== undefined){
+let data46 = data45.matchLabels;
+if(data46 && typeof data46 == "object" && !Array.isArray(data46)){
+for(const key17 in data46){
+if(typeof data46[key17] !== "string"){
+const err57 = {instancePath:instancePath+"/affinity/podAffinity/requiredDuringSchedulingIgnoredDuringExecution/" + i10+"/namespaceSelector/matchLabels/" + key17.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/affinity/properties/podAffinity/properties/requiredDuringSchedulingIgnoredDuringExecution/items/properties/namespaceSelector/properties/matchLabels/additionalProperties/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err57];
 }
@@ -13642,16 +13682,9 @@ vErrors.push(err57);
 errors++;
 }
 }
-if(data47.ports !== undefined){
-let data48 = data47.ports;
-if(Array.isArray(data48)){
-const len1 = data48.length;
-for(let i1=0; i1<len1; i1++){
-let data49 = data48[i1];
-if(data49 && typeof data49 == "object" && !Array.isArray(data49)){
-for(const key14 in data49){
-if(!((((((key14 === "name") || (key14 === "protocol")) || (key14 === "appProtocol")) || (key14 === "port")) || (key14 === "targetPort")) || (key14 === "nodePort"))){
-const err58 = {instancePath:instancePath+"/service/ports/" + i1,schemaPath:"#/properties/service/properties/ports/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key14},message:"must NOT have additional properties"};
+}
+else {
+const err58 = {instancePath:instancePath+"/affinity/podAffinity/requiredDuringSchedulingIgnoredDuringExecution/" + i10+"/namespaceSelector/matchLabels",schemaPath:"#/properties/affinity/properties/podAffinity/properties/requiredDuringSchedulingIgnoredDuringExecution/items/properties/namespaceSelector/properties/matchLabels/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err58];
 }
@@ -13661,9 +13694,16 @@ vErrors.push(err58);
 errors++;
 }
 }
-if(data49.name !== undefined){
-if(typeof data49.name !== "string"){
-const err59 = {instancePath:instancePath+"/service/ports/" + i1+"/name",schemaPath:"#/properties/service/properties/ports/items/properties/name/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data45.matchExpressions !== undefined){
+let data48 = data45.matchExpressions;
+if(Array.isArray(data48)){
+const len13 = data48.length;
+for(let i13=0; i13<len13; i13++){
+let data49 = data48[i13];
+if(data49 && typeof data49 == "object" && !Array.isArray(data49)){
+for(const key18 in data49){
+if(!(((key18 === "key") || (key18 === "operator")) || (key18 === "values"))){
+const err59 = {instancePath:instancePath+"/affinity/podAffinity/requiredDuringSchedulingIgnoredDuringExecution/" + i10+"/namespaceSelector/matchExpressions/" + i13,schemaPath:"#/properties/affinity/properties/podAffinity/properties/requiredDuringSchedulingIgnoredDuringExecution/items/properties/namespaceSelector/properties/matchExpressions/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key18},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err59];
 }
@@ -13673,9 +13713,9 @@ vErrors.push(err59);
 errors++;
 }
 }
-if(data49.protocol !== undefined){
-if(typeof data49.protocol !== "string"){
-const err60 = {instancePath:instancePath+"/service/ports/" + i1+"/protocol",schemaPath:"#/properties/service/properties/ports/items/properties/protocol/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data49.key !== undefined){
+if(typeof data49.key !== "string"){
+const err60 = {instancePath:instancePath+"/affinity/podAffinity/requiredDuringSchedulingIgnoredDuringExecution/" + i10+"/namespaceSelector/matchExpressions/" + i13+"/key",schemaPath:"#/properties/affinity/properties/podAffinity/properties/requiredDuringSchedulingIgnoredDuringExecution/items/properties/namespaceSelector/properties/matchExpressions/items/properties/key/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err60];
 }
@@ -13685,9 +13725,9 @@ vErrors.push(err60);
 errors++;
 }
 }
-if(data49.appProtocol !== undefined){
-if(typeof data49.appProtocol !== "string"){
-const err61 = {instancePath:instancePath+"/service/ports/" + i1+"/appProtocol",schemaPath:"#/properties/service/properties/ports/items/properties/appProtocol/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data49.operator !== undefined){
+if(typeof data49.operator !== "string"){
+const err61 = {instancePath:instancePath+"/affinity/podAffinity/requiredDuringSchedulingIgnoredDuringExecution/" + i10+"/namespaceSelector/matchExpressions/" + i13+"/operator",schemaPath:"#/properties/affinity/properties/podAffinity/properties/requiredDuringSchedulingIgnoredDuringExecution/items/properties/namespaceSelector/properties/matchExpressions/items/properties/operator/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err61];
 }
@@ -13697,10 +13737,13 @@ vErrors.push(err61);
 errors++;
 }
 }
-if(data49.port !== undefined){
-let data53 = data49.port;
-if(!((typeof data53 == "number") && (!(data53 % 1) && !isNaN(data53)))){
-const err62 = {instancePath:instancePath+"/service/ports/" + i1+"/port",schemaPath:"#/properties/service/properties/ports/items/properties/port/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
+if(data49.values !== undefined){
+let data52 = data49.values;
+if(Array.isArray(data52)){
+const len14 = data52.length;
+for(let i14=0; i14<len14; i14++){
+if(typeof data52[i14] !== "string"){
+const err62 = {instancePath:instancePath+"/affinity/podAffinity/requiredDuringSchedulingIgnoredDuringExecution/" + i10+"/namespaceSelector/matchExpressions/" + i13+"/values/" + i14,schemaPath:"#/properties/affinity/properties/podAffinity/properties/requiredDuringSchedulingIgnoredDuringExecution/items/properties/namespaceSelector/properties/matchExpressions/items/properties/values/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err62];
 }
@@ -13710,10 +13753,9 @@ vErrors.push(err62);
 errors++;
 }
 }
-if(data49.targetPort !== undefined){
-let data54 = data49.targetPort;
-if((!((typeof data54 == "number") && (!(data54 % 1) && !isNaN(data54)))) && (typeof data54 !== "string")){
-const err63 = {instancePath:instancePath+"/service/ports/" + i1+"/targetPort",schemaPath:"#/properties/service/properties/ports/items/properties/targetPort/type",keyword:"type",params:{type: schema91.properties.service.properties.ports.items.properties.targetPort.type},message:"must be integer,string"};
+}
+else {
+const err63 = {instancePath:instancePath+"/affinity/podAffinity/requiredDuringSchedulingIgnoredDuringExecution/" + i10+"/namespaceSelector/matchExpressions/" + i13+"/values",schemaPath:"#/properties/affinity/properties/podAffinity/properties/requiredDuringSchedulingIgnoredDuringExecution/items/properties/namespaceSelector/properties/matchExpressions/items/properties/values/type",keyword:"type",params:{type: "array"},message:"must be array"};
 if(vErrors === null){
 vErrors = [err63];
 }
@@ -13723,10 +13765,9 @@ vErrors.push(err63);
 errors++;
 }
 }
-if(data49.nodePort !== undefined){
-let data55 = data49.nodePort;
-if(!((typeof data55 == "number") && (!(data55 % 1) && !isNaN(data55)))){
-const err64 = {instancePath:instancePath+"/service/ports/" + i1+"/nodePort",schemaPath:"#/properties/service/properties/ports/items/properties/nodePort/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
+}
+else {
+const err64 = {instancePath:instancePath+"/affinity/podAffinity/requiredDuringSchedulingIgnoredDuringExecution/" + i10+"/namespaceSelector/matchExpressions/" + i13,schemaPath:"#/properties/affinity/properties/podAffinity/properties/requiredDuringSchedulingIgnoredDuringExecution/items/properties/namespaceSelector/properties/matchExpressions/items/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err64];
 }
@@ -13738,7 +13779,7 @@ errors++;
 }
 }
 else {
-const err65 = {instancePath:instancePath+"/service/ports/" + i1,schemaPath:"#/properties/service/properties/ports/items/type",keyword:"type",params:{type: "object"},message:"must be object"};
+const err65 = {instancePath:instancePath+"/affinity/podAffinity/requiredDuringSchedulingIgnoredDuringExecution/" + i10+"/namespaceSelector/matchExpressions",schemaPath:"#/properties/affinity/properties/podAffinity/properties/requiredDuringSchedulingIgnoredDuringExecution/items/properties/namespaceSelector/properties/matchExpressions/type",keyword:"type",params:{type: "array"},message:"must be array"};
 if(vErrors === null){
 vErrors = [err65];
 }
@@ -13750,7 +13791,7 @@ errors++;
 }
 }
 else {
-const err66 = {instancePath:instancePath+"/service/ports",schemaPath:"#/properties/service/properties/ports/type",keyword:"type",params:{type: "array"},message:"must be array"};
+const err66 = {instancePath:instancePath+"/affinity/podAffinity/requiredDuringSchedulingIgnoredDuringExecution/" + i10+"/namespaceSelector",schemaPath:"#/properties/affinity/properties/podAffinity/properties/requiredDuringSchedulingIgnoredDuringExecution/items/properties/namespaceSelector/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err66];
 }
@@ -13760,12 +13801,13 @@ vErrors.push(err66);
 errors++;
 }
 }
-if(data47.selector !== undefined){
-let data56 = data47.selector;
-if(data56 && typeof data56 == "object" && !Array.isArray(data56)){
-for(const key15 in data56){
-if(typeof data56[key15] !== "string"){
-const err67 = {instancePath:instancePath+"/service/selector/" + key15.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/service/properties/selector/additionalProperties/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data35.namespaces !== undefined){
+let data54 = data35.namespaces;
+if(Array.isArray(data54)){
+const len15 = data54.length;
+for(let i15=0; i15<len15; i15++){
+if(typeof data54[i15] !== "string"){
+const err67 = {instancePath:instancePath+"/affinity/podAffinity/requiredDuringSchedulingIgnoredDuringExecution/" + i10+"/namespaces/" + i15,schemaPath:"#/properties/affinity/properties/podAffinity/properties/requiredDuringSchedulingIgnoredDuringExecution/items/properties/namespaces/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err67];
 }
@@ -13777,7 +13819,7 @@ errors++;
 }
 }
 else {
-const err68 = {instancePath:instancePath+"/service/selector",schemaPath:"#/properties/service/properties/selector/type",keyword:"type",params:{type: "object"},message:"must be object"};
+const err68 = {instancePath:instancePath+"/affinity/podAffinity/requiredDuringSchedulingIgnoredDuringExecution/" + i10+"/namespaces",schemaPath:"#/properties/affinity/properties/podAffinity/properties/requiredDuringSchedulingIgnoredDuringExecution/items/properties/namespaces/type",keyword:"type",params:{type: "array"},message:"must be array"};
 if(vErrors === null){
 vErrors = [err68];
 }
@@ -13787,9 +13829,9 @@ vErrors.push(err68);
 errors++;
 }
 }
-if(data47.clusterIP !== undefined){
-if(typeof data47.clusterIP !== "string"){
-const err69 = {instancePath:instancePath+"/service/clusterIP",schemaPath:"#/properties/service/properties/clusterIP/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data35.topologyKey !== undefined){
+if(typeof data35.topologyKey !== "string"){
+const err69 = {instancePath:instancePath+"/affinity/podAffinity/requiredDuringSchedulingIgnoredDuringExecution/" + i10+"/topologyKey",schemaPath:"#/properties/affinity/properties/podAffinity/properties/requiredDuringSchedulingIgnoredDuringExecution/items/properties/topologyKey/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err69];
 }
@@ -13799,13 +13841,13 @@ vErrors.push(err69);
 errors++;
 }
 }
-if(data47.clusterIPs !== undefined){
-let data59 = data47.clusterIPs;
-if(Array.isArray(data59)){
-const len2 = data59.length;
-for(let i2=0; i2<len2; i2++){
-if(typeof data59[i2] !== "string"){
-const err70 = {instancePath:instancePath+"/service/clusterIPs/" + i2,schemaPath:"#/properties/service/properties/clusterIPs/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data35.matchLabelKeys !== undefined){
+let data57 = data35.matchLabelKeys;
+if(Array.isArray(data57)){
+const len16 = data57.length;
+for(let i16=0; i16<len16; i16++){
+if(typeof data57[i16] !== "string"){
+const err70 = {instancePath:instancePath+"/affinity/podAffinity/requiredDuringSchedulingIgnoredDuringExecution/" + i10+"/matchLabelKeys/" + i16,schemaPath:"#/properties/affinity/properties/podAffinity/properties/requiredDuringSchedulingIgnoredDuringExecution/items/properties/matchLabelKeys/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err70];
 }
@@ -13817,7 +13859,7 @@ errors++;
 }
 }
 else {
-const err71 = {instancePath:instancePath+"/service/clusterIPs",schemaPath:"#/properties/service/properties/clusterIPs/type",keyword:"type",params:{type: "array"},message:"must be array"};
+const err71 = {instancePath:instancePath+"/affinity/podAffinity/requiredDuringSchedulingIgnoredDuringExecution/" + i10+"/matchLabelKeys",schemaPath:"#/properties/affinity/properties/podAffinity/properties/requiredDuringSchedulingIgnoredDuringExecution/items/properties/matchLabelKeys/type",keyword:"type",params:{type: "array"},message:"must be array"};
 if(vErrors === null){
 vErrors = [err71];
 }
@@ -13827,9 +13869,13 @@ vErrors.push(err71);
 errors++;
 }
 }
-if(data47.type !== undefined){
-if(typeof data47.type !== "string"){
-const err72 = {instancePath:instancePath+"/service/type",schemaPath:"#/properties/service/properties/type/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data35.mismatchLabelKeys !== undefined){
+let data59 = data35.mismatchLabelKeys;
+if(Array.isArray(data59)){
+const len17 = data59.length;
+for(let i17=0; i17<len17; i17++){
+if(typeof data59[i17] !== "string"){
+const err72 = {instancePath:instancePath+"/affinity/podAffinity/requiredDuringSchedulingIgnoredDuringExecution/" + i10+"/mismatchLabelKeys/" + i17,schemaPath:"#/properties/affinity/properties/podAffinity/properties/requiredDuringSchedulingIgnoredDuringExecution/items/properties/mismatchLabelKeys/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err72];
 }
@@ -13839,13 +13885,9 @@ vErrors.push(err72);
 errors++;
 }
 }
-if(data47.externalIPs !== undefined){
-let data62 = data47.externalIPs;
-if(Array.isArray(data62)){
-const len3 = data62.length;
-for(let i3=0; i3<len3; i3++){
-if(typeof data62[i3] !== "string"){
-const err73 = {instancePath:instancePath+"/service/externalIPs/" + i3,schemaPath:"#/properties/service/properties/externalIPs/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
+}
+else {
+const err73 = {instancePath:instancePath+"/affinity/podAffinity/requiredDuringSchedulingIgnoredDuringExecution/" + i10+"/mismatchLabelKeys",schemaPath:"#/properties/affinity/properties/podAffinity/properties/requiredDuringSchedulingIgnoredDuringExecution/items/properties/mismatchLabelKeys/type",keyword:"type",params:{type: "array"},message:"must be array"};
 if(vErrors === null){
 vErrors = [err73];
 }
@@ -13857,7 +13899,7 @@ errors++;
 }
 }
 else {
-const err74 = {instancePath:instancePath+"/service/externalIPs",schemaPath:"#/properties/service/properties/externalIPs/type",keyword:"type",params:{type: "array"},message:"must be array"};
+const err74 = {instancePath:instancePath+"/affinity/podAffinity/requiredDuringSchedulingIgnoredDuringExecution/" + i10,schemaPath:"#/properties/affinity/properties/podAffinity/properties/requiredDuringSchedulingIgnoredDuringExecution/items/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err74];
 }
@@ -13867,9 +13909,9 @@ vErrors.push(err74);
 errors++;
 }
 }
-if(data47.sessionAffinity !== undefined){
-if(typeof data47.sessionAffinity !== "string"){
-const err75 = {instancePath:instancePath+"/service/sessionAffinity",schemaPath:"#/properties/service/properties/sessionAffinity/type",keyword:"type",params:{type: "string"},message:"must be string"};
+}
+else {
+const err75 = {instancePath:instancePath+"/affinity/podAffinity/requiredDuringSchedulingIgnoredDuringExecution",schemaPath:"#/properties/affinity/properties/podAffinity/properties/requiredDuringSchedulingIgnoredDuringExecution/type",keyword:"type",params:{type: "array"},message:"must be array"};
 if(vErrors === null){
 vErrors = [err75];
 }
@@ -13879,9 +13921,16 @@ vErrors.push(err75);
 errors++;
 }
 }
-if(data47.loadBalancerIP !== undefined){
-if(typeof data47.loadBalancerIP !== "string"){
-const err76 = {instancePath:instancePath+"/service/loadBalancerIP",schemaPath:"#/properties/service/properties/loadBalancerIP/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data33.preferredDuringSchedulingIgnoredDuringExecution !== undefined){
+let data61 = data33.preferredDuringSchedulingIgnoredDuringExecution;
+if(Array.isArray(data61)){
+const len18 = data61.length;
+for(let i18=0; i18<len18; i18++){
+let data62 = data61[i18];
+if(data62 && typeof data62 == "object" && !Array.isArray(data62)){
+for(const key19 in data62){
+if(!((key19 === "weight") || (key19 === "podAffinityTerm"))){
+const err76 = {instancePath:instancePath+"/affinity/podAffinity/preferredDuringSchedulingIgnoredDuringExecution/" + i18,schemaPath:"#/properties/affinity/properties/podAffinity/properties/preferredDuringSchedulingIgnoredDuringExecution/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key19},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err76];
 }
@@ -13891,13 +13940,10 @@ vErrors.push(err76);
 errors++;
 }
 }
-if(data47.loadBalancerSourceRanges !== undefined){
-let data66 = data47.loadBalancerSourceRanges;
-if(Array.isArray(data66)){
-const len4 = data66.length;
-for(let i4=0; i4<len4; i4++){
-if(typeof data66[i4] !== "string"){
-const err77 = {instancePath:instancePath+"/service/loadBalancerSourceRanges/" + i4,schemaPath:"#/properties/service/properties/loadBalancerSourceRanges/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data62.weight !== undefined){
+let data63 = data62.weight;
+if(!((typeof data63 == "number") && (!(data63 % 1) && !isNaN(data63)))){
+const err77 = {instancePath:instancePath+"/affinity/podAffinity/preferredDuringSchedulingIgnoredDuringExecution/" + i18+"/weight",schemaPath:"#/properties/affinity/properties/podAffinity/properties/preferredDuringSchedulingIgnoredDuringExecution/items/properties/weight/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
 if(vErrors === null){
 vErrors = [err77];
 }
@@ -13907,9 +13953,12 @@ vErrors.push(err77);
 errors++;
 }
 }
-}
-else {
-const err78 = {instancePath:instancePath+"/service/loadBalancerSourceRanges",schemaPath:"#/properties/service/properties/loadBalancerSourceRanges/type",keyword:"type",params:{type: "array"},message:"must be array"};
+if(data62.podAffinityTerm !== undefined){
+let data64 = data62.podAffinityTerm;
+if(data64 && typeof data64 == "object" && !Array.isArray(data64)){
+for(const key20 in data64){
+if(!((((((key20 === "labelSelector") || (key20 === "namespaceSelector")) || (key20 === "namespaces")) || (key20 === "topologyKey")) || (key20 === "matchLabelKeys")) || (key20 === "mismatchLabelKeys"))){
+const err78 = {instancePath:instancePath+"/affinity/podAffinity/preferredDuringSchedulingIgnoredDuringExecution/" + i18+"/podAffinityTerm",schemaPath:"#/properties/affinity/properties/podAffinity/properties/preferredDuringSchedulingIgnoredDuringExecution/items/properties/podAffinityTerm/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key20},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err78];
 }
@@ -13919,9 +13968,12 @@ vErrors.push(err78);
 errors++;
 }
 }
-if(data47.externalName !== undefined){
-if(typeof data47.externalName !== "string"){
-const err79 = {instancePath:instancePath+"/service/externalName",schemaPath:"#/properties/service/properties/externalName/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data64.labelSelector !== undefined){
+let data65 = data64.labelSelector;
+if(data65 && typeof data65 == "object" && !Array.isArray(data65)){
+for(const key21 in data65){
+if(!((key21 === "matchLabels") || (key21 === "matchExpressions"))){
+const err79 = {instancePath:instancePath+"/affinity/podAffinity/preferredDuringSchedulingIgnoredDuringExecution/" + i18+"/podAffinityTerm/labelSelector",schemaPath:"#/properties/affinity/properties/podAffinity/properties/preferredDuringSchedulingIgnoredDuringExecution/items/properties/podAffinityTerm/properties/labelSelector/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key21},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err79];
 }
@@ -13931,9 +13983,12 @@ vErrors.push(err79);
 errors++;
 }
 }
-if(data47.externalTrafficPolicy !== undefined){
-if(typeof data47.externalTrafficPolicy !== "string"){
-const err80 = {instancePath:instancePath+"/service/externalTrafficPolicy",schemaPath:"#/properties/service/properties/externalTrafficPolicy/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data65.matchLabels !== undefined){
+let data66 = data65.matchLabels;
+if(data66 && typeof data66 == "object" && !Array.isArray(data66)){
+for(const key22 in data66){
+if(typeof data66[key22] !== "string"){
+const err80 = {instancePath:instancePath+"/affinity/podAffinity/preferredDuringSchedulingIgnoredDuringExecution/" + i18+"/podAffinityTerm/labelSelector/matchLabels/" + key22.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/affinity/properties/podAffinity/properties/preferredDuringSchedulingIgnoredDuringExecution/items/properties/podAffinityTerm/properties/labelSelector/properties/matchLabels/additionalProperties/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err80];
 }
@@ -13943,10 +13998,9 @@ vErrors.push(err80);
 errors++;
 }
 }
-if(data47.healthCheckNodePort !== undefined){
-let data70 = data47.healthCheckNodePort;
-if(!((typeof data70 == "number") && (!(data70 % 1) && !isNaN(data70)))){
-const err81 = {instancePath:instancePath+"/service/healthCheckNodePort",schemaPath:"#/properties/service/properties/healthCheckNodePort/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
+}
+else {
+const err81 = {instancePath:instancePath+"/affinity/podAffinity/preferredDuringSchedulingIgnoredDuringExecution/" + i18+"/podAffinityTerm/labelSelector/matchLabels",schemaPath:"#/properties/affinity/properties/podAffinity/properties/preferredDuringSchedulingIgnoredDuringExecution/items/properties/podAffinityTerm/properties/labelSelector/properties/matchLabels/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err81];
 }
@@ -13956,9 +14010,16 @@ vErrors.push(err81);
 errors++;
 }
 }
-if(data47.publishNotReadyAddresses !== undefined){
-if(typeof data47.publishNotReadyAddresses !== "boolean"){
-const err82 = {instancePath:instancePath+"/service/publishNotReadyAddresses",schemaPath:"#/properties/service/properties/publishNotReadyAddresses/type",keyword:"type",params:{type: "boolean"},message:"must be boolean"};
+if(data65.matchExpressions !== undefined){
+let data68 = data65.matchExpressions;
+if(Array.isArray(data68)){
+const len19 = data68.length;
+for(let i19=0; i19<len19; i19++){
+let data69 = data68[i19];
+if(data69 && typeof data69 == "object" && !Array.isArray(data69)){
+for(const key23 in data69){
+if(!(((key23 === "key") || (key23 === "operator")) || (key23 === "values"))){
+const err82 = {instancePath:instancePath+"/affinity/podAffinity/preferredDuringSchedulingIgnoredDuringExecution/" + i18+"/podAffinityTerm/labelSelector/matchExpressions/" + i19,schemaPath:"#/properties/affinity/properties/podAffinity/properties/preferredDuringSchedulingIgnoredDuringExecution/items/properties/podAffinityTerm/properties/labelSelector/properties/matchExpressions/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key23},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err82];
 }
@@ -13968,10 +14029,9 @@ vErrors.push(err82);
 errors++;
 }
 }
-if(data47.sessionAffinityConfig !== undefined){
-let data72 = data47.sessionAffinityConfig;
-if(!(data72 && typeof data72 == "object" && !Array.isArray(data72))){
-const err83 = {instancePath:instancePath+"/service/sessionAffinityConfig",schemaPath:"#/properties/service/properties/sessionAffinityConfig/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(data69.key !== undefined){
+if(typeof data69.key !== "string"){
+const err83 = {instancePath:instancePath+"/affinity/podAffinity/preferredDuringSchedulingIgnoredDuringExecution/" + i18+"/podAffinityTerm/labelSelector/matchExpressions/" + i19+"/key",schemaPath:"#/properties/affinity/properties/podAffinity/properties/preferredDuringSchedulingIgnoredDuringExecution/items/properties/podAffinityTerm/properties/labelSelector/properties/matchExpressions/items/properties/key/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err83];
 }
@@ -13981,13 +14041,9 @@ vErrors.push(err83);
 errors++;
 }
 }
-if(data47.ipFamilies !== undefined){
-let data73 = data47.ipFamilies;
-if(Array.isArray(data73)){
-const len5 = data73.length;
-for(let i5=0; i5<len5; i5++){
-if(typeof data73[i5] !== "string"){
-const err84 = {instancePath:instancePath+"/service/ipFamilies/" + i5,schemaPath:"#/properties/service/properties/ipFamilies/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data69.operator !== undefined){
+if(typeof data69.operator !== "string"){
+const err84 = {instancePath:instancePath+"/affinity/podAffinity/preferredDuringSchedulingIgnoredDuringExecution/" + i18+"/podAffinityTerm/labelSelector/matchExpressions/" + i19+"/operator",schemaPath:"#/properties/affinity/properties/podAffinity/properties/preferredDuringSchedulingIgnoredDuringExecution/items/properties/podAffinityTerm/properties/labelSelector/properties/matchExpressions/items/properties/operator/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err84];
 }
@@ -13997,9 +14053,13 @@ vErrors.push(err84);
 errors++;
 }
 }
-}
-else {
-const err85 = {instancePath:instancePath+"/service/ipFamilies",schemaPath:"#/properties/service/properties/ipFamilies/type",keyword:"type",params:{type: "array"},message:"must be array"};
+if(data69.values !== undefined){
+let data72 = data69.values;
+if(Array.isArray(data72)){
+const len20 = data72.length;
+for(let i20=0; i20<len20; i20++){
+if(typeof data72[i20] !== "string"){
+const err85 = {instancePath:instancePath+"/affinity/podAffinity/preferredDuringSchedulingIgnoredDuringExecution/" + i18+"/podAffinityTerm/labelSelector/matchExpressions/" + i19+"/values/" + i20,schemaPath:"#/properties/affinity/properties/podAffinity/properties/preferredDuringSchedulingIgnoredDuringExecution/items/properties/podAffinityTerm/properties/labelSelector/properties/matchExpressions/items/properties/values/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err85];
 }
@@ -14009,9 +14069,9 @@ vErrors.push(err85);
 errors++;
 }
 }
-if(data47.ipFamilyPolicy !== undefined){
-if(typeof data47.ipFamilyPolicy !== "string"){
-const err86 = {instancePath:instancePath+"/service/ipFamilyPolicy",schemaPath:"#/properties/service/properties/ipFamilyPolicy/type",keyword:"type",params:{type: "string"},message:"must be string"};
+}
+else {
+const err86 = {instancePath:instancePath+"/affinity/podAffinity/preferredDuringSchedulingIgnoredDuringExecution/" + i18+"/podAffinityTerm/labelSelector/matchExpressions/" + i19+"/values",schemaPath:"#/properties/affinity/properties/podAffinity/properties/preferredDuringSchedulingIgnoredDuringExecution/items/properties/podAffinityTerm/properties/labelSelector/properties/matchExpressions/items/properties/values/type",keyword:"type",params:{type: "array"},message:"must be array"};
 if(vErrors === null){
 vErrors = [err86];
 }
@@ -14021,9 +14081,9 @@ vErrors.push(err86);
 errors++;
 }
 }
-if(data47.allocateLoadBalancerNodePorts !== undefined){
-if(typeof data47.allocateLoadBalancerNodePorts !== "boolean"){
-const err87 = {instancePath:instancePath+"/service/allocateLoadBalancerNodePorts",schemaPath:"#/properties/service/properties/allocateLoadBalancerNodePorts/type",keyword:"type",params:{type: "boolean"},message:"must be boolean"};
+}
+else {
+const err87 = {instancePath:instancePath+"/affinity/podAffinity/preferredDuringSchedulingIgnoredDuringExecution/" + i18+"/podAffinityTerm/labelSelector/matchExpressions/" + i19,schemaPath:"#/properties/affinity/properties/podAffinity/properties/preferredDuringSchedulingIgnoredDuringExecution/items/properties/podAffinityTerm/properties/labelSelector/properties/matchExpressions/items/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err87];
 }
@@ -14033,9 +14093,9 @@ vErrors.push(err87);
 errors++;
 }
 }
-if(data47.loadBalancerClass !== undefined){
-if(typeof data47.loadBalancerClass !== "string"){
-const err88 = {instancePath:instancePath+"/service/loadBalancerClass",schemaPath:"#/properties/service/properties/loadBalancerClass/type",keyword:"type",params:{type: "string"},message:"must be string"};
+}
+else {
+const err88 = {instancePath:instancePath+"/affinity/podAffinity/preferredDuringSchedulingIgnoredDuringExecution/" + i18+"/podAffinityTerm/labelSelector/matchExpressions",schemaPath:"#/properties/affinity/properties/podAffinity/properties/preferredDuringSchedulingIgnoredDuringExecution/items/properties/podAffinityTerm/properties/labelSelector/properties/matchExpressions/type",keyword:"type",params:{type: "array"},message:"must be array"};
 if(vErrors === null){
 vErrors = [err88];
 }
@@ -14045,9 +14105,9 @@ vErrors.push(err88);
 errors++;
 }
 }
-if(data47.internalTrafficPolicy !== undefined){
-if(typeof data47.internalTrafficPolicy !== "string"){
-const err89 = {instancePath:instancePath+"/service/internalTrafficPolicy",schemaPath:"#/properties/service/properties/internalTrafficPolicy/type",keyword:"type",params:{type: "string"},message:"must be string"};
+}
+else {
+const err89 = {instancePath:instancePath+"/affinity/podAffinity/preferredDuringSchedulingIgnoredDuringExecution/" + i18+"/podAffinityTerm/labelSelector",schemaPath:"#/properties/affinity/properties/podAffinity/properties/preferredDuringSchedulingIgnoredDuringExecution/items/properties/podAffinityTerm/properties/labelSelector/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err89];
 }
@@ -14057,9 +14117,12 @@ vErrors.push(err89);
 errors++;
 }
 }
-if(data47.trafficDistribution !== undefined){
-if(typeof data47.trafficDistribution !== "string"){
-const err90 = {instancePath:instancePath+"/service/trafficDistribution",schemaPath:"#/properties/service/properties/trafficDistribution/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data64.namespaceSelector !== undefined){
+let data74 = data64.namespaceSelector;
+if(data74 && typeof data74 == "object" && !Array.isArray(data74)){
+for(const key24 in data74){
+if(!((key24 === "matchLabels") || (key24 === "matchExpressions"))){
+const err90 = {instancePath:instancePath+"/affinity/podAffinity/preferredDuringSchedulingIgnoredDuringExecution/" + i18+"/podAffinityTerm/namespaceSelector",schemaPath:"#/properties/affinity/properties/podAffinity/properties/preferredDuringSchedulingIgnoredDuringExecution/items/properties/podAffinityTerm/properties/namespaceSelector/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key24},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err90];
 }
@@ -14069,9 +14132,12 @@ vErrors.push(err90);
 errors++;
 }
 }
-}
-else {
-const err91 = {instancePath:instancePath+"/service",schemaPath:"#/properties/service/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(data74.matchLabels !== undefined){
+let data75 = data74.matchLabels;
+if(data75 && typeof data75 == "object" && !Array.isArray(data75)){
+for(const key25 in data75){
+if(typeof data75[key25] !== "string"){
+const err91 = {instancePath:instancePath+"/affinity/podAffinity/preferredDuringSchedulingIgnoredDuringExecution/" + i18+"/podAffinityTerm/namespaceSelector/matchLabels/" + key25.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/affinity/properties/podAffinity/properties/preferredDuringSchedulingIgnoredDuringExecution/items/properties/podAffinityTerm/properties/namespaceSelector/properties/matchLabels/additionalProperties/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err91];
 }
@@ -14081,12 +14147,9 @@ vErrors.push(err91);
 errors++;
 }
 }
-if(data.strategy !== undefined){
-let data80 = data.strategy;
-if(data80 && typeof data80 == "object" && !Array.isArray(data80)){
-for(const key16 in data80){
-if(!((key16 === "type") || (key16 === "rollingUpdate"))){
-const err92 = {instancePath:instancePath+"/strategy",schemaPath:"#/properties/strategy/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key16},message:"must NOT have additional properties"};
+}
+else {
+const err92 = {instancePath:instancePath+"/affinity/podAffinity/preferredDuringSchedulingIgnoredDuringExecution/" + i18+"/podAffinityTerm/namespaceSelector/matchLabels",schemaPath:"#/properties/affinity/properties/podAffinity/properties/preferredDuringSchedulingIgnoredDuringExecution/items/properties/podAffinityTerm/properties/namespaceSelector/properties/matchLabels/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err92];
 }
@@ -14096,9 +14159,16 @@ vErrors.push(err92);
 errors++;
 }
 }
-if(data80.type !== undefined){
-if(typeof data80.type !== "string"){
-const err93 = {instancePath:instancePath+"/strategy/type",schemaPath:"#/properties/strategy/properties/type/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data74.matchExpressions !== undefined){
+let data77 = data74.matchExpressions;
+if(Array.isArray(data77)){
+const len21 = data77.length;
+for(let i21=0; i21<len21; i21++){
+let data78 = data77[i21];
+if(data78 && typeof data78 == "object" && !Array.isArray(data78)){
+for(const key26 in data78){
+if(!(((key26 === "key") || (key26 === "operator")) || (key26 === "values"))){
+const err93 = {instancePath:instancePath+"/affinity/podAffinity/preferredDuringSchedulingIgnoredDuringExecution/" + i18+"/podAffinityTerm/namespaceSelector/matchExpressions/" + i21,schemaPath:"#/properties/affinity/properties/podAffinity/properties/preferredDuringSchedulingIgnoredDuringExecution/items/properties/podAffinityTerm/properties/namespaceSelector/properties/matchExpressions/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key26},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err93];
 }
@@ -14108,12 +14178,9 @@ vErrors.push(err93);
 errors++;
 }
 }
-if(data80.rollingUpdate !== undefined){
-let data82 = data80.rollingUpdate;
-if(data82 && typeof data82 == "object" && !Array.isArray(data82)){
-for(const key17 in data82){
-if(!((key17 === "maxUnavailable") || (key17 === "maxSurge"))){
-const err94 = {instancePath:instancePath+"/strategy/rollingUpdate",schemaPath:"#/properties/strategy/properties/rollingUpdate/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key17},message:"must NOT have additional properties"};
+if(data78.key !== undefined){
+if(typeof data78.key !== "string"){
+const err94 = {instancePath:instancePath+"/affinity/podAffinity/preferredDuringSchedulingIgnoredDuringExecution/" + i18+"/podAffinityTerm/namespaceSelector/matchExpressions/" + i21+"/key",schemaPath:"#/properties/affinity/properties/podAffinity/properties/preferredDuringSchedulingIgnoredDuringExecution/items/properties/podAffinityTerm/properties/namespaceSelector/properties/matchExpressions/items/properties/key/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err94];
 }
@@ -14123,10 +14190,9 @@ vErrors.push(err94);
 errors++;
 }
 }
-if(data82.maxUnavailable !== undefined){
-let data83 = data82.maxUnavailable;
-if((!((typeof data83 == "number") && (!(data83 % 1) && !isNaN(data83)))) && (typeof data83 !== "string")){
-const err95 = {instancePath:instancePath+"/strategy/rollingUpdate/maxUnavailable",schemaPath:"#/properties/strategy/properties/rollingUpdate/properties/maxUnavailable/type",keyword:"type",params:{type: schema91.properties.strategy.properties.rollingUpdate.properties.maxUnavailable.type},message:"must be integer,string"};
+if(data78.operator !== undefined){
+if(typeof data78.operator !== "string"){
+const err95 = {instancePath:instancePath+"/affinity/podAffinity/preferredDuringSchedulingIgnoredDuringExecution/" + i18+"/podAffinityTerm/namespaceSelector/matchExpressions/" + i21+"/operator",schemaPath:"#/properties/affinity/properties/podAffinity/properties/preferredDuringSchedulingIgnoredDuringExecution/items/properties/podAffinityTerm/properties/namespaceSelector/properties/matchExpressions/items/properties/operator/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err95];
 }
@@ -14136,10 +14202,13 @@ vErrors.push(err95);
 errors++;
 }
 }
-if(data82.maxSurge !== undefined){
-let data84 = data82.maxSurge;
-if((!((typeof data84 == "number") && (!(data84 % 1) && !isNaN(data84)))) && (typeof data84 !== "string")){
-const err96 = {instancePath:instancePath+"/strategy/rollingUpdate/maxSurge",schemaPath:"#/properties/strategy/properties/rollingUpdate/properties/maxSurge/type",keyword:"type",params:{type: schema91.properties.strategy.properties.rollingUpdate.properties.maxSurge.type},message:"must be integer,string"};
+if(data78.values !== undefined){
+let data81 = data78.values;
+if(Array.isArray(data81)){
+const len22 = data81.length;
+for(let i22=0; i22<len22; i22++){
+if(typeof data81[i22] !== "string"){
+const err96 = {instancePath:instancePath+"/affinity/podAffinity/preferredDuringSchedulingIgnoredDuringExecution/" + i18+"/podAffinityTerm/namespaceSelector/matchExpressions/" + i21+"/values/" + i22,schemaPath:"#/properties/affinity/properties/podAffinity/properties/preferredDuringSchedulingIgnoredDuringExecution/items/properties/podAffinityTerm/properties/namespaceSelector/properties/matchExpressions/items/properties/values/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err96];
 }
@@ -14151,7 +14220,7 @@ errors++;
 }
 }
 else {
-const err97 = {instancePath:instancePath+"/strategy/rollingUpdate",schemaPath:"#/properties/strategy/properties/rollingUpdate/type",keyword:"type",params:{type: "object"},message:"must be object"};
+const err97 = {instancePath:instancePath+"/affinity/podAffinity/preferredDuringSchedulingIgnoredDuringExecution/" + i18+"/podAffinityTerm/namespaceSelector/matchExpressions/" + i21+"/values",schemaPath:"#/properties/affinity/properties/podAffinity/properties/preferredDuringSchedulingIgnoredDuringExecution/items/properties/podAffinityTerm/properties/namespaceSelector/properties/matchExpressions/items/properties/values/type",keyword:"type",params:{type: "array"},message:"must be array"};
 if(vErrors === null){
 vErrors = [err97];
 }
@@ -14163,7 +14232,7 @@ errors++;
 }
 }
 else {
-const err98 = {instancePath:instancePath+"/strategy",schemaPath:"#/properties/strategy/type",keyword:"type",params:{type: "object"},message:"must be object"};
+const err98 = {instancePath:instancePath+"/affinity/podAffinity/preferredDuringSchedulingIgnoredDuringExecution/" + i18+"/podAffinityTerm/namespaceSelector/matchExpressions/" + i21,schemaPath:"#/properties/affinity/properties/podAffinity/properties/preferredDuringSchedulingIgnoredDuringExecution/items/properties/podAffinityTerm/properties/namespaceSelector/properties/matchExpressions/items/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err98];
 }
@@ -14173,16 +14242,9 @@ vErrors.push(err98);
 errors++;
 }
 }
-if(data.tolerations !== undefined){
-let data85 = data.tolerations;
-if(Array.isArray(data85)){
-const len6 = data85.length;
-for(let i6=0; i6<len6; i6++){
-let data86 = data85[i6];
-if(data86 && typeof data86 == "object" && !Array.isArray(data86)){
-for(const key18 in data86){
-if(!(((((key18 === "key") || (key18 === "operator")) || (key18 === "value")) || (key18 === "effect")) || (key18 === "tolerationSeconds"))){
-const err99 = {instancePath:instancePath+"/tolerations/" + i6,schemaPath:"#/properties/tolerations/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key18},message:"must NOT have additional properties"};
+}
+else {
+const err99 = {instancePath:instancePath+"/affinity/podAffinity/preferredDuringSchedulingIgnoredDuringExecution/" + i18+"/podAffinityTerm/namespaceSelector/matchExpressions",schemaPath:"#/properties/affinity/properties/podAffinity/properties/preferredDuringSchedulingIgnoredDuringExecution/items/properties/podAffinityTerm/properties/namespaceSelector/properties/matchExpressions/type",keyword:"type",params:{type: "array"},message:"must be array"};
 if(vErrors === null){
 vErrors = [err99];
 }
@@ -14192,9 +14254,9 @@ vErrors.push(err99);
 errors++;
 }
 }
-if(data86.key !== undefined){
-if(typeof data86.key !== "string"){
-const err100 = {instancePath:instancePath+"/tolerations/" + i6+"/key",schemaPath:"#/properties/tolerations/items/properties/key/type",keyword:"type",params:{type: "string"},message:"must be string"};
+}
+else {
+const err100 = {instancePath:instancePath+"/affinity/podAffinity/preferredDuringSchedulingIgnoredDuringExecution/" + i18+"/podAffinityTerm/namespaceSelector",schemaPath:"#/properties/affinity/properties/podAffinity/properties/preferredDuringSchedulingIgnoredDuringExecution/items/properties/podAffinityTerm/properties/namespaceSelector/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err100];
 }
@@ -14204,9 +14266,13 @@ vErrors.push(err100);
 errors++;
 }
 }
-if(data86.operator !== undefined){
-if(typeof data86.operator !== "string"){
-const err101 = {instancePath:instancePath+"/tolerations/" + i6+"/operator",schemaPath:"#/properties/tolerations/items/properties/operator/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data64.namespaces !== undefined){
+let data83 = data64.namespaces;
+if(Array.isArray(data83)){
+const len23 = data83.length;
+for(let i23=0; i23<len23; i23++){
+if(typeof data83[i23] !== "string"){
+const err101 = {instancePath:instancePath+"/affinity/podAffinity/preferredDuringSchedulingIgnoredDuringExecution/" + i18+"/podAffinityTerm/namespaces/" + i23,schemaPath:"#/properties/affinity/properties/podAffinity/properties/preferredDuringSchedulingIgnoredDuringExecution/items/properties/podAffinityTerm/properties/namespaces/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err101];
 }
@@ -14216,9 +14282,9 @@ vErrors.push(err101);
 errors++;
 }
 }
-if(data86.value !== undefined){
-if(typeof data86.value !== "string"){
-const err102 = {instancePath:instancePath+"/tolerations/" + i6+"/value",schemaPath:"#/properties/tolerations/items/properties/value/type",keyword:"type",params:{type: "string"},message:"must be string"};
+}
+else {
+const err102 = {instancePath:instancePath+"/affinity/podAffinity/preferredDuringSchedulingIgnoredDuringExecution/" + i18+"/podAffinityTerm/namespaces",schemaPath:"#/properties/affinity/properties/podAffinity/properties/preferredDuringSchedulingIgnoredDuringExecution/items/properties/podAffinityTerm/properties/namespaces/type",keyword:"type",params:{type: "array"},message:"must be array"};
 if(vErrors === null){
 vErrors = [err102];
 }
@@ -14228,9 +14294,9 @@ vErrors.push(err102);
 errors++;
 }
 }
-if(data86.effect !== undefined){
-if(typeof data86.effect !== "string"){
-const err103 = {instancePath:instancePath+"/tolerations/" + i6+"/effect",schemaPath:"#/properties/tolerations/items/properties/effect/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data64.topologyKey !== undefined){
+if(typeof data64.topologyKey !== "string"){
+const err103 = {instancePath:instancePath+"/affinity/podAffinity/preferredDuringSchedulingIgnoredDuringExecution/" + i18+"/podAffinityTerm/topologyKey",schemaPath:"#/properties/affinity/properties/podAffinity/properties/preferredDuringSchedulingIgnoredDuringExecution/items/properties/podAffinityTerm/properties/topologyKey/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err103];
 }
@@ -14240,10 +14306,13 @@ vErrors.push(err103);
 errors++;
 }
 }
-if(data86.tolerationSeconds !== undefined){
-let data91 = data86.tolerationSeconds;
-if(!((typeof data91 == "number") && (!(data91 % 1) && !isNaN(data91)))){
-const err104 = {instancePath:instancePath+"/tolerations/" + i6+"/tolerationSeconds",schemaPath:"#/properties/tolerations/items/properties/tolerationSeconds/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
+if(data64.matchLabelKeys !== undefined){
+let data86 = data64.matchLabelKeys;
+if(Array.isArray(data86)){
+const len24 = data86.length;
+for(let i24=0; i24<len24; i24++){
+if(typeof data86[i24] !== "string"){
+const err104 = {instancePath:instancePath+"/affinity/podAffinity/preferredDuringSchedulingIgnoredDuringExecution/" + i18+"/podAffinityTerm/matchLabelKeys/" + i24,schemaPath:"#/properties/affinity/properties/podAffinity/properties/preferredDuringSchedulingIgnoredDuringExecution/items/properties/podAffinityTerm/properties/matchLabelKeys/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err104];
 }
@@ -14255,7 +14324,7 @@ errors++;
 }
 }
 else {
-const err105 = {instancePath:instancePath+"/tolerations/" + i6,schemaPath:"#/properties/tolerations/items/type",keyword:"type",params:{type: "object"},message:"must be object"};
+const err105 = {instancePath:instancePath+"/affinity/podAffinity/preferredDuringSchedulingIgnoredDuringExecution/" + i18+"/podAffinityTerm/matchLabelKeys",schemaPath:"#/properties/affinity/properties/podAffinity/properties/preferredDuringSchedulingIgnoredDuringExecution/items/properties/podAffinityTerm/properties/matchLabelKeys/type",keyword:"type",params:{type: "array"},message:"must be array"};
 if(vErrors === null){
 vErrors = [err105];
 }
@@ -14265,9 +14334,13 @@ vErrors.push(err105);
 errors++;
 }
 }
-}
-else {
-const err106 = {instancePath:instancePath+"/tolerations",schemaPath:"#/properties/tolerations/type",keyword:"type",params:{type: "array"},message:"must be array"};
+if(data64.mismatchLabelKeys !== undefined){
+let data88 = data64.mismatchLabelKeys;
+if(Array.isArray(data88)){
+const len25 = data88.length;
+for(let i25=0; i25<len25; i25++){
+if(typeof data88[i25] !== "string"){
+const err106 = {instancePath:instancePath+"/affinity/podAffinity/preferredDuringSchedulingIgnoredDuringExecution/" + i18+"/podAffinityTerm/mismatchLabelKeys/" + i25,schemaPath:"#/properties/affinity/properties/podAffinity/properties/preferredDuringSchedulingIgnoredDuringExecution/items/properties/podAffinityTerm/properties/mismatchLabelKeys/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err106];
 }
@@ -14277,12 +14350,9 @@ vErrors.push(err106);
 errors++;
 }
 }
-if(data.serviceAnnotations !== undefined){
-let data92 = data.serviceAnnotations;
-if(data92 && typeof data92 == "object" && !Array.isArray(data92)){
-for(const key19 in data92){
-if(typeof data92[key19] !== "string"){
-const err107 = {instancePath:instancePath+"/serviceAnnotations/" + key19.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/serviceAnnotations/additionalProperties/type",keyword:"type",params:{type: "string"},message:"must be string"};
+}
+else {
+const err107 = {instancePath:instancePath+"/affinity/podAffinity/preferredDuringSchedulingIgnoredDuringExecution/" + i18+"/podAffinityTerm/mismatchLabelKeys",schemaPath:"#/properties/affinity/properties/podAffinity/properties/preferredDuringSchedulingIgnoredDuringExecution/items/properties/podAffinityTerm/properties/mismatchLabelKeys/type",keyword:"type",params:{type: "array"},message:"must be array"};
 if(vErrors === null){
 vErrors = [err107];
 }
@@ -14294,7 +14364,7 @@ errors++;
 }
 }
 else {
-const err108 = {instancePath:instancePath+"/serviceAnnotations",schemaPath:"#/properties/serviceAnnotations/type",keyword:"type",params:{type: "object"},message:"must be object"};
+const err108 = {instancePath:instancePath+"/affinity/podAffinity/preferredDuringSchedulingIgnoredDuringExecution/" + i18+"/podAffinityTerm",schemaPath:"#/properties/affinity/properties/podAffinity/properties/preferredDuringSchedulingIgnoredDuringExecution/items/properties/podAffinityTerm/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err108];
 }
@@ -14304,12 +14374,9 @@ vErrors.push(err108);
 errors++;
 }
 }
-if(data.securityContext !== undefined){
-let data94 = data.securityContext;
-if(data94 && typeof data94 == "object" && !Array.isArray(data94)){
-for(const key20 in data94){
-if(!(func2.call(schema91.properties.securityContext.properties, key20))){
-const err109 = {instancePath:instancePath+"/securityContext",schemaPath:"#/properties/securityContext/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key20},message:"must NOT have additional properties"};
+}
+else {
+const err109 = {instancePath:instancePath+"/affinity/podAffinity/preferredDuringSchedulingIgnoredDuringExecution/" + i18,schemaPath:"#/properties/affinity/properties/podAffinity/properties/preferredDuringSchedulingIgnoredDuringExecution/items/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err109];
 }
@@ -14319,10 +14386,9 @@ vErrors.push(err109);
 errors++;
 }
 }
-if(data94.seLinuxOptions !== undefined){
-let data95 = data94.seLinuxOptions;
-if(!(data95 && typeof data95 == "object" && !Array.isArray(data95))){
-const err110 = {instancePath:instancePath+"/securityContext/seLinuxOptions",schemaPath:"#/properties/securityContext/properties/seLinuxOptions/type",keyword:"type",params:{type: "object"},message:"must be object"};
+}
+else {
+const err110 = {instancePath:instancePath+"/affinity/podAffinity/preferredDuringSchedulingIgnoredDuringExecution",schemaPath:"#/properties/affinity/properties/podAffinity/properties/preferredDuringSchedulingIgnoredDuringExecution/type",keyword:"type",params:{type: "array"},message:"must be array"};
 if(vErrors === null){
 vErrors = [err110];
 }
@@ -14332,10 +14398,9 @@ vErrors.push(err110);
 errors++;
 }
 }
-if(data94.windowsOptions !== undefined){
-let data96 = data94.windowsOptions;
-if(!(data96 && typeof data96 == "object" && !Array.isArray(data96))){
-const err111 = {instancePath:instancePath+"/securityContext/windowsOptions",schemaPath:"#/properties/securityContext/properties/windowsOptions/type",keyword:"type",params:{type: "object"},message:"must be object"};
+}
+else {
+const err111 = {instancePath:instancePath+"/affinity/podAffinity",schemaPath:"#/properties/affinity/properties/podAffinity/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err111];
 }
@@ -14345,10 +14410,12 @@ vErrors.push(err111);
 errors++;
 }
 }
-if(data94.runAsUser !== undefined){
-let data97 = data94.runAsUser;
-if(!((typeof data97 == "number") && (!(data97 % 1) && !isNaN(data97)))){
-const err112 = {instancePath:instancePath+"/securityContext/runAsUser",schemaPath:"#/properties/securityContext/properties/runAsUser/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
+if(data0.podAntiAffinity !== undefined){
+let data90 = data0.podAntiAffinity;
+if(data90 && typeof data90 == "object" && !Array.isArray(data90)){
+for(const key27 in data90){
+if(!((key27 === "requiredDuringSchedulingIgnoredDuringExecution") || (key27 === "preferredDuringSchedulingIgnoredDuringExecution"))){
+const err112 = {instancePath:instancePath+"/affinity/podAntiAffinity",schemaPath:"#/properties/affinity/properties/podAntiAffinity/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key27},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err112];
 }
@@ -14358,10 +14425,16 @@ vErrors.push(err112);
 errors++;
 }
 }
-if(data94.runAsGroup !== undefined){
-let data98 = data94.runAsGroup;
-if(!((typeof data98 == "number") && (!(data98 % 1) && !isNaN(data98)))){
-const err113 = {instancePath:instancePath+"/securityContext/runAsGroup",schemaPath:"#/properties/securityContext/properties/runAsGroup/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
+if(data90.requiredDuringSchedulingIgnoredDuringExecution !== undefined){
+let data91 = data90.requiredDuringSchedulingIgnoredDuringExecution;
+if(Array.isArray(data91)){
+const len26 = data91.length;
+for(let i26=0; i26<len26; i26++){
+let data92 = data91[i26];
+if(data92 && typeof data92 == "object" && !Array.isArray(data92)){
+for(const key28 in data92){
+if(!((((((key28 === "labelSelector") || (key28 === "namespaceSelector")) || (key28 === "namespaces")) || (key28 === "topologyKey")) || (key28 === "matchLabelKeys")) || (key28 === "mismatchLabelKeys"))){
+const err113 = {instancePath:instancePath+"/affinity/podAntiAffinity/requiredDuringSchedulingIgnoredDuringExecution/" + i26,schemaPath:"#/properties/affinity/properties/podAntiAffinity/properties/requiredDuringSchedulingIgnoredDuringExecution/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key28},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err113];
 }
@@ -14371,9 +14444,12 @@ vErrors.push(err113);
 errors++;
 }
 }
-if(data94.runAsNonRoot !== undefined){
-if(typeof data94.runAsNonRoot !== "boolean"){
-const err114 = {instancePath:instancePath+"/securityContext/runAsNonRoot",schemaPath:"#/properties/securityContext/properties/runAsNonRoot/type",keyword:"type",params:{type: "boolean"},message:"must be boolean"};
+if(data92.labelSelector !== undefined){
+let data93 = data92.labelSelector;
+if(data93 && typeof data93 == "object" && !Array.isArray(data93)){
+for(const key29 in data93){
+if(!((key29 === "matchLabels") || (key29 === "matchExpressions"))){
+const err114 = {instancePath:instancePath+"/affinity/podAntiAffinity/requiredDuringSchedulingIgnoredDuringExecution/" + i26+"/labelSelector",schemaPath:"#/properties/affinity/properties/podAntiAffinity/properties/requiredDuringSchedulingIgnoredDuringExecution/items/properties/labelSelector/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key29},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err114];
 }
@@ -14383,14 +14459,12 @@ vErrors.push(err114);
 errors++;
 }
 }
-if(data94.supplementalGroups !== undefined){
-let data100 = data94.supplementalGroups;
-if(Array.isArray(data100)){
-const len7 = data100.length;
-for(let i7=0; i7<len7; i7++){
-let data101 = data100[i7];
-if(!((typeof data101 == "number") && (!(data101 % 1) && !isNaN(data101)))){
-const err115 = {instancePath:instancePath+"/securityContext/supplementalGroups/" + i7,schemaPath:"#/properties/securityContext/properties/supplementalGroups/items/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
+if(data93.matchLabels !== undefined){
+let data94 = data93.matchLabels;
+if(data94 && typeof data94 == "object" && !Array.isArray(data94)){
+for(const key30 in data94){
+if(typeof data94[key30] !== "string"){
+const err115 = {instancePath:instancePath+"/affinity/podAntiAffinity/requiredDuringSchedulingIgnoredDuringExecution/" + i26+"/labelSelector/matchLabels/" + key30.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/affinity/properties/podAntiAffinity/properties/requiredDuringSchedulingIgnoredDuringExecution/items/properties/labelSelector/properties/matchLabels/additionalProperties/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err115];
 }
@@ -14402,7 +14476,7 @@ errors++;
 }
 }
 else {
-const err116 = {instancePath:instancePath+"/securityContext/supplementalGroups",schemaPath:"#/properties/securityContext/properties/supplementalGroups/type",keyword:"type",params:{type: "array"},message:"must be array"};
+const err116 = {instancePath:instancePath+"/affinity/podAntiAffinity/requiredDuringSchedulingIgnoredDuringExecution/" + i26+"/labelSelector/matchLabels",schemaPath:"#/properties/affinity/properties/podAntiAffinity/properties/requiredDuringSchedulingIgnoredDuringExecution/items/properties/labelSelector/properties/matchLabels/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err116];
 }
@@ -14412,9 +14486,16 @@ vErrors.push(err116);
 errors++;
 }
 }
-if(data94.supplementalGroupsPolicy !== undefined){
-if(typeof data94.supplementalGroupsPolicy !== "string"){
-const err117 = {instancePath:instancePath+"/securityContext/supplementalGroupsPolicy",schemaPath:"#/properties/securityContext/properties/supplementalGroupsPolicy/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data93.matchExpressions !== undefined){
+let data96 = data93.matchExpressions;
+if(Array.isArray(data96)){
+const len27 = data96.length;
+for(let i27=0; i27<len27; i27++){
+let data97 = data96[i27];
+if(data97 && typeof data97 == "object" && !Array.isArray(data97)){
+for(const key31 in data97){
+if(!(((key31 === "key") || (key31 === "operator")) || (key31 === "values"))){
+const err117 = {instancePath:instancePath+"/affinity/podAntiAffinity/requiredDuringSchedulingIgnoredDuringExecution/" + i26+"/labelSelector/matchExpressions/" + i27,schemaPath:"#/properties/affinity/properties/podAntiAffinity/properties/requiredDuringSchedulingIgnoredDuringExecution/items/properties/labelSelector/properties/matchExpressions/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key31},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err117];
 }
@@ -14424,10 +14505,9 @@ vErrors.push(err117);
 errors++;
 }
 }
-if(data94.fsGroup !== undefined){
-let data103 = data94.fsGroup;
-if(!((typeof data103 == "number") && (!(data103 % 1) && !isNaN(data103)))){
-const err118 = {instancePath:instancePath+"/securityContext/fsGroup",schemaPath:"#/properties/securityContext/properties/fsGroup/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
+if(data97.key !== undefined){
+if(typeof data97.key !== "string"){
+const err118 = {instancePath:instancePath+"/affinity/podAntiAffinity/requiredDuringSchedulingIgnoredDuringExecution/" + i26+"/labelSelector/matchExpressions/" + i27+"/key",schemaPath:"#/properties/affinity/properties/podAntiAffinity/properties/requiredDuringSchedulingIgnoredDuringExecution/items/properties/labelSelector/properties/matchExpressions/items/properties/key/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err118];
 }
@@ -14437,9 +14517,9 @@ vErrors.push(err118);
 errors++;
 }
 }
-if(data94.sysctls !== undefined){
-if(!(Array.isArray(data94.sysctls))){
-const err119 = {instancePath:instancePath+"/securityContext/sysctls",schemaPath:"#/properties/securityContext/properties/sysctls/type",keyword:"type",params:{type: "array"},message:"must be array"};
+if(data97.operator !== undefined){
+if(typeof data97.operator !== "string"){
+const err119 = {instancePath:instancePath+"/affinity/podAntiAffinity/requiredDuringSchedulingIgnoredDuringExecution/" + i26+"/labelSelector/matchExpressions/" + i27+"/operator",schemaPath:"#/properties/affinity/properties/podAntiAffinity/properties/requiredDuringSchedulingIgnoredDuringExecution/items/properties/labelSelector/properties/matchExpressions/items/properties/operator/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err119];
 }
@@ -14449,9 +14529,13 @@ vErrors.push(err119);
 errors++;
 }
 }
-if(data94.fsGroupChangePolicy !== undefined){
-if(typeof data94.fsGroupChangePolicy !== "string"){
-const err120 = {instancePath:instancePath+"/securityContext/fsGroupChangePolicy",schemaPath:"#/properties/securityContext/properties/fsGroupChangePolicy/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data97.values !== undefined){
+let data100 = data97.values;
+if(Array.isArray(data100)){
+const len28 = data100.length;
+for(let i28=0; i28<len28; i28++){
+if(typeof data100[i28] !== "string"){
+const err120 = {instancePath:instancePath+"/affinity/podAntiAffinity/requiredDuringSchedulingIgnoredDuringExecution/" + i26+"/labelSelector/matchExpressions/" + i27+"/values/" + i28,schemaPath:"#/properties/affinity/properties/podAntiAffinity/properties/requiredDuringSchedulingIgnoredDuringExecution/items/properties/labelSelector/properties/matchExpressions/items/properties/values/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err120];
 }
@@ -14461,12 +14545,9 @@ vErrors.push(err120);
 errors++;
 }
 }
-if(data94.seccompProfile !== undefined){
-let data106 = data94.seccompProfile;
-if(data106 && typeof data106 == "object" && !Array.isArray(data106)){
-for(const key21 in data106){
-if(!((key21 === "type") || (key21 === "localhostProfile"))){
-const err121 = {instancePath:instancePath+"/securityContext/seccompProfile",schemaPath:"#/properties/securityContext/properties/seccompProfile/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key21},message:"must NOT have additional properties"};
+}
+else {
+const err121 = {instancePath:instancePath+"/affinity/podAntiAffinity/requiredDuringSchedulingIgnoredDuringExecution/" + i26+"/labelSelector/matchExpressions/" + i27+"/values",schemaPath:"#/properties/affinity/properties/podAntiAffinity/properties/requiredDuringSchedulingIgnoredDuringExecution/items/properties/labelSelector/properties/matchExpressions/items/properties/values/type",keyword:"type",params:{type: "array"},message:"must be array"};
 if(vErrors === null){
 vErrors = [err121];
 }
@@ -14476,9 +14557,9 @@ vErrors.push(err121);
 errors++;
 }
 }
-if(data106.type !== undefined){
-if(typeof data106.type !== "string"){
-const err122 = {instancePath:instancePath+"/securityContext/seccompProfile/type",schemaPath:"#/properties/securityContext/properties/seccompProfile/properties/type/type",keyword:"type",params:{type: "string"},message:"must be string"};
+}
+else {
+const err122 = {instancePath:instancePath+"/affinity/podAntiAffinity/requiredDuringSchedulingIgnoredDuringExecution/" + i26+"/labelSelector/matchExpressions/" + i27,schemaPath:"#/properties/affinity/properties/podAntiAffinity/properties/requiredDuringSchedulingIgnoredDuringExecution/items/properties/labelSelector/properties/matchExpressions/items/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err122];
 }
@@ -14488,9 +14569,9 @@ vErrors.push(err122);
 errors++;
 }
 }
-if(data106.localhostProfile !== undefined){
-if(typeof data106.localhostProfile !== "string"){
-const err123 = {instancePath:instancePath+"/securityContext/seccompProfile/localhostProfile",schemaPath:"#/properties/securityContext/properties/seccompProfile/properties/localhostProfile/type",keyword:"type",params:{type: "string"},message:"must be string"};
+}
+else {
+const err123 = {instancePath:instancePath+"/affinity/podAntiAffinity/requiredDuringSchedulingIgnoredDuringExecution/" + i26+"/labelSelector/matchExpressions",schemaPath:"#/properties/affinity/properties/podAntiAffinity/properties/requiredDuringSchedulingIgnoredDuringExecution/items/properties/labelSelector/properties/matchExpressions/type",keyword:"type",params:{type: "array"},message:"must be array"};
 if(vErrors === null){
 vErrors = [err123];
 }
@@ -14502,7 +14583,7 @@ errors++;
 }
 }
 else {
-const err124 = {instancePath:instancePath+"/securityContext/seccompProfile",schemaPath:"#/properties/securityContext/properties/seccompProfile/type",keyword:"type",params:{type: "object"},message:"must be object"};
+const err124 = {instancePath:instancePath+"/affinity/podAntiAffinity/requiredDuringSchedulingIgnoredDuringExecution/" + i26+"/labelSelector",schemaPath:"#/properties/affinity/properties/podAntiAffinity/properties/requiredDuringSchedulingIgnoredDuringExecution/items/properties/labelSelector/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err124];
 }
@@ -14512,12 +14593,12 @@ vErrors.push(err124);
 errors++;
 }
 }
-if(data94.appArmorProfile !== undefined){
-let data109 = data94.appArmorProfile;
-if(data109 && typeof data109 == "object" && !Array.isArray(data109)){
-for(const key22 in data109){
-if(!((key22 === "type") || (key22 === "localhostProfile"))){
-const err125 = {instancePath:instancePath+"/securityContext/appArmorProfile",schemaPath:"#/properties/securityContext/properties/appArmorProfile/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key22},message:"must NOT have additional properties"};
+if(data92.namespaceSelector !== undefined){
+let data102 = data92.namespaceSelector;
+if(data102 && typeof data102 == "object" && !Array.isArray(data102)){
+for(const key32 in data102){
+if(!((key32 === "matchLabels") || (key32 === "matchExpressions"))){
+const err125 = {instancePath:instancePath+"/affinity/podAntiAffinity/requiredDuringSchedulingIgnoredDuringExecution/" + i26+"/namespaceSelector",schemaPath:"#/properties/affinity/properties/podAntiAffinity/properties/requiredDuringSchedulingIgnoredDuringExecution/items/properties/namespaceSelector/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key32},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err125];
 }
@@ -14527,9 +14608,12 @@ vErrors.push(err125);
 errors++;
 }
 }
-if(data109.type !== undefined){
-if(typeof data109.type !== "string"){
-const err126 = {instancePath:instancePath+"/securityContext/appArmorProfile/type",schemaPath:"#/properties/securityContext/properties/appArmorProfile/properties/type/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data102.matchLabels !== undefined){
+let data103 = data102.matchLabels;
+if(data103 && typeof data103 == "object" && !Array.isArray(data103)){
+for(const key33 in data103){
+if(typeof data103[key33] !== "string"){
+const err126 = {instancePath:instancePath+"/affinity/podAntiAffinity/requiredDuringSchedulingIgnoredDuringExecution/" + i26+"/namespaceSelector/matchLabels/" + key33.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/affinity/properties/podAntiAffinity/properties/requiredDuringSchedulingIgnoredDuringExecution/items/properties/namespaceSelector/properties/matchLabels/additionalProperties/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err126];
 }
@@ -14539,9 +14623,9 @@ vErrors.push(err126);
 errors++;
 }
 }
-if(data109.localhostProfile !== undefined){
-if(typeof data109.localhostProfile !== "string"){
-const err127 = {instancePath:instancePath+"/securityContext/appArmorProfile/localhostProfile",schemaPath:"#/properties/securityContext/properties/appArmorProfile/properties/localhostProfile/type",keyword:"type",params:{type: "string"},message:"must be string"};
+}
+else {
+const err127 = {instancePath:instancePath+"/affinity/podAntiAffinity/requiredDuringSchedulingIgnoredDuringExecution/" + i26+"/namespaceSelector/matchLabels",schemaPath:"#/properties/affinity/properties/podAntiAffinity/properties/requiredDuringSchedulingIgnoredDuringExecution/items/properties/namespaceSelector/properties/matchLabels/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err127];
 }
@@ -14551,9 +14635,16 @@ vErrors.push(err127);
 errors++;
 }
 }
-}
-else {
-const err128 = {instancePath:instancePath+"/securityContext/appArmorProfile",schemaPath:"#/properties/securityContext/properties/appArmorProfile/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(data102.matchExpressions !== undefined){
+let data105 = data102.matchExpressions;
+if(Array.isArray(data105)){
+const len29 = data105.length;
+for(let i29=0; i29<len29; i29++){
+let data106 = data105[i29];
+if(data106 && typeof data106 == "object" && !Array.isArray(data106)){
+for(const key34 in data106){
+if(!(((key34 === "key") || (key34 === "operator")) || (key34 === "values"))){
+const err128 = {instancePath:instancePath+"/affinity/podAntiAffinity/requiredDuringSchedulingIgnoredDuringExecution/" + i26+"/namespaceSelector/matchExpressions/" + i29,schemaPath:"#/properties/affinity/properties/podAntiAffinity/properties/requiredDuringSchedulingIgnoredDuringExecution/items/properties/namespaceSelector/properties/matchExpressions/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key34},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err128];
 }
@@ -14563,9 +14654,9 @@ vErrors.push(err128);
 errors++;
 }
 }
-if(data94.seLinuxChangePolicy !== undefined){
-if(typeof data94.seLinuxChangePolicy !== "string"){
-const err129 = {instancePath:instancePath+"/securityContext/seLinuxChangePolicy",schemaPath:"#/properties/securityContext/properties/seLinuxChangePolicy/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data106.key !== undefined){
+if(typeof data106.key !== "string"){
+const err129 = {instancePath:instancePath+"/affinity/podAntiAffinity/requiredDuringSchedulingIgnoredDuringExecution/" + i26+"/namespaceSelector/matchExpressions/" + i29+"/key",schemaPath:"#/properties/affinity/properties/podAntiAffinity/properties/requiredDuringSchedulingIgnoredDuringExecution/items/properties/namespaceSelector/properties/matchExpressions/items/properties/key/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err129];
 }
@@ -14575,9 +14666,9 @@ vErrors.push(err129);
 errors++;
 }
 }
-}
-else {
-const err130 = {instancePath:instancePath+"/securityContext",schemaPath:"#/properties/securityContext/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(data106.operator !== undefined){
+if(typeof data106.operator !== "string"){
+const err130 = {instancePath:instancePath+"/affinity/podAntiAffinity/requiredDuringSchedulingIgnoredDuringExecution/" + i26+"/namespaceSelector/matchExpressions/" + i29+"/operator",schemaPath:"#/properties/affinity/properties/podAntiAffinity/properties/requiredDuringSchedulingIgnoredDuringExecution/items/properties/namespaceSelector/properties/matchExpressions/items/properties/operator/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err130];
 }
@@ -14587,15 +14678,13 @@ vErrors.push(err130);
 errors++;
 }
 }
-if(data.volumes !== undefined){
-let data113 = data.volumes;
-if(Array.isArray(data113)){
-const len8 = data113.length;
-for(let i8=0; i8<len8; i8++){
-let data114 = data113[i8];
-if(data114 && typeof data114 == "object" && !Array.isArray(data114)){
-if(data114.name === undefined){
-const err131 = {instancePath:instancePath+"/volumes/" + i8,schemaPath:"#/properties/volumes/items/required",keyword:"required",params:{missingProperty: "name"},message:"must have required property '"+"name"+"'"};
+if(data106.values !== undefined){
+let data109 = data106.values;
+if(Array.isArray(data109)){
+const len30 = data109.length;
+for(let i30=0; i30<len30; i30++){
+if(typeof data109[i30] !== "string"){
+const err131 = {instancePath:instancePath+"/affinity/podAntiAffinity/requiredDuringSchedulingIgnoredDuringExecution/" + i26+"/namespaceSelector/matchExpressions/" + i29+"/values/" + i30,schemaPath:"#/properties/affinity/properties/podAntiAffinity/properties/requiredDuringSchedulingIgnoredDuringExecution/items/properties/namespaceSelector/properties/matchExpressions/items/properties/values/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err131];
 }
@@ -14604,9 +14693,10 @@ vErrors.push(err131);
 }
 errors++;
 }
-if(data114.name !== undefined){
-if(typeof data114.name !== "string"){
-const err132 = {instancePath:instancePath+"/volumes/" + i8+"/name",schemaPath:"#/properties/volumes/items/properties/name/type",keyword:"type",params:{type: "string"},message:"must be string"};
+}
+}
+else {
+const err132 = {instancePath:instancePath+"/affinity/podAntiAffinity/requiredDuringSchedulingIgnoredDuringExecution/" + i26+"/namespaceSelector/matchExpressions/" + i29+"/values",schemaPath:"#/properties/affinity/properties/podAntiAffinity/properties/requiredDuringSchedulingIgnoredDuringExecution/items/properties/namespaceSelector/properties/matchExpressions/items/properties/values/type",keyword:"type",params:{type: "array"},message:"must be array"};
 if(vErrors === null){
 vErrors = [err132];
 }
@@ -14618,7 +14708,7 @@ errors++;
 }
 }
 else {
-const err133 = {instancePath:instancePath+"/volumes/" + i8,schemaPath:"#/properties/volumes/items/type",keyword:"type",params:{type: "object"},message:"must be object"};
+const err133 = {instancePath:instancePath+"/affinity/podAntiAffinity/requiredDuringSchedulingIgnoredDuringExecution/" + i26+"/namespaceSelector/matchExpressions/" + i29,schemaPath:"#/properties/affinity/properties/podAntiAffinity/properties/requiredDuringSchedulingIgnoredDuringExecution/items/properties/namespaceSelector/properties/matchExpressions/items/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err133];
 }
@@ -14630,7 +14720,7 @@ errors++;
 }
 }
 else {
-const err134 = {instancePath:instancePath+"/volumes",schemaPath:"#/properties/volumes/type",keyword:"type",params:{type: "array"},message:"must be array"};
+const err134 = {instancePath:instancePath+"/affinity/podAntiAffinity/requiredDuringSchedulingIgnoredDuringExecution/" + i26+"/namespaceSelector/matchExpressions",schemaPath:"#/properties/affinity/properties/podAntiAffinity/properties/requiredDuringSchedulingIgnoredDuringExecution/items/properties/namespaceSelector/properties/matchExpressions/type",keyword:"type",params:{type: "array"},message:"must be array"};
 if(vErrors === null){
 vErrors = [err134];
 }
@@ -14640,16 +14730,9 @@ vErrors.push(err134);
 errors++;
 }
 }
-if(data.volumeMounts !== undefined){
-let data116 = data.volumeMounts;
-if(Array.isArray(data116)){
-const len9 = data116.length;
-for(let i9=0; i9<len9; i9++){
-let data117 = data116[i9];
-if(data117 && typeof data117 == "object" && !Array.isArray(data117)){
-for(const key23 in data117){
-if(!(((((((key23 === "name") || (key23 === "readOnly")) || (key23 === "recursiveReadOnly")) || (key23 === "mountPath")) || (key23 === "subPath")) || (key23 === "mountPropagation")) || (key23 === "subPathExpr"))){
-const err135 = {instancePath:instancePath+"/volumeMounts/" + i9,schemaPath:"#/properties/volumeMounts/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key23},message:"must NOT have additional properties"};
+}
+else {
+const err135 = {instancePath:instancePath+"/affinity/podAntiAffinity/requiredDuringSchedulingIgnoredDuringExecution/" + i26+"/namespaceSelector",schemaPath:"#/properties/affinity/properties/podAntiAffinity/properties/requiredDuringSchedulingIgnoredDuringExecution/items/properties/namespaceSelector/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err135];
 }
@@ -14659,9 +14742,13 @@ vErrors.push(err135);
 errors++;
 }
 }
-if(data117.name !== undefined){
-if(typeof data117.name !== "string"){
-const err136 = {instancePath:instancePath+"/volumeMounts/" + i9+"/name",schemaPath:"#/properties/volumeMounts/items/properties/name/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data92.namespaces !== undefined){
+let data111 = data92.namespaces;
+if(Array.isArray(data111)){
+const len31 = data111.length;
+for(let i31=0; i31<len31; i31++){
+if(typeof data111[i31] !== "string"){
+const err136 = {instancePath:instancePath+"/affinity/podAntiAffinity/requiredDuringSchedulingIgnoredDuringExecution/" + i26+"/namespaces/" + i31,schemaPath:"#/properties/affinity/properties/podAntiAffinity/properties/requiredDuringSchedulingIgnoredDuringExecution/items/properties/namespaces/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err136];
 }
@@ -14671,9 +14758,9 @@ vErrors.push(err136);
 errors++;
 }
 }
-if(data117.readOnly !== undefined){
-if(typeof data117.readOnly !== "boolean"){
-const err137 = {instancePath:instancePath+"/volumeMounts/" + i9+"/readOnly",schemaPath:"#/properties/volumeMounts/items/properties/readOnly/type",keyword:"type",params:{type: "boolean"},message:"must be boolean"};
+}
+else {
+const err137 = {instancePath:instancePath+"/affinity/podAntiAffinity/requiredDuringSchedulingIgnoredDuringExecution/" + i26+"/namespaces",schemaPath:"#/properties/affinity/properties/podAntiAffinity/properties/requiredDuringSchedulingIgnoredDuringExecution/items/properties/namespaces/type",keyword:"type",params:{type: "array"},message:"must be array"};
 if(vErrors === null){
 vErrors = [err137];
 }
@@ -14683,9 +14770,9 @@ vErrors.push(err137);
 errors++;
 }
 }
-if(data117.recursiveReadOnly !== undefined){
-if(typeof data117.recursiveReadOnly !== "string"){
-const err138 = {instancePath:instancePath+"/volumeMounts/" + i9+"/recursiveReadOnly",schemaPath:"#/properties/volumeMounts/items/properties/recursiveReadOnly/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data92.topologyKey !== undefined){
+if(typeof data92.topologyKey !== "string"){
+const err138 = {instancePath:instancePath+"/affinity/podAntiAffinity/requiredDuringSchedulingIgnoredDuringExecution/" + i26+"/topologyKey",schemaPath:"#/properties/affinity/properties/podAntiAffinity/properties/requiredDuringSchedulingIgnoredDuringExecution/items/properties/topologyKey/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err138];
 }
@@ -14695,9 +14782,13 @@ vErrors.push(err138);
 errors++;
 }
 }
-if(data117.mountPath !== undefined){
-if(typeof data117.mountPath !== "string"){
-const err139 = {instancePath:instancePath+"/volumeMounts/" + i9+"/mountPath",schemaPath:"#/properties/volumeMounts/items/properties/mountPath/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data92.matchLabelKeys !== undefined){
+let data114 = data92.matchLabelKeys;
+if(Array.isArray(data114)){
+const len32 = data114.length;
+for(let i32=0; i32<len32; i32++){
+if(typeof data114[i32] !== "string"){
+const err139 = {instancePath:instancePath+"/affinity/podAntiAffinity/requiredDuringSchedulingIgnoredDuringExecution/" + i26+"/matchLabelKeys/" + i32,schemaPath:"#/properties/affinity/properties/podAntiAffinity/properties/requiredDuringSchedulingIgnoredDuringExecution/items/properties/matchLabelKeys/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err139];
 }
@@ -14707,9 +14798,9 @@ vErrors.push(err139);
 errors++;
 }
 }
-if(data117.subPath !== undefined){
-if(typeof data117.subPath !== "string"){
-const err140 = {instancePath:instancePath+"/volumeMounts/" + i9+"/subPath",schemaPath:"#/properties/volumeMounts/items/properties/subPath/type",keyword:"type",params:{type: "string"},message:"must be string"};
+}
+else {
+const err140 = {instancePath:instancePath+"/affinity/podAntiAffinity/requiredDuringSchedulingIgnoredDuringExecution/" + i26+"/matchLabelKeys",schemaPath:"#/properties/affinity/properties/podAntiAffinity/properties/requiredDuringSchedulingIgnoredDuringExecution/items/properties/matchLabelKeys/type",keyword:"type",params:{type: "array"},message:"must be array"};
 if(vErrors === null){
 vErrors = [err140];
 }
@@ -14719,9 +14810,13 @@ vErrors.push(err140);
 errors++;
 }
 }
-if(data117.mountPropagation !== undefined){
-if(typeof data117.mountPropagation !== "string"){
-const err141 = {instancePath:instancePath+"/volumeMounts/" + i9+"/mountPropagation",schemaPath:"#/properties/volumeMounts/items/properties/mountPropagation/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data92.mismatchLabelKeys !== undefined){
+let data116 = data92.mismatchLabelKeys;
+if(Array.isArray(data116)){
+const len33 = data116.length;
+for(let i33=0; i33<len33; i33++){
+if(typeof data116[i33] !== "string"){
+const err141 = {instancePath:instancePath+"/affinity/podAntiAffinity/requiredDuringSchedulingIgnoredDuringExecution/" + i26+"/mismatchLabelKeys/" + i33,schemaPath:"#/properties/affinity/properties/podAntiAffinity/properties/requiredDuringSchedulingIgnoredDuringExecution/items/properties/mismatchLabelKeys/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err141];
 }
@@ -14731,9 +14826,9 @@ vErrors.push(err141);
 errors++;
 }
 }
-if(data117.subPathExpr !== undefined){
-if(typeof data117.subPathExpr !== "string"){
-const err142 = {instancePath:instancePath+"/volumeMounts/" + i9+"/subPathExpr",schemaPath:"#/properties/volumeMounts/items/properties/subPathExpr/type",keyword:"type",params:{type: "string"},message:"must be string"};
+}
+else {
+const err142 = {instancePath:instancePath+"/affinity/podAntiAffinity/requiredDuringSchedulingIgnoredDuringExecution/" + i26+"/mismatchLabelKeys",schemaPath:"#/properties/affinity/properties/podAntiAffinity/properties/requiredDuringSchedulingIgnoredDuringExecution/items/properties/mismatchLabelKeys/type",keyword:"type",params:{type: "array"},message:"must be array"};
 if(vErrors === null){
 vErrors = [err142];
 }
@@ -14745,7 +14840,7 @@ errors++;
 }
 }
 else {
-const err143 = {instancePath:instancePath+"/volumeMounts/" + i9,schemaPath:"#/properties/volumeMounts/items/type",keyword:"type",params:{type: "object"},message:"must be object"};
+const err143 = {instancePath:instancePath+"/affinity/podAntiAffinity/requiredDuringSchedulingIgnoredDuringExecution/" + i26,schemaPath:"#/properties/affinity/properties/podAntiAffinity/properties/requiredDuringSchedulingIgnoredDuringExecution/items/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err143];
 }
@@ -14757,7 +14852,7 @@ errors++;
 }
 }
 else {
-const err144 = {instancePath:instancePath+"/volumeMounts",schemaPath:"#/properties/volumeMounts/type",keyword:"type",params:{type: "array"},message:"must be array"};
+const err144 = {instancePath:instancePath+"/affinity/podAntiAffinity/requiredDuringSchedulingIgnoredDuringExecution",schemaPath:"#/properties/affinity/properties/podAntiAffinity/properties/requiredDuringSchedulingIgnoredDuringExecution/type",keyword:"type",params:{type: "array"},message:"must be array"};
 if(vErrors === null){
 vErrors = [err144];
 }
@@ -14767,16 +14862,16 @@ vErrors.push(err144);
 errors++;
 }
 }
-if(data.overlays !== undefined){
-let data125 = data.overlays;
-if(Array.isArray(data125)){
-const len10 = data125.length;
-for(let i10=0; i10<len10; i10++){
-let data126 = data125[i10];
-if(data126 && typeof data126 == "object" && !Array.isArray(data126)){
-for(const key24 in data126){
-if(!((((key24 === "apiVersion") || (key24 === "kind")) || (key24 === "name")) || (key24 === "patches"))){
-const err145 = {instancePath:instancePath+"/overlays/" + i10,schemaPath:"#/properties/overlays/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key24},message:"must NOT have additional properties"};
+if(data90.preferredDuringSchedulingIgnoredDuringExecution !== undefined){
+let data118 = data90.preferredDuringSchedulingIgnoredDuringExecution;
+if(Array.isArray(data118)){
+const len34 = data118.length;
+for(let i34=0; i34<len34; i34++){
+let data119 = data118[i34];
+if(data119 && typeof data119 == "object" && !Array.isArray(data119)){
+for(const key35 in data119){
+if(!((key35 === "weight") || (key35 === "podAffinityTerm"))){
+const err145 = {instancePath:instancePath+"/affinity/podAntiAffinity/preferredDuringSchedulingIgnoredDuringExecution/" + i34,schemaPath:"#/properties/affinity/properties/podAntiAffinity/properties/preferredDuringSchedulingIgnoredDuringExecution/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key35},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err145];
 }
@@ -14786,9 +14881,10 @@ vErrors.push(err145);
 errors++;
 }
 }
-if(data126.apiVersion !== undefined){
-if(typeof data126.apiVersion !== "string"){
-const err146 = {instancePath:instancePath+"/overlays/" + i10+"/apiVersion",schemaPath:"#/properties/overlays/items/properties/apiVersion/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data119.weight !== undefined){
+let data120 = data119.weight;
+if(!((typeof data120 == "number") && (!(data120 % 1) && !isNaN(data120)))){
+const err146 = {instancePath:instancePath+"/affinity/podAntiAffinity/preferredDuringSchedulingIgnoredDuringExecution/" + i34+"/weight",schemaPath:"#/properties/affinity/properties/podAntiAffinity/properties/preferredDuringSchedulingIgnoredDuringExecution/items/properties/weight/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
 if(vErrors === null){
 vErrors = [err146];
 }
@@ -14798,9 +14894,12 @@ vErrors.push(err146);
 errors++;
 }
 }
-if(data126.kind !== undefined){
-if(typeof data126.kind !== "string"){
-const err147 = {instancePath:instancePath+"/overlays/" + i10+"/kind",schemaPath:"#/properties/overlays/items/properties/kind/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data119.podAffinityTerm !== undefined){
+let data121 = data119.podAffinityTerm;
+if(data121 && typeof data121 == "object" && !Array.isArray(data121)){
+for(const key36 in data121){
+if(!((((((key36 === "labelSelector") || (key36 === "namespaceSelector")) || (key36 === "namespaces")) || (key36 === "topologyKey")) || (key36 === "matchLabelKeys")) || (key36 === "mismatchLabelKeys"))){
+const err147 = {instancePath:instancePath+"/affinity/podAntiAffinity/preferredDuringSchedulingIgnoredDuringExecution/" + i34+"/podAffinityTerm",schemaPath:"#/properties/affinity/properties/podAntiAffinity/properties/preferredDuringSchedulingIgnoredDuringExecution/items/properties/podAffinityTerm/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key36},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err147];
 }
@@ -14810,9 +14909,12 @@ vErrors.push(err147);
 errors++;
 }
 }
-if(data126.name !== undefined){
-if(typeof data126.name !== "string"){
-const err148 = {instancePath:instancePath+"/overlays/" + i10+"/name",schemaPath:"#/properties/overlays/items/properties/name/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data121.labelSelector !== undefined){
+let data122 = data121.labelSelector;
+if(data122 && typeof data122 == "object" && !Array.isArray(data122)){
+for(const key37 in data122){
+if(!((key37 === "matchLabels") || (key37 === "matchExpressions"))){
+const err148 = {instancePath:instancePath+"/affinity/podAntiAffinity/preferredDuringSchedulingIgnoredDuringExecution/" + i34+"/podAffinityTerm/labelSelector",schemaPath:"#/properties/affinity/properties/podAntiAffinity/properties/preferredDuringSchedulingIgnoredDuringExecution/items/properties/podAffinityTerm/properties/labelSelector/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key37},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err148];
 }
@@ -14822,16 +14924,12 @@ vErrors.push(err148);
 errors++;
 }
 }
-if(data126.patches !== undefined){
-let data130 = data126.patches;
-if(Array.isArray(data130)){
-const len11 = data130.length;
-for(let i11=0; i11<len11; i11++){
-let data131 = data130[i11];
-if(data131 && typeof data131 == "object" && !Array.isArray(data131)){
-for(const key25 in data131){
-if(!((key25 === "path") || (key25 === "value"))){
-const err149 = {instancePath:instancePath+"/overlays/" + i10+"/patches/" + i11,schemaPath:"#/properties/overlays/items/properties/patches/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key25},message:"must NOT have additional properties"};
+if(data122.matchLabels !== undefined){
+let data123 = data122.matchLabels;
+if(data123 && typeof data123 == "object" && !Array.isArray(data123)){
+for(const key38 in data123){
+if(typeof data123[key38] !== "string"){
+const err149 = {instancePath:instancePath+"/affinity/podAntiAffinity/preferredDuringSchedulingIgnoredDuringExecution/" + i34+"/podAffinityTerm/labelSelector/matchLabels/" + key38.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/affinity/properties/podAntiAffinity/properties/preferredDuringSchedulingIgnoredDuringExecution/items/properties/podAffinityTerm/properties/labelSelector/properties/matchLabels/additionalProperties/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err149];
 }
@@ -14841,9 +14939,9 @@ vErrors.push(err149);
 errors++;
 }
 }
-if(data131.path !== undefined){
-if(typeof data131.path !== "string"){
-const err150 = {instancePath:instancePath+"/overlays/" + i10+"/patches/" + i11+"/path",schemaPath:"#/properties/overlays/items/properties/patches/items/properties/path/type",keyword:"type",params:{type: "string"},message:"must be string"};
+}
+else {
+const err150 = {instancePath:instancePath+"/affinity/podAntiAffinity/preferredDuringSchedulingIgnoredDuringExecution/" + i34+"/podAffinityTerm/labelSelector/matchLabels",schemaPath:"#/properties/affinity/properties/podAntiAffinity/properties/preferredDuringSchedulingIgnoredDuringExecution/items/properties/podAffinityTerm/properties/labelSelector/properties/matchLabels/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err150];
 }
@@ -14853,9 +14951,16 @@ vErrors.push(err150);
 errors++;
 }
 }
-}
-else {
-const err151 = {instancePath:instancePath+"/overlays/" + i10+"/patches/" + i11,schemaPath:"#/properties/overlays/items/properties/patches/items/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(data122.matchExpressions !== undefined){
+let data125 = data122.matchExpressions;
+if(Array.isArray(data125)){
+const len35 = data125.length;
+for(let i35=0; i35<len35; i35++){
+let data126 = data125[i35];
+if(data126 && typeof data126 == "object" && !Array.isArray(data126)){
+for(const key39 in data126){
+if(!(((key39 === "key") || (key39 === "operator")) || (key39 === "values"))){
+const err151 = {instancePath:instancePath+"/affinity/podAntiAffinity/preferredDuringSchedulingIgnoredDuringExecution/" + i34+"/podAffinityTerm/labelSelector/matchExpressions/" + i35,schemaPath:"#/properties/affinity/properties/podAntiAffinity/properties/preferredDuringSchedulingIgnoredDuringExecution/items/properties/podAffinityTerm/properties/labelSelector/properties/matchExpressions/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key39},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err151];
 }
@@ -14865,9 +14970,9 @@ vErrors.push(err151);
 errors++;
 }
 }
-}
-else {
-const err152 = {instancePath:instancePath+"/overlays/" + i10+"/patches",schemaPath:"#/properties/overlays/items/properties/patches/type",keyword:"type",params:{type: "array"},message:"must be array"};
+if(data126.key !== undefined){
+if(typeof data126.key !== "string"){
+const err152 = {instancePath:instancePath+"/affinity/podAntiAffinity/preferredDuringSchedulingIgnoredDuringExecution/" + i34+"/podAffinityTerm/labelSelector/matchExpressions/" + i35+"/key",schemaPath:"#/properties/affinity/properties/podAntiAffinity/properties/preferredDuringSchedulingIgnoredDuringExecution/items/properties/podAffinityTerm/properties/labelSelector/properties/matchExpressions/items/properties/key/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err152];
 }
@@ -14877,9 +14982,9 @@ vErrors.push(err152);
 errors++;
 }
 }
-}
-else {
-const err153 = {instancePath:instancePath+"/overlays/" + i10,schemaPath:"#/properties/overlays/items/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(data126.operator !== undefined){
+if(typeof data126.operator !== "string"){
+const err153 = {instancePath:instancePath+"/affinity/podAntiAffinity/preferredDuringSchedulingIgnoredDuringExecution/" + i34+"/podAffinityTerm/labelSelector/matchExpressions/" + i35+"/operator",schemaPath:"#/properties/affinity/properties/podAntiAffinity/properties/preferredDuringSchedulingIgnoredDuringExecution/items/properties/podAffinityTerm/properties/labelSelector/properties/matchExpressions/items/properties/operator/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err153];
 }
@@ -14889,9 +14994,13 @@ vErrors.push(err153);
 errors++;
 }
 }
-}
-else {
-const err154 = {instancePath:instancePath+"/overlays",schemaPath:"#/properties/overlays/type",keyword:"type",params:{type: "array"},message:"must be array"};
+if(data126.values !== undefined){
+let data129 = data126.values;
+if(Array.isArray(data129)){
+const len36 = data129.length;
+for(let i36=0; i36<len36; i36++){
+if(typeof data129[i36] !== "string"){
+const err154 = {instancePath:instancePath+"/affinity/podAntiAffinity/preferredDuringSchedulingIgnoredDuringExecution/" + i34+"/podAffinityTerm/labelSelector/matchExpressions/" + i35+"/values/" + i36,schemaPath:"#/properties/affinity/properties/podAntiAffinity/properties/preferredDuringSchedulingIgnoredDuringExecution/items/properties/podAffinityTerm/properties/labelSelector/properties/matchExpressions/items/properties/values/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err154];
 }
@@ -14903,12 +15012,3666 @@ errors++;
 }
 }
 else {
-const err155 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"};
+const err155 = {instancePath:instancePath+"/affinity/podAntiAffinity/preferredDuringSchedulingIgnoredDuringExecution/" + i34+"/podAffinityTerm/labelSelector/matchExpressions/" + i35+"/values",schemaPath:"#/properties/affinity/properties/podAntiAffinity/properties/preferredDuringSchedulingIgnoredDuringExecution/items/properties/podAffinityTerm/properties/labelSelector/properties/matchExpressions/items/properties/values/type",keyword:"type",params:{type: "array"},message:"must be array"};
 if(vErrors === null){
 vErrors = [err155];
 }
 else {
 vErrors.push(err155);
+}
+errors++;
+}
+}
+}
+else {
+const err156 = {instancePath:instancePath+"/affinity/podAntiAffinity/preferredDuringSchedulingIgnoredDuringExecution/" + i34+"/podAffinityTerm/labelSelector/matchExpressions/" + i35,schemaPath:"#/properties/affinity/properties/podAntiAffinity/properties/preferredDuringSchedulingIgnoredDuringExecution/items/properties/podAffinityTerm/properties/labelSelector/properties/matchExpressions/items/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err156];
+}
+else {
+vErrors.push(err156);
+}
+errors++;
+}
+}
+}
+else {
+const err157 = {instancePath:instancePath+"/affinity/podAntiAffinity/preferredDuringSchedulingIgnoredDuringExecution/" + i34+"/podAffinityTerm/labelSelector/matchExpressions",schemaPath:"#/properties/affinity/properties/podAntiAffinity/properties/preferredDuringSchedulingIgnoredDuringExecution/items/properties/podAffinityTerm/properties/labelSelector/properties/matchExpressions/type",keyword:"type",params:{type: "array"},message:"must be array"};
+if(vErrors === null){
+vErrors = [err157];
+}
+else {
+vErrors.push(err157);
+}
+errors++;
+}
+}
+}
+else {
+const err158 = {instancePath:instancePath+"/affinity/podAntiAffinity/preferredDuringSchedulingIgnoredDuringExecution/" + i34+"/podAffinityTerm/labelSelector",schemaPath:"#/properties/affinity/properties/podAntiAffinity/properties/preferredDuringSchedulingIgnoredDuringExecution/items/properties/podAffinityTerm/properties/labelSelector/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err158];
+}
+else {
+vErrors.push(err158);
+}
+errors++;
+}
+}
+if(data121.namespaceSelector !== undefined){
+let data131 = data121.namespaceSelector;
+if(data131 && typeof data131 == "object" && !Array.isArray(data131)){
+for(const key40 in data131){
+if(!((key40 === "matchLabels") || (key40 === "matchExpressions"))){
+const err159 = {instancePath:instancePath+"/affinity/podAntiAffinity/preferredDuringSchedulingIgnoredDuringExecution/" + i34+"/podAffinityTerm/namespaceSelector",schemaPath:"#/properties/affinity/properties/podAntiAffinity/properties/preferredDuringSchedulingIgnoredDuringExecution/items/properties/podAffinityTerm/properties/namespaceSelector/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key40},message:"must NOT have additional properties"};
+if(vErrors === null){
+vErrors = [err159];
+}
+else {
+vErrors.push(err159);
+}
+errors++;
+}
+}
+if(data131.matchLabels !== undefined){
+let data132 = data131.matchLabels;
+if(data132 && typeof data132 == "object" && !Array.isArray(data132)){
+for(const key41 in data132){
+if(typeof data132[key41] !== "string"){
+const err160 = {instancePath:instancePath+"/affinity/podAntiAffinity/preferredDuringSchedulingIgnoredDuringExecution/" + i34+"/podAffinityTerm/namespaceSelector/matchLabels/" + key41.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/affinity/properties/podAntiAffinity/properties/preferredDuringSchedulingIgnoredDuringExecution/items/properties/podAffinityTerm/properties/namespaceSelector/properties/matchLabels/additionalProperties/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err160];
+}
+else {
+vErrors.push(err160);
+}
+errors++;
+}
+}
+}
+else {
+const err161 = {instancePath:instancePath+"/affinity/podAntiAffinity/preferredDuringSchedulingIgnoredDuringExecution/" + i34+"/podAffinityTerm/namespaceSelector/matchLabels",schemaPath:"#/properties/affinity/properties/podAntiAffinity/properties/preferredDuringSchedulingIgnoredDuringExecution/items/properties/podAffinityTerm/properties/namespaceSelector/properties/matchLabels/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err161];
+}
+else {
+vErrors.push(err161);
+}
+errors++;
+}
+}
+if(data131.matchExpressions !== undefined){
+let data134 = data131.matchExpressions;
+if(Array.isArray(data134)){
+const len37 = data134.length;
+for(let i37=0; i37<len37; i37++){
+let data135 = data134[i37];
+if(data135 && typeof data135 == "object" && !Array.isArray(data135)){
+for(const key42 in data135){
+if(!(((key42 === "key") || (key42 === "operator")) || (key42 === "values"))){
+const err162 = {instancePath:instancePath+"/affinity/podAntiAffinity/preferredDuringSchedulingIgnoredDuringExecution/" + i34+"/podAffinityTerm/namespaceSelector/matchExpressions/" + i37,schemaPath:"#/properties/affinity/properties/podAntiAffinity/properties/preferredDuringSchedulingIgnoredDuringExecution/items/properties/podAffinityTerm/properties/namespaceSelector/properties/matchExpressions/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key42},message:"must NOT have additional properties"};
+if(vErrors === null){
+vErrors = [err162];
+}
+else {
+vErrors.push(err162);
+}
+errors++;
+}
+}
+if(data135.key !== undefined){
+if(typeof data135.key !== "string"){
+const err163 = {instancePath:instancePath+"/affinity/podAntiAffinity/preferredDuringSchedulingIgnoredDuringExecution/" + i34+"/podAffinityTerm/namespaceSelector/matchExpressions/" + i37+"/key",schemaPath:"#/properties/affinity/properties/podAntiAffinity/properties/preferredDuringSchedulingIgnoredDuringExecution/items/properties/podAffinityTerm/properties/namespaceSelector/properties/matchExpressions/items/properties/key/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err163];
+}
+else {
+vErrors.push(err163);
+}
+errors++;
+}
+}
+if(data135.operator !== undefined){
+if(typeof data135.operator !== "string"){
+const err164 = {instancePath:instancePath+"/affinity/podAntiAffinity/preferredDuringSchedulingIgnoredDuringExecution/" + i34+"/podAffinityTerm/namespaceSelector/matchExpressions/" + i37+"/operator",schemaPath:"#/properties/affinity/properties/podAntiAffinity/properties/preferredDuringSchedulingIgnoredDuringExecution/items/properties/podAffinityTerm/properties/namespaceSelector/properties/matchExpressions/items/properties/operator/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err164];
+}
+else {
+vErrors.push(err164);
+}
+errors++;
+}
+}
+if(data135.values !== undefined){
+let data138 = data135.values;
+if(Array.isArray(data138)){
+const len38 = data138.length;
+for(let i38=0; i38<len38; i38++){
+if(typeof data138[i38] !== "string"){
+const err165 = {instancePath:instancePath+"/affinity/podAntiAffinity/preferredDuringSchedulingIgnoredDuringExecution/" + i34+"/podAffinityTerm/namespaceSelector/matchExpressions/" + i37+"/values/" + i38,schemaPath:"#/properties/affinity/properties/podAntiAffinity/properties/preferredDuringSchedulingIgnoredDuringExecution/items/properties/podAffinityTerm/properties/namespaceSelector/properties/matchExpressions/items/properties/values/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err165];
+}
+else {
+vErrors.push(err165);
+}
+errors++;
+}
+}
+}
+else {
+const err166 = {instancePath:instancePath+"/affinity/podAntiAffinity/preferredDuringSchedulingIgnoredDuringExecution/" + i34+"/podAffinityTerm/namespaceSelector/matchExpressions/" + i37+"/values",schemaPath:"#/properties/affinity/properties/podAntiAffinity/properties/preferredDuringSchedulingIgnoredDuringExecution/items/properties/podAffinityTerm/properties/namespaceSelector/properties/matchExpressions/items/properties/values/type",keyword:"type",params:{type: "array"},message:"must be array"};
+if(vErrors === null){
+vErrors = [err166];
+}
+else {
+vErrors.push(err166);
+}
+errors++;
+}
+}
+}
+else {
+const err167 = {instancePath:instancePath+"/affinity/podAntiAffinity/preferredDuringSchedulingIgnoredDuringExecution/" + i34+"/podAffinityTerm/namespaceSelector/matchExpressions/" + i37,schemaPath:"#/properties/affinity/properties/podAntiAffinity/properties/preferredDuringSchedulingIgnoredDuringExecution/items/properties/podAffinityTerm/properties/namespaceSelector/properties/matchExpressions/items/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err167];
+}
+else {
+vErrors.push(err167);
+}
+errors++;
+}
+}
+}
+else {
+const err168 = {instancePath:instancePath+"/affinity/podAntiAffinity/preferredDuringSchedulingIgnoredDuringExecution/" + i34+"/podAffinityTerm/namespaceSelector/matchExpressions",schemaPath:"#/properties/affinity/properties/podAntiAffinity/properties/preferredDuringSchedulingIgnoredDuringExecution/items/properties/podAffinityTerm/properties/namespaceSelector/properties/matchExpressions/type",keyword:"type",params:{type: "array"},message:"must be array"};
+if(vErrors === null){
+vErrors = [err168];
+}
+else {
+vErrors.push(err168);
+}
+errors++;
+}
+}
+}
+else {
+const err169 = {instancePath:instancePath+"/affinity/podAntiAffinity/preferredDuringSchedulingIgnoredDuringExecution/" + i34+"/podAffinityTerm/namespaceSelector",schemaPath:"#/properties/affinity/properties/podAntiAffinity/properties/preferredDuringSchedulingIgnoredDuringExecution/items/properties/podAffinityTerm/properties/namespaceSelector/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err169];
+}
+else {
+vErrors.push(err169);
+}
+errors++;
+}
+}
+if(data121.namespaces !== undefined){
+let data140 = data121.namespaces;
+if(Array.isArray(data140)){
+const len39 = data140.length;
+for(let i39=0; i39<len39; i39++){
+if(typeof data140[i39] !== "string"){
+const err170 = {instancePath:instancePath+"/affinity/podAntiAffinity/preferredDuringSchedulingIgnoredDuringExecution/" + i34+"/podAffinityTerm/namespaces/" + i39,schemaPath:"#/properties/affinity/properties/podAntiAffinity/properties/preferredDuringSchedulingIgnoredDuringExecution/items/properties/podAffinityTerm/properties/namespaces/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err170];
+}
+else {
+vErrors.push(err170);
+}
+errors++;
+}
+}
+}
+else {
+const err171 = {instancePath:instancePath+"/affinity/podAntiAffinity/preferredDuringSchedulingIgnoredDuringExecution/" + i34+"/podAffinityTerm/namespaces",schemaPath:"#/properties/affinity/properties/podAntiAffinity/properties/preferredDuringSchedulingIgnoredDuringExecution/items/properties/podAffinityTerm/properties/namespaces/type",keyword:"type",params:{type: "array"},message:"must be array"};
+if(vErrors === null){
+vErrors = [err171];
+}
+else {
+vErrors.push(err171);
+}
+errors++;
+}
+}
+if(data121.topologyKey !== undefined){
+if(typeof data121.topologyKey !== "string"){
+const err172 = {instancePath:instancePath+"/affinity/podAntiAffinity/preferredDuringSchedulingIgnoredDuringExecution/" + i34+"/podAffinityTerm/topologyKey",schemaPath:"#/properties/affinity/properties/podAntiAffinity/properties/preferredDuringSchedulingIgnoredDuringExecution/items/properties/podAffinityTerm/properties/topologyKey/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err172];
+}
+else {
+vErrors.push(err172);
+}
+errors++;
+}
+}
+if(data121.matchLabelKeys !== undefined){
+let data143 = data121.matchLabelKeys;
+if(Array.isArray(data143)){
+const len40 = data143.length;
+for(let i40=0; i40<len40; i40++){
+if(typeof data143[i40] !== "string"){
+const err173 = {instancePath:instancePath+"/affinity/podAntiAffinity/preferredDuringSchedulingIgnoredDuringExecution/" + i34+"/podAffinityTerm/matchLabelKeys/" + i40,schemaPath:"#/properties/affinity/properties/podAntiAffinity/properties/preferredDuringSchedulingIgnoredDuringExecution/items/properties/podAffinityTerm/properties/matchLabelKeys/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err173];
+}
+else {
+vErrors.push(err173);
+}
+errors++;
+}
+}
+}
+else {
+const err174 = {instancePath:instancePath+"/affinity/podAntiAffinity/preferredDuringSchedulingIgnoredDuringExecution/" + i34+"/podAffinityTerm/matchLabelKeys",schemaPath:"#/properties/affinity/properties/podAntiAffinity/properties/preferredDuringSchedulingIgnoredDuringExecution/items/properties/podAffinityTerm/properties/matchLabelKeys/type",keyword:"type",params:{type: "array"},message:"must be array"};
+if(vErrors === null){
+vErrors = [err174];
+}
+else {
+vErrors.push(err174);
+}
+errors++;
+}
+}
+if(data121.mismatchLabelKeys !== undefined){
+let data145 = data121.mismatchLabelKeys;
+if(Array.isArray(data145)){
+const len41 = data145.length;
+for(let i41=0; i41<len41; i41++){
+if(typeof data145[i41] !== "string"){
+const err175 = {instancePath:instancePath+"/affinity/podAntiAffinity/preferredDuringSchedulingIgnoredDuringExecution/" + i34+"/podAffinityTerm/mismatchLabelKeys/" + i41,schemaPath:"#/properties/affinity/properties/podAntiAffinity/properties/preferredDuringSchedulingIgnoredDuringExecution/items/properties/podAffinityTerm/properties/mismatchLabelKeys/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err175];
+}
+else {
+vErrors.push(err175);
+}
+errors++;
+}
+}
+}
+else {
+const err176 = {instancePath:instancePath+"/affinity/podAntiAffinity/preferredDuringSchedulingIgnoredDuringExecution/" + i34+"/podAffinityTerm/mismatchLabelKeys",schemaPath:"#/properties/affinity/properties/podAntiAffinity/properties/preferredDuringSchedulingIgnoredDuringExecution/items/properties/podAffinityTerm/properties/mismatchLabelKeys/type",keyword:"type",params:{type: "array"},message:"must be array"};
+if(vErrors === null){
+vErrors = [err176];
+}
+else {
+vErrors.push(err176);
+}
+errors++;
+}
+}
+}
+else {
+const err177 = {instancePath:instancePath+"/affinity/podAntiAffinity/preferredDuringSchedulingIgnoredDuringExecution/" + i34+"/podAffinityTerm",schemaPath:"#/properties/affinity/properties/podAntiAffinity/properties/preferredDuringSchedulingIgnoredDuringExecution/items/properties/podAffinityTerm/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err177];
+}
+else {
+vErrors.push(err177);
+}
+errors++;
+}
+}
+}
+else {
+const err178 = {instancePath:instancePath+"/affinity/podAntiAffinity/preferredDuringSchedulingIgnoredDuringExecution/" + i34,schemaPath:"#/properties/affinity/properties/podAntiAffinity/properties/preferredDuringSchedulingIgnoredDuringExecution/items/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err178];
+}
+else {
+vErrors.push(err178);
+}
+errors++;
+}
+}
+}
+else {
+const err179 = {instancePath:instancePath+"/affinity/podAntiAffinity/preferredDuringSchedulingIgnoredDuringExecution",schemaPath:"#/properties/affinity/properties/podAntiAffinity/properties/preferredDuringSchedulingIgnoredDuringExecution/type",keyword:"type",params:{type: "array"},message:"must be array"};
+if(vErrors === null){
+vErrors = [err179];
+}
+else {
+vErrors.push(err179);
+}
+errors++;
+}
+}
+}
+else {
+const err180 = {instancePath:instancePath+"/affinity/podAntiAffinity",schemaPath:"#/properties/affinity/properties/podAntiAffinity/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err180];
+}
+else {
+vErrors.push(err180);
+}
+errors++;
+}
+}
+}
+else {
+const err181 = {instancePath:instancePath+"/affinity",schemaPath:"#/properties/affinity/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err181];
+}
+else {
+vErrors.push(err181);
+}
+errors++;
+}
+}
+if(data.env !== undefined){
+let data147 = data.env;
+if(Array.isArray(data147)){
+const len42 = data147.length;
+for(let i42=0; i42<len42; i42++){
+let data148 = data147[i42];
+if(data148 && typeof data148 == "object" && !Array.isArray(data148)){
+for(const key43 in data148){
+if(!(((key43 === "name") || (key43 === "value")) || (key43 === "valueFrom"))){
+const err182 = {instancePath:instancePath+"/env/" + i42,schemaPath:"#/properties/env/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key43},message:"must NOT have additional properties"};
+if(vErrors === null){
+vErrors = [err182];
+}
+else {
+vErrors.push(err182);
+}
+errors++;
+}
+}
+if(data148.name !== undefined){
+if(typeof data148.name !== "string"){
+const err183 = {instancePath:instancePath+"/env/" + i42+"/name",schemaPath:"#/properties/env/items/properties/name/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err183];
+}
+else {
+vErrors.push(err183);
+}
+errors++;
+}
+}
+if(data148.value !== undefined){
+if(typeof data148.value !== "string"){
+const err184 = {instancePath:instancePath+"/env/" + i42+"/value",schemaPath:"#/properties/env/items/properties/value/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err184];
+}
+else {
+vErrors.push(err184);
+}
+errors++;
+}
+}
+if(data148.valueFrom !== undefined){
+let data151 = data148.valueFrom;
+if(data151 && typeof data151 == "object" && !Array.isArray(data151)){
+for(const key44 in data151){
+if(!(((((key44 === "fieldRef") || (key44 === "resourceFieldRef")) || (key44 === "configMapKeyRef")) || (key44 === "secretKeyRef")) || (key44 === "fileKeyRef"))){
+const err185 = {instancePath:instancePath+"/env/" + i42+"/valueFrom",schemaPath:"#/properties/env/items/properties/valueFrom/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key44},message:"must NOT have additional properties"};
+if(vErrors === null){
+vErrors = [err185];
+}
+else {
+vErrors.push(err185);
+}
+errors++;
+}
+}
+if(data151.fieldRef !== undefined){
+let data152 = data151.fieldRef;
+if(data152 && typeof data152 == "object" && !Array.isArray(data152)){
+for(const key45 in data152){
+if(!((key45 === "apiVersion") || (key45 === "fieldPath"))){
+const err186 = {instancePath:instancePath+"/env/" + i42+"/valueFrom/fieldRef",schemaPath:"#/properties/env/items/properties/valueFrom/properties/fieldRef/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key45},message:"must NOT have additional properties"};
+if(vErrors === null){
+vErrors = [err186];
+}
+else {
+vErrors.push(err186);
+}
+errors++;
+}
+}
+if(data152.apiVersion !== undefined){
+if(typeof data152.apiVersion !== "string"){
+const err187 = {instancePath:instancePath+"/env/" + i42+"/valueFrom/fieldRef/apiVersion",schemaPath:"#/properties/env/items/properties/valueFrom/properties/fieldRef/properties/apiVersion/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err187];
+}
+else {
+vErrors.push(err187);
+}
+errors++;
+}
+}
+if(data152.fieldPath !== undefined){
+if(typeof data152.fieldPath !== "string"){
+const err188 = {instancePath:instancePath+"/env/" + i42+"/valueFrom/fieldRef/fieldPath",schemaPath:"#/properties/env/items/properties/valueFrom/properties/fieldRef/properties/fieldPath/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err188];
+}
+else {
+vErrors.push(err188);
+}
+errors++;
+}
+}
+}
+else {
+const err189 = {instancePath:instancePath+"/env/" + i42+"/valueFrom/fieldRef",schemaPath:"#/properties/env/items/properties/valueFrom/properties/fieldRef/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err189];
+}
+else {
+vErrors.push(err189);
+}
+errors++;
+}
+}
+if(data151.resourceFieldRef !== undefined){
+let data155 = data151.resourceFieldRef;
+if(data155 && typeof data155 == "object" && !Array.isArray(data155)){
+for(const key46 in data155){
+if(!(((key46 === "containerName") || (key46 === "resource")) || (key46 === "divisor"))){
+const err190 = {instancePath:instancePath+"/env/" + i42+"/valueFrom/resourceFieldRef",schemaPath:"#/properties/env/items/properties/valueFrom/properties/resourceFieldRef/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key46},message:"must NOT have additional properties"};
+if(vErrors === null){
+vErrors = [err190];
+}
+else {
+vErrors.push(err190);
+}
+errors++;
+}
+}
+if(data155.containerName !== undefined){
+if(typeof data155.containerName !== "string"){
+const err191 = {instancePath:instancePath+"/env/" + i42+"/valueFrom/resourceFieldRef/containerName",schemaPath:"#/properties/env/items/properties/valueFrom/properties/resourceFieldRef/properties/containerName/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err191];
+}
+else {
+vErrors.push(err191);
+}
+errors++;
+}
+}
+if(data155.resource !== undefined){
+if(typeof data155.resource !== "string"){
+const err192 = {instancePath:instancePath+"/env/" + i42+"/valueFrom/resourceFieldRef/resource",schemaPath:"#/properties/env/items/properties/valueFrom/properties/resourceFieldRef/properties/resource/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err192];
+}
+else {
+vErrors.push(err192);
+}
+errors++;
+}
+}
+if(data155.divisor !== undefined){
+let data158 = data155.divisor;
+if((typeof data158 !== "string") && (!(typeof data158 == "number"))){
+const err193 = {instancePath:instancePath+"/env/" + i42+"/valueFrom/resourceFieldRef/divisor",schemaPath:"#/properties/env/items/properties/valueFrom/properties/resourceFieldRef/properties/divisor/type",keyword:"type",params:{type: schema91.properties.env.items.properties.valueFrom.properties.resourceFieldRef.properties.divisor.type},message:"must be string,number"};
+if(vErrors === null){
+vErrors = [err193];
+}
+else {
+vErrors.push(err193);
+}
+errors++;
+}
+}
+}
+else {
+const err194 = {instancePath:instancePath+"/env/" + i42+"/valueFrom/resourceFieldRef",schemaPath:"#/properties/env/items/properties/valueFrom/properties/resourceFieldRef/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err194];
+}
+else {
+vErrors.push(err194);
+}
+errors++;
+}
+}
+if(data151.configMapKeyRef !== undefined){
+let data159 = data151.configMapKeyRef;
+if(data159 && typeof data159 == "object" && !Array.isArray(data159)){
+for(const key47 in data159){
+if(!(((key47 === "name") || (key47 === "key")) || (key47 === "optional"))){
+const err195 = {instancePath:instancePath+"/env/" + i42+"/valueFrom/configMapKeyRef",schemaPath:"#/properties/env/items/properties/valueFrom/properties/configMapKeyRef/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key47},message:"must NOT have additional properties"};
+if(vErrors === null){
+vErrors = [err195];
+}
+else {
+vErrors.push(err195);
+}
+errors++;
+}
+}
+if(data159.name !== undefined){
+if(typeof data159.name !== "string"){
+const err196 = {instancePath:instancePath+"/env/" + i42+"/valueFrom/configMapKeyRef/name",schemaPath:"#/properties/env/items/properties/valueFrom/properties/configMapKeyRef/properties/name/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err196];
+}
+else {
+vErrors.push(err196);
+}
+errors++;
+}
+}
+if(data159.key !== undefined){
+if(typeof data159.key !== "string"){
+const err197 = {instancePath:instancePath+"/env/" + i42+"/valueFrom/configMapKeyRef/key",schemaPath:"#/properties/env/items/properties/valueFrom/properties/configMapKeyRef/properties/key/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err197];
+}
+else {
+vErrors.push(err197);
+}
+errors++;
+}
+}
+if(data159.optional !== undefined){
+if(typeof data159.optional !== "boolean"){
+const err198 = {instancePath:instancePath+"/env/" + i42+"/valueFrom/configMapKeyRef/optional",schemaPath:"#/properties/env/items/properties/valueFrom/properties/configMapKeyRef/properties/optional/type",keyword:"type",params:{type: "boolean"},message:"must be boolean"};
+if(vErrors === null){
+vErrors = [err198];
+}
+else {
+vErrors.push(err198);
+}
+errors++;
+}
+}
+}
+else {
+const err199 = {instancePath:instancePath+"/env/" + i42+"/valueFrom/configMapKeyRef",schemaPath:"#/properties/env/items/properties/valueFrom/properties/configMapKeyRef/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err199];
+}
+else {
+vErrors.push(err199);
+}
+errors++;
+}
+}
+if(data151.secretKeyRef !== undefined){
+let data163 = data151.secretKeyRef;
+if(data163 && typeof data163 == "object" && !Array.isArray(data163)){
+for(const key48 in data163){
+if(!(((key48 === "name") || (key48 === "key")) || (key48 === "optional"))){
+const err200 = {instancePath:instancePath+"/env/" + i42+"/valueFrom/secretKeyRef",schemaPath:"#/properties/env/items/properties/valueFrom/properties/secretKeyRef/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key48},message:"must NOT have additional properties"};
+if(vErrors === null){
+vErrors = [err200];
+}
+else {
+vErrors.push(err200);
+}
+errors++;
+}
+}
+if(data163.name !== undefined){
+if(typeof data163.name !== "string"){
+const err201 = {instancePath:instancePath+"/env/" + i42+"/valueFrom/secretKeyRef/name",schemaPath:"#/properties/env/items/properties/valueFrom/properties/secretKeyRef/properties/name/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err201];
+}
+else {
+vErrors.push(err201);
+}
+errors++;
+}
+}
+if(data163.key !== undefined){
+if(typeof data163.key !== "string"){
+const err202 = {instancePath:instancePath+"/env/" + i42+"/valueFrom/secretKeyRef/key",schemaPath:"#/properties/env/items/properties/valueFrom/properties/secretKeyRef/properties/key/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err202];
+}
+else {
+vErrors.push(err202);
+}
+errors++;
+}
+}
+if(data163.optional !== undefined){
+if(typeof data163.optional !== "boolean"){
+const err203 = {instancePath:instancePath+"/env/" + i42+"/valueFrom/secretKeyRef/optional",schemaPath:"#/properties/env/items/properties/valueFrom/properties/secretKeyRef/properties/optional/type",keyword:"type",params:{type: "boolean"},message:"must be boolean"};
+if(vErrors === null){
+vErrors = [err203];
+}
+else {
+vErrors.push(err203);
+}
+errors++;
+}
+}
+}
+else {
+const err204 = {instancePath:instancePath+"/env/" + i42+"/valueFrom/secretKeyRef",schemaPath:"#/properties/env/items/properties/valueFrom/properties/secretKeyRef/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err204];
+}
+else {
+vErrors.push(err204);
+}
+errors++;
+}
+}
+if(data151.fileKeyRef !== undefined){
+let data167 = data151.fileKeyRef;
+if(data167 && typeof data167 == "object" && !Array.isArray(data167)){
+for(const key49 in data167){
+if(!((((key49 === "volumeName") || (key49 === "path")) || (key49 === "key")) || (key49 === "optional"))){
+const err205 = {instancePath:instancePath+"/env/" + i42+"/valueFrom/fileKeyRef",schemaPath:"#/properties/env/items/properties/valueFrom/properties/fileKeyRef/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key49},message:"must NOT have additional properties"};
+if(vErrors === null){
+vErrors = [err205];
+}
+else {
+vErrors.push(err205);
+}
+errors++;
+}
+}
+if(data167.volumeName !== undefined){
+if(typeof data167.volumeName !== "string"){
+const err206 = {instancePath:instancePath+"/env/" + i42+"/valueFrom/fileKeyRef/volumeName",schemaPath:"#/properties/env/items/properties/valueFrom/properties/fileKeyRef/properties/volumeName/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err206];
+}
+else {
+vErrors.push(err206);
+}
+errors++;
+}
+}
+if(data167.path !== undefined){
+if(typeof data167.path !== "string"){
+const err207 = {instancePath:instancePath+"/env/" + i42+"/valueFrom/fileKeyRef/path",schemaPath:"#/properties/env/items/properties/valueFrom/properties/fileKeyRef/properties/path/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err207];
+}
+else {
+vErrors.push(err207);
+}
+errors++;
+}
+}
+if(data167.key !== undefined){
+if(typeof data167.key !== "string"){
+const err208 = {instancePath:instancePath+"/env/" + i42+"/valueFrom/fileKeyRef/key",schemaPath:"#/properties/env/items/properties/valueFrom/properties/fileKeyRef/properties/key/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err208];
+}
+else {
+vErrors.push(err208);
+}
+errors++;
+}
+}
+if(data167.optional !== undefined){
+if(typeof data167.optional !== "boolean"){
+const err209 = {instancePath:instancePath+"/env/" + i42+"/valueFrom/fileKeyRef/optional",schemaPath:"#/properties/env/items/properties/valueFrom/properties/fileKeyRef/properties/optional/type",keyword:"type",params:{type: "boolean"},message:"must be boolean"};
+if(vErrors === null){
+vErrors = [err209];
+}
+else {
+vErrors.push(err209);
+}
+errors++;
+}
+}
+}
+else {
+const err210 = {instancePath:instancePath+"/env/" + i42+"/valueFrom/fileKeyRef",schemaPath:"#/properties/env/items/properties/valueFrom/properties/fileKeyRef/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err210];
+}
+else {
+vErrors.push(err210);
+}
+errors++;
+}
+}
+}
+else {
+const err211 = {instancePath:instancePath+"/env/" + i42+"/valueFrom",schemaPath:"#/properties/env/items/properties/valueFrom/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err211];
+}
+else {
+vErrors.push(err211);
+}
+errors++;
+}
+}
+}
+else {
+const err212 = {instancePath:instancePath+"/env/" + i42,schemaPath:"#/properties/env/items/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err212];
+}
+else {
+vErrors.push(err212);
+}
+errors++;
+}
+}
+}
+else {
+const err213 = {instancePath:instancePath+"/env",schemaPath:"#/properties/env/type",keyword:"type",params:{type: "array"},message:"must be array"};
+if(vErrors === null){
+vErrors = [err213];
+}
+else {
+vErrors.push(err213);
+}
+errors++;
+}
+}
+if(data.hpaSpec !== undefined){
+let data172 = data.hpaSpec;
+if(data172 && typeof data172 == "object" && !Array.isArray(data172)){
+for(const key50 in data172){
+if(!(((((key50 === "scaleTargetRef") || (key50 === "minReplicas")) || (key50 === "maxReplicas")) || (key50 === "metrics")) || (key50 === "behavior"))){
+const err214 = {instancePath:instancePath+"/hpaSpec",schemaPath:"#/properties/hpaSpec/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key50},message:"must NOT have additional properties"};
+if(vErrors === null){
+vErrors = [err214];
+}
+else {
+vErrors.push(err214);
+}
+errors++;
+}
+}
+if(data172.scaleTargetRef !== undefined){
+let data173 = data172.scaleTargetRef;
+if(data173 && typeof data173 == "object" && !Array.isArray(data173)){
+for(const key51 in data173){
+if(!(((key51 === "kind") || (key51 === "name")) || (key51 === "apiVersion"))){
+const err215 = {instancePath:instancePath+"/hpaSpec/scaleTargetRef",schemaPath:"#/properties/hpaSpec/properties/scaleTargetRef/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key51},message:"must NOT have additional properties"};
+if(vErrors === null){
+vErrors = [err215];
+}
+else {
+vErrors.push(err215);
+}
+errors++;
+}
+}
+if(data173.kind !== undefined){
+if(typeof data173.kind !== "string"){
+const err216 = {instancePath:instancePath+"/hpaSpec/scaleTargetRef/kind",schemaPath:"#/properties/hpaSpec/properties/scaleTargetRef/properties/kind/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err216];
+}
+else {
+vErrors.push(err216);
+}
+errors++;
+}
+}
+if(data173.name !== undefined){
+if(typeof data173.name !== "string"){
+const err217 = {instancePath:instancePath+"/hpaSpec/scaleTargetRef/name",schemaPath:"#/properties/hpaSpec/properties/scaleTargetRef/properties/name/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err217];
+}
+else {
+vErrors.push(err217);
+}
+errors++;
+}
+}
+if(data173.apiVersion !== undefined){
+if(typeof data173.apiVersion !== "string"){
+const err218 = {instancePath:instancePath+"/hpaSpec/scaleTargetRef/apiVersion",schemaPath:"#/properties/hpaSpec/properties/scaleTargetRef/properties/apiVersion/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err218];
+}
+else {
+vErrors.push(err218);
+}
+errors++;
+}
+}
+}
+else {
+const err219 = {instancePath:instancePath+"/hpaSpec/scaleTargetRef",schemaPath:"#/properties/hpaSpec/properties/scaleTargetRef/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err219];
+}
+else {
+vErrors.push(err219);
+}
+errors++;
+}
+}
+if(data172.minReplicas !== undefined){
+let data177 = data172.minReplicas;
+if(!((typeof data177 == "number") && (!(data177 % 1) && !isNaN(data177)))){
+const err220 = {instancePath:instancePath+"/hpaSpec/minReplicas",schemaPath:"#/properties/hpaSpec/properties/minReplicas/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
+if(vErrors === null){
+vErrors = [err220];
+}
+else {
+vErrors.push(err220);
+}
+errors++;
+}
+}
+if(data172.maxReplicas !== undefined){
+let data178 = data172.maxReplicas;
+if(!((typeof data178 == "number") && (!(data178 % 1) && !isNaN(data178)))){
+const err221 = {instancePath:instancePath+"/hpaSpec/maxReplicas",schemaPath:"#/properties/hpaSpec/properties/maxReplicas/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
+if(vErrors === null){
+vErrors = [err221];
+}
+else {
+vErrors.push(err221);
+}
+errors++;
+}
+}
+if(data172.metrics !== undefined){
+let data179 = data172.metrics;
+if(Array.isArray(data179)){
+const len43 = data179.length;
+for(let i43=0; i43<len43; i43++){
+let data180 = data179[i43];
+if(data180 && typeof data180 == "object" && !Array.isArray(data180)){
+for(const key52 in data180){
+if(!((((((key52 === "type") || (key52 === "object")) || (key52 === "pods")) || (key52 === "resource")) || (key52 === "containerResource")) || (key52 === "external"))){
+const err222 = {instancePath:instancePath+"/hpaSpec/metrics/" + i43,schemaPath:"#/properties/hpaSpec/properties/metrics/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key52},message:"must NOT have additional properties"};
+if(vErrors === null){
+vErrors = [err222];
+}
+else {
+vErrors.push(err222);
+}
+errors++;
+}
+}
+if(data180.type !== undefined){
+if(typeof data180.type !== "string"){
+const err223 = {instancePath:instancePath+"/hpaSpec/metrics/" + i43+"/type",schemaPath:"#/properties/hpaSpec/properties/metrics/items/properties/type/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err223];
+}
+else {
+vErrors.push(err223);
+}
+errors++;
+}
+}
+if(data180.object !== undefined){
+let data182 = data180.object;
+if(!(data182 && typeof data182 == "object" && !Array.isArray(data182))){
+const err224 = {instancePath:instancePath+"/hpaSpec/metrics/" + i43+"/object",schemaPath:"#/properties/hpaSpec/properties/metrics/items/properties/object/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err224];
+}
+else {
+vErrors.push(err224);
+}
+errors++;
+}
+}
+if(data180.pods !== undefined){
+let data183 = data180.pods;
+if(!(data183 && typeof data183 == "object" && !Array.isArray(data183))){
+const err225 = {instancePath:instancePath+"/hpaSpec/metrics/" + i43+"/pods",schemaPath:"#/properties/hpaSpec/properties/metrics/items/properties/pods/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err225];
+}
+else {
+vErrors.push(err225);
+}
+errors++;
+}
+}
+if(data180.resource !== undefined){
+let data184 = data180.resource;
+if(!(data184 && typeof data184 == "object" && !Array.isArray(data184))){
+const err226 = {instancePath:instancePath+"/hpaSpec/metrics/" + i43+"/resource",schemaPath:"#/properties/hpaSpec/properties/metrics/items/properties/resource/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err226];
+}
+else {
+vErrors.push(err226);
+}
+errors++;
+}
+}
+if(data180.containerResource !== undefined){
+let data185 = data180.containerResource;
+if(!(data185 && typeof data185 == "object" && !Array.isArray(data185))){
+const err227 = {instancePath:instancePath+"/hpaSpec/metrics/" + i43+"/containerResource",schemaPath:"#/properties/hpaSpec/properties/metrics/items/properties/containerResource/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err227];
+}
+else {
+vErrors.push(err227);
+}
+errors++;
+}
+}
+if(data180.external !== undefined){
+let data186 = data180.external;
+if(!(data186 && typeof data186 == "object" && !Array.isArray(data186))){
+const err228 = {instancePath:instancePath+"/hpaSpec/metrics/" + i43+"/external",schemaPath:"#/properties/hpaSpec/properties/metrics/items/properties/external/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err228];
+}
+else {
+vErrors.push(err228);
+}
+errors++;
+}
+}
+}
+else {
+const err229 = {instancePath:instancePath+"/hpaSpec/metrics/" + i43,schemaPath:"#/properties/hpaSpec/properties/metrics/items/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err229];
+}
+else {
+vErrors.push(err229);
+}
+errors++;
+}
+}
+}
+else {
+const err230 = {instancePath:instancePath+"/hpaSpec/metrics",schemaPath:"#/properties/hpaSpec/properties/metrics/type",keyword:"type",params:{type: "array"},message:"must be array"};
+if(vErrors === null){
+vErrors = [err230];
+}
+else {
+vErrors.push(err230);
+}
+errors++;
+}
+}
+if(data172.behavior !== undefined){
+let data187 = data172.behavior;
+if(data187 && typeof data187 == "object" && !Array.isArray(data187)){
+for(const key53 in data187){
+if(!((key53 === "scaleUp") || (key53 === "scaleDown"))){
+const err231 = {instancePath:instancePath+"/hpaSpec/behavior",schemaPath:"#/properties/hpaSpec/properties/behavior/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key53},message:"must NOT have additional properties"};
+if(vErrors === null){
+vErrors = [err231];
+}
+else {
+vErrors.push(err231);
+}
+errors++;
+}
+}
+if(data187.scaleUp !== undefined){
+let data188 = data187.scaleUp;
+if(data188 && typeof data188 == "object" && !Array.isArray(data188)){
+for(const key54 in data188){
+if(!((((key54 === "stabilizationWindowSeconds") || (key54 === "selectPolicy")) || (key54 === "policies")) || (key54 === "tolerance"))){
+const err232 = {instancePath:instancePath+"/hpaSpec/behavior/scaleUp",schemaPath:"#/properties/hpaSpec/properties/behavior/properties/scaleUp/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key54},message:"must NOT have additional properties"};
+if(vErrors === null){
+vErrors = [err232];
+}
+else {
+vErrors.push(err232);
+}
+errors++;
+}
+}
+if(data188.stabilizationWindowSeconds !== undefined){
+let data189 = data188.stabilizationWindowSeconds;
+if(!((typeof data189 == "number") && (!(data189 % 1) && !isNaN(data189)))){
+const err233 = {instancePath:instancePath+"/hpaSpec/behavior/scaleUp/stabilizationWindowSeconds",schemaPath:"#/properties/hpaSpec/properties/behavior/properties/scaleUp/properties/stabilizationWindowSeconds/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
+if(vErrors === null){
+vErrors = [err233];
+}
+else {
+vErrors.push(err233);
+}
+errors++;
+}
+}
+if(data188.selectPolicy !== undefined){
+if(typeof data188.selectPolicy !== "string"){
+const err234 = {instancePath:instancePath+"/hpaSpec/behavior/scaleUp/selectPolicy",schemaPath:"#/properties/hpaSpec/properties/behavior/properties/scaleUp/properties/selectPolicy/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err234];
+}
+else {
+vErrors.push(err234);
+}
+errors++;
+}
+}
+if(data188.policies !== undefined){
+let data191 = data188.policies;
+if(Array.isArray(data191)){
+const len44 = data191.length;
+for(let i44=0; i44<len44; i44++){
+let data192 = data191[i44];
+if(data192 && typeof data192 == "object" && !Array.isArray(data192)){
+for(const key55 in data192){
+if(!(((key55 === "type") || (key55 === "value")) || (key55 === "periodSeconds"))){
+const err235 = {instancePath:instancePath+"/hpaSpec/behavior/scaleUp/policies/" + i44,schemaPath:"#/properties/hpaSpec/properties/behavior/properties/scaleUp/properties/policies/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key55},message:"must NOT have additional properties"};
+if(vErrors === null){
+vErrors = [err235];
+}
+else {
+vErrors.push(err235);
+}
+errors++;
+}
+}
+if(data192.type !== undefined){
+if(typeof data192.type !== "string"){
+const err236 = {instancePath:instancePath+"/hpaSpec/behavior/scaleUp/policies/" + i44+"/type",schemaPath:"#/properties/hpaSpec/properties/behavior/properties/scaleUp/properties/policies/items/properties/type/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err236];
+}
+else {
+vErrors.push(err236);
+}
+errors++;
+}
+}
+if(data192.value !== undefined){
+let data194 = data192.value;
+if(!((typeof data194 == "number") && (!(data194 % 1) && !isNaN(data194)))){
+const err237 = {instancePath:instancePath+"/hpaSpec/behavior/scaleUp/policies/" + i44+"/value",schemaPath:"#/properties/hpaSpec/properties/behavior/properties/scaleUp/properties/policies/items/properties/value/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
+if(vErrors === null){
+vErrors = [err237];
+}
+else {
+vErrors.push(err237);
+}
+errors++;
+}
+}
+if(data192.periodSeconds !== undefined){
+let data195 = data192.periodSeconds;
+if(!((typeof data195 == "number") && (!(data195 % 1) && !isNaN(data195)))){
+const err238 = {instancePath:instancePath+"/hpaSpec/behavior/scaleUp/policies/" + i44+"/periodSeconds",schemaPath:"#/properties/hpaSpec/properties/behavior/properties/scaleUp/properties/policies/items/properties/periodSeconds/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
+if(vErrors === null){
+vErrors = [err238];
+}
+else {
+vErrors.push(err238);
+}
+errors++;
+}
+}
+}
+else {
+const err239 = {instancePath:instancePath+"/hpaSpec/behavior/scaleUp/policies/" + i44,schemaPath:"#/properties/hpaSpec/properties/behavior/properties/scaleUp/properties/policies/items/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err239];
+}
+else {
+vErrors.push(err239);
+}
+errors++;
+}
+}
+}
+else {
+const err240 = {instancePath:instancePath+"/hpaSpec/behavior/scaleUp/policies",schemaPath:"#/properties/hpaSpec/properties/behavior/properties/scaleUp/properties/policies/type",keyword:"type",params:{type: "array"},message:"must be array"};
+if(vErrors === null){
+vErrors = [err240];
+}
+else {
+vErrors.push(err240);
+}
+errors++;
+}
+}
+if(data188.tolerance !== undefined){
+let data196 = data188.tolerance;
+if((typeof data196 !== "string") && (!(typeof data196 == "number"))){
+const err241 = {instancePath:instancePath+"/hpaSpec/behavior/scaleUp/tolerance",schemaPath:"#/properties/hpaSpec/properties/behavior/properties/scaleUp/properties/tolerance/type",keyword:"type",params:{type: schema91.properties.hpaSpec.properties.behavior.properties.scaleUp.properties.tolerance.type},message:"must be string,number"};
+if(vErrors === null){
+vErrors = [err241];
+}
+else {
+vErrors.push(err241);
+}
+errors++;
+}
+}
+}
+else {
+const err242 = {instancePath:instancePath+"/hpaSpec/behavior/scaleUp",schemaPath:"#/properties/hpaSpec/properties/behavior/properties/scaleUp/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err242];
+}
+else {
+vErrors.push(err242);
+}
+errors++;
+}
+}
+if(data187.scaleDown !== undefined){
+let data197 = data187.scaleDown;
+if(data197 && typeof data197 == "object" && !Array.isArray(data197)){
+for(const key56 in data197){
+if(!((((key56 === "stabilizationWindowSeconds") || (key56 === "selectPolicy")) || (key56 === "policies")) || (key56 === "tolerance"))){
+const err243 = {instancePath:instancePath+"/hpaSpec/behavior/scaleDown",schemaPath:"#/properties/hpaSpec/properties/behavior/properties/scaleDown/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key56},message:"must NOT have additional properties"};
+if(vErrors === null){
+vErrors = [err243];
+}
+else {
+vErrors.push(err243);
+}
+errors++;
+}
+}
+if(data197.stabilizationWindowSeconds !== undefined){
+let data198 = data197.stabilizationWindowSeconds;
+if(!((typeof data198 == "number") && (!(data198 % 1) && !isNaN(data198)))){
+const err244 = {instancePath:instancePath+"/hpaSpec/behavior/scaleDown/stabilizationWindowSeconds",schemaPath:"#/properties/hpaSpec/properties/behavior/properties/scaleDown/properties/stabilizationWindowSeconds/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
+if(vErrors === null){
+vErrors = [err244];
+}
+else {
+vErrors.push(err244);
+}
+errors++;
+}
+}
+if(data197.selectPolicy !== undefined){
+if(typeof data197.selectPolicy !== "string"){
+const err245 = {instancePath:instancePath+"/hpaSpec/behavior/scaleDown/selectPolicy",schemaPath:"#/properties/hpaSpec/properties/behavior/properties/scaleDown/properties/selectPolicy/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err245];
+}
+else {
+vErrors.push(err245);
+}
+errors++;
+}
+}
+if(data197.policies !== undefined){
+let data200 = data197.policies;
+if(Array.isArray(data200)){
+const len45 = data200.length;
+for(let i45=0; i45<len45; i45++){
+let data201 = data200[i45];
+if(data201 && typeof data201 == "object" && !Array.isArray(data201)){
+for(const key57 in data201){
+if(!(((key57 === "type") || (key57 === "value")) || (key57 === "periodSeconds"))){
+const err246 = {instancePath:instancePath+"/hpaSpec/behavior/scaleDown/policies/" + i45,schemaPath:"#/properties/hpaSpec/properties/behavior/properties/scaleDown/properties/policies/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key57},message:"must NOT have additional properties"};
+if(vErrors === null){
+vErrors = [err246];
+}
+else {
+vErrors.push(err246);
+}
+errors++;
+}
+}
+if(data201.type !== undefined){
+if(typeof data201.type !== "string"){
+const err247 = {instancePath:instancePath+"/hpaSpec/behavior/scaleDown/policies/" + i45+"/type",schemaPath:"#/properties/hpaSpec/properties/behavior/properties/scaleDown/properties/policies/items/properties/type/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err247];
+}
+else {
+vErrors.push(err247);
+}
+errors++;
+}
+}
+if(data201.value !== undefined){
+let data203 = data201.value;
+if(!((typeof data203 == "number") && (!(data203 % 1) && !isNaN(data203)))){
+const err248 = {instancePath:instancePath+"/hpaSpec/behavior/scaleDown/policies/" + i45+"/value",schemaPath:"#/properties/hpaSpec/properties/behavior/properties/scaleDown/properties/policies/items/properties/value/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
+if(vErrors === null){
+vErrors = [err248];
+}
+else {
+vErrors.push(err248);
+}
+errors++;
+}
+}
+if(data201.periodSeconds !== undefined){
+let data204 = data201.periodSeconds;
+if(!((typeof data204 == "number") && (!(data204 % 1) && !isNaN(data204)))){
+const err249 = {instancePath:instancePath+"/hpaSpec/behavior/scaleDown/policies/" + i45+"/periodSeconds",schemaPath:"#/properties/hpaSpec/properties/behavior/properties/scaleDown/properties/policies/items/properties/periodSeconds/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
+if(vErrors === null){
+vErrors = [err249];
+}
+else {
+vErrors.push(err249);
+}
+errors++;
+}
+}
+}
+else {
+const err250 = {instancePath:instancePath+"/hpaSpec/behavior/scaleDown/policies/" + i45,schemaPath:"#/properties/hpaSpec/properties/behavior/properties/scaleDown/properties/policies/items/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err250];
+}
+else {
+vErrors.push(err250);
+}
+errors++;
+}
+}
+}
+else {
+const err251 = {instancePath:instancePath+"/hpaSpec/behavior/scaleDown/policies",schemaPath:"#/properties/hpaSpec/properties/behavior/properties/scaleDown/properties/policies/type",keyword:"type",params:{type: "array"},message:"must be array"};
+if(vErrors === null){
+vErrors = [err251];
+}
+else {
+vErrors.push(err251);
+}
+errors++;
+}
+}
+if(data197.tolerance !== undefined){
+let data205 = data197.tolerance;
+if((typeof data205 !== "string") && (!(typeof data205 == "number"))){
+const err252 = {instancePath:instancePath+"/hpaSpec/behavior/scaleDown/tolerance",schemaPath:"#/properties/hpaSpec/properties/behavior/properties/scaleDown/properties/tolerance/type",keyword:"type",params:{type: schema91.properties.hpaSpec.properties.behavior.properties.scaleDown.properties.tolerance.type},message:"must be string,number"};
+if(vErrors === null){
+vErrors = [err252];
+}
+else {
+vErrors.push(err252);
+}
+errors++;
+}
+}
+}
+else {
+const err253 = {instancePath:instancePath+"/hpaSpec/behavior/scaleDown",schemaPath:"#/properties/hpaSpec/properties/behavior/properties/scaleDown/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err253];
+}
+else {
+vErrors.push(err253);
+}
+errors++;
+}
+}
+}
+else {
+const err254 = {instancePath:instancePath+"/hpaSpec/behavior",schemaPath:"#/properties/hpaSpec/properties/behavior/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err254];
+}
+else {
+vErrors.push(err254);
+}
+errors++;
+}
+}
+}
+else {
+const err255 = {instancePath:instancePath+"/hpaSpec",schemaPath:"#/properties/hpaSpec/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err255];
+}
+else {
+vErrors.push(err255);
+}
+errors++;
+}
+}
+if(data.imagePullPolicy !== undefined){
+if(typeof data.imagePullPolicy !== "string"){
+const err256 = {instancePath:instancePath+"/imagePullPolicy",schemaPath:"#/properties/imagePullPolicy/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err256];
+}
+else {
+vErrors.push(err256);
+}
+errors++;
+}
+}
+if(data.nodeSelector !== undefined){
+let data207 = data.nodeSelector;
+if(data207 && typeof data207 == "object" && !Array.isArray(data207)){
+for(const key58 in data207){
+if(typeof data207[key58] !== "string"){
+const err257 = {instancePath:instancePath+"/nodeSelector/" + key58.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/nodeSelector/additionalProperties/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err257];
+}
+else {
+vErrors.push(err257);
+}
+errors++;
+}
+}
+}
+else {
+const err258 = {instancePath:instancePath+"/nodeSelector",schemaPath:"#/properties/nodeSelector/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err258];
+}
+else {
+vErrors.push(err258);
+}
+errors++;
+}
+}
+if(data.podDisruptionBudget !== undefined){
+let data209 = data.podDisruptionBudget;
+if(data209 && typeof data209 == "object" && !Array.isArray(data209)){
+for(const key59 in data209){
+if(!((((key59 === "minAvailable") || (key59 === "maxUnavailable")) || (key59 === "selector")) || (key59 === "unhealthyPodEvictionPolicy"))){
+const err259 = {instancePath:instancePath+"/podDisruptionBudget",schemaPath:"#/properties/podDisruptionBudget/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key59},message:"must NOT have additional properties"};
+if(vErrors === null){
+vErrors = [err259];
+}
+else {
+vErrors.push(err259);
+}
+errors++;
+}
+}
+if(data209.minAvailable !== undefined){
+let data210 = data209.minAvailable;
+if((!((typeof data210 == "number") && (!(data210 % 1) && !isNaN(data210)))) && (typeof data210 !== "string")){
+const err260 = {instancePath:instancePath+"/podDisruptionBudget/minAvailable",schemaPath:"#/properties/podDisruptionBudget/properties/minAvailable/type",keyword:"type",params:{type: schema91.properties.podDisruptionBudget.properties.minAvailable.type},message:"must be integer,string"};
+if(vErrors === null){
+vErrors = [err260];
+}
+else {
+vErrors.push(err260);
+}
+errors++;
+}
+}
+if(data209.maxUnavailable !== undefined){
+let data211 = data209.maxUnavailable;
+if((!((typeof data211 == "number") && (!(data211 % 1) && !isNaN(data211)))) && (typeof data211 !== "string")){
+const err261 = {instancePath:instancePath+"/podDisruptionBudget/maxUnavailable",schemaPath:"#/properties/podDisruptionBudget/properties/maxUnavailable/type",keyword:"type",params:{type: schema91.properties.podDisruptionBudget.properties.maxUnavailable.type},message:"must be integer,string"};
+if(vErrors === null){
+vErrors = [err261];
+}
+else {
+vErrors.push(err261);
+}
+errors++;
+}
+}
+if(data209.selector !== undefined){
+let data212 = data209.selector;
+if(data212 && typeof data212 == "object" && !Array.isArray(data212)){
+for(const key60 in data212){
+if(!((key60 === "matchLabels") || (key60 === "matchExpressions"))){
+const err262 = {instancePath:instancePath+"/podDisruptionBudget/selector",schemaPath:"#/properties/podDisruptionBudget/properties/selector/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key60},message:"must NOT have additional properties"};
+if(vErrors === null){
+vErrors = [err262];
+}
+else {
+vErrors.push(err262);
+}
+errors++;
+}
+}
+if(data212.matchLabels !== undefined){
+let data213 = data212.matchLabels;
+if(data213 && typeof data213 == "object" && !Array.isArray(data213)){
+for(const key61 in data213){
+if(typeof data213[key61] !== "string"){
+const err263 = {instancePath:instancePath+"/podDisruptionBudget/selector/matchLabels/" + key61.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/podDisruptionBudget/properties/selector/properties/matchLabels/additionalProperties/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err263];
+}
+else {
+vErrors.push(err263);
+}
+errors++;
+}
+}
+}
+else {
+const err264 = {instancePath:instancePath+"/podDisruptionBudget/selector/matchLabels",schemaPath:"#/properties/podDisruptionBudget/properties/selector/properties/matchLabels/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err264];
+}
+else {
+vErrors.push(err264);
+}
+errors++;
+}
+}
+if(data212.matchExpressions !== undefined){
+let data215 = data212.matchExpressions;
+if(Array.isArray(data215)){
+const len46 = data215.length;
+for(let i46=0; i46<len46; i46++){
+let data216 = data215[i46];
+if(data216 && typeof data216 == "object" && !Array.isArray(data216)){
+for(const key62 in data216){
+if(!(((key62 === "key") || (key62 === "operator")) || (key62 === "values"))){
+const err265 = {instancePath:instancePath+"/podDisruptionBudget/selector/matchExpressions/" + i46,schemaPath:"#/properties/podDisruptionBudget/properties/selector/properties/matchExpressions/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key62},message:"must NOT have additional properties"};
+if(vErrors === null){
+vErrors = [err265];
+}
+else {
+vErrors.push(err265);
+}
+errors++;
+}
+}
+if(data216.key !== undefined){
+if(typeof data216.key !== "string"){
+const err266 = {instancePath:instancePath+"/podDisruptionBudget/selector/matchExpressions/" + i46+"/key",schemaPath:"#/properties/podDisruptionBudget/properties/selector/properties/matchExpressions/items/properties/key/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err266];
+}
+else {
+vErrors.push(err266);
+}
+errors++;
+}
+}
+if(data216.operator !== undefined){
+if(typeof data216.operator !== "string"){
+const err267 = {instancePath:instancePath+"/podDisruptionBudget/selector/matchExpressions/" + i46+"/operator",schemaPath:"#/properties/podDisruptionBudget/properties/selector/properties/matchExpressions/items/properties/operator/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err267];
+}
+else {
+vErrors.push(err267);
+}
+errors++;
+}
+}
+if(data216.values !== undefined){
+let data219 = data216.values;
+if(Array.isArray(data219)){
+const len47 = data219.length;
+for(let i47=0; i47<len47; i47++){
+if(typeof data219[i47] !== "string"){
+const err268 = {instancePath:instancePath+"/podDisruptionBudget/selector/matchExpressions/" + i46+"/values/" + i47,schemaPath:"#/properties/podDisruptionBudget/properties/selector/properties/matchExpressions/items/properties/values/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err268];
+}
+else {
+vErrors.push(err268);
+}
+errors++;
+}
+}
+}
+else {
+const err269 = {instancePath:instancePath+"/podDisruptionBudget/selector/matchExpressions/" + i46+"/values",schemaPath:"#/properties/podDisruptionBudget/properties/selector/properties/matchExpressions/items/properties/values/type",keyword:"type",params:{type: "array"},message:"must be array"};
+if(vErrors === null){
+vErrors = [err269];
+}
+else {
+vErrors.push(err269);
+}
+errors++;
+}
+}
+}
+else {
+const err270 = {instancePath:instancePath+"/podDisruptionBudget/selector/matchExpressions/" + i46,schemaPath:"#/properties/podDisruptionBudget/properties/selector/properties/matchExpressions/items/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err270];
+}
+else {
+vErrors.push(err270);
+}
+errors++;
+}
+}
+}
+else {
+const err271 = {instancePath:instancePath+"/podDisruptionBudget/selector/matchExpressions",schemaPath:"#/properties/podDisruptionBudget/properties/selector/properties/matchExpressions/type",keyword:"type",params:{type: "array"},message:"must be array"};
+if(vErrors === null){
+vErrors = [err271];
+}
+else {
+vErrors.push(err271);
+}
+errors++;
+}
+}
+}
+else {
+const err272 = {instancePath:instancePath+"/podDisruptionBudget/selector",schemaPath:"#/properties/podDisruptionBudget/properties/selector/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err272];
+}
+else {
+vErrors.push(err272);
+}
+errors++;
+}
+}
+if(data209.unhealthyPodEvictionPolicy !== undefined){
+if(typeof data209.unhealthyPodEvictionPolicy !== "string"){
+const err273 = {instancePath:instancePath+"/podDisruptionBudget/unhealthyPodEvictionPolicy",schemaPath:"#/properties/podDisruptionBudget/properties/unhealthyPodEvictionPolicy/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err273];
+}
+else {
+vErrors.push(err273);
+}
+errors++;
+}
+}
+}
+else {
+const err274 = {instancePath:instancePath+"/podDisruptionBudget",schemaPath:"#/properties/podDisruptionBudget/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err274];
+}
+else {
+vErrors.push(err274);
+}
+errors++;
+}
+}
+if(data.podAnnotations !== undefined){
+let data222 = data.podAnnotations;
+if(data222 && typeof data222 == "object" && !Array.isArray(data222)){
+for(const key63 in data222){
+if(typeof data222[key63] !== "string"){
+const err275 = {instancePath:instancePath+"/podAnnotations/" + key63.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/podAnnotations/additionalProperties/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err275];
+}
+else {
+vErrors.push(err275);
+}
+errors++;
+}
+}
+}
+else {
+const err276 = {instancePath:instancePath+"/podAnnotations",schemaPath:"#/properties/podAnnotations/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err276];
+}
+else {
+vErrors.push(err276);
+}
+errors++;
+}
+}
+if(data.priorityClassName !== undefined){
+if(typeof data.priorityClassName !== "string"){
+const err277 = {instancePath:instancePath+"/priorityClassName",schemaPath:"#/properties/priorityClassName/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err277];
+}
+else {
+vErrors.push(err277);
+}
+errors++;
+}
+}
+if(data.readinessProbe !== undefined){
+let data225 = data.readinessProbe;
+if(data225 && typeof data225 == "object" && !Array.isArray(data225)){
+for(const key64 in data225){
+if(!(func2.call(schema91.properties.readinessProbe.properties, key64))){
+const err278 = {instancePath:instancePath+"/readinessProbe",schemaPath:"#/properties/readinessProbe/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key64},message:"must NOT have additional properties"};
+if(vErrors === null){
+vErrors = [err278];
+}
+else {
+vErrors.push(err278);
+}
+errors++;
+}
+}
+if(data225.exec !== undefined){
+let data226 = data225.exec;
+if(data226 && typeof data226 == "object" && !Array.isArray(data226)){
+for(const key65 in data226){
+if(!(key65 === "command")){
+const err279 = {instancePath:instancePath+"/readinessProbe/exec",schemaPath:"#/properties/readinessProbe/properties/exec/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key65},message:"must NOT have additional properties"};
+if(vErrors === null){
+vErrors = [err279];
+}
+else {
+vErrors.push(err279);
+}
+errors++;
+}
+}
+if(data226.command !== undefined){
+let data227 = data226.command;
+if(Array.isArray(data227)){
+const len48 = data227.length;
+for(let i48=0; i48<len48; i48++){
+if(typeof data227[i48] !== "string"){
+const err280 = {instancePath:instancePath+"/readinessProbe/exec/command/" + i48,schemaPath:"#/properties/readinessProbe/properties/exec/properties/command/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err280];
+}
+else {
+vErrors.push(err280);
+}
+errors++;
+}
+}
+}
+else {
+const err281 = {instancePath:instancePath+"/readinessProbe/exec/command",schemaPath:"#/properties/readinessProbe/properties/exec/properties/command/type",keyword:"type",params:{type: "array"},message:"must be array"};
+if(vErrors === null){
+vErrors = [err281];
+}
+else {
+vErrors.push(err281);
+}
+errors++;
+}
+}
+}
+else {
+const err282 = {instancePath:instancePath+"/readinessProbe/exec",schemaPath:"#/properties/readinessProbe/properties/exec/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err282];
+}
+else {
+vErrors.push(err282);
+}
+errors++;
+}
+}
+if(data225.httpGet !== undefined){
+let data229 = data225.httpGet;
+if(data229 && typeof data229 == "object" && !Array.isArray(data229)){
+for(const key66 in data229){
+if(!(((((key66 === "path") || (key66 === "port")) || (key66 === "host")) || (key66 === "scheme")) || (key66 === "httpHeaders"))){
+const err283 = {instancePath:instancePath+"/readinessProbe/httpGet",schemaPath:"#/properties/readinessProbe/properties/httpGet/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key66},message:"must NOT have additional properties"};
+if(vErrors === null){
+vErrors = [err283];
+}
+else {
+vErrors.push(err283);
+}
+errors++;
+}
+}
+if(data229.path !== undefined){
+if(typeof data229.path !== "string"){
+const err284 = {instancePath:instancePath+"/readinessProbe/httpGet/path",schemaPath:"#/properties/readinessProbe/properties/httpGet/properties/path/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err284];
+}
+else {
+vErrors.push(err284);
+}
+errors++;
+}
+}
+if(data229.port !== undefined){
+let data231 = data229.port;
+if((!((typeof data231 == "number") && (!(data231 % 1) && !isNaN(data231)))) && (typeof data231 !== "string")){
+const err285 = {instancePath:instancePath+"/readinessProbe/httpGet/port",schemaPath:"#/properties/readinessProbe/properties/httpGet/properties/port/type",keyword:"type",params:{type: schema91.properties.readinessProbe.properties.httpGet.properties.port.type},message:"must be integer,string"};
+if(vErrors === null){
+vErrors = [err285];
+}
+else {
+vErrors.push(err285);
+}
+errors++;
+}
+}
+if(data229.host !== undefined){
+if(typeof data229.host !== "string"){
+const err286 = {instancePath:instancePath+"/readinessProbe/httpGet/host",schemaPath:"#/properties/readinessProbe/properties/httpGet/properties/host/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err286];
+}
+else {
+vErrors.push(err286);
+}
+errors++;
+}
+}
+if(data229.scheme !== undefined){
+if(typeof data229.scheme !== "string"){
+const err287 = {instancePath:instancePath+"/readinessProbe/httpGet/scheme",schemaPath:"#/properties/readinessProbe/properties/httpGet/properties/scheme/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err287];
+}
+else {
+vErrors.push(err287);
+}
+errors++;
+}
+}
+if(data229.httpHeaders !== undefined){
+let data234 = data229.httpHeaders;
+if(Array.isArray(data234)){
+const len49 = data234.length;
+for(let i49=0; i49<len49; i49++){
+let data235 = data234[i49];
+if(data235 && typeof data235 == "object" && !Array.isArray(data235)){
+for(const key67 in data235){
+if(!((key67 === "name") || (key67 === "value"))){
+const err288 = {instancePath:instancePath+"/readinessProbe/httpGet/httpHeaders/" + i49,schemaPath:"#/properties/readinessProbe/properties/httpGet/properties/httpHeaders/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key67},message:"must NOT have additional properties"};
+if(vErrors === null){
+vErrors = [err288];
+}
+else {
+vErrors.push(err288);
+}
+errors++;
+}
+}
+if(data235.name !== undefined){
+if(typeof data235.name !== "string"){
+const err289 = {instancePath:instancePath+"/readinessProbe/httpGet/httpHeaders/" + i49+"/name",schemaPath:"#/properties/readinessProbe/properties/httpGet/properties/httpHeaders/items/properties/name/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err289];
+}
+else {
+vErrors.push(err289);
+}
+errors++;
+}
+}
+if(data235.value !== undefined){
+if(typeof data235.value !== "string"){
+const err290 = {instancePath:instancePath+"/readinessProbe/httpGet/httpHeaders/" + i49+"/value",schemaPath:"#/properties/readinessProbe/properties/httpGet/properties/httpHeaders/items/properties/value/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err290];
+}
+else {
+vErrors.push(err290);
+}
+errors++;
+}
+}
+}
+else {
+const err291 = {instancePath:instancePath+"/readinessProbe/httpGet/httpHeaders/" + i49,schemaPath:"#/properties/readinessProbe/properties/httpGet/properties/httpHeaders/items/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err291];
+}
+else {
+vErrors.push(err291);
+}
+errors++;
+}
+}
+}
+else {
+const err292 = {instancePath:instancePath+"/readinessProbe/httpGet/httpHeaders",schemaPath:"#/properties/readinessProbe/properties/httpGet/properties/httpHeaders/type",keyword:"type",params:{type: "array"},message:"must be array"};
+if(vErrors === null){
+vErrors = [err292];
+}
+else {
+vErrors.push(err292);
+}
+errors++;
+}
+}
+}
+else {
+const err293 = {instancePath:instancePath+"/readinessProbe/httpGet",schemaPath:"#/properties/readinessProbe/properties/httpGet/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err293];
+}
+else {
+vErrors.push(err293);
+}
+errors++;
+}
+}
+if(data225.tcpSocket !== undefined){
+let data238 = data225.tcpSocket;
+if(data238 && typeof data238 == "object" && !Array.isArray(data238)){
+for(const key68 in data238){
+if(!((key68 === "port") || (key68 === "host"))){
+const err294 = {instancePath:instancePath+"/readinessProbe/tcpSocket",schemaPath:"#/properties/readinessProbe/properties/tcpSocket/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key68},message:"must NOT have additional properties"};
+if(vErrors === null){
+vErrors = [err294];
+}
+else {
+vErrors.push(err294);
+}
+errors++;
+}
+}
+if(data238.port !== undefined){
+let data239 = data238.port;
+if((!((typeof data239 == "number") && (!(data239 % 1) && !isNaN(data239)))) && (typeof data239 !== "string")){
+const err295 = {instancePath:instancePath+"/readinessProbe/tcpSocket/port",schemaPath:"#/properties/readinessProbe/properties/tcpSocket/properties/port/type",keyword:"type",params:{type: schema91.properties.readinessProbe.properties.tcpSocket.properties.port.type},message:"must be integer,string"};
+if(vErrors === null){
+vErrors = [err295];
+}
+else {
+vErrors.push(err295);
+}
+errors++;
+}
+}
+if(data238.host !== undefined){
+if(typeof data238.host !== "string"){
+const err296 = {instancePath:instancePath+"/readinessProbe/tcpSocket/host",schemaPath:"#/properties/readinessProbe/properties/tcpSocket/properties/host/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err296];
+}
+else {
+vErrors.push(err296);
+}
+errors++;
+}
+}
+}
+else {
+const err297 = {instancePath:instancePath+"/readinessProbe/tcpSocket",schemaPath:"#/properties/readinessProbe/properties/tcpSocket/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err297];
+}
+else {
+vErrors.push(err297);
+}
+errors++;
+}
+}
+if(data225.grpc !== undefined){
+let data241 = data225.grpc;
+if(data241 && typeof data241 == "object" && !Array.isArray(data241)){
+for(const key69 in data241){
+if(!((key69 === "port") || (key69 === "service"))){
+const err298 = {instancePath:instancePath+"/readinessProbe/grpc",schemaPath:"#/properties/readinessProbe/properties/grpc/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key69},message:"must NOT have additional properties"};
+if(vErrors === null){
+vErrors = [err298];
+}
+else {
+vErrors.push(err298);
+}
+errors++;
+}
+}
+if(data241.port !== undefined){
+let data242 = data241.port;
+if(!((typeof data242 == "number") && (!(data242 % 1) && !isNaN(data242)))){
+const err299 = {instancePath:instancePath+"/readinessProbe/grpc/port",schemaPath:"#/properties/readinessProbe/properties/grpc/properties/port/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
+if(vErrors === null){
+vErrors = [err299];
+}
+else {
+vErrors.push(err299);
+}
+errors++;
+}
+}
+if(data241.service !== undefined){
+if(typeof data241.service !== "string"){
+const err300 = {instancePath:instancePath+"/readinessProbe/grpc/service",schemaPath:"#/properties/readinessProbe/properties/grpc/properties/service/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err300];
+}
+else {
+vErrors.push(err300);
+}
+errors++;
+}
+}
+}
+else {
+const err301 = {instancePath:instancePath+"/readinessProbe/grpc",schemaPath:"#/properties/readinessProbe/properties/grpc/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err301];
+}
+else {
+vErrors.push(err301);
+}
+errors++;
+}
+}
+if(data225.initialDelaySeconds !== undefined){
+let data244 = data225.initialDelaySeconds;
+if(!((typeof data244 == "number") && (!(data244 % 1) && !isNaN(data244)))){
+const err302 = {instancePath:instancePath+"/readinessProbe/initialDelaySeconds",schemaPath:"#/properties/readinessProbe/properties/initialDelaySeconds/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
+if(vErrors === null){
+vErrors = [err302];
+}
+else {
+vErrors.push(err302);
+}
+errors++;
+}
+}
+if(data225.timeoutSeconds !== undefined){
+let data245 = data225.timeoutSeconds;
+if(!((typeof data245 == "number") && (!(data245 % 1) && !isNaN(data245)))){
+const err303 = {instancePath:instancePath+"/readinessProbe/timeoutSeconds",schemaPath:"#/properties/readinessProbe/properties/timeoutSeconds/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
+if(vErrors === null){
+vErrors = [err303];
+}
+else {
+vErrors.push(err303);
+}
+errors++;
+}
+}
+if(data225.periodSeconds !== undefined){
+let data246 = data225.periodSeconds;
+if(!((typeof data246 == "number") && (!(data246 % 1) && !isNaN(data246)))){
+const err304 = {instancePath:instancePath+"/readinessProbe/periodSeconds",schemaPath:"#/properties/readinessProbe/properties/periodSeconds/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
+if(vErrors === null){
+vErrors = [err304];
+}
+else {
+vErrors.push(err304);
+}
+errors++;
+}
+}
+if(data225.successThreshold !== undefined){
+let data247 = data225.successThreshold;
+if(!((typeof data247 == "number") && (!(data247 % 1) && !isNaN(data247)))){
+const err305 = {instancePath:instancePath+"/readinessProbe/successThreshold",schemaPath:"#/properties/readinessProbe/properties/successThreshold/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
+if(vErrors === null){
+vErrors = [err305];
+}
+else {
+vErrors.push(err305);
+}
+errors++;
+}
+}
+if(data225.failureThreshold !== undefined){
+let data248 = data225.failureThreshold;
+if(!((typeof data248 == "number") && (!(data248 % 1) && !isNaN(data248)))){
+const err306 = {instancePath:instancePath+"/readinessProbe/failureThreshold",schemaPath:"#/properties/readinessProbe/properties/failureThreshold/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
+if(vErrors === null){
+vErrors = [err306];
+}
+else {
+vErrors.push(err306);
+}
+errors++;
+}
+}
+if(data225.terminationGracePeriodSeconds !== undefined){
+let data249 = data225.terminationGracePeriodSeconds;
+if(!((typeof data249 == "number") && (!(data249 % 1) && !isNaN(data249)))){
+const err307 = {instancePath:instancePath+"/readinessProbe/terminationGracePeriodSeconds",schemaPath:"#/properties/readinessProbe/properties/terminationGracePeriodSeconds/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
+if(vErrors === null){
+vErrors = [err307];
+}
+else {
+vErrors.push(err307);
+}
+errors++;
+}
+}
+}
+else {
+const err308 = {instancePath:instancePath+"/readinessProbe",schemaPath:"#/properties/readinessProbe/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err308];
+}
+else {
+vErrors.push(err308);
+}
+errors++;
+}
+}
+if(data.replicaCount !== undefined){
+let data250 = data.replicaCount;
+if(!((typeof data250 == "number") && (!(data250 % 1) && !isNaN(data250)))){
+const err309 = {instancePath:instancePath+"/replicaCount",schemaPath:"#/properties/replicaCount/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
+if(vErrors === null){
+vErrors = [err309];
+}
+else {
+vErrors.push(err309);
+}
+errors++;
+}
+if(typeof data250 == "number"){
+if(data250 > 4294967295 || isNaN(data250)){
+const err310 = {instancePath:instancePath+"/replicaCount",schemaPath:"#/properties/replicaCount/maximum",keyword:"maximum",params:{comparison: "<=", limit: 4294967295},message:"must be <= 4294967295"};
+if(vErrors === null){
+vErrors = [err310];
+}
+else {
+vErrors.push(err310);
+}
+errors++;
+}
+if(data250 < 0 || isNaN(data250)){
+const err311 = {instancePath:instancePath+"/replicaCount",schemaPath:"#/properties/replicaCount/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
+if(vErrors === null){
+vErrors = [err311];
+}
+else {
+vErrors.push(err311);
+}
+errors++;
+}
+}
+}
+if(data.resources !== undefined){
+let data251 = data.resources;
+if(data251 && typeof data251 == "object" && !Array.isArray(data251)){
+for(const key70 in data251){
+if(!(((key70 === "limits") || (key70 === "requests")) || (key70 === "claims"))){
+const err312 = {instancePath:instancePath+"/resources",schemaPath:"#/properties/resources/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key70},message:"must NOT have additional properties"};
+if(vErrors === null){
+vErrors = [err312];
+}
+else {
+vErrors.push(err312);
+}
+errors++;
+}
+}
+if(data251.limits !== undefined){
+let data252 = data251.limits;
+if(data252 && typeof data252 == "object" && !Array.isArray(data252)){
+for(const key71 in data252){
+let data253 = data252[key71];
+if((typeof data253 !== "string") && (!(typeof data253 == "number"))){
+const err313 = {instancePath:instancePath+"/resources/limits/" + key71.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/resources/properties/limits/additionalProperties/type",keyword:"type",params:{type: schema91.properties.resources.properties.limits.additionalProperties.type},message:"must be string,number"};
+if(vErrors === null){
+vErrors = [err313];
+}
+else {
+vErrors.push(err313);
+}
+errors++;
+}
+}
+}
+else {
+const err314 = {instancePath:instancePath+"/resources/limits",schemaPath:"#/properties/resources/properties/limits/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err314];
+}
+else {
+vErrors.push(err314);
+}
+errors++;
+}
+}
+if(data251.requests !== undefined){
+let data254 = data251.requests;
+if(data254 && typeof data254 == "object" && !Array.isArray(data254)){
+for(const key72 in data254){
+let data255 = data254[key72];
+if((typeof data255 !== "string") && (!(typeof data255 == "number"))){
+const err315 = {instancePath:instancePath+"/resources/requests/" + key72.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/resources/properties/requests/additionalProperties/type",keyword:"type",params:{type: schema91.properties.resources.properties.requests.additionalProperties.type},message:"must be string,number"};
+if(vErrors === null){
+vErrors = [err315];
+}
+else {
+vErrors.push(err315);
+}
+errors++;
+}
+}
+}
+else {
+const err316 = {instancePath:instancePath+"/resources/requests",schemaPath:"#/properties/resources/properties/requests/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err316];
+}
+else {
+vErrors.push(err316);
+}
+errors++;
+}
+}
+if(data251.claims !== undefined){
+if(!(Array.isArray(data251.claims))){
+const err317 = {instancePath:instancePath+"/resources/claims",schemaPath:"#/properties/resources/properties/claims/type",keyword:"type",params:{type: "array"},message:"must be array"};
+if(vErrors === null){
+vErrors = [err317];
+}
+else {
+vErrors.push(err317);
+}
+errors++;
+}
+}
+}
+else {
+const err318 = {instancePath:instancePath+"/resources",schemaPath:"#/properties/resources/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err318];
+}
+else {
+vErrors.push(err318);
+}
+errors++;
+}
+}
+if(data.service !== undefined){
+let data257 = data.service;
+if(data257 && typeof data257 == "object" && !Array.isArray(data257)){
+for(const key73 in data257){
+if(!(func2.call(schema91.properties.service.properties, key73))){
+const err319 = {instancePath:instancePath+"/service",schemaPath:"#/properties/service/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key73},message:"must NOT have additional properties"};
+if(vErrors === null){
+vErrors = [err319];
+}
+else {
+vErrors.push(err319);
+}
+errors++;
+}
+}
+if(data257.ports !== undefined){
+let data258 = data257.ports;
+if(Array.isArray(data258)){
+const len50 = data258.length;
+for(let i50=0; i50<len50; i50++){
+let data259 = data258[i50];
+if(data259 && typeof data259 == "object" && !Array.isArray(data259)){
+for(const key74 in data259){
+if(!((((((key74 === "name") || (key74 === "protocol")) || (key74 === "appProtocol")) || (key74 === "port")) || (key74 === "targetPort")) || (key74 === "nodePort"))){
+const err320 = {instancePath:instancePath+"/service/ports/" + i50,schemaPath:"#/properties/service/properties/ports/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key74},message:"must NOT have additional properties"};
+if(vErrors === null){
+vErrors = [err320];
+}
+else {
+vErrors.push(err320);
+}
+errors++;
+}
+}
+if(data259.name !== undefined){
+if(typeof data259.name !== "string"){
+const err321 = {instancePath:instancePath+"/service/ports/" + i50+"/name",schemaPath:"#/properties/service/properties/ports/items/properties/name/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err321];
+}
+else {
+vErrors.push(err321);
+}
+errors++;
+}
+}
+if(data259.protocol !== undefined){
+if(typeof data259.protocol !== "string"){
+const err322 = {instancePath:instancePath+"/service/ports/" + i50+"/protocol",schemaPath:"#/properties/service/properties/ports/items/properties/protocol/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err322];
+}
+else {
+vErrors.push(err322);
+}
+errors++;
+}
+}
+if(data259.appProtocol !== undefined){
+if(typeof data259.appProtocol !== "string"){
+const err323 = {instancePath:instancePath+"/service/ports/" + i50+"/appProtocol",schemaPath:"#/properties/service/properties/ports/items/properties/appProtocol/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err323];
+}
+else {
+vErrors.push(err323);
+}
+errors++;
+}
+}
+if(data259.port !== undefined){
+let data263 = data259.port;
+if(!((typeof data263 == "number") && (!(data263 % 1) && !isNaN(data263)))){
+const err324 = {instancePath:instancePath+"/service/ports/" + i50+"/port",schemaPath:"#/properties/service/properties/ports/items/properties/port/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
+if(vErrors === null){
+vErrors = [err324];
+}
+else {
+vErrors.push(err324);
+}
+errors++;
+}
+}
+if(data259.targetPort !== undefined){
+let data264 = data259.targetPort;
+if((!((typeof data264 == "number") && (!(data264 % 1) && !isNaN(data264)))) && (typeof data264 !== "string")){
+const err325 = {instancePath:instancePath+"/service/ports/" + i50+"/targetPort",schemaPath:"#/properties/service/properties/ports/items/properties/targetPort/type",keyword:"type",params:{type: schema91.properties.service.properties.ports.items.properties.targetPort.type},message:"must be integer,string"};
+if(vErrors === null){
+vErrors = [err325];
+}
+else {
+vErrors.push(err325);
+}
+errors++;
+}
+}
+if(data259.nodePort !== undefined){
+let data265 = data259.nodePort;
+if(!((typeof data265 == "number") && (!(data265 % 1) && !isNaN(data265)))){
+const err326 = {instancePath:instancePath+"/service/ports/" + i50+"/nodePort",schemaPath:"#/properties/service/properties/ports/items/properties/nodePort/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
+if(vErrors === null){
+vErrors = [err326];
+}
+else {
+vErrors.push(err326);
+}
+errors++;
+}
+}
+}
+else {
+const err327 = {instancePath:instancePath+"/service/ports/" + i50,schemaPath:"#/properties/service/properties/ports/items/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err327];
+}
+else {
+vErrors.push(err327);
+}
+errors++;
+}
+}
+}
+else {
+const err328 = {instancePath:instancePath+"/service/ports",schemaPath:"#/properties/service/properties/ports/type",keyword:"type",params:{type: "array"},message:"must be array"};
+if(vErrors === null){
+vErrors = [err328];
+}
+else {
+vErrors.push(err328);
+}
+errors++;
+}
+}
+if(data257.selector !== undefined){
+let data266 = data257.selector;
+if(data266 && typeof data266 == "object" && !Array.isArray(data266)){
+for(const key75 in data266){
+if(typeof data266[key75] !== "string"){
+const err329 = {instancePath:instancePath+"/service/selector/" + key75.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/service/properties/selector/additionalProperties/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err329];
+}
+else {
+vErrors.push(err329);
+}
+errors++;
+}
+}
+}
+else {
+const err330 = {instancePath:instancePath+"/service/selector",schemaPath:"#/properties/service/properties/selector/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err330];
+}
+else {
+vErrors.push(err330);
+}
+errors++;
+}
+}
+if(data257.clusterIP !== undefined){
+if(typeof data257.clusterIP !== "string"){
+const err331 = {instancePath:instancePath+"/service/clusterIP",schemaPath:"#/properties/service/properties/clusterIP/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err331];
+}
+else {
+vErrors.push(err331);
+}
+errors++;
+}
+}
+if(data257.clusterIPs !== undefined){
+let data269 = data257.clusterIPs;
+if(Array.isArray(data269)){
+const len51 = data269.length;
+for(let i51=0; i51<len51; i51++){
+if(typeof data269[i51] !== "string"){
+const err332 = {instancePath:instancePath+"/service/clusterIPs/" + i51,schemaPath:"#/properties/service/properties/clusterIPs/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err332];
+}
+else {
+vErrors.push(err332);
+}
+errors++;
+}
+}
+}
+else {
+const err333 = {instancePath:instancePath+"/service/clusterIPs",schemaPath:"#/properties/service/properties/clusterIPs/type",keyword:"type",params:{type: "array"},message:"must be array"};
+if(vErrors === null){
+vErrors = [err333];
+}
+else {
+vErrors.push(err333);
+}
+errors++;
+}
+}
+if(data257.type !== undefined){
+if(typeof data257.type !== "string"){
+const err334 = {instancePath:instancePath+"/service/type",schemaPath:"#/properties/service/properties/type/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err334];
+}
+else {
+vErrors.push(err334);
+}
+errors++;
+}
+}
+if(data257.externalIPs !== undefined){
+let data272 = data257.externalIPs;
+if(Array.isArray(data272)){
+const len52 = data272.length;
+for(let i52=0; i52<len52; i52++){
+if(typeof data272[i52] !== "string"){
+const err335 = {instancePath:instancePath+"/service/externalIPs/" + i52,schemaPath:"#/properties/service/properties/externalIPs/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err335];
+}
+else {
+vErrors.push(err335);
+}
+errors++;
+}
+}
+}
+else {
+const err336 = {instancePath:instancePath+"/service/externalIPs",schemaPath:"#/properties/service/properties/externalIPs/type",keyword:"type",params:{type: "array"},message:"must be array"};
+if(vErrors === null){
+vErrors = [err336];
+}
+else {
+vErrors.push(err336);
+}
+errors++;
+}
+}
+if(data257.sessionAffinity !== undefined){
+if(typeof data257.sessionAffinity !== "string"){
+const err337 = {instancePath:instancePath+"/service/sessionAffinity",schemaPath:"#/properties/service/properties/sessionAffinity/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err337];
+}
+else {
+vErrors.push(err337);
+}
+errors++;
+}
+}
+if(data257.loadBalancerIP !== undefined){
+if(typeof data257.loadBalancerIP !== "string"){
+const err338 = {instancePath:instancePath+"/service/loadBalancerIP",schemaPath:"#/properties/service/properties/loadBalancerIP/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err338];
+}
+else {
+vErrors.push(err338);
+}
+errors++;
+}
+}
+if(data257.loadBalancerSourceRanges !== undefined){
+let data276 = data257.loadBalancerSourceRanges;
+if(Array.isArray(data276)){
+const len53 = data276.length;
+for(let i53=0; i53<len53; i53++){
+if(typeof data276[i53] !== "string"){
+const err339 = {instancePath:instancePath+"/service/loadBalancerSourceRanges/" + i53,schemaPath:"#/properties/service/properties/loadBalancerSourceRanges/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err339];
+}
+else {
+vErrors.push(err339);
+}
+errors++;
+}
+}
+}
+else {
+const err340 = {instancePath:instancePath+"/service/loadBalancerSourceRanges",schemaPath:"#/properties/service/properties/loadBalancerSourceRanges/type",keyword:"type",params:{type: "array"},message:"must be array"};
+if(vErrors === null){
+vErrors = [err340];
+}
+else {
+vErrors.push(err340);
+}
+errors++;
+}
+}
+if(data257.externalName !== undefined){
+if(typeof data257.externalName !== "string"){
+const err341 = {instancePath:instancePath+"/service/externalName",schemaPath:"#/properties/service/properties/externalName/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err341];
+}
+else {
+vErrors.push(err341);
+}
+errors++;
+}
+}
+if(data257.externalTrafficPolicy !== undefined){
+if(typeof data257.externalTrafficPolicy !== "string"){
+const err342 = {instancePath:instancePath+"/service/externalTrafficPolicy",schemaPath:"#/properties/service/properties/externalTrafficPolicy/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err342];
+}
+else {
+vErrors.push(err342);
+}
+errors++;
+}
+}
+if(data257.healthCheckNodePort !== undefined){
+let data280 = data257.healthCheckNodePort;
+if(!((typeof data280 == "number") && (!(data280 % 1) && !isNaN(data280)))){
+const err343 = {instancePath:instancePath+"/service/healthCheckNodePort",schemaPath:"#/properties/service/properties/healthCheckNodePort/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
+if(vErrors === null){
+vErrors = [err343];
+}
+else {
+vErrors.push(err343);
+}
+errors++;
+}
+}
+if(data257.publishNotReadyAddresses !== undefined){
+if(typeof data257.publishNotReadyAddresses !== "boolean"){
+const err344 = {instancePath:instancePath+"/service/publishNotReadyAddresses",schemaPath:"#/properties/service/properties/publishNotReadyAddresses/type",keyword:"type",params:{type: "boolean"},message:"must be boolean"};
+if(vErrors === null){
+vErrors = [err344];
+}
+else {
+vErrors.push(err344);
+}
+errors++;
+}
+}
+if(data257.sessionAffinityConfig !== undefined){
+let data282 = data257.sessionAffinityConfig;
+if(data282 && typeof data282 == "object" && !Array.isArray(data282)){
+for(const key76 in data282){
+if(!(key76 === "clientIP")){
+const err345 = {instancePath:instancePath+"/service/sessionAffinityConfig",schemaPath:"#/properties/service/properties/sessionAffinityConfig/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key76},message:"must NOT have additional properties"};
+if(vErrors === null){
+vErrors = [err345];
+}
+else {
+vErrors.push(err345);
+}
+errors++;
+}
+}
+if(data282.clientIP !== undefined){
+let data283 = data282.clientIP;
+if(data283 && typeof data283 == "object" && !Array.isArray(data283)){
+for(const key77 in data283){
+if(!(key77 === "timeoutSeconds")){
+const err346 = {instancePath:instancePath+"/service/sessionAffinityConfig/clientIP",schemaPath:"#/properties/service/properties/sessionAffinityConfig/properties/clientIP/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key77},message:"must NOT have additional properties"};
+if(vErrors === null){
+vErrors = [err346];
+}
+else {
+vErrors.push(err346);
+}
+errors++;
+}
+}
+if(data283.timeoutSeconds !== undefined){
+let data284 = data283.timeoutSeconds;
+if(!((typeof data284 == "number") && (!(data284 % 1) && !isNaN(data284)))){
+const err347 = {instancePath:instancePath+"/service/sessionAffinityConfig/clientIP/timeoutSeconds",schemaPath:"#/properties/service/properties/sessionAffinityConfig/properties/clientIP/properties/timeoutSeconds/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
+if(vErrors === null){
+vErrors = [err347];
+}
+else {
+vErrors.push(err347);
+}
+errors++;
+}
+}
+}
+else {
+const err348 = {instancePath:instancePath+"/service/sessionAffinityConfig/clientIP",schemaPath:"#/properties/service/properties/sessionAffinityConfig/properties/clientIP/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err348];
+}
+else {
+vErrors.push(err348);
+}
+errors++;
+}
+}
+}
+else {
+const err349 = {instancePath:instancePath+"/service/sessionAffinityConfig",schemaPath:"#/properties/service/properties/sessionAffinityConfig/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err349];
+}
+else {
+vErrors.push(err349);
+}
+errors++;
+}
+}
+if(data257.ipFamilies !== undefined){
+let data285 = data257.ipFamilies;
+if(Array.isArray(data285)){
+const len54 = data285.length;
+for(let i54=0; i54<len54; i54++){
+if(typeof data285[i54] !== "string"){
+const err350 = {instancePath:instancePath+"/service/ipFamilies/" + i54,schemaPath:"#/properties/service/properties/ipFamilies/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err350];
+}
+else {
+vErrors.push(err350);
+}
+errors++;
+}
+}
+}
+else {
+const err351 = {instancePath:instancePath+"/service/ipFamilies",schemaPath:"#/properties/service/properties/ipFamilies/type",keyword:"type",params:{type: "array"},message:"must be array"};
+if(vErrors === null){
+vErrors = [err351];
+}
+else {
+vErrors.push(err351);
+}
+errors++;
+}
+}
+if(data257.ipFamilyPolicy !== undefined){
+if(typeof data257.ipFamilyPolicy !== "string"){
+const err352 = {instancePath:instancePath+"/service/ipFamilyPolicy",schemaPath:"#/properties/service/properties/ipFamilyPolicy/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err352];
+}
+else {
+vErrors.push(err352);
+}
+errors++;
+}
+}
+if(data257.allocateLoadBalancerNodePorts !== undefined){
+if(typeof data257.allocateLoadBalancerNodePorts !== "boolean"){
+const err353 = {instancePath:instancePath+"/service/allocateLoadBalancerNodePorts",schemaPath:"#/properties/service/properties/allocateLoadBalancerNodePorts/type",keyword:"type",params:{type: "boolean"},message:"must be boolean"};
+if(vErrors === null){
+vErrors = [err353];
+}
+else {
+vErrors.push(err353);
+}
+errors++;
+}
+}
+if(data257.loadBalancerClass !== undefined){
+if(typeof data257.loadBalancerClass !== "string"){
+const err354 = {instancePath:instancePath+"/service/loadBalancerClass",schemaPath:"#/properties/service/properties/loadBalancerClass/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err354];
+}
+else {
+vErrors.push(err354);
+}
+errors++;
+}
+}
+if(data257.internalTrafficPolicy !== undefined){
+if(typeof data257.internalTrafficPolicy !== "string"){
+const err355 = {instancePath:instancePath+"/service/internalTrafficPolicy",schemaPath:"#/properties/service/properties/internalTrafficPolicy/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err355];
+}
+else {
+vErrors.push(err355);
+}
+errors++;
+}
+}
+if(data257.trafficDistribution !== undefined){
+if(typeof data257.trafficDistribution !== "string"){
+const err356 = {instancePath:instancePath+"/service/trafficDistribution",schemaPath:"#/properties/service/properties/trafficDistribution/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err356];
+}
+else {
+vErrors.push(err356);
+}
+errors++;
+}
+}
+}
+else {
+const err357 = {instancePath:instancePath+"/service",schemaPath:"#/properties/service/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err357];
+}
+else {
+vErrors.push(err357);
+}
+errors++;
+}
+}
+if(data.strategy !== undefined){
+let data292 = data.strategy;
+if(data292 && typeof data292 == "object" && !Array.isArray(data292)){
+for(const key78 in data292){
+if(!((key78 === "type") || (key78 === "rollingUpdate"))){
+const err358 = {instancePath:instancePath+"/strategy",schemaPath:"#/properties/strategy/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key78},message:"must NOT have additional properties"};
+if(vErrors === null){
+vErrors = [err358];
+}
+else {
+vErrors.push(err358);
+}
+errors++;
+}
+}
+if(data292.type !== undefined){
+if(typeof data292.type !== "string"){
+const err359 = {instancePath:instancePath+"/strategy/type",schemaPath:"#/properties/strategy/properties/type/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err359];
+}
+else {
+vErrors.push(err359);
+}
+errors++;
+}
+}
+if(data292.rollingUpdate !== undefined){
+let data294 = data292.rollingUpdate;
+if(data294 && typeof data294 == "object" && !Array.isArray(data294)){
+for(const key79 in data294){
+if(!((key79 === "maxUnavailable") || (key79 === "maxSurge"))){
+const err360 = {instancePath:instancePath+"/strategy/rollingUpdate",schemaPath:"#/properties/strategy/properties/rollingUpdate/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key79},message:"must NOT have additional properties"};
+if(vErrors === null){
+vErrors = [err360];
+}
+else {
+vErrors.push(err360);
+}
+errors++;
+}
+}
+if(data294.maxUnavailable !== undefined){
+let data295 = data294.maxUnavailable;
+if((!((typeof data295 == "number") && (!(data295 % 1) && !isNaN(data295)))) && (typeof data295 !== "string")){
+const err361 = {instancePath:instancePath+"/strategy/rollingUpdate/maxUnavailable",schemaPath:"#/properties/strategy/properties/rollingUpdate/properties/maxUnavailable/type",keyword:"type",params:{type: schema91.properties.strategy.properties.rollingUpdate.properties.maxUnavailable.type},message:"must be integer,string"};
+if(vErrors === null){
+vErrors = [err361];
+}
+else {
+vErrors.push(err361);
+}
+errors++;
+}
+}
+if(data294.maxSurge !== undefined){
+let data296 = data294.maxSurge;
+if((!((typeof data296 == "number") && (!(data296 % 1) && !isNaN(data296)))) && (typeof data296 !== "string")){
+const err362 = {instancePath:instancePath+"/strategy/rollingUpdate/maxSurge",schemaPath:"#/properties/strategy/properties/rollingUpdate/properties/maxSurge/type",keyword:"type",params:{type: schema91.properties.strategy.properties.rollingUpdate.properties.maxSurge.type},message:"must be integer,string"};
+if(vErrors === null){
+vErrors = [err362];
+}
+else {
+vErrors.push(err362);
+}
+errors++;
+}
+}
+}
+else {
+const err363 = {instancePath:instancePath+"/strategy/rollingUpdate",schemaPath:"#/properties/strategy/properties/rollingUpdate/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err363];
+}
+else {
+vErrors.push(err363);
+}
+errors++;
+}
+}
+}
+else {
+const err364 = {instancePath:instancePath+"/strategy",schemaPath:"#/properties/strategy/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err364];
+}
+else {
+vErrors.push(err364);
+}
+errors++;
+}
+}
+if(data.tolerations !== undefined){
+let data297 = data.tolerations;
+if(Array.isArray(data297)){
+const len55 = data297.length;
+for(let i55=0; i55<len55; i55++){
+let data298 = data297[i55];
+if(data298 && typeof data298 == "object" && !Array.isArray(data298)){
+for(const key80 in data298){
+if(!(((((key80 === "key") || (key80 === "operator")) || (key80 === "value")) || (key80 === "effect")) || (key80 === "tolerationSeconds"))){
+const err365 = {instancePath:instancePath+"/tolerations/" + i55,schemaPath:"#/properties/tolerations/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key80},message:"must NOT have additional properties"};
+if(vErrors === null){
+vErrors = [err365];
+}
+else {
+vErrors.push(err365);
+}
+errors++;
+}
+}
+if(data298.key !== undefined){
+if(typeof data298.key !== "string"){
+const err366 = {instancePath:instancePath+"/tolerations/" + i55+"/key",schemaPath:"#/properties/tolerations/items/properties/key/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err366];
+}
+else {
+vErrors.push(err366);
+}
+errors++;
+}
+}
+if(data298.operator !== undefined){
+if(typeof data298.operator !== "string"){
+const err367 = {instancePath:instancePath+"/tolerations/" + i55+"/operator",schemaPath:"#/properties/tolerations/items/properties/operator/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err367];
+}
+else {
+vErrors.push(err367);
+}
+errors++;
+}
+}
+if(data298.value !== undefined){
+if(typeof data298.value !== "string"){
+const err368 = {instancePath:instancePath+"/tolerations/" + i55+"/value",schemaPath:"#/properties/tolerations/items/properties/value/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err368];
+}
+else {
+vErrors.push(err368);
+}
+errors++;
+}
+}
+if(data298.effect !== undefined){
+if(typeof data298.effect !== "string"){
+const err369 = {instancePath:instancePath+"/tolerations/" + i55+"/effect",schemaPath:"#/properties/tolerations/items/properties/effect/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err369];
+}
+else {
+vErrors.push(err369);
+}
+errors++;
+}
+}
+if(data298.tolerationSeconds !== undefined){
+let data303 = data298.tolerationSeconds;
+if(!((typeof data303 == "number") && (!(data303 % 1) && !isNaN(data303)))){
+const err370 = {instancePath:instancePath+"/tolerations/" + i55+"/tolerationSeconds",schemaPath:"#/properties/tolerations/items/properties/tolerationSeconds/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
+if(vErrors === null){
+vErrors = [err370];
+}
+else {
+vErrors.push(err370);
+}
+errors++;
+}
+}
+}
+else {
+const err371 = {instancePath:instancePath+"/tolerations/" + i55,schemaPath:"#/properties/tolerations/items/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err371];
+}
+else {
+vErrors.push(err371);
+}
+errors++;
+}
+}
+}
+else {
+const err372 = {instancePath:instancePath+"/tolerations",schemaPath:"#/properties/tolerations/type",keyword:"type",params:{type: "array"},message:"must be array"};
+if(vErrors === null){
+vErrors = [err372];
+}
+else {
+vErrors.push(err372);
+}
+errors++;
+}
+}
+if(data.serviceAnnotations !== undefined){
+let data304 = data.serviceAnnotations;
+if(data304 && typeof data304 == "object" && !Array.isArray(data304)){
+for(const key81 in data304){
+if(typeof data304[key81] !== "string"){
+const err373 = {instancePath:instancePath+"/serviceAnnotations/" + key81.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/serviceAnnotations/additionalProperties/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err373];
+}
+else {
+vErrors.push(err373);
+}
+errors++;
+}
+}
+}
+else {
+const err374 = {instancePath:instancePath+"/serviceAnnotations",schemaPath:"#/properties/serviceAnnotations/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err374];
+}
+else {
+vErrors.push(err374);
+}
+errors++;
+}
+}
+if(data.securityContext !== undefined){
+let data306 = data.securityContext;
+if(data306 && typeof data306 == "object" && !Array.isArray(data306)){
+for(const key82 in data306){
+if(!(func2.call(schema91.properties.securityContext.properties, key82))){
+const err375 = {instancePath:instancePath+"/securityContext",schemaPath:"#/properties/securityContext/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key82},message:"must NOT have additional properties"};
+if(vErrors === null){
+vErrors = [err375];
+}
+else {
+vErrors.push(err375);
+}
+errors++;
+}
+}
+if(data306.seLinuxOptions !== undefined){
+let data307 = data306.seLinuxOptions;
+if(data307 && typeof data307 == "object" && !Array.isArray(data307)){
+for(const key83 in data307){
+if(!((((key83 === "user") || (key83 === "role")) || (key83 === "type")) || (key83 === "level"))){
+const err376 = {instancePath:instancePath+"/securityContext/seLinuxOptions",schemaPath:"#/properties/securityContext/properties/seLinuxOptions/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key83},message:"must NOT have additional properties"};
+if(vErrors === null){
+vErrors = [err376];
+}
+else {
+vErrors.push(err376);
+}
+errors++;
+}
+}
+if(data307.user !== undefined){
+if(typeof data307.user !== "string"){
+const err377 = {instancePath:instancePath+"/securityContext/seLinuxOptions/user",schemaPath:"#/properties/securityContext/properties/seLinuxOptions/properties/user/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err377];
+}
+else {
+vErrors.push(err377);
+}
+errors++;
+}
+}
+if(data307.role !== undefined){
+if(typeof data307.role !== "string"){
+const err378 = {instancePath:instancePath+"/securityContext/seLinuxOptions/role",schemaPath:"#/properties/securityContext/properties/seLinuxOptions/properties/role/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err378];
+}
+else {
+vErrors.push(err378);
+}
+errors++;
+}
+}
+if(data307.type !== undefined){
+if(typeof data307.type !== "string"){
+const err379 = {instancePath:instancePath+"/securityContext/seLinuxOptions/type",schemaPath:"#/properties/securityContext/properties/seLinuxOptions/properties/type/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err379];
+}
+else {
+vErrors.push(err379);
+}
+errors++;
+}
+}
+if(data307.level !== undefined){
+if(typeof data307.level !== "string"){
+const err380 = {instancePath:instancePath+"/securityContext/seLinuxOptions/level",schemaPath:"#/properties/securityContext/properties/seLinuxOptions/properties/level/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err380];
+}
+else {
+vErrors.push(err380);
+}
+errors++;
+}
+}
+}
+else {
+const err381 = {instancePath:instancePath+"/securityContext/seLinuxOptions",schemaPath:"#/properties/securityContext/properties/seLinuxOptions/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err381];
+}
+else {
+vErrors.push(err381);
+}
+errors++;
+}
+}
+if(data306.windowsOptions !== undefined){
+let data312 = data306.windowsOptions;
+if(data312 && typeof data312 == "object" && !Array.isArray(data312)){
+for(const key84 in data312){
+if(!((((key84 === "gmsaCredentialSpecName") || (key84 === "gmsaCredentialSpec")) || (key84 === "runAsUserName")) || (key84 === "hostProcess"))){
+const err382 = {instancePath:instancePath+"/securityContext/windowsOptions",schemaPath:"#/properties/securityContext/properties/windowsOptions/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key84},message:"must NOT have additional properties"};
+if(vErrors === null){
+vErrors = [err382];
+}
+else {
+vErrors.push(err382);
+}
+errors++;
+}
+}
+if(data312.gmsaCredentialSpecName !== undefined){
+if(typeof data312.gmsaCredentialSpecName !== "string"){
+const err383 = {instancePath:instancePath+"/securityContext/windowsOptions/gmsaCredentialSpecName",schemaPath:"#/properties/securityContext/properties/windowsOptions/properties/gmsaCredentialSpecName/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err383];
+}
+else {
+vErrors.push(err383);
+}
+errors++;
+}
+}
+if(data312.gmsaCredentialSpec !== undefined){
+if(typeof data312.gmsaCredentialSpec !== "string"){
+const err384 = {instancePath:instancePath+"/securityContext/windowsOptions/gmsaCredentialSpec",schemaPath:"#/properties/securityContext/properties/windowsOptions/properties/gmsaCredentialSpec/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err384];
+}
+else {
+vErrors.push(err384);
+}
+errors++;
+}
+}
+if(data312.runAsUserName !== undefined){
+if(typeof data312.runAsUserName !== "string"){
+const err385 = {instancePath:instancePath+"/securityContext/windowsOptions/runAsUserName",schemaPath:"#/properties/securityContext/properties/windowsOptions/properties/runAsUserName/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err385];
+}
+else {
+vErrors.push(err385);
+}
+errors++;
+}
+}
+if(data312.hostProcess !== undefined){
+if(typeof data312.hostProcess !== "boolean"){
+const err386 = {instancePath:instancePath+"/securityContext/windowsOptions/hostProcess",schemaPath:"#/properties/securityContext/properties/windowsOptions/properties/hostProcess/type",keyword:"type",params:{type: "boolean"},message:"must be boolean"};
+if(vErrors === null){
+vErrors = [err386];
+}
+else {
+vErrors.push(err386);
+}
+errors++;
+}
+}
+}
+else {
+const err387 = {instancePath:instancePath+"/securityContext/windowsOptions",schemaPath:"#/properties/securityContext/properties/windowsOptions/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err387];
+}
+else {
+vErrors.push(err387);
+}
+errors++;
+}
+}
+if(data306.runAsUser !== undefined){
+let data317 = data306.runAsUser;
+if(!((typeof data317 == "number") && (!(data317 % 1) && !isNaN(data317)))){
+const err388 = {instancePath:instancePath+"/securityContext/runAsUser",schemaPath:"#/properties/securityContext/properties/runAsUser/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
+if(vErrors === null){
+vErrors = [err388];
+}
+else {
+vErrors.push(err388);
+}
+errors++;
+}
+}
+if(data306.runAsGroup !== undefined){
+let data318 = data306.runAsGroup;
+if(!((typeof data318 == "number") && (!(data318 % 1) && !isNaN(data318)))){
+const err389 = {instancePath:instancePath+"/securityContext/runAsGroup",schemaPath:"#/properties/securityContext/properties/runAsGroup/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
+if(vErrors === null){
+vErrors = [err389];
+}
+else {
+vErrors.push(err389);
+}
+errors++;
+}
+}
+if(data306.runAsNonRoot !== undefined){
+if(typeof data306.runAsNonRoot !== "boolean"){
+const err390 = {instancePath:instancePath+"/securityContext/runAsNonRoot",schemaPath:"#/properties/securityContext/properties/runAsNonRoot/type",keyword:"type",params:{type: "boolean"},message:"must be boolean"};
+if(vErrors === null){
+vErrors = [err390];
+}
+else {
+vErrors.push(err390);
+}
+errors++;
+}
+}
+if(data306.supplementalGroups !== undefined){
+let data320 = data306.supplementalGroups;
+if(Array.isArray(data320)){
+const len56 = data320.length;
+for(let i56=0; i56<len56; i56++){
+let data321 = data320[i56];
+if(!((typeof data321 == "number") && (!(data321 % 1) && !isNaN(data321)))){
+const err391 = {instancePath:instancePath+"/securityContext/supplementalGroups/" + i56,schemaPath:"#/properties/securityContext/properties/supplementalGroups/items/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
+if(vErrors === null){
+vErrors = [err391];
+}
+else {
+vErrors.push(err391);
+}
+errors++;
+}
+}
+}
+else {
+const err392 = {instancePath:instancePath+"/securityContext/supplementalGroups",schemaPath:"#/properties/securityContext/properties/supplementalGroups/type",keyword:"type",params:{type: "array"},message:"must be array"};
+if(vErrors === null){
+vErrors = [err392];
+}
+else {
+vErrors.push(err392);
+}
+errors++;
+}
+}
+if(data306.supplementalGroupsPolicy !== undefined){
+if(typeof data306.supplementalGroupsPolicy !== "string"){
+const err393 = {instancePath:instancePath+"/securityContext/supplementalGroupsPolicy",schemaPath:"#/properties/securityContext/properties/supplementalGroupsPolicy/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err393];
+}
+else {
+vErrors.push(err393);
+}
+errors++;
+}
+}
+if(data306.fsGroup !== undefined){
+let data323 = data306.fsGroup;
+if(!((typeof data323 == "number") && (!(data323 % 1) && !isNaN(data323)))){
+const err394 = {instancePath:instancePath+"/securityContext/fsGroup",schemaPath:"#/properties/securityContext/properties/fsGroup/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
+if(vErrors === null){
+vErrors = [err394];
+}
+else {
+vErrors.push(err394);
+}
+errors++;
+}
+}
+if(data306.sysctls !== undefined){
+let data324 = data306.sysctls;
+if(Array.isArray(data324)){
+const len57 = data324.length;
+for(let i57=0; i57<len57; i57++){
+let data325 = data324[i57];
+if(data325 && typeof data325 == "object" && !Array.isArray(data325)){
+for(const key85 in data325){
+if(!((key85 === "name") || (key85 === "value"))){
+const err395 = {instancePath:instancePath+"/securityContext/sysctls/" + i57,schemaPath:"#/properties/securityContext/properties/sysctls/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key85},message:"must NOT have additional properties"};
+if(vErrors === null){
+vErrors = [err395];
+}
+else {
+vErrors.push(err395);
+}
+errors++;
+}
+}
+if(data325.name !== undefined){
+if(typeof data325.name !== "string"){
+const err396 = {instancePath:instancePath+"/securityContext/sysctls/" + i57+"/name",schemaPath:"#/properties/securityContext/properties/sysctls/items/properties/name/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err396];
+}
+else {
+vErrors.push(err396);
+}
+errors++;
+}
+}
+if(data325.value !== undefined){
+if(typeof data325.value !== "string"){
+const err397 = {instancePath:instancePath+"/securityContext/sysctls/" + i57+"/value",schemaPath:"#/properties/securityContext/properties/sysctls/items/properties/value/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err397];
+}
+else {
+vErrors.push(err397);
+}
+errors++;
+}
+}
+}
+else {
+const err398 = {instancePath:instancePath+"/securityContext/sysctls/" + i57,schemaPath:"#/properties/securityContext/properties/sysctls/items/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err398];
+}
+else {
+vErrors.push(err398);
+}
+errors++;
+}
+}
+}
+else {
+const err399 = {instancePath:instancePath+"/securityContext/sysctls",schemaPath:"#/properties/securityContext/properties/sysctls/type",keyword:"type",params:{type: "array"},message:"must be array"};
+if(vErrors === null){
+vErrors = [err399];
+}
+else {
+vErrors.push(err399);
+}
+errors++;
+}
+}
+if(data306.fsGroupChangePolicy !== undefined){
+if(typeof data306.fsGroupChangePolicy !== "string"){
+const err400 = {instancePath:instancePath+"/securityContext/fsGroupChangePolicy",schemaPath:"#/properties/securityContext/properties/fsGroupChangePolicy/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err400];
+}
+else {
+vErrors.push(err400);
+}
+errors++;
+}
+}
+if(data306.seccompProfile !== undefined){
+let data329 = data306.seccompProfile;
+if(data329 && typeof data329 == "object" && !Array.isArray(data329)){
+for(const key86 in data329){
+if(!((key86 === "type") || (key86 === "localhostProfile"))){
+const err401 = {instancePath:instancePath+"/securityContext/seccompProfile",schemaPath:"#/properties/securityContext/properties/seccompProfile/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key86},message:"must NOT have additional properties"};
+if(vErrors === null){
+vErrors = [err401];
+}
+else {
+vErrors.push(err401);
+}
+errors++;
+}
+}
+if(data329.type !== undefined){
+if(typeof data329.type !== "string"){
+const err402 = {instancePath:instancePath+"/securityContext/seccompProfile/type",schemaPath:"#/properties/securityContext/properties/seccompProfile/properties/type/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err402];
+}
+else {
+vErrors.push(err402);
+}
+errors++;
+}
+}
+if(data329.localhostProfile !== undefined){
+if(typeof data329.localhostProfile !== "string"){
+const err403 = {instancePath:instancePath+"/securityContext/seccompProfile/localhostProfile",schemaPath:"#/properties/securityContext/properties/seccompProfile/properties/localhostProfile/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err403];
+}
+else {
+vErrors.push(err403);
+}
+errors++;
+}
+}
+}
+else {
+const err404 = {instancePath:instancePath+"/securityContext/seccompProfile",schemaPath:"#/properties/securityContext/properties/seccompProfile/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err404];
+}
+else {
+vErrors.push(err404);
+}
+errors++;
+}
+}
+if(data306.appArmorProfile !== undefined){
+let data332 = data306.appArmorProfile;
+if(data332 && typeof data332 == "object" && !Array.isArray(data332)){
+for(const key87 in data332){
+if(!((key87 === "type") || (key87 === "localhostProfile"))){
+const err405 = {instancePath:instancePath+"/securityContext/appArmorProfile",schemaPath:"#/properties/securityContext/properties/appArmorProfile/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key87},message:"must NOT have additional properties"};
+if(vErrors === null){
+vErrors = [err405];
+}
+else {
+vErrors.push(err405);
+}
+errors++;
+}
+}
+if(data332.type !== undefined){
+if(typeof data332.type !== "string"){
+const err406 = {instancePath:instancePath+"/securityContext/appArmorProfile/type",schemaPath:"#/properties/securityContext/properties/appArmorProfile/properties/type/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err406];
+}
+else {
+vErrors.push(err406);
+}
+errors++;
+}
+}
+if(data332.localhostProfile !== undefined){
+if(typeof data332.localhostProfile !== "string"){
+const err407 = {instancePath:instancePath+"/securityContext/appArmorProfile/localhostProfile",schemaPath:"#/properties/securityContext/properties/appArmorProfile/properties/localhostProfile/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err407];
+}
+else {
+vErrors.push(err407);
+}
+errors++;
+}
+}
+}
+else {
+const err408 = {instancePath:instancePath+"/securityContext/appArmorProfile",schemaPath:"#/properties/securityContext/properties/appArmorProfile/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err408];
+}
+else {
+vErrors.push(err408);
+}
+errors++;
+}
+}
+if(data306.seLinuxChangePolicy !== undefined){
+if(typeof data306.seLinuxChangePolicy !== "string"){
+const err409 = {instancePath:instancePath+"/securityContext/seLinuxChangePolicy",schemaPath:"#/properties/securityContext/properties/seLinuxChangePolicy/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err409];
+}
+else {
+vErrors.push(err409);
+}
+errors++;
+}
+}
+}
+else {
+const err410 = {instancePath:instancePath+"/securityContext",schemaPath:"#/properties/securityContext/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err410];
+}
+else {
+vErrors.push(err410);
+}
+errors++;
+}
+}
+if(data.volumes !== undefined){
+let data336 = data.volumes;
+if(Array.isArray(data336)){
+const len58 = data336.length;
+for(let i58=0; i58<len58; i58++){
+let data337 = data336[i58];
+if(data337 && typeof data337 == "object" && !Array.isArray(data337)){
+if(data337.name === undefined){
+const err411 = {instancePath:instancePath+"/volumes/" + i58,schemaPath:"#/properties/volumes/items/required",keyword:"required",params:{missingProperty: "name"},message:"must have required property '"+"name"+"'"};
+if(vErrors === null){
+vErrors = [err411];
+}
+else {
+vErrors.push(err411);
+}
+errors++;
+}
+if(data337.name !== undefined){
+if(typeof data337.name !== "string"){
+const err412 = {instancePath:instancePath+"/volumes/" + i58+"/name",schemaPath:"#/properties/volumes/items/properties/name/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err412];
+}
+else {
+vErrors.push(err412);
+}
+errors++;
+}
+}
+}
+else {
+const err413 = {instancePath:instancePath+"/volumes/" + i58,schemaPath:"#/properties/volumes/items/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err413];
+}
+else {
+vErrors.push(err413);
+}
+errors++;
+}
+}
+}
+else {
+const err414 = {instancePath:instancePath+"/volumes",schemaPath:"#/properties/volumes/type",keyword:"type",params:{type: "array"},message:"must be array"};
+if(vErrors === null){
+vErrors = [err414];
+}
+else {
+vErrors.push(err414);
+}
+errors++;
+}
+}
+if(data.volumeMounts !== undefined){
+let data339 = data.volumeMounts;
+if(Array.isArray(data339)){
+const len59 = data339.length;
+for(let i59=0; i59<len59; i59++){
+let data340 = data339[i59];
+if(data340 && typeof data340 == "object" && !Array.isArray(data340)){
+for(const key88 in data340){
+if(!(((((((key88 === "name") || (key88 === "readOnly")) || (key88 === "recursiveReadOnly")) || (key88 === "mountPath")) || (key88 === "subPath")) || (key88 === "mountPropagation")) || (key88 === "subPathExpr"))){
+const err415 = {instancePath:instancePath+"/volumeMounts/" + i59,schemaPath:"#/properties/volumeMounts/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key88},message:"must NOT have additional properties"};
+if(vErrors === null){
+vErrors = [err415];
+}
+else {
+vErrors.push(err415);
+}
+errors++;
+}
+}
+if(data340.name !== undefined){
+if(typeof data340.name !== "string"){
+const err416 = {instancePath:instancePath+"/volumeMounts/" + i59+"/name",schemaPath:"#/properties/volumeMounts/items/properties/name/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err416];
+}
+else {
+vErrors.push(err416);
+}
+errors++;
+}
+}
+if(data340.readOnly !== undefined){
+if(typeof data340.readOnly !== "boolean"){
+const err417 = {instancePath:instancePath+"/volumeMounts/" + i59+"/readOnly",schemaPath:"#/properties/volumeMounts/items/properties/readOnly/type",keyword:"type",params:{type: "boolean"},message:"must be boolean"};
+if(vErrors === null){
+vErrors = [err417];
+}
+else {
+vErrors.push(err417);
+}
+errors++;
+}
+}
+if(data340.recursiveReadOnly !== undefined){
+if(typeof data340.recursiveReadOnly !== "string"){
+const err418 = {instancePath:instancePath+"/volumeMounts/" + i59+"/recursiveReadOnly",schemaPath:"#/properties/volumeMounts/items/properties/recursiveReadOnly/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err418];
+}
+else {
+vErrors.push(err418);
+}
+errors++;
+}
+}
+if(data340.mountPath !== undefined){
+if(typeof data340.mountPath !== "string"){
+const err419 = {instancePath:instancePath+"/volumeMounts/" + i59+"/mountPath",schemaPath:"#/properties/volumeMounts/items/properties/mountPath/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err419];
+}
+else {
+vErrors.push(err419);
+}
+errors++;
+}
+}
+if(data340.subPath !== undefined){
+if(typeof data340.subPath !== "string"){
+const err420 = {instancePath:instancePath+"/volumeMounts/" + i59+"/subPath",schemaPath:"#/properties/volumeMounts/items/properties/subPath/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err420];
+}
+else {
+vErrors.push(err420);
+}
+errors++;
+}
+}
+if(data340.mountPropagation !== undefined){
+if(typeof data340.mountPropagation !== "string"){
+const err421 = {instancePath:instancePath+"/volumeMounts/" + i59+"/mountPropagation",schemaPath:"#/properties/volumeMounts/items/properties/mountPropagation/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err421];
+}
+else {
+vErrors.push(err421);
+}
+errors++;
+}
+}
+if(data340.subPathExpr !== undefined){
+if(typeof data340.subPathExpr !== "string"){
+const err422 = {instancePath:instancePath+"/volumeMounts/" + i59+"/subPathExpr",schemaPath:"#/properties/volumeMounts/items/properties/subPathExpr/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err422];
+}
+else {
+vErrors.push(err422);
+}
+errors++;
+}
+}
+}
+else {
+const err423 = {instancePath:instancePath+"/volumeMounts/" + i59,schemaPath:"#/properties/volumeMounts/items/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err423];
+}
+else {
+vErrors.push(err423);
+}
+errors++;
+}
+}
+}
+else {
+const err424 = {instancePath:instancePath+"/volumeMounts",schemaPath:"#/properties/volumeMounts/type",keyword:"type",params:{type: "array"},message:"must be array"};
+if(vErrors === null){
+vErrors = [err424];
+}
+else {
+vErrors.push(err424);
+}
+errors++;
+}
+}
+if(data.overlays !== undefined){
+let data348 = data.overlays;
+if(Array.isArray(data348)){
+const len60 = data348.length;
+for(let i60=0; i60<len60; i60++){
+let data349 = data348[i60];
+if(data349 && typeof data349 == "object" && !Array.isArray(data349)){
+for(const key89 in data349){
+if(!((((key89 === "apiVersion") || (key89 === "kind")) || (key89 === "name")) || (key89 === "patches"))){
+const err425 = {instancePath:instancePath+"/overlays/" + i60,schemaPath:"#/properties/overlays/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key89},message:"must NOT have additional properties"};
+if(vErrors === null){
+vErrors = [err425];
+}
+else {
+vErrors.push(err425);
+}
+errors++;
+}
+}
+if(data349.apiVersion !== undefined){
+if(typeof data349.apiVersion !== "string"){
+const err426 = {instancePath:instancePath+"/overlays/" + i60+"/apiVersion",schemaPath:"#/properties/overlays/items/properties/apiVersion/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err426];
+}
+else {
+vErrors.push(err426);
+}
+errors++;
+}
+}
+if(data349.kind !== undefined){
+if(typeof data349.kind !== "string"){
+const err427 = {instancePath:instancePath+"/overlays/" + i60+"/kind",schemaPath:"#/properties/overlays/items/properties/kind/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err427];
+}
+else {
+vErrors.push(err427);
+}
+errors++;
+}
+}
+if(data349.name !== undefined){
+if(typeof data349.name !== "string"){
+const err428 = {instancePath:instancePath+"/overlays/" + i60+"/name",schemaPath:"#/properties/overlays/items/properties/name/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err428];
+}
+else {
+vErrors.push(err428);
+}
+errors++;
+}
+}
+if(data349.patches !== undefined){
+let data353 = data349.patches;
+if(Array.isArray(data353)){
+const len61 = data353.length;
+for(let i61=0; i61<len61; i61++){
+let data354 = data353[i61];
+if(data354 && typeof data354 == "object" && !Array.isArray(data354)){
+for(const key90 in data354){
+if(!((key90 === "path") || (key90 === "value"))){
+const err429 = {instancePath:instancePath+"/overlays/" + i60+"/patches/" + i61,schemaPath:"#/properties/overlays/items/properties/patches/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key90},message:"must NOT have additional properties"};
+if(vErrors === null){
+vErrors = [err429];
+}
+else {
+vErrors.push(err429);
+}
+errors++;
+}
+}
+if(data354.path !== undefined){
+if(typeof data354.path !== "string"){
+const err430 = {instancePath:instancePath+"/overlays/" + i60+"/patches/" + i61+"/path",schemaPath:"#/properties/overlays/items/properties/patches/items/properties/path/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err430];
+}
+else {
+vErrors.push(err430);
+}
+errors++;
+}
+}
+}
+else {
+const err431 = {instancePath:instancePath+"/overlays/" + i60+"/patches/" + i61,schemaPath:"#/properties/overlays/items/properties/patches/items/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err431];
+}
+else {
+vErrors.push(err431);
+}
+errors++;
+}
+}
+}
+else {
+const err432 = {instancePath:instancePath+"/overlays/" + i60+"/patches",schemaPath:"#/properties/overlays/items/properties/patches/type",keyword:"type",params:{type: "array"},message:"must be array"};
+if(vErrors === null){
+vErrors = [err432];
+}
+else {
+vErrors.push(err432);
+}
+errors++;
+}
+}
+}
+else {
+const err433 = {instancePath:instancePath+"/overlays/" + i60,schemaPath:"#/properties/overlays/items/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err433];
+}
+else {
+vErrors.push(err433);
+}
+errors++;
+}
+}
+}
+else {
+const err434 = {instancePath:instancePath+"/overlays",schemaPath:"#/properties/overlays/type",keyword:"type",params:{type: "array"},message:"must be array"};
+if(vErrors === null){
+vErrors = [err434];
+}
+else {
+vErrors.push(err434);
+}
+errors++;
+}
+}
+}
+else {
+const err435 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err435];
+}
+else {
+vErrors.push(err435);
 }
 errors++;
 }
