@@ -388,6 +388,17 @@ function fastParseAll(text: string): GoValue[] | undefined {
   }
 }
 
+/** The first document with every scalar left a string (for reading a manifest's head quickly);
+ * undefined when the fast reader rejects the text (the caller should use parseGoYaml). */
+export function parseYamlStringsOnly(text: string): unknown {
+  try {
+    return fastLoadAll(text, { schema: STRINGS_SCHEMA, maxDepth: 1000 })[0] ?? null;
+  } catch {
+    return undefined;
+  }
+}
+const STRINGS_SCHEMA = FAILSAFE_SCHEMA.withTags(mergeTag);
+
 /**
  * sigs.k8s.io/yaml.Unmarshal into interface{}: the first document only; an empty document is nil.
  * Throws GoYamlError (with a line) for syntax errors and unconvertible values.

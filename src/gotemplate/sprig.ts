@@ -1,11 +1,12 @@
 /**
  * sprig v3's text/template function map (sprig.TxtFuncMap) on the template value model.
  *
- * Semantics follow sprig 3.2.3 (Debian's copy, used by the differential oracle); where Helm v4's
- * sprig 3.3.x differs it is noted at the function. Known 3.2 -> 3.3 differences that matter here:
- * 3.3 adds toYaml-free helpers only (e.g. `toDate` layout fixes, `mustToDate`), swaps
- * imdario/mergo for dario.cat/mergo (same merge rules for map[string]interface{}), and moves
- * semver to 3.3 whose constraint checks give the same answers for the forms charts use.
+ * Semantics follow sprig 3.2.3 (Debian's copy, which the differential tests run against). Helm
+ * v4 uses sprig 3.3.x, which swaps imdario/mergo for dario.cat/mergo and moves to
+ * Masterminds/semver 3.3 and newer crypto libraries; the merge rules for map[string]interface{}
+ * and the constraint forms charts use (">=1.23-0", "~1.30", "^1", ranges, "||") behave the same
+ * in both. Functions whose output cannot be reproducible (random strings, uuidv4, now) exist but
+ * are not compared.
  *
  * Every function carries its Go signature (value.ts withSignature), so the executor converts and
  * checks arguments exactly as Go's reflect call does. Functions that need randomness, hosts,

@@ -19,7 +19,7 @@ import { createRequire } from 'node:module';
 import { SailError } from '../errors.js';
 import { TemplateSet } from '../gotemplate/index.js';
 import { helmFuncMap, HELM_ERR_END, HELM_ERR_START } from '../gotemplate/helm-funcs.js';
-import { GoYamlError, parseGoYaml } from '../gotemplate/goyaml.js';
+import { GoYamlError, parseGoYaml, parseYamlStringsOnly, resolveScalar } from '../gotemplate/goyaml.js';
 import { toJS, type GoMap, type GoValue } from '../gotemplate/value.js';
 import type { Chart } from './chart.js';
 import { capabilitiesObject, chartObject, filesObject, releaseObject, type ReleaseOptions } from './objects.js';
@@ -238,7 +238,30 @@ function kindLess(a: string, b: string): number {
   return ai - bi;
 }
 
-function headOf(source: string, content: string): { kind: string; apiVersion: string; name: string; hook: string | undefined } {
+type Head = { kind: string; apiVersion: string; name: string; hook: string | undefined };
+
+/** The head fields from a strings-only read of the document (no scalar resolution needed). */
+function quickHead(content: string): Head | undefined {
+  const doc = parseYamlStringsOnly(content);
+  if (doc === undefined) return undefined;
+  if (doc === null) return { kind: '', apiVersion: '', name: '', hook: undefined };
+  if (typeof doc !== 'object' || Array.isArray(doc)) return undefined;
+  const get = (o: unknown, k: string): unknown => (o !== null && typeof o === 'object' && !Array.isArray(o) && Object.hasOwn(o, k) ? (o as Record<string, unknown>)[k] : undefined);
+  const kind = get(doc, 'kind');
+  const apiVersion = get(doc, 'apiVersion');
+  const meta = get(doc, 'metadata');
+  const name = get(meta, 'name');
+  const hook = get(get(meta, 'annotations'), 'helm.sh/hook');
+  const plain = (v: unknown) => v === undefined || typeof v === 'string';
+  // Anything but plain strings in these fields may resolve to another type: read it exactly.
+  if (!plain(kind) || !plain(apiVersion) || !plain(name) || !plain(hook) || (meta !== undefined && (meta === null || typeof meta !== 'object'))) return undefined;
+  if ([kind, apiVersion, name, hook].some((v) => v !== undefined && resolveScalar(v as string).tag !== 'str')) return undefined;
+  return { kind: (kind as string | undefined) ?? '', apiVersion: (apiVersion as string | undefined) ?? '', name: (name as string | undefined) ?? '', hook: hook as string | undefined };
+}
+
+function headOf(source: string, content: string): Head {
+  const quick = quickHead(content);
+  if (quick) return quick;
   let head: GoValue;
   try {
     head = parseGoYaml(content);
