@@ -219,8 +219,12 @@ function formatFloatBinary(v: number, size: 32 | 64): string {
   return (neg ? '-' : '') + mant.toString() + 'p' + (exp >= 0 ? '+' : '-') + Math.abs(exp);
 }
 
-/** strconv 'x' format: -0x1.hhhhp±dd, shortest when prec < 0, else rounded half-even to prec hex digits. */
-function formatFloatHex(v: number, prec: number, upper: boolean, size: 32 | 64): string {
+/**
+ * strconv 'x' format: -0x1.hhhhp±dd, shortest when prec < 0, else rounded half-even to prec hex
+ * digits. A float32 is exact as a double and its low mantissa bits are zero, so trimming
+ * trailing zeros gives the same digits as formatting it at 32 bits.
+ */
+function formatFloatHex(v: number, prec: number, upper: boolean): string {
   if (!Number.isFinite(v)) return formatFloat(v, 'g', -1);
   const neg = v < 0 || Object.is(v, -0);
   let mant = 0n;
@@ -243,7 +247,6 @@ function formatFloatHex(v: number, prec: number, upper: boolean, size: 32 | 64):
     }
     exp += 60;
   }
-  void size;
   if (prec >= 0 && prec < 15) {
     const shift = BigInt(60 - prec * 4);
     const extra = mant & ((1n << shift) - 1n);
@@ -431,7 +434,7 @@ class Printer {
       case 'c':
         return this.pad(runeString(v));
       case 'q':
-        return this.pad(quoteRuneLiteral(v, this.f.plus, this.f.sharp));
+        return this.pad(quoteRuneLiteral(v, this.f.plus));
       case 'U':
         return this.fmtUnicode(v);
       default:
@@ -519,7 +522,7 @@ class Printer {
     if (this.f.precPresent) prec = this.f.prec;
     let num: string;
     if (fmtc === 'b') num = formatFloatBinary(v, size);
-    else if (fmtc === 'x' || fmtc === 'X') num = formatFloatHex(v, prec, fmtc === 'X', size);
+    else if (fmtc === 'x' || fmtc === 'X') num = formatFloatHex(v, prec, fmtc === 'X');
     else num = formatFloat(v, fmtc as 'e' | 'E' | 'f' | 'g' | 'G', prec, size);
     if (num[0] !== '-' && num[0] !== '+') num = '+' + num;
     if (this.f.space && num[0] === '+' && !this.f.plus) num = ' ' + num.slice(1);
@@ -549,14 +552,12 @@ class Printer {
       return;
     }
     const oldPlus = this.f.plus;
-    const start = this.buf.length;
     this.buf += '(';
     this.fmtFloat(v.re, 64, verb, v);
     this.f.plus = true;
     this.fmtFloat(v.im, 64, verb, v);
     this.buf += 'i)';
     this.f.plus = oldPlus;
-    void start;
   }
 
   printArg(v: GoValue, verb: string, depth: number): void {
@@ -770,9 +771,9 @@ function runeString(v: bigint): string {
   return String.fromCodePoint(Number(v));
 }
 
-function quoteRuneLiteral(v: bigint, asciiOnly: boolean, sharp: boolean): string {
+/** %q of an integer: a single-quoted rune literal (unlike strings, '#' does not backquote). */
+function quoteRuneLiteral(v: bigint, asciiOnly: boolean): string {
   let cp = v < 0n || v > 0x10ffffn || (v >= 0xd800n && v < 0xe000n) ? 0xfffd : Number(v);
-  void sharp; // unlike strings, %#q of a rune is still single-quoted
   if (cp === 34) return `'"'`;
   return "'" + quoteRune(cp, 39, asciiOnly) + "'";
 }

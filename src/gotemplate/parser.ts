@@ -18,7 +18,7 @@ import type {
 } from './ast.js';
 import { nodeString } from './ast.js';
 import { TemplateError } from './errors.js';
-import { T, lex, type Token } from './lexer.js';
+import { T, goQuote as quoteGo, lex, type Token } from './lexer.js';
 
 export interface ParseOptions {
   leftDelim?: string;
@@ -49,12 +49,6 @@ function goQuoteTrunc(s: string, runes: number): string {
   return quoteGo(chars.slice(0, runes === Infinity ? chars.length : runes).join(''));
 }
 
-import { goQuote as quoteGo } from './lexer.js';
-
-/** Result of parsing one text: every tree it defines, main template first. */
-export interface ParsedText {
-  trees: Tree[];
-}
 
 interface NodeEndElse {
   type: 'end' | 'else';
@@ -120,9 +114,6 @@ class Parser {
     else this.idx = this.tokens.length; // past the final EOF/error: keep returning it
     this.lastLine = t.line;
     return t;
-  }
-  private backup(n = 1): void {
-    this.idx -= n;
   }
   private peek(): Token {
     const t = this.tokens[Math.min(this.idx, this.tokens.length - 1)]!;
