@@ -1,0 +1,45 @@
+import { newMessage, type Analyzer } from '../analyzer.js';
+import { K } from '../kinds.js';
+import { obj, strMap, type Resource } from '../resource.js';
+import { LabelIndex } from './label-index.js';
+import { sortedNames } from './label-selector.js';
+import { selectorString } from './util.js';
+
+export const telemetrySelectorAnalyzer: Analyzer = {
+  name: 'telemetry.SelectorAnalyzer',
+  description: 'Validates that telemetries that define a selector match at least one pod, and that there aren\'t multiple telemetry resources that select overlapping pods',
+  inputs: [K.Telemetry, K.Pod],
+  analyze(ctx) {
+    const pods = new LabelIndex<Resource>();
+    const podsByNs = new Map<string, Resource[]>();
+    for (const p of ctx.snapshot.list(K.Pod)) {
+      pods.add(p.namespace, p.labels, p);
+      const l = podsByNs.get(p.namespace);
+      if (l) l.push(p);
+      else podsByNs.set(p.namespace, [p]);
+    }
+    const podToTelemetries = new Map<Resource, Resource[]>();
+    for (const t of ctx.snapshot.list(K.Telemetry)) {
+      const labels = strMap(obj(t.spec['selector'])['matchLabels']);
+      const keys = Object.keys(labels);
+      // Telemetries without selector labels apply namespace-wide; the default selector analyzer covers them.
+      if (keys.length === 0) continue;
+      if (!pods.has(t.namespace, labels)) {
+        const sel = selectorString(labels);
+        ctx.report(newMessage('ReferencedResourceNotFound', t, ['selector', sel], `{.spec.selector.matchLabels.${sel.slice(0, sel.indexOf('='))}}`));
+        continue;
+      }
+      for (const p of podsByNs.get(t.namespace) ?? []) {
+        if (!keys.every((k) => p.labels[k] === labels[k])) continue;
+        const l = podToTelemetries.get(p);
+        if (l) l.push(t);
+        else podToTelemetries.set(p, [t]);
+      }
+    }
+    for (const [pod, telemetries] of podToTelemetries) {
+      if (telemetries.length === 1) continue;
+      const names = sortedNames(telemetries);
+      for (const t of telemetries) ctx.report(newMessage('ConflictingTelemetryWorkloadSelectors', t, [names, pod.namespace, pod.name], '{.metadata.name}'));
+    }
+  },
+};
