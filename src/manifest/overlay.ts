@@ -7,6 +7,8 @@
 import { SailError } from '../errors.js';
 import { deepClone } from '../operator/merge.js';
 import { isJsonObject, type JsonObject, type JsonValue } from '../operator/types.js';
+import { parseGoYamlAll } from '../gotemplate/goyaml.js';
+import { goToJson } from './govalues.js';
 
 export interface OverlayPatch {
   path: string;
@@ -110,7 +112,31 @@ export function applyOverlayPatches(obj: JsonObject, patches: readonly OverlayPa
   return root;
 }
 
-function write(parent: JsonObject | JsonValue[], key: string | number, value: JsonValue | undefined): void {
+/**
+ * istioctl reads a string value that looks like a YAML map (one line with ": ", or several lines
+ * with ":") as that map, so `value: |` blocks can set objects; JSON object text stays a string.
+ */
+function yamlMapFromString(value: JsonValue): JsonValue {
+  if (typeof value !== 'string') return value;
+  const multiline = value.includes('\n');
+  if (!(multiline ? value.includes(':') : value.includes(': '))) return value;
+  try {
+    const asJson: unknown = JSON.parse(value);
+    if (isJsonObject(asJson)) return value;
+  } catch {
+    // not JSON: try YAML
+  }
+  try {
+    const docs = parseGoYamlAll(value);
+    if (docs.length === 1 && docs[0] instanceof Map) return goToJson(docs[0]);
+  } catch {
+    // not YAML either: keep the string
+  }
+  return value;
+}
+
+function write(parent: JsonObject | JsonValue[], key: string | number, raw: JsonValue | undefined): void {
+  const value = raw === undefined ? raw : yamlMapFromString(raw);
   if (value === undefined || value === null) {
     if (Array.isArray(parent)) parent.splice(key as number, 1);
     else delete parent[key as string];

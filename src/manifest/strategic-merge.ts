@@ -112,6 +112,8 @@ function mergeList(original: JsonValue[], patch: JsonValue[], field: FieldMeta):
     return deepClone(patch).filter((v) => !(isJsonObject(v) && v.$patch === 'replace'));
   }
   const out = original.map((v) => deepClone(v));
+  const keyOf = (v: JsonValue | undefined): string | undefined =>
+    isJsonObject(v) && v[key] !== undefined && v[key] !== null ? String(v[key]) : undefined;
   for (const item of patch) {
     if (!isJsonObject(item)) { out.push(deepClone(item)); continue; }
     const idx = out.findIndex((o) => isJsonObject(o) && o[key] !== undefined && String(o[key]) === String(item[key]));
@@ -124,6 +126,40 @@ function mergeList(original: JsonValue[], patch: JsonValue[], field: FieldMeta):
     } else {
       out.push(mergeMap({}, item, field.type));
     }
+  }
+  return normalizeOrder(out, patch, original, keyOf);
+}
+
+/**
+ * Kubernetes' element order after a merge (strategicpatch normalizeElementOrder): the items the
+ * patch names keep the patch's order, the others keep the original's, and the two runs are
+ * interleaved by original position, so a new item lands right after the patch item before it.
+ */
+function normalizeOrder(
+  merged: JsonValue[], patch: JsonValue[], original: JsonValue[], keyOf: (v: JsonValue | undefined) => string | undefined,
+): JsonValue[] {
+  const patchIndex = new Map<string, number>();
+  patch.forEach((p, i) => { const k = keyOf(p); if (k !== undefined && !patchIndex.has(k)) patchIndex.set(k, i); });
+  const serverIndex = new Map<string, number>();
+  original.forEach((o, i) => { const k = keyOf(o); if (k !== undefined && !serverIndex.has(k)) serverIndex.set(k, i); });
+  const inPatch: JsonValue[] = [];
+  const serverOnly: JsonValue[] = [];
+  for (const m of merged) {
+    const k = keyOf(m);
+    (k !== undefined && patchIndex.has(k) ? inPatch : serverOnly).push(m);
+  }
+  inPatch.sort((a, b) => patchIndex.get(keyOf(a)!)! - patchIndex.get(keyOf(b)!)!);
+  const pos = (v: JsonValue): number => { const k = keyOf(v); return k === undefined ? -1 : serverIndex.get(k) ?? -1; };
+  const out: JsonValue[] = [];
+  let i = 0;
+  let j = 0;
+  while (i < inPatch.length || j < serverOnly.length) {
+    if (i >= inPatch.length) { out.push(serverOnly[j++]!); continue; }
+    if (j >= serverOnly.length) { out.push(inPatch[i++]!); continue; }
+    const li = pos(inPatch[i]!);
+    const ri = pos(serverOnly[j]!);
+    if (li >= 0 && ri >= 0 && !(li < ri)) out.push(serverOnly[j++]!);
+    else out.push(inPatch[i++]!);
   }
   return out;
 }

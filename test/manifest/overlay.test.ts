@@ -56,6 +56,16 @@ describe('applyOverlayPatches', () => {
     expect(c.args).toEqual(['discovery']);
   });
 
+  it('reads a string that holds a YAML map as that map, as istioctl does (JSON text stays a string)', () => {
+    const out = applyOverlayPatches(deployment(), [
+      { path: 'metadata.annotations', value: 'a: "1"\nb: two\n' },
+      { path: 'metadata.labels.json', value: '{"k": "v"}' },
+      { path: 'metadata.labels.plain', value: 'no map here' },
+    ], 'test');
+    expect((out.metadata as JsonObject).annotations).toEqual({ a: '1', b: 'two' });
+    expect((out.metadata as JsonObject).labels).toEqual({ app: 'istiod', json: '{"k": "v"}', plain: 'no map here' });
+  });
+
   it('fails, naming the overlay and path, when a list selector matches nothing', () => {
     let err: unknown;
     try {

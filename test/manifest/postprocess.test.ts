@@ -31,7 +31,7 @@ describe('postProcess: k8s settings', () => {
     }), rendered('istiod', 'discovery'), 'istiod');
     const [dep, svc, pdb, hpa, cm] = out as JsonObject[];
     expect(dep).toMatchObject({
-      spec: { replicas: 3, template: { spec: { nodeSelector: { disk: 'ssd' }, containers: [{ name: 'discovery', resources: { requests: { cpu: '1' } }, env: [{ name: 'A', value: '1' }, { name: 'B', value: '2' }] }] } } },
+      spec: { replicas: 3, template: { spec: { nodeSelector: { disk: 'ssd' }, containers: [{ name: 'discovery', resources: { requests: { cpu: '1' } }, env: [{ name: 'B', value: '2' }, { name: 'A', value: '1' }] }] } } },
     });
     expect(svc!.metadata).toEqual({ name: 'istiod', annotations: { a: 'b' } });
     expect(pdb!.spec).toEqual({ maxUnavailable: 1 });

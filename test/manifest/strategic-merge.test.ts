@@ -36,6 +36,17 @@ describe('strategicMergePatch', () => {
     expect((spec.containers as JsonObject[])[1]).toEqual({ name: 'other', image: 'x' });
   });
 
+  it("orders merged lists as Kubernetes does: patch order, interleaved by the original's positions", () => {
+    const base: JsonObject = { spec: { template: { spec: { containers: [{ name: 'c', env: ['R', 'P', 'N', 'NS', 'SA'].map((name) => ({ name })) }] } } } };
+    const out = strategicMergePatch('Deployment', base, {
+      spec: { template: { spec: { containers: [{ name: 'c', env: [{ name: 'N', value: 'x' }, { name: 'NEW1' }, { name: 'NEW2' }] }] } } },
+    });
+    expect(((containers(out).containers as JsonObject[])[0]!.env as JsonObject[]).map((e) => e.name)).toEqual(['R', 'P', 'N', 'NEW1', 'NEW2', 'NS', 'SA']);
+    // Without an anchor in the original, new items come first.
+    const first = strategicMergePatch('Deployment', base, { spec: { template: { spec: { containers: [{ name: 'c', env: [{ name: 'NEW' }] }] } } } });
+    expect(((containers(first).containers as JsonObject[])[0]!.env as JsonObject[]).map((e) => e.name)).toEqual(['NEW', 'R', 'P', 'N', 'NS', 'SA']);
+  });
+
   it('replaces lists without a merge key (tolerations) and deletes keys set to null', () => {
     const out = strategicMergePatch('Deployment', deployment(), {
       spec: { replicas: null, template: { spec: { tolerations: [{ key: 't2', operator: 'Exists' }] } } },
