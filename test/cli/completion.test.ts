@@ -92,6 +92,7 @@ describe('bash completion', () => {
     [['sailctl', 'mesh', 'apply', '--profile', 'de'], ['default', 'demo']],
     [['sailctl', 'mesh', 'apply', '--dry-run', '-o', 'yaml', '--prof'], ['--profile']],
     [['sailctl', 'mesh', 'apply', '--context', 'x', '--o'], ['--output']],
+    [['sailctl', 'help', ''], ['mesh']],
   ];
   for (const [words, want] of cases) {
     it(`${words.join(' ')}| -> ${want.join(' ')}`, () => expect(bashComplete(file, words)).toEqual(want));

@@ -80,14 +80,23 @@ export function buildCompletionModel(
   globalOptions: readonly OptionSpec[],
   profiles: readonly string[],
 ): CompletionModel {
+  const visible = commands.filter((c) => !c.hidden);
   const root: CompletionCommand = {
     path: program,
     name: program,
     aliases: [],
     description: '',
     subcommands: [
-      ...commands.filter((c) => !c.hidden).map((c) => commandOf(c, program)),
-      { path: `${program} help`, name: 'help', aliases: [], description: 'Help about any command', subcommands: [], flags: [], args: { kind: 'none' } },
+      ...visible.map((c) => commandOf(c, program)),
+      {
+        path: `${program} help`,
+        name: 'help',
+        aliases: [],
+        description: 'Help about any command',
+        subcommands: [],
+        flags: [],
+        args: { kind: 'words', words: visible.map((c) => c.name) },
+      },
     ],
     flags: [],
     args: { kind: 'none' },
