@@ -750,10 +750,24 @@ function functionAddress(f: object): string {
   return id.toString(16);
 }
 
+/**
+ * Go's string order (bytewise UTF-8). UTF-16 code-unit order agrees with it except where a
+ * surrogate pair (U+10000 and up) meets a character in U+E000..U+FFFF, so only strings
+ * containing surrogates take the slow byte comparison.
+ */
 export function compareStrings(a: string, b: string): number {
-  // Go compares strings bytewise (UTF-8); for BMP-only strings UTF-16 order is the same
   if (a === b) return 0;
-  return Buffer.compare(Buffer.from(a, 'utf8'), Buffer.from(b, 'utf8'));
+  const n = Math.min(a.length, b.length);
+  for (let i = 0; i < n; i++) {
+    const x = a.charCodeAt(i);
+    const y = b.charCodeAt(i);
+    if (x === y) continue;
+    if ((x >= 0xd800 && x < 0xe000) || (y >= 0xd800 && y < 0xe000)) {
+      return Buffer.compare(Buffer.from(a, 'utf8'), Buffer.from(b, 'utf8'));
+    }
+    return x < y ? -1 : 1;
+  }
+  return a.length < b.length ? -1 : 1;
 }
 
 function canBackquote(s: string): boolean {

@@ -93,3 +93,16 @@ describe('structs (GoStruct) print as Go prints structs and pointers to structs'
     expect(sprintf('%s|%q|%10v', version, version, version)).toBe('v1.32.0|"v1.32.0"|   v1.32.0');
   });
 });
+
+describe('string order', () => {
+  it('is Go\'s bytewise UTF-8 order, also for characters beyond the BMP', async () => {
+    const { compareStrings } = await import('../../src/gotemplate/fmt.js');
+    const words = ['a', 'b', 'é', '\u{1F600}', '\uFFFD', '', 'ab', 'aé', 'a\u{1F600}', '\uE000', 'z'];
+    for (const x of words) {
+      for (const y of words) {
+        expect(Math.sign(compareStrings(x, y)), `${x} vs ${y}`).toBe(Math.sign(Buffer.compare(Buffer.from(x), Buffer.from(y))));
+      }
+    }
+    expect(sprint(fromJS({ '\u{1F600}': 1, '\uFFFD': 2, b: 3 }))).toBe('map[b:3 \uFFFD:2 \u{1F600}:1]');
+  });
+});
