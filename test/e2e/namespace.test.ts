@@ -87,6 +87,23 @@ describe('namespace enable / disable', () => {
     expect(labels('flaky')['istio-injection']).toBe('enabled');
   });
 
+  it('waits out 429 Too Many Requests with Retry-After', async () => {
+    server.seed(namespace('busy'));
+    server.inject({ kind: 'status429', times: 2, retryAfterSeconds: 1, method: 'PATCH' });
+    const started = Date.now();
+    const r = await run('namespace', 'enable', 'busy');
+    expect(r.exitCode).toBe(0);
+    expect(Date.now() - started).toBeGreaterThanOrEqual(2000);
+    expect(labels('busy')['istio-injection']).toBe('enabled');
+  });
+
+  it('--kubeclient-timeout bounds each request', async () => {
+    server.inject({ kind: 'delay', delayMs: 3000, times: 1, pathIncludes: '/namespaces/apps' });
+    const r = await run('--kubeclient-timeout', '300ms', 'namespace', 'status', 'apps');
+    expect(r.exitCode).toBe(1);
+    expect(r.stderr.split('\n')[0]).toBe(`Error: the Kubernetes API server at ${server.url} did not answer within 300ms`);
+  });
+
   it('an unreachable cluster is one line', async () => {
     const dead = writeKubeconfig('http://127.0.0.1:9', { name: 'dead' });
     const r = await sailctl(['-c', dead, 'namespace', 'status']);
