@@ -1,6 +1,8 @@
 #!/usr/bin/env bash
 # Renders every chart of an istio/istio source tree through `sailctl x helm-template` with default
-# values and fails if any of them does not render. Nothing from that tree is copied here.
+# values and fails if any of them does not render, then (when Go and Debian's sprig/yaml packages
+# are installed) compares every rendered file with Go text/template + sprig. Nothing from that
+# tree is copied here.
 #   usage: scripts/check-istio-charts.sh /path/to/istio
 set -euo pipefail
 if [[ $# -ne 1 || ! -d "$1/manifests/charts" ]]; then
@@ -8,4 +10,4 @@ if [[ $# -ne 1 || ! -d "$1/manifests/charts" ]]; then
   exit 64
 fi
 cd "$(dirname "$0")/.."
-ISTIO_SRC="$(cd "$1" && pwd)" npx vitest run test/helm/istio-charts.test.ts
+ISTIO_SRC="$(cd "$1" && pwd)" npx vitest run test/helm/istio-charts.test.ts test/helm/chart-differential.test.ts
