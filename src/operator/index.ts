@@ -14,7 +14,14 @@
  *
  * `iop` is the merged IstioOperator (default profile <- chosen profile <- hub/tag <- files <- --set),
  * with spec.profile filled in, before any translation to Helm values (translate*.ts does that).
+ * Other options: `profile` (a name or file, like `profile dump NAME`), `recordProfile: false`
+ * (do not write it into spec.profile, as `profile diff`), `overlayHubTag: false` (keep the
+ * profile's hub/tag). `warnings` holds one line per tolerated problem (unknown meshConfig fields,
+ * and validation errors under --force), for the CLI to print on stderr.
  * User errors are SailErrors naming file:line or the --set expression.
+ *
+ * Also: listProfiles(manifestsDir?) for `profile list`; renderDump / lineDiff / iopYaml for the
+ * profile commands; toGoYaml / toGoJson for output that must match Go's encoders byte for byte.
  */
 export { resolveIstioOperator, parseIstioOperatorFile, checkIstioOperatorDocument } from './resolve.js';
 export type { InputFile, ResolveOptions, ResolvedIstioOperator, IopDocument } from './resolve.js';
