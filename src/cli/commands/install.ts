@@ -1,9 +1,214 @@
-import type { CommandSpec } from '../spec.js';
-import { notImplemented } from '../not-implemented.js';
+/**
+ * `install` (alias apply) and, through `installAction`, `upgrade`: flags, prompt and progress
+ * printing only; rendering, applying, waiting and pruning live in src/install (imported when the
+ * command runs, so `sailctl version` stays fast).
+ */
+import type { CommandContext } from '../context.js';
+import type { CommandSpec, OptionSpec } from '../spec.js';
+import { SailError } from '../../errors.js';
+import type { ComponentName } from '../../operator/translate.js';
+
+export interface InstallFlags {
+  filename: string[];
+  set: string[];
+  manifests?: string | undefined;
+  charts?: string | undefined;
+  revision?: string | undefined;
+  skipConfirmation: boolean;
+  dryRun: boolean;
+  readinessTimeout: number;
+  force: boolean;
+}
+
+export const INSTALL_OPTIONS: readonly OptionSpec[] = [
+  { flags: '-f, --filename <file>', description: 'Path to file containing IstioOperator custom resource (repeatable; later files override earlier ones; - for stdin)', kind: 'strings', default: [], completeWith: 'files' },
+  { flags: '-s, --set <path=value>', description: 'Override an IstioOperator value, e.g. to choose a profile (--set profile=demo)', kind: 'strings', default: [] },
+  { flags: '-d, --manifests <dir>', description: 'Specify a path to a directory of charts and profiles (e.g. ~/Downloads/istio-1.30.3/manifests)', kind: 'string', completeWith: 'dirs' },
+  { flags: '--charts <dir>', description: 'Deprecated, use --manifests instead', kind: 'string', hidden: true, completeWith: 'dirs' },
+  { flags: '-r, --revision <rev>', description: 'Target control plane revision for the command', kind: 'string' },
+  { flags: '-y, --skip-confirmation', description: 'The skipConfirmation determines whether the user is prompted for confirmation', kind: 'boolean', default: false },
+  { flags: '--dry-run', description: 'Console/log output only, make no changes (prints the plan: create / update / unchanged / prune per object)', kind: 'boolean', default: false },
+  { flags: '--readiness-timeout <duration>', description: 'Maximum time to wait for Istio resources in each component to be ready', kind: 'duration', default: '5m' },
+  { flags: '--force', description: 'Proceed even with validation errors', kind: 'boolean', default: false },
+];
+
+const DNS1123_LABEL = /^[a-z0-9]([-a-z0-9]*[a-z0-9])?$/;
+
+export function checkRevisionFlag(revision: string | undefined): void {
+  if (revision !== undefined && (revision.length > 63 || !DNS1123_LABEL.test(revision))) {
+    throw new SailError('USAGE', `invalid revision specified: ${revision}`, { file: '--revision', hint: 'a revision is a DNS-1123 label: lower-case letters, digits and -' });
+  }
+}
+
+const ICON = { ok: '✔', fail: '✘' } as const;
+
+/** Progress as istioctl shows it: a spinner on a TTY, one line per change otherwise. */
+async function progressPrinter(ctx: CommandContext) {
+  const { COMPONENT_DISPLAY_NAMES } = await import('../../install/plan.js');
+  const err = ctx.io.stderr;
+  const active = new Set<ComponentName>();
+  const waiting = new Map<ComponentName, readonly string[]>();
+  let lastStatus = '';
+  const status = (): string => {
+    const names = [...active].map((c) => COMPONENT_DISPLAY_NAMES[c]).sort();
+    const wait = [...waiting.entries()].filter(([c]) => active.has(c)).flatMap(([, ids]) => ids).sort();
+    return `Processing resources for ${names.join(', ')}.${wait.length > 0 ? ` Waiting for ${wait.join(', ')}` : ''}`;
+  };
+  let spinner: { text: string; start(): unknown; stop(): unknown; stopAndPersist(o: { symbol: string; text: string }): unknown } | undefined;
+  if (ctx.io.stderrIsTTY) {
+    const { default: ora } = await import('ora');
+    // On a TTY ctx.io.stderr is the terminal stream, which has the cursor methods ora needs.
+    spinner = ora({ stream: ctx.io.stderr as unknown as NodeJS.WriteStream, isEnabled: true, color: 'yellow' });
+  }
+  const refresh = (): void => {
+    if (active.size === 0) {
+      spinner?.stop();
+      return;
+    }
+    const s = status();
+    if (spinner) {
+      spinner.text = s;
+      spinner.start();
+    } else if (s !== lastStatus) {
+      err.write(`- ${s}\n`);
+    }
+    lastStatus = s;
+  };
+  const persist = (symbol: string, text: string): void => {
+    if (spinner) spinner.stopAndPersist({ symbol, text });
+    else err.write(`${symbol} ${text}\n`);
+  };
+  return {
+    events: {
+      componentStarted(c: ComponentName) {
+        active.add(c);
+        refresh();
+      },
+      componentWaiting(c: ComponentName, notReady: readonly { id: string }[]) {
+        waiting.set(c, notReady.map((n) => n.id));
+        refresh();
+      },
+      componentFinished(c: ComponentName) {
+        active.delete(c);
+        persist(ICON.ok, `${COMPONENT_DISPLAY_NAMES[c]} installed`);
+        refresh();
+      },
+      componentFailed(c: ComponentName, message: string) {
+        active.delete(c);
+        persist(ICON.fail, `${COMPONENT_DISPLAY_NAMES[c]} encountered an error: ${message}`);
+        refresh();
+      },
+      pruning() {
+        if (spinner) {
+          spinner.text = 'Pruning removed resources';
+          spinner.start();
+        } else err.write('- Pruning removed resources\n');
+      },
+      log(line: string) {
+        spinner?.stop();
+        ctx.io.stdout.write(`${line}\n`);
+      },
+    },
+    complete() {
+      persist(ICON.ok, 'Installation complete');
+    },
+    stop() {
+      spinner?.stop();
+    },
+  };
+}
+
+/** istioctl's up/downgrade warning against the revision's running istiod. */
+export function versionChangeWarning(running: readonly { revision: string; version: string }[], revision: string, target: string): string | undefined {
+  const rev = revision || 'default';
+  const versions = running.filter((p) => p.revision === rev && /^\d+\.\d+/.test(p.version)).map((p) => p.version);
+  if (versions.length === 0) return undefined;
+  const current = versions.sort(compareVersions).at(-1)!;
+  const cmp = compareVersions(current, target);
+  if (cmp === 0) return undefined;
+  const overwrite = rev === 'default' ? '         Running this command will overwrite it; use revisions to upgrade alongside the existing version.\n' : '';
+  const verb = cmp < 0 ? 'upgraded' : 'downgraded';
+  return `WARNING: Istio is being ${verb} from ${current} to ${target}.\n${overwrite}         Before upgrading, you may wish to use 'sailctl x precheck' to check for upgrade warnings.\n`;
+}
+
+function compareVersions(a: string, b: string): number {
+  const pa = a.split(/[.-]/).map((x) => Number.parseInt(x, 10));
+  const pb = b.split(/[.-]/).map((x) => Number.parseInt(x, 10));
+  for (let i = 0; i < 3; i++) {
+    const d = (pa[i] || 0) - (pb[i] || 0);
+    if (d !== 0) return d;
+  }
+  return 0;
+}
+
+export async function installAction(ctx: CommandContext, opts: InstallFlags): Promise<number> {
+  checkRevisionFlag(opts.revision);
+  const { readUserFile } = await import('../../util/files.js');
+  const { renderInstall } = await import('../../install/render.js');
+  const { ISTIO_VERSION } = await import('../../version.js');
+  const files = [];
+  for (const name of opts.filename ?? []) files.push({ name, text: await readUserFile(name.trim(), () => ctx.io.readStdin()) });
+  const render = await renderInstall({ files, sets: opts.set ?? [], manifestsDir: opts.manifests ?? opts.charts, revision: opts.revision, force: opts.force });
+  for (const w of render.warnings) ctx.io.stderr.write(`Warning: ${w}\n`);
+
+  const kube = await import('../../kube/index.js');
+  const client = kube.clientFromFlags(ctx.globals, ctx.io.env);
+  try {
+    const running = await kube.findControlPlanes(client, render.namespace).catch(() => []);
+    const warning = versionChangeWarning(running, render.revision, ISTIO_VERSION);
+    if (warning) ctx.io.stderr.write(warning);
+
+    const installer = await import('../../install/installer.js');
+    if (opts.dryRun) {
+      const { formatPlan } = await import('../../install/plan.js');
+      const { defaultTagWebhook } = await import('../../install/webhooks.js');
+      const plan = await installer.planAgainstCluster(client, render);
+      const { planInstall } = await import('../../install/plan.js');
+      const tag = render.components.has('Pilot') ? await defaultTagWebhook(client, render, { dryRun: true }) : [];
+      const tagLive = await Promise.all(tag.map((o) => installer.liveObject(client, o)));
+      const tagPlan = planInstall(new Map([['Pilot', tag]]), (o) => tagLive[tag.indexOf(o)], []);
+      ctx.io.stdout.write(formatPlan([...plan.filter((e) => e.action !== 'prune'), ...tagPlan, ...plan.filter((e) => e.action === 'prune')]));
+      ctx.io.stderr.write('Dry run: nothing was changed in the cluster.\n');
+      return 0;
+    }
+
+    if (!opts.skipConfirmation) {
+      const question = `This will install the Istio ${ISTIO_VERSION} profile "${render.profile}" into the cluster. Proceed? (y/N)`;
+      if (!ctx.io.stdinIsTTY) {
+        throw new SailError('CANCELLED', 'refusing to install without confirmation: standard input is not a terminal', { file: '--skip-confirmation', hint: 'pass -y (--skip-confirmation) to install non-interactively' });
+      }
+      if (!(await ctx.io.confirm(question))) {
+        ctx.io.stderr.write('Cancelled.\n');
+        return 1;
+      }
+    }
+
+    const progress = await progressPrinter(ctx);
+    try {
+      await installer.installManifests(client, render, { readinessTimeoutMs: opts.readinessTimeout, events: progress.events });
+    } finally {
+      progress.stop();
+    }
+    progress.complete();
+    if (render.profile === 'ambient') ctx.io.stderr.write('The ambient profile has been installed successfully, enjoy Istio without sidecars!\n');
+    return 0;
+  } finally {
+    client.close();
+  }
+}
 
 export const installCommand: CommandSpec = {
   name: 'install',
   summary: 'Applies an Istio manifest, installing or reconfiguring Istio on a cluster',
+  description: 'The install command generates an Istio install manifest and applies it to a cluster.',
   aliases: ['apply'],
-  action: notImplemented('install'),
+  options: INSTALL_OPTIONS,
+  examples: [
+    'sailctl install',
+    'sailctl install --set meshConfig.enableTracing=true',
+    'sailctl install --set profile=demo --skip-confirmation',
+    'sailctl install -f my-iop.yaml -r canary -y',
+    'sailctl install --dry-run',
+  ],
+  action: (ctx, _args, opts: InstallFlags) => installAction(ctx, opts),
 };

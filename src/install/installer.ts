@@ -1,0 +1,132 @@
+/**
+ * Applies an InstallRender to a cluster as istioctl's installer does: the system namespace, then
+ * components concurrently behind the dependency gates (Base -> {Cni, Pilot}; Pilot -> gateways;
+ * Cni -> Ztunnel), each component's objects server-side applied in rendered order and then waited
+ * for (CRDs Established is part of Base's wait, so Pilot starts only on established CRDs), the
+ * default revision tag webhook, and prune. Re-running converges: apply is idempotent and an
+ * interrupted install is completed by the next run. Progress goes to `events`; nothing prints here.
+ */
+import { SailError } from '../errors.js';
+import type { ComponentName } from '../operator/translate.js';
+import type { KubeClient, NotReady } from '../kube/index.js';
+import type { KubeObject } from '../kube/types.js';
+import { formatDuration } from '../util/duration.js';
+import { gvkString, PRUNE_KINDS } from './kinds.js';
+import { COMPONENT_DISPLAY_NAMES, COMPONENT_LABEL, planInstall, runGated, selectorFor, selectPrune, type PlanEntry } from './plan.js';
+import type { InstallRender } from './render.js';
+import { defaultTagWebhook } from './webhooks.js';
+
+export interface InstallEvents {
+  componentStarted?(c: ComponentName): void;
+  componentWaiting?(c: ComponentName, notReady: readonly NotReady[]): void;
+  componentFinished?(c: ComponentName): void;
+  componentFailed?(c: ComponentName, message: string): void;
+  pruning?(): void;
+  /** one line istioctl would print (e.g. "  Removed apps/v1, Kind=Deployment/x.ns.") */
+  log?(line: string): void;
+}
+
+export interface InstallOptions {
+  readinessTimeoutMs: number;
+  pollIntervalMs?: number;
+  events?: InstallEvents;
+}
+
+export class ComponentNotReadyError extends SailError {
+  constructor(
+    readonly component: ComponentName,
+    readonly notReady: readonly NotReady[],
+    timeoutMs: number,
+  ) {
+    super('TIMEOUT', `failed to wait for resource: resources not ready after ${formatDuration(timeoutMs)}: context deadline exceeded\n${notReady.map((n) => `  ${n.id}${n.reason ? ` (${n.reason})` : ''}`).join('\n')}`);
+  }
+}
+
+/** The live copy of a rendered object, or undefined (also when its kind is not served yet, e.g. before its CRD). */
+export async function liveObject(client: KubeClient, o: KubeObject): Promise<KubeObject | undefined> {
+  const m = await client.findMapping(o);
+  if (!m) return undefined;
+  return client.get(o, o.metadata.name, o.metadata.namespace);
+}
+
+/** The objects of this installation that the new render no longer has. */
+export async function findPrunable(client: KubeClient, render: InstallRender): Promise<KubeObject[]> {
+  const selector = `${selectorFor(render.labelsFor())},${COMPONENT_LABEL}`;
+  const live = await client.listByLabel(PRUNE_KINDS, selector);
+  return selectPrune(live, render.components, (c) => render.labelsFor(c));
+}
+
+/** --dry-run: what install would do, reading the cluster only. */
+export async function planAgainstCluster(client: KubeClient, render: InstallRender): Promise<PlanEntry[]> {
+  const all = [...render.components.values()].flat();
+  const live = await Promise.all(all.map((o) => liveObject(client, o)));
+  const byObject = new Map(all.map((o, i) => [o, live[i]]));
+  const prune = await findPrunable(client, render);
+  return planInstall(render.components, (o) => byObject.get(o), prune);
+}
+
+async function ensureNamespace(client: KubeClient, name: string, network: string | undefined): Promise<void> {
+  const ref = { apiVersion: 'v1', kind: 'Namespace' };
+  if (await client.get(ref, name)) return;
+  try {
+    await client.create({ ...ref, metadata: { name, labels: network ? { 'topology.istio.io/network': network } : {} } });
+  } catch (e) {
+    // Another run (or a controller) created it in between: that is what we wanted.
+    if ((e as { status?: number }).status === 409) return;
+    throw e;
+  }
+}
+
+export async function installManifests(client: KubeClient, render: InstallRender, opts: InstallOptions): Promise<void> {
+  const ev = opts.events ?? {};
+  const network = (render.iop['spec'] as { values?: { global?: { network?: unknown } } } | undefined)?.values?.global?.network;
+  await ensureNamespace(client, render.namespace, typeof network === 'string' && network !== '' ? network : undefined);
+
+  const { waitForReady } = await import('../kube/index.js');
+  const components = [...render.components.keys()];
+  const results = await runGated(components, async (c) => {
+    ev.componentStarted?.(c);
+    const objects = render.components.get(c) ?? [];
+    try {
+      for (const o of objects) {
+        await client.apply(o);
+        if (o.kind === 'CustomResourceDefinition') client.invalidateDiscovery();
+      }
+      const report = await waitForReady(client, objects, {
+        timeoutMs: opts.readinessTimeoutMs,
+        intervalMs: opts.pollIntervalMs ?? 2000,
+        onWaiting: (nr) => ev.componentWaiting?.(c, nr),
+      });
+      if (!report.ready) throw new ComponentNotReadyError(c, report.notReady, opts.readinessTimeoutMs);
+    } catch (e) {
+      ev.componentFailed?.(c, e instanceof Error ? e.message : String(e));
+      throw e;
+    }
+    ev.componentFinished?.(c);
+  });
+
+  const failures = [...results.entries()].filter(([, r]) => r.status === 'rejected') as Array<[ComponentName, PromiseRejectedResult]>;
+  if (failures.length > 0) {
+    const first = failures[0]![1].reason as unknown;
+    const names = failures.map(([c]) => COMPONENT_DISPLAY_NAMES[c]).join(', ');
+    if (failures.every(([, r]) => r.reason instanceof ComponentNotReadyError)) {
+      throw new SailError('TIMEOUT', `failed to install manifests: ${names} not ready after ${formatDuration(opts.readinessTimeoutMs)}`, {
+        hint: 'the objects above are not ready; re-run install once they are fixed, or raise --readiness-timeout',
+      });
+    }
+    if (failures.length === 1 && first instanceof SailError) throw first;
+    throw new SailError('KUBE', `failed to install manifests: ${failures.map(([c, r]) => `${COMPONENT_DISPLAY_NAMES[c]}: ${(r.reason as Error).message}`).join('; ')}`);
+  }
+
+  if (render.components.has('Pilot')) {
+    const tag = await defaultTagWebhook(client, render, { dryRun: false });
+    for (const o of tag) await client.apply(o);
+  }
+
+  ev.pruning?.();
+  for (const o of await findPrunable(client, render)) {
+    const name = `${gvkString(o.apiVersion, o.kind)}/${o.metadata.name}.${o.metadata.namespace ?? ''}`;
+    if (await client.delete(o, o.metadata.name, o.metadata.namespace, { propagationPolicy: 'Foreground' })) ev.log?.(`  Removed ${name}.`);
+    else ev.log?.(`object: ${name} is not being deleted because it no longer exists`);
+  }
+}
