@@ -83,8 +83,19 @@ export function loadKubeConfig(src: KubeConfigSource): LoadedKubeConfig {
       kc = loadFile(file, undefined);
       origin = file;
     } else if (env['KUBERNETES_SERVICE_HOST'] && env['KUBERNETES_SERVICE_PORT']) {
+      // The service account's CA and token files, as client-node sets them up; the server comes
+      // from the environment given here (client-node reads process.env itself).
+      const incluster = new KubeConfig();
+      incluster.loadFromCluster();
+      const host = env['KUBERNETES_SERVICE_HOST'];
+      const server = `https://${host.includes(':') ? `[${host}]` : host}:${env['KUBERNETES_SERVICE_PORT']}`;
       kc = new KubeConfig();
-      kc.loadFromCluster();
+      kc.loadFromOptions({
+        clusters: incluster.clusters.map((c) => ({ ...c, server })),
+        users: incluster.users,
+        contexts: incluster.contexts,
+        currentContext: incluster.currentContext,
+      });
       origin = 'in-cluster service account';
     } else {
       throw new SailError('KUBE', 'no Kubernetes configuration found', {

@@ -107,7 +107,7 @@ export class Transport {
       } catch (e) {
         // Exec plugin and file errors: keep their first line, which names the plugin, not the secret.
         const first = e instanceof Error ? e.message.split('\n')[0] : String(e);
-        throw new SailError('KUBE', `cannot get credentials for context "${this.contextName}": ${redact(first ?? '')}`);
+        throw new SailError('KUBE', `cannot load the credentials or certificates of context "${this.contextName}": ${redact(first ?? '')}`);
       }
       const headers: Record<string, string> = {};
       for (const [k, v] of Object.entries(o.headers ?? {})) if (v !== undefined) headers[k] = String(v);

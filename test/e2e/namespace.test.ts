@@ -148,6 +148,11 @@ describe('namespace status', () => {
     ]);
   });
 
+  it('-n narrows the report when no namespace is named', async () => {
+    const r = await run('-n', 'apps', 'namespace', 'status', '-o', 'json');
+    expect((JSON.parse(r.stdout) as Array<{ namespace: string }>).map((x) => x.namespace)).toEqual(['apps']);
+  });
+
   it('all namespaces when none is named, sorted', async () => {
     const r = await run('namespace', 'status', '-o', 'json');
     const names = (JSON.parse(r.stdout) as Array<{ namespace: string }>).map((x) => x.namespace);

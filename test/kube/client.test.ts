@@ -102,7 +102,7 @@ describe('kubeconfig', () => {
     writeFileSync(plugin, `process.stderr.write('plugin exploded\\n'); process.exit(3);\n`);
     const kc = writeKubeconfig(server.url, { dir, exec: { command: process.execPath, args: [plugin] } });
     const err = await expectSailError(client({ kubeconfig: kc }).get({ apiVersion: 'v1', kind: 'Namespace' }, 'default'));
-    expect(err.message).toMatch(/^cannot get credentials for context "test": /);
+    expect(err.message).toMatch(/^cannot load the credentials or certificates of context "test": /);
   });
 });
 
@@ -297,3 +297,13 @@ function freePort(): Promise<number> {
     });
   });
 }
+
+describe('in-cluster configuration', () => {
+  it('uses KUBERNETES_SERVICE_HOST/PORT over https, and a missing service account token is one line', async () => {
+    const c = KubeClient.connect({ env: { HOME: '/nonexistent', KUBERNETES_SERVICE_HOST: '127.0.0.1', KUBERNETES_SERVICE_PORT: '6443' }, timeoutMs: 1000, transport: fast });
+    expect(c.config.server).toBe('https://127.0.0.1:6443');
+    expect(c.config.contextName).toBe('inClusterContext');
+    const err = await expectSailError(c.serverVersion());
+    expect(err.message).toMatch(/^(cannot load the credentials or certificates of context "inClusterContext": |cannot reach the Kubernetes API server at https:\/\/127\.0\.0\.1:6443)/);
+  });
+});

@@ -105,12 +105,14 @@ const disableCommand: CommandSpec = {
 const statusCommand: CommandSpec = {
   name: 'status',
   summary: 'Show each namespace injection label, the revision that will inject, and pods that need a restart',
-  arguments: [{ name: 'namespace', description: 'namespaces to show (all when none)', variadic: true }],
+  arguments: [{ name: 'namespace', description: 'namespaces to show (all when none, or the -n namespace)', variadic: true }],
   options: [{ flags: '-o, --output <format>', description: 'Output format: table or json', kind: 'string', choices: ['table', 'json'], default: 'table' }],
   examples: ['sailctl namespace status', 'sailctl namespace status default prod -o json'],
   async action(ctx, args, opts: StatusOptions) {
     const ns = await import('../../namespace/index.js');
-    const names = unique(args).map((n) => ns.checkNamespaceName(n));
+    // With no names, -n/--namespace narrows the report to that namespace.
+    const requested = args.length > 0 ? args : ctx.globals.namespace ? [ctx.globals.namespace] : [];
+    const names = unique(requested).map((n) => ns.checkNamespaceName(n));
     const { client } = await connect(ctx);
     try {
       const namespaces = names.length > 0 ? await getNamespaces(client, names) : ((await client.list(NS_REF)) as unknown as NamespaceObject[]);
