@@ -184,7 +184,9 @@ async function loadDir(dir: string): Promise<Chart> {
   const crds: ChartFile[] = [];
   const subchartDirs = new Set<string>();
   for (const rel of paths) {
-    if (rel === 'Chart.yaml' || rel === '.helmignore' || rel === 'Chart.lock' || rel === 'requirements.yaml' || rel === 'requirements.lock') continue;
+    if (rel === 'Chart.yaml' || rel === 'Chart.lock' || rel === 'requirements.yaml' || rel === 'requirements.lock') continue;
+    // Helm's ignore rules always include "templates/.?*": hidden files are not templates.
+    if (/^templates\/(?:.*\/)?\.[^/]+$/.test(rel)) continue;
     if (rel.startsWith('charts/')) {
       const parts = rel.split('/');
       if (parts.length > 2) subchartDirs.add(parts[1]!);
