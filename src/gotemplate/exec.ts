@@ -23,6 +23,9 @@ import {
   goTypeName,
   isTrue,
   mapElemType,
+  mapOf,
+  methodsOf,
+  sliceOf,
   sliceType,
 } from './value.js';
 
@@ -519,12 +522,10 @@ class State {
     }
     const typ = receiver.iface ? 'interface {}' : goTypeName(v);
     if (v === null) this.errorf(`nil pointer evaluating ${typ}.${fieldName}`);
-    if (v instanceof GoStruct) {
-      const method = v.methods.get(fieldName);
-      if (method) {
-        const r = this.evalCall(dot, method, false, node, fieldName, args, final);
-        return { v: r, iface: r === null };
-      }
+    const method = v instanceof GoStruct ? v.methods.get(fieldName) : v instanceof Map || Array.isArray(v) ? methodsOf(v)?.get(fieldName) : undefined;
+    if (method) {
+      const r = this.evalCall(dot, method, false, node, fieldName, args, final);
+      return { v: r, iface: r === null };
     }
     const hasArgs = (args !== null && args.length > 1) || final !== MISSING;
     if (v instanceof GoStruct) {
@@ -770,5 +771,8 @@ function zeroValue(elemType: string): GoValue {
     case 'uintptr':
       return new GoInt(elemType, 0n);
   }
+  // a typed nil slice or map prints as [] / map[] (an empty one is the closest model value)
+  if (elemType.startsWith('[]')) return sliceOf([], elemType.slice(2));
+  if (elemType.startsWith('map[string]')) return mapOf(new Map(), elemType.slice('map[string]'.length));
   return null;
 }

@@ -601,6 +601,17 @@ class Printer {
     if (v instanceof GoFloat32) return this.fmtFloat(v.value, 32, verb, v);
     if (v instanceof GoComplex) return this.fmtComplex(v, verb);
     if (Array.isArray(v)) {
+      if (sliceType(v) === 'uint8' && (verb === 's' || verb === 'q' || verb === 'x' || verb === 'X')) {
+        // Go's fmtBytes: a []byte prints as text (or its hex) for these verbs
+        const bytes = Uint8Array.from(v, (b) => Number(b instanceof GoInt ? b.value & 255n : 0n));
+        if (verb === 'x' || verb === 'X') this.fmtSx(bytes, verb === 'x' ? '0123456789abcdef' : '0123456789ABCDEF', verb);
+        else this.fmtString(Buffer.from(bytes).toString('utf8'), verb, v);
+        return;
+      }
+      if (this.f.sharpV && sliceType(v) === 'uint8') {
+        this.buf += '[]byte{' + v.map((b) => '0x' + (b instanceof GoInt ? b.value : 0n).toString(16)).join(', ') + '}';
+        return;
+      }
       if (this.f.sharpV) {
         this.buf += goTypeName(v) + '{';
         v.forEach((e, i) => {

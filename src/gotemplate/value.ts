@@ -140,6 +140,45 @@ export function mapElemType(m: GoMap): string {
   return (m as unknown as { [MAP_TYPE]?: string })[MAP_TYPE] ?? 'interface {}';
 }
 
+/**
+ * Named map and slice types with methods, such as Helm's engine.files (map[string][]byte with
+ * Get, Glob, ...), chartutil.Values or chartutil.VersionSet ([]string with Has). They stay
+ * ordinary maps/slices for range, len, index and printing; the executor looks methods up
+ * before map keys, as Go does, and %T/typeOf show the type name.
+ */
+const NAMED_TYPE: unique symbol = Symbol('goNamedType');
+const METHODS: unique symbol = Symbol('goMethods');
+
+export function namedMap(m: GoMap, typeName: string, methods: ReadonlyMap<string, GoFunc> = new Map(), elemType?: string): GoMap {
+  if (elemType !== undefined) mapOf(m, elemType);
+  Object.defineProperty(m, NAMED_TYPE, { value: typeName, enumerable: false });
+  Object.defineProperty(m, METHODS, { value: methods, enumerable: false });
+  return m;
+}
+
+export function namedSlice(items: GoValue[], typeName: string, methods: ReadonlyMap<string, GoFunc> = new Map(), elemType?: string): GoValue[] {
+  if (elemType !== undefined) sliceOf(items, elemType);
+  Object.defineProperty(items, NAMED_TYPE, { value: typeName, enumerable: false });
+  Object.defineProperty(items, METHODS, { value: methods, enumerable: false });
+  return items;
+}
+
+/** Methods of a named map or slice type (undefined for plain ones). */
+export function methodsOf(v: GoMap | GoValue[]): ReadonlyMap<string, GoFunc> | undefined {
+  return (v as unknown as { [METHODS]?: ReadonlyMap<string, GoFunc> })[METHODS];
+}
+
+function namedTypeOf(v: GoMap | GoValue[]): string | undefined {
+  return (v as unknown as { [NAMED_TYPE]?: string })[NAMED_TYPE];
+}
+
+/** A Go []byte as the model holds it: a []uint8 of GoInt values (prints [104 105], %s as text). */
+export function bytesOf(data: Uint8Array): GoValue[] {
+  const items: GoValue[] = new Array(data.length);
+  for (let i = 0; i < data.length; i++) items[i] = new GoInt('uint8', BigInt(data[i]!));
+  return sliceOf(items, 'uint8');
+}
+
 export function isMap(v: GoValue): v is GoMap {
   return v instanceof Map;
 }
@@ -264,8 +303,8 @@ export function goTypeName(v: GoValue): string {
   }
   if (v instanceof GoInt) return v.kind;
   if (v instanceof GoFloat32) return 'float32';
-  if (Array.isArray(v)) return `[]${sliceType(v)}`;
-  if (v instanceof Map) return `map[string]${mapElemType(v)}`;
+  if (Array.isArray(v)) return namedTypeOf(v) ?? `[]${sliceType(v)}`;
+  if (v instanceof Map) return namedTypeOf(v) ?? `map[string]${mapElemType(v)}`;
   // a JS value outside the model (a function library bug) must not print "undefined"
   return (v as GoStruct).typeName ?? `<JS ${typeof v}>`;
 }

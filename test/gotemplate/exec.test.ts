@@ -1,7 +1,7 @@
 // Expected results were produced by Go's own text/template (Go 1.19, the Debian oracle) and
 // pinned here; each row is [template, JSON data, missingkey, expected output or error].
 import { describe, expect, it } from 'vitest';
-import { FuncError, GoFloat32, GoInt, TemplateError, TemplateSet, fromJS, mapOf, sliceOf, withSignature, type FuncMap } from '../../src/gotemplate/index.js';
+import { FuncError, GoFloat32, GoInt, TemplateError, TemplateSet, bytesOf, fromJS, mapOf, namedMap, namedSlice, sliceOf, withSignature, type FuncMap, type GoValue } from '../../src/gotemplate/index.js';
 
 type MissingKey = 'default' | 'invalid' | 'zero' | 'error';
 type Expected = { output: string } | { error: string };
@@ -224,5 +224,68 @@ describe('Go 1.22+ range over an integer', () => {
 describe('executor, parser and builtins (expectations from Go text/template)', () => {
   it.each(ROWS)('%s', (template, json, missingKey, expected) => {
     expect(run(template, json, missingKey)).toEqual(expected);
+  });
+});
+
+describe('named map and slice types with methods, and []byte (expectations from Go)', () => {
+  // Like Helm's engine.files (map[string][]byte with Get/GetBytes) and chartutil.VersionSet ([]string with Has).
+  const files = (): GoValue => {
+    const m = new Map<string, GoValue>([
+      ['a.txt', bytesOf(Buffer.from('x'))],
+      ['b.txt', bytesOf(Buffer.from('hi'))],
+    ]);
+    const text = (b: GoValue) => Buffer.from((b as GoInt[]).map((x) => Number(x.value))).toString();
+    return namedMap(
+      m,
+      'main.files',
+      new Map([
+        ['Get', withSignature((a: GoValue[]) => (m.has(a[0] as string) ? text(m.get(a[0] as string)!) : ''), { params: ['string'] })],
+        ['GetBytes', withSignature((a: GoValue[]) => m.get(a[0] as string) ?? null, { params: ['string'] })],
+      ]),
+      '[]uint8',
+    );
+  };
+  const versions = (): GoValue => {
+    const items = ['v1', 'apps/v1'];
+    return namedSlice(items, 'main.versionSet', new Map([['Has', withSignature((a: GoValue[]) => items.includes(a[0] as string), { params: ['string'] })]]), 'string');
+  };
+  const more: FuncMap = {
+    ...funcs,
+    bs: withSignature((a: GoValue[]) => bytesOf(Buffer.from(a[0] as string)), { params: ['string'] }),
+    files: withSignature(files, { params: [] }),
+    vs: withSignature(versions, { params: [] }),
+  };
+  const render = (t: string, missingKey: MissingKey = 'default') => {
+    const set = new TemplateSet({ funcs: more, missingKey });
+    try {
+      set.parse('t', t);
+      return { output: set.execute('t', fromJS({})) };
+    } catch (e) {
+      return { error: (e as Error).message };
+    }
+  };
+  it.each([
+    [
+      '{{ bs "hi" }}|{{ printf "%s|%q|%x|% X|%v|%d|%T|%#v|%o|%c" (bs "hi") (bs "hi") (bs "hi") (bs "hi") (bs "hi") (bs "hi") (bs "hi") (bs "hi") (bs "hi") (bs "hi") }}',
+      'default',
+      { output: '[104 105]|hi|"hi"|6869|68 69|[104 105]|[104 105]|[]uint8|[]byte{0x68, 0x69}|[150 151]|[h i]' },
+    ],
+    [
+      '{{ files }}|{{ printf "%T" files }}|{{ len files }}|{{ (files).Get "b.txt" }}|{{ range $k, $v := files }}{{ $k }}={{ $v }};{{ end }}|{{ index files "a.txt" }}|{{ (files).GetBytes "b.txt" | printf "%s" }}',
+      'default',
+      { output: 'map[a.txt:[120] b.txt:[104 105]]|main.files|2|hi|a.txt=[120];b.txt=[104 105];|[120]|hi' },
+    ],
+    ['{{ (files).nope }}', 'default', { output: '<no value>' }],
+    ['{{ (files).Get }}', 'default', { error: 'template: t:1:4: executing "t" at <files>: wrong number of args for Get: want 1 got 0' }],
+    [
+      '{{ vs }}|{{ (vs).Has "v1" }}|{{ (vs).Has "x" }}|{{ len vs }}|{{ range vs }}{{ . }},{{ end }}|{{ printf "%T %v %q" vs vs vs }}',
+      'default',
+      { output: '[v1 apps/v1]|true|false|2|v1,apps/v1,|main.versionSet [v1 apps/v1] ["v1" "apps/v1"]' },
+    ],
+    ['{{ (vs).nope }}', 'default', { error: 'template: t:1:4: executing "t" at <vs>: can\'t evaluate field nope in type main.versionSet' }],
+    ['{{ $f := files }}{{ $f.Get "a.txt" }}{{ $f.zz }}', 'zero', { output: 'x[]' }],
+    ['{{ with files }}{{ .Get "a.txt" }}{{ .GetBytes "a.txt" }}{{ end }}', 'default', { output: 'x[120]' }],
+  ] as [string, MissingKey, Expected][])('%s', (t, mk, expected) => {
+    expect(render(t, mk)).toEqual(expected);
   });
 });
