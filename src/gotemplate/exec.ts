@@ -89,9 +89,6 @@ type Frame =
     }
   | { k: 'return'; tree: Tree; name: string; vars: Variable[]; depth: number };
 
-class BreakSignal {
-  constructor(readonly isBreak: boolean) {}
-}
 
 /** Executions in progress on the JS stack (functions such as include nest them). */
 let nesting = 0;
@@ -299,7 +296,8 @@ class State {
       if (f.k === 'return') break;
       this.stack.pop();
     }
-    throw new BreakSignal(isBreak);
+    // the parser only accepts break/continue inside a range of the same template
+    this.errorf(`internal error: {{${isBreak ? 'break' : 'continue'}}} outside {{range}}`);
   }
 
   private startRange(node: ControlNode, dot: Val): void {
@@ -636,7 +634,7 @@ class State {
   }
 
   private callFailed(e: unknown, node: ArgNode | CommandNode, name: string): never {
-    if (e instanceof OutputLimitError || e instanceof BreakSignal) throw e;
+    if (e instanceof OutputLimitError) throw e;
     if (isStackOverflow(e)) throw e;
     this.at(node);
     if (e instanceof FuncError) this.errorf(`error calling ${name}: ${e.message}`, e);

@@ -303,12 +303,16 @@ class Parser {
     const t = this.nextNonSpace();
     const name = this.templateName(t, context);
     const pipe = this.pipeline(context, T.RightDelim);
+    // the block body is a new tree: no variables and no enclosing range (Go's New(name))
     const saveVars = this.vars;
+    const saveRangeDepth = this.rangeDepth;
     this.vars = ['$'];
+    this.rangeDepth = 0;
     const [list, end] = this.itemList();
     if (end.type !== 'end') this.errorf(`unexpected ${endElseString(end)} in ${context}`);
     this.add(name, list);
     this.vars = saveVars;
+    this.rangeDepth = saveRangeDepth;
     return { type: 'template', pos: t.pos, line: t.line, name, pipe };
   }
 

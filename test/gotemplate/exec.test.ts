@@ -31,6 +31,11 @@ function run(template: string, json: string, missingKey: MissingKey): Expected {
 }
 
 const ROWS: [string, string, MissingKey, Expected][] = [
+  // a block's body is a template of its own: no enclosing range or variables
+  ["{{ range . }}{{ block \"b\" . }}{{ break }}{{ end }}{{ end }}", "[1]", "default", {"error":"template: t:1: {{break}} outside {{range}}"}],
+  ["{{ range . }}{{ block \"b\" . }}{{ $x := 1 }}{{ end }}{{ $x }}{{ end }}", "[1]", "default", {"error":"template: t:1: undefined variable \"$x\""}],
+  ["{{ $y := 2 }}{{ block \"b\" . }}{{ $y }}{{ end }}", "[1]", "default", {"error":"template: t:1: undefined variable \"$y\""}],
+  ["{{ range . }}{{ block \"b\" . }}B{{ . }}{{ end }}{{ continue }}{{ end }}", "[1,2]", "default", {"output":"B1B2"}],
   ["{{eq .missing \"x\"}} {{.a.b}}", "{\"a\":null}", "default", {"error":"template: t:1:24: executing \"t\" at <.a.b>: nil pointer evaluating interface {}.b"}],
   ["{{ len .missing }}", "{}", "default", {"error":"template: t:1:3: executing \"t\" at <len .missing>: error calling len: reflect: call of reflect.Value.Type on zero Value"}],
   ["{{ len nil }}", "{}", "default", {"error":"template: t:1:3: executing \"t\" at <len nil>: error calling len: reflect: call of reflect.Value.Type on zero Value"}],
