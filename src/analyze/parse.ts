@@ -3,6 +3,7 @@
  * splits them (on `---` lines; a document starts at its first non-blank line) and parsed one by
  * one, so a broken document is reported and the others are still analysed.
  */
+import { EVENT_ID, FAILSAFE_SCHEMA, NOT_RESOLVED, SCALAR_STYLE, defineScalarTag, getScalarValue, load as fastLoad, parseEvents, type Event } from 'js-yaml';
 import { LineCounter, parseDocument, isMap, isSeq, isScalar, isPair, type Node } from 'yaml';
 import { lookupKind, kindKey } from './kinds.js';
 import { obj, strMap, str, type JsonObject, type Origin, type Resource } from './resource.js';
@@ -87,9 +88,128 @@ function buildFieldMap(root: Node | null | undefined, lc: LineCounter, offset: n
   return out;
 }
 
+/** 1-based line (within the chunk) of each offset, by binary search over the newline offsets. */
+function lineFinder(text: string): (offset: number) => number {
+  const newlines: number[] = [];
+  for (let i = text.indexOf('\n'); i >= 0; i = text.indexOf('\n', i + 1)) newlines.push(i);
+  return (offset) => {
+    let lo = 0;
+    let hi = newlines.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if ((newlines[mid] as number) < offset) lo = mid + 1;
+      else hi = mid;
+    }
+    return lo + 1;
+  };
+}
+
 /**
- * Field lines are needed only for resources that get a message, so the parsed tree is not kept
- * (holding 10,000s of them costs more in GC than re-parsing the few that are asked about).
+ * The field map from js-yaml's parser events (offsets only, no document tree). A block scalar's
+ * line is its indicator's (`|`, `>`), as with the yaml package's node ranges.
+ */
+export function eventFieldMap(text: string, offset: number, listItem: number | undefined): Map<string, number> {
+  const events = parseEvents(text, { maxDepth: 1000 });
+  const lineAt = lineFinder(text);
+  const out = new Map<string, number>();
+  let i = 1; // events[0] opens the document
+  // End of the last node read: an empty scalar (offset -1) sits where the yaml package puts it,
+  // after its key's colon or after its `-`.
+  let cursor = 0;
+  const scalarLine = (e: Event & { type: typeof EVENT_ID.SCALAR }, inSequence: boolean): number => {
+    if (e.valueStart < 0) {
+      if (!inSequence) return lineAt(cursor) + offset;
+      const dash = text.indexOf('-', cursor);
+      if (dash >= 0) cursor = dash + 1;
+      return lineAt(dash >= 0 ? dash : cursor) + offset;
+    }
+    cursor = e.valueEnd;
+    let at = e.valueStart;
+    if (e.style === SCALAR_STYLE.LITERAL_BLOCK || e.style === SCALAR_STYLE.FOLDED_BLOCK) {
+      const ind = Math.max(text.lastIndexOf('|', at), text.lastIndexOf('>', at));
+      if (ind >= 0) at = ind;
+    }
+    return lineAt(at) + offset;
+  };
+  // Skips one node (and its children) starting at events[i].
+  const skip = (): void => {
+    let depth = 0;
+    do {
+      const t = (events[i] as Event).type;
+      if (t === EVENT_ID.MAPPING || t === EVENT_ID.SEQUENCE) depth++;
+      else if (t === EVENT_ID.POP) depth--;
+      i++;
+    } while (depth > 0 && i < events.length);
+  };
+  // Walks the node at events[i]; only mappings record fields (istioctl's map walks pairs).
+  const node = (path: string, record: boolean, inSequence: boolean): void => {
+    const e = events[i] as Event;
+    if (e.type === EVENT_ID.SCALAR) {
+      const line = scalarLine(e, inSequence);
+      if (record) out.set(`{${path}}`, line);
+      i++;
+    } else if (e.type === EVENT_ID.MAPPING) {
+      cursor = e.start;
+      i++;
+      while ((events[i] as Event).type !== EVENT_ID.POP) {
+        const k = events[i] as Event;
+        const key = k.type === EVENT_ID.SCALAR ? getScalarValue(text, k) : '';
+        if (k.type === EVENT_ID.SCALAR) {
+          if (k.valueStart >= 0) cursor = k.valueEnd;
+          i++;
+        } else skip();
+        const v = events[i] as Event;
+        if (v.type === EVENT_ID.SEQUENCE) {
+          cursor = v.start;
+          i++;
+          for (let j = 0; (events[i] as Event).type !== EVENT_ID.POP; j++) node(`${path}.${key}[${j}]`, true, true);
+          i++;
+        } else node(`${path}.${key}`, true, false);
+      }
+      i++;
+    } else skip();
+  };
+  const root = events[i] as Event | undefined;
+  if (!root) return out;
+  if (listItem === undefined) {
+    node('', false, false);
+    return out;
+  }
+  // A List's item: find `items`, then its listItem-th entry.
+  if (root.type !== EVENT_ID.MAPPING) return out;
+  i++;
+  while (i < events.length && (events[i] as Event).type !== EVENT_ID.POP) {
+    const k = events[i] as Event;
+    const key = k.type === EVENT_ID.SCALAR ? getScalarValue(text, k) : '';
+    if (k.type === EVENT_ID.SCALAR) i++;
+    else skip();
+    if (key === 'items' && (events[i] as Event).type === EVENT_ID.SEQUENCE) {
+      i++;
+      for (let j = 0; j < listItem && (events[i] as Event).type !== EVENT_ID.POP; j++) skip();
+      if ((events[i] as Event).type !== EVENT_ID.POP) node('', false, true);
+      return out;
+    }
+    skip();
+  }
+  return out;
+}
+
+/** The field map from the yaml package's document (documents js-yaml's parser rejects). */
+export function documentFieldMap(text: string, offset: number, listItem: number | undefined): Map<string, number> {
+  const lc = new LineCounter();
+  const doc = parseDocument(text, { version: '1.1', lineCounter: lc, uniqueKeys: false, strict: false });
+  let root: unknown = doc.contents;
+  if (listItem !== undefined && isMap(root)) {
+    const items = root.items.find((p) => isPair(p) && isScalar(p.key) && p.key.value === 'items')?.value;
+    root = isSeq(items) ? items.items[listItem] : undefined;
+  }
+  return buildFieldMap(root as Node | undefined, lc, offset);
+}
+
+/**
+ * Field lines are needed only for resources that get a message, so they are computed on first
+ * use from the chunk text (holding 10,000s of position trees costs more in GC than re-reading the
+ * few chunks that are asked about).
  */
 function makeOrigin(file: string, line: number, cluster: string, chunkText: string, offset: number, listItem?: number): Origin {
   let fields: Map<string, number> | undefined;
@@ -99,18 +219,52 @@ function makeOrigin(file: string, line: number, cluster: string, chunkText: stri
     cluster,
     fieldLine(path: string): number | undefined {
       if (!fields) {
-        const lc = new LineCounter();
-        const doc = parseDocument(chunkText, { version: '1.1', lineCounter: lc, uniqueKeys: false, strict: false });
-        let root: unknown = doc.contents;
-        if (listItem !== undefined && isMap(root)) {
-          const items = root.items.find((p) => isPair(p) && isScalar(p.key) && p.key.value === 'items')?.value;
-          root = isSeq(items) ? items.items[listItem] : undefined;
+        try {
+          fields = eventFieldMap(chunkText, offset, listItem);
+        } catch {
+          fields = documentFieldMap(chunkText, offset, listItem);
         }
-        fields = buildFieldMap(root as Node | undefined, lc, offset);
       }
       return fields.get(path);
     },
   };
+}
+
+/** Thrown by the fast path for input whose meaning it does not reproduce exactly. */
+class FastPathUnsupported extends Error {}
+
+// Plain scalars as the yaml package reads them in YAML 1.1 mode. Only the common forms are
+// resolved here; octal, hex, binary, underscores, sexagesimal, timestamps, .inf/.nan and merge keys
+// make the fast path give up so the yaml package reads the document as before.
+const NULL_11 = /^(?:~|[Nn]ull|NULL)?$/;
+const TRUE_11 = /^(?:Y|y|[Yy]es|YES|[Tt]rue|TRUE|[Oo]n|ON)$/;
+const FALSE_11 = /^(?:N|n|[Nn]o|NO|[Ff]alse|FALSE|[Oo]ff|OFF)$/;
+const SIMPLE_INT = /^[-+]?(?:0|[1-9][0-9]*)$/;
+const SIMPLE_FLOAT = /^[-+]?(?:[0-9]+\.[0-9]*|\.[0-9]+)(?:[eE][-+]?[0-9]+)?$|^[-+]?[0-9]+[eE][-+]?[0-9]+$/;
+const MAYBE_NUMERIC_11 = /^[-+]?[0-9.]|^<<$|^[-+]?\.(?:inf|Inf|INF)$|^\.(?:nan|NaN|NAN)$/;
+
+const YAML11_SCALARS = defineScalarTag('tag:yaml.org,2002:sailctl-yaml-1.1', {
+  implicit: true,
+  identify: () => false,
+  resolve(source: string): unknown {
+    if (NULL_11.test(source)) return null;
+    if (TRUE_11.test(source)) return true;
+    if (FALSE_11.test(source)) return false;
+    if (SIMPLE_INT.test(source)) return Number(source);
+    if (SIMPLE_FLOAT.test(source)) return Number(source);
+    if (MAYBE_NUMERIC_11.test(source)) throw new FastPathUnsupported(source);
+    return NOT_RESOLVED;
+  },
+});
+const FAST_SCHEMA = FAILSAFE_SCHEMA.withTags(YAML11_SCALARS);
+
+/** js-yaml read of one chunk, or undefined when the yaml package must read it (errors, rare forms). */
+function fastRead(text: string): { data: unknown } | undefined {
+  try {
+    return { data: fastLoad(text, { schema: FAST_SCHEMA, maxDepth: 1000, maxAliases: 10_000 }) };
+  } catch {
+    return undefined;
+  }
 }
 
 function looksBinary(text: string): boolean {
@@ -125,6 +279,16 @@ export function parseResources(file: string, text: string, opts: ParseOptions): 
   }
   const cluster = opts.cluster ?? 'default';
   for (const chunk of splitChunks(text)) {
+    const fast = fastRead(chunk.text);
+    if (fast) {
+      const data = fast.data;
+      if (data === null || data === undefined) continue;
+      if (typeof data === 'object' && !Array.isArray(data) && (data as JsonObject)['kind'] !== 'List') {
+        addObject(result, file, data as JsonObject, chunk.refLine, makeOrigin(file, chunk.refLine, cluster, chunk.text, chunk.startLine - 1), opts);
+        continue;
+      }
+      // Lists (item lines) and non-mappings (their messages) take the exact path below.
+    }
     const lc = new LineCounter();
     const doc = parseDocument(chunk.text, { version: '1.1', lineCounter: lc, uniqueKeys: false, prettyErrors: false, strict: false });
     const offset = chunk.startLine - 1;
