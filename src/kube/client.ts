@@ -70,8 +70,7 @@ export class KubeClient {
   /** Loads the kubeconfig (kubectl's rules) and prepares a client; no request is made yet. */
   static connect(opts: ConnectOptions): KubeClient {
     const loaded = loadKubeConfig(opts);
-    const cluster = loaded.kc.getCurrentCluster();
-    const transport = new Transport(loaded.kc, cluster!.server, loaded.server, loaded.contextName, {
+    const transport = new Transport(loaded.cluster, loaded.user, loaded.cluster.server, loaded.server, loaded.contextName, {
       timeoutMs: opts.timeoutMs,
       ...opts.transport,
     });

@@ -1,17 +1,20 @@
 /**
- * Kubeconfig loading as kubectl does it, on @kubernetes/client-node's KubeConfig.
+ * Kubeconfig loading as kubectl does it.
  *
- * client-node's own loadFromDefault merges KUBECONFIG files with "last file wins" and throws on
- * duplicate names; kubectl's rule is "first file wins" for every cluster, user and context and
- * for current-context, and missing files in the list are skipped. So the files are loaded one by
- * one here and merged with kubectl's rule. Only dist/config.js is imported (not the package
- * index, which pulls in every generated API class and doubles the start-up cost).
+ * Entries are normalised by @kubernetes/client-node's own kubeconfig readers (config_types.js:
+ * newClusters/newUsers/newContexts), so fields mean what they mean there. Its KubeConfig class is
+ * not used on this path: importing it loads every generated API model (about 2 s of start-up on a
+ * busy machine against kubectl's 0.15 s), and its loadFromDefault merges KUBECONFIG files "last
+ * wins" and throws on duplicate names, where kubectl's rule is "first file wins" for every
+ * cluster, user and context and for current-context, with missing files skipped.
  */
-import { existsSync } from 'node:fs';
-import { delimiter, join } from 'node:path';
-import { KubeConfig } from '@kubernetes/client-node/dist/config.js';
-import type { Cluster, Context, User } from '@kubernetes/client-node/dist/config_types.js';
+import { existsSync, readFileSync } from 'node:fs';
+import { delimiter, dirname, isAbsolute, join } from 'node:path';
+import { parse } from 'yaml';
+import { newClusters, newContexts, newUsers, type Cluster, type Context, type User } from '@kubernetes/client-node/dist/config_types.js';
 import { SailError } from '../errors.js';
+
+export type { Cluster, Context, User };
 
 export interface KubeConfigSource {
   /** -c/--kubeconfig: the only file read when given */
@@ -21,9 +24,19 @@ export interface KubeConfigSource {
   env: Readonly<Record<string, string | undefined>>;
 }
 
+export interface KubeSettings {
+  clusters: Cluster[];
+  users: User[];
+  contexts: Context[];
+  currentContext: string;
+}
+
 export interface LoadedKubeConfig {
-  kc: KubeConfig;
+  settings: KubeSettings;
   contextName: string;
+  cluster: Cluster;
+  /** the context's user; an empty user when the context names none */
+  user: User;
   /** the namespace the context names, if any */
   namespace: string | undefined;
   /** the API server URL without user info (safe to print) */
@@ -32,70 +45,87 @@ export interface LoadedKubeConfig {
   origin: string;
 }
 
-function loadFile(file: string, flag: string | undefined): KubeConfig {
-  const kc = new KubeConfig();
+const SERVICE_ACCOUNT_DIR = '/var/run/secrets/kubernetes.io/serviceaccount';
+
+function loadFile(file: string, flag: string | undefined): KubeSettings {
+  let text: string;
   try {
-    kc.loadFromFile(file);
+    text = readFileSync(file, 'utf8');
   } catch (e) {
-    const code = (e as NodeJS.ErrnoException).code;
-    if (code === 'ENOENT') {
-      throw new SailError('KUBE', `kubeconfig file ${file} does not exist`, { file: flag ? undefined : file, hint: flag ? `check ${flag}` : undefined });
+    if ((e as NodeJS.ErrnoException).code === 'ENOENT') {
+      throw new SailError('KUBE', `kubeconfig file ${file} does not exist`, { hint: flag ? `check ${flag}` : undefined });
     }
-    // Parser messages name the offending entry, never its secret values.
-    const msg = e instanceof Error ? e.message.split('\n')[0] : String(e);
-    throw new SailError('KUBE', `cannot load kubeconfig: ${msg}`, { file });
+    throw new SailError('KUBE', `cannot read kubeconfig: ${(e as Error).message}`, { file });
   }
-  return kc;
+  let doc: Record<string, unknown>;
+  try {
+    doc = (parse(text) ?? {}) as Record<string, unknown>;
+  } catch (e) {
+    const line = (e as { linePos?: Array<{ line: number }> }).linePos?.[0]?.line;
+    throw new SailError('YAML', `invalid kubeconfig: ${(e as Error).message.split('\n')[0]}`, { file, line });
+  }
+  try {
+    const dir = dirname(file);
+    const abs = (p: string | undefined): string | undefined => (p && !isAbsolute(p) ? join(dir, p) : p);
+    return {
+      // Relative certificate paths are relative to the kubeconfig file, as kubectl reads them.
+      clusters: newClusters(doc['clusters']).map((c) => ({ ...c, caFile: abs(c.caFile) })),
+      users: newUsers(doc['users']).map((u) => ({ ...u, certFile: abs(u.certFile), keyFile: abs(u.keyFile) })),
+      contexts: newContexts(doc['contexts']),
+      currentContext: String(doc['current-context'] ?? ''),
+    };
+  } catch (e) {
+    // The readers name the offending entry ("users[0].name is missing"), never its values.
+    throw new SailError('KUBE', `invalid kubeconfig: ${(e as Error).message.split('\n')[0]}`, { file });
+  }
 }
 
 /** kubectl's merge: the first definition of each name wins, and the first current-context set wins. */
-function mergeFirstWins(configs: KubeConfig[]): KubeConfig {
+export function mergeFirstWins(configs: readonly KubeSettings[]): KubeSettings {
   const clusters = new Map<string, Cluster>();
   const users = new Map<string, User>();
   const contexts = new Map<string, Context>();
   let current = '';
   for (const c of configs) {
-    for (const x of c.clusters ?? []) if (!clusters.has(x.name)) clusters.set(x.name, x);
-    for (const x of c.users ?? []) if (!users.has(x.name)) users.set(x.name, x);
-    for (const x of c.contexts ?? []) if (!contexts.has(x.name)) contexts.set(x.name, x);
+    for (const x of c.clusters) if (!clusters.has(x.name)) clusters.set(x.name, x);
+    for (const x of c.users) if (!users.has(x.name)) users.set(x.name, x);
+    for (const x of c.contexts) if (!contexts.has(x.name)) contexts.set(x.name, x);
     if (!current && c.currentContext) current = c.currentContext;
   }
-  const merged = new KubeConfig();
-  merged.loadFromOptions({ clusters: [...clusters.values()], users: [...users.values()], contexts: [...contexts.values()], currentContext: current });
-  return merged;
+  return { clusters: [...clusters.values()], users: [...users.values()], contexts: [...contexts.values()], currentContext: current };
+}
+
+/** The service account's CA and token files, and the API server from the environment (as client-go's InClusterConfig). */
+function inCluster(env: Readonly<Record<string, string | undefined>>): KubeSettings {
+  const host = env['KUBERNETES_SERVICE_HOST'] ?? '';
+  const server = `https://${host.includes(':') ? `[${host}]` : host}:${env['KUBERNETES_SERVICE_PORT']}`;
+  return {
+    clusters: [{ name: 'inCluster', server, caFile: `${SERVICE_ACCOUNT_DIR}/ca.crt`, skipTLSVerify: false }],
+    users: [{ name: 'inClusterUser', authProvider: { name: 'tokenFile', config: { tokenFile: `${SERVICE_ACCOUNT_DIR}/token` } } }],
+    contexts: [{ name: 'inClusterContext', cluster: 'inCluster', user: 'inClusterUser' }],
+    currentContext: 'inClusterContext',
+  };
 }
 
 export function loadKubeConfig(src: KubeConfigSource): LoadedKubeConfig {
-  let kc: KubeConfig;
+  let settings: KubeSettings;
   let origin: string;
   const env = src.env;
   if (src.kubeconfig) {
-    kc = loadFile(src.kubeconfig, '--kubeconfig');
+    settings = loadFile(src.kubeconfig, '--kubeconfig');
     origin = src.kubeconfig;
   } else if (env['KUBECONFIG']) {
     const files = env['KUBECONFIG'].split(delimiter).filter((f) => f !== '' && existsSync(f));
-    kc = mergeFirstWins(files.map((f) => loadFile(f, undefined)));
+    settings = mergeFirstWins(files.map((f) => loadFile(f, undefined)));
     origin = 'KUBECONFIG';
   } else {
     const home = env['HOME'] ?? env['USERPROFILE'];
     const file = home ? join(home, '.kube', 'config') : undefined;
     if (file && existsSync(file)) {
-      kc = loadFile(file, undefined);
+      settings = loadFile(file, undefined);
       origin = file;
     } else if (env['KUBERNETES_SERVICE_HOST'] && env['KUBERNETES_SERVICE_PORT']) {
-      // The service account's CA and token files, as client-node sets them up; the server comes
-      // from the environment given here (client-node reads process.env itself).
-      const incluster = new KubeConfig();
-      incluster.loadFromCluster();
-      const host = env['KUBERNETES_SERVICE_HOST'];
-      const server = `https://${host.includes(':') ? `[${host}]` : host}:${env['KUBERNETES_SERVICE_PORT']}`;
-      kc = new KubeConfig();
-      kc.loadFromOptions({
-        clusters: incluster.clusters.map((c) => ({ ...c, server })),
-        users: incluster.users,
-        contexts: incluster.contexts,
-        currentContext: incluster.currentContext,
-      });
+      settings = inCluster(env);
       origin = 'in-cluster service account';
     } else {
       throw new SailError('KUBE', 'no Kubernetes configuration found', {
@@ -103,34 +133,23 @@ export function loadKubeConfig(src: KubeConfigSource): LoadedKubeConfig {
       });
     }
   }
-  if (src.context) {
-    if (!kc.getContextObject(src.context)) {
-      throw new SailError('KUBE', `context "${src.context}" does not exist in ${origin}`, {
-        hint: `known contexts: ${kc.getContexts().map((c) => c.name).join(', ') || 'none'}`,
-      });
-    }
-    kc.setCurrentContext(src.context);
+  const find = (name: string): Context | undefined => settings.contexts.find((c) => c.name === name);
+  if (src.context && !find(src.context)) {
+    throw new SailError('KUBE', `context "${src.context}" does not exist in ${origin}`, {
+      hint: `known contexts: ${settings.contexts.map((c) => c.name).join(', ') || 'none'}`,
+    });
   }
-  const contextName = kc.getCurrentContext();
-  const context = contextName ? kc.getContextObject(contextName) : null;
+  const contextName = src.context ?? settings.currentContext;
+  const context = contextName ? find(contextName) : undefined;
   if (!context) {
     throw new SailError('KUBE', contextName ? `current context "${contextName}" does not exist in ${origin}` : `no current context is set in ${origin}`, {
       hint: 'pass --context NAME or run `kubectl config use-context NAME`',
     });
   }
-  const cluster = kc.getCluster(context.cluster);
-  if (!cluster || !cluster.server) {
-    throw new SailError('KUBE', `context "${contextName}" refers to cluster "${context.cluster}", which has no server in ${origin}`);
-  }
-  if (cluster.server.startsWith('http:') && !cluster.skipTLSVerify) {
-    // client-node refuses plain http unless TLS verification is "skipped"; with http there is no
-    // TLS to verify, and kubectl accepts such servers, so mark it (https keeps verification on).
-    const clusters = kc.clusters.map((c) => (c.name === cluster.name ? { ...c, skipTLSVerify: true } : c));
-    const fixed = new KubeConfig();
-    fixed.loadFromOptions({ clusters, users: kc.users, contexts: kc.contexts, currentContext: contextName });
-    kc = fixed;
-  }
-  return { kc, contextName, namespace: context.namespace, server: safeServer(cluster.server), origin };
+  const cluster = settings.clusters.find((c) => c.name === context.cluster);
+  if (!cluster) throw new SailError('KUBE', `context "${contextName}" refers to cluster "${context.cluster}", which is not defined in ${origin}`);
+  const user = settings.users.find((u) => u.name === context.user) ?? { name: context.user ?? '' };
+  return { settings, contextName, cluster, user, namespace: context.namespace, server: safeServer(cluster.server), origin };
 }
 
 /** The server URL with any user:password removed. */

@@ -4,7 +4,7 @@
  */
 export { KubeClient, ISTIO_FIELD_MANAGER, type ConnectOptions, type ListOptions, type ApplyOptions, type AccessCheck, type ServerVersion, type PropagationPolicy } from './client.js';
 export { KubeApiError, redact, type ApiStatus } from './transport.js';
-export { loadKubeConfig, safeServer, type LoadedKubeConfig } from './config.js';
+export { loadKubeConfig, mergeFirstWins, safeServer, type LoadedKubeConfig, type KubeSettings } from './config.js';
 export * from './readiness.js';
 export * from './types.js';
 export { clientFromFlags, type ClusterFlags } from './connect.js';

@@ -1,7 +1,7 @@
 /**
  * HTTP transport to the API server: node:http/https with a keep-alive agent, TLS material and
- * credentials taken from client-node's KubeConfig (applyToHTTPSOptions covers client
- * certificates, tokens, token files, exec plugins and auth providers), retries with backoff on
+ * credentials from the kubeconfig (credentials.ts: certificates, tokens, token files, exec
+ * plugins, auth providers), retries with backoff on
  * 429 / 5xx / dropped connections, a per-request timeout, and errors as one SailError line.
  *
  * Why not client-node's generated clients or KubernetesObjectApi: they need a typed class per
@@ -11,7 +11,8 @@
  */
 import http from 'node:http';
 import https from 'node:https';
-import type { KubeConfig } from '@kubernetes/client-node/dist/config.js';
+import type { Cluster, User } from './config.js';
+import { resolveCredentials } from './credentials.js';
 import { SailError } from '../errors.js';
 import { formatDuration } from '../util/duration.js';
 
@@ -84,7 +85,8 @@ export class Transport {
   private readonly sleep: (ms: number) => Promise<void>;
 
   constructor(
-    private readonly kc: KubeConfig,
+    private readonly cluster: Cluster,
+    private readonly user: User,
     server: string,
     readonly serverForMessages: string,
     private readonly contextName: string,
@@ -101,29 +103,25 @@ export class Transport {
   /** Resolves credentials and TLS material once (re-run after a 401, e.g. an expired exec token). */
   private prepare(): Promise<Prepared> {
     this.prepared ??= (async () => {
-      const o: https.RequestOptions = { headers: {} };
+      let creds;
       try {
-        await this.kc.applyToHTTPSOptions(o);
+        creds = await resolveCredentials(this.cluster, this.user);
       } catch (e) {
-        // Exec plugin and file errors: keep their first line, which names the plugin, not the secret.
+        // Exec plugin and file errors: keep their first line, which names the plugin or file, not the secret.
         const first = e instanceof Error ? e.message.split('\n')[0] : String(e);
         throw new SailError('KUBE', `cannot load the credentials or certificates of context "${this.contextName}": ${redact(first ?? '')}`);
       }
-      const headers: Record<string, string> = {};
-      for (const [k, v] of Object.entries(o.headers ?? {})) if (v !== undefined) headers[k] = String(v);
-      if (o.auth) headers['Authorization'] = `Basic ${Buffer.from(o.auth).toString('base64')}`;
+      const headers = creds.headers;
       const agent = this.isHttps
         ? new https.Agent({
             keepAlive: true,
             maxSockets: 16,
-            ca: o.ca,
-            cert: o.cert,
-            key: o.key,
-            pfx: o.pfx,
-            passphrase: o.passphrase,
-            servername: o.servername,
+            ca: creds.ca,
+            cert: creds.cert,
+            key: creds.key,
+            servername: creds.servername,
             // TLS verification stays on unless the kubeconfig says insecure-skip-tls-verify.
-            rejectUnauthorized: o.rejectUnauthorized ?? true,
+            rejectUnauthorized: creds.rejectUnauthorized,
           })
         : new http.Agent({ keepAlive: true, maxSockets: 16 });
       return { headers, agent };
