@@ -11,6 +11,7 @@ import { join } from 'node:path';
 import { startKubeServer, type KubeServer } from '../support/kube-server/server.js';
 import { writeKubeconfig } from '../support/kubeconfig.js';
 import { sailctl } from '../support/cli.js';
+import { hasOpenssl, makePki } from '../support/tls.js';
 
 const hasKubectl = await execa('kubectl', ['version', '--client'], { reject: false }).then(
   (r) => r.exitCode === 0,
@@ -125,5 +126,25 @@ spec:
     expect(server.list('v1', 'ConfigMap', 'shop')).toEqual([]);
     const missingNs = await kubectl('apply', '--server-side', '-f', join(dir, 'w.yaml'));
     expect(missingNs.stderr).toContain('namespaces "shop" not found');
+  });
+});
+
+describe.skipIf(!hasKubectl || !hasOpenssl())('kubectl and sailctl over TLS with a client certificate', () => {
+  it('both verify the server and authenticate with the client certificate', async () => {
+    const pki = makePki();
+    const tls = await startKubeServer({ tls: { cert: pki.serverCert, key: pki.serverKey, clientCa: pki.ca } });
+    try {
+      const k = writeKubeconfig(tls.url, { ca: pki.ca, clientCert: pki.clientCert, clientKey: pki.clientKey });
+      const r = await execa('kubectl', ['--kubeconfig', k, 'get', 'ns', 'default', '-o', 'name'], { reject: false });
+      expect(r.stdout).toBe('namespace/default');
+      const s = await sailctl(['-c', k, 'namespace', 'enable', 'default']);
+      expect(s.exitCode).toBe(0);
+      const wrongCa = writeKubeconfig(tls.url, { ca: pki.otherCa, clientCert: pki.clientCert, clientKey: pki.clientKey });
+      const bad = await sailctl(['-c', wrongCa, 'namespace', 'status']);
+      expect(bad.exitCode).toBe(1);
+      expect(bad.stderr.split('\n')[0]).toMatch(/^Error: TLS verification of the Kubernetes API server at https:\/\/127\.0\.0\.1:\d+ failed: /);
+    } finally {
+      await tls.stop();
+    }
   });
 });
