@@ -5,10 +5,11 @@
  */
 import { SailError } from '../errors.js';
 import { parseYamlDocuments } from '../util/yaml.js';
-import { marshalGoYaml, parseGoYaml } from '../gotemplate/goyaml.js';
-import { fromJS, isMap, toJS, type GoMap } from '../gotemplate/value.js';
+import { marshalGoYaml, parseGoYaml, GoYamlError } from '../gotemplate/goyaml.js';
+import { fromJS, isMap, toJS, GoInt, type GoMap, type GoValue } from '../gotemplate/value.js';
 import { compileTemplates, TemplateParseError } from './templates.js';
 import { ConfigError, loadInjectionConfig, type InjectConfigSources, type LoadedConfig } from './config.js';
+import type { Proto } from './mesh.js';
 import { InjectError, type InjectionSettings } from './inject.js';
 import { DecodeError } from './k8s/codec.js';
 import { injectWorkload, workloadType, WorkloadError } from './workloads.js';
@@ -55,6 +56,39 @@ function configError(e: unknown): never {
 
 export async function prepareInjector(opts: PrepareOptions): Promise<PreparedInjector> {
   const config = await loadInjectionConfig(opts.sources).catch(configError);
+  const settings = await settingsFromConfig(config, { env: opts.env, revision: opts.revision, nativeSidecars: opts.nativeSidecars, valuesSource: opts.sources.valuesFile });
+  return { settings, config };
+}
+
+/** What a worker needs to rebuild the injector: the loaded configuration, as plain data. */
+export interface InjectorSpec {
+  templates: Array<[string, string]>;
+  values: string;
+  meshConfig: Proto;
+  env: Record<string, string | undefined>;
+  revision: string;
+  nativeSidecars: boolean;
+}
+
+export function injectorSpec(injector: PreparedInjector, env: Readonly<Record<string, string | undefined>>): InjectorSpec {
+  const s = injector.settings;
+  return { templates: [...injector.config.injection.templates], values: injector.config.values, meshConfig: s.meshConfig, env: { ...env }, revision: s.revision, nativeSidecars: s.nativeSidecars };
+}
+
+export async function injectorFromSpec(spec: InjectorSpec): Promise<PreparedInjector> {
+  const config: LoadedConfig = {
+    injection: { templates: new Map(spec.templates), defaultTemplates: ['sidecar'], aliases: {}, injectedAnnotations: {}, policy: 'enabled', neverInjectSelector: [], alwaysInjectSelector: [] },
+    values: spec.values,
+    meshConfig: spec.meshConfig,
+    provenance: [],
+  };
+  return { config, settings: await settingsFromConfig(config, { env: spec.env, revision: spec.revision, nativeSidecars: spec.nativeSidecars, valuesSource: undefined }) };
+}
+
+async function settingsFromConfig(
+  config: LoadedConfig,
+  opts: { env: Readonly<Record<string, string | undefined>>; revision: string; nativeSidecars: boolean; valuesSource: string | undefined },
+): Promise<InjectionSettings> {
   let templates;
   try {
     templates = await compileTemplates(config.injection.templates, opts.env);
@@ -68,10 +102,10 @@ export async function prepareInjector(opts: PrepareOptions): Promise<PreparedInj
       const parsed = parseGoYaml(config.values);
       if (isMap(parsed)) valuesMap = parsed;
     } catch (e) {
-      throw new SailError('INVALID', `could not parse configuration values: ${(e as Error).message}`, { file: opts.sources.valuesFile ?? 'values' });
+      throw new SailError('INVALID', `could not parse configuration values: ${(e as Error).message}`, { file: opts.valuesSource ?? 'values' });
     }
   }
-  const settings: InjectionSettings = {
+  return {
     templates,
     // kube-inject always renders the default "sidecar" template and ignores aliases, as istioctl does
     defaultTemplates: ['sidecar'],
@@ -87,7 +121,29 @@ export async function prepareInjector(opts: PrepareOptions): Promise<PreparedInj
     compliancePolicy: opts.env['COMPLIANCE_POLICY'] ?? '',
     proxyEnvs: {},
   };
-  return { settings, config };
+}
+
+/** One document's result: its output text and report lines (workload: whether it was one). */
+export interface DocumentResult {
+  output: string;
+  report: string[];
+  workload: boolean;
+}
+
+/** Injects one document; throws a SailError naming file:line. */
+export function injectDocument(doc: RawDocument, settings: InjectionSettings, file: string): DocumentResult {
+  const data = readDocument(doc, file);
+  const type = workloadType(data);
+  if (!type) return { output: `${doc.raw}---\n`, report: [], workload: false };
+  try {
+    const outcome = injectWorkload(type, data, settings);
+    return { output: `${marshalGoYaml(fromJS(outcome.object))}---\n`, report: outcome.report, workload: true };
+  } catch (e) {
+    if (e instanceof DecodeError || e instanceof WorkloadError) throw located(file, doc, e.message, doc.line - 1 + lineOf(doc, e.path));
+    if (e instanceof InjectError) throw located(file, doc, e.message);
+    if (e instanceof TemplateError) throw located(file, doc, `failed to run injection template: ${e.message}`);
+    throw e;
+  }
 }
 
 export interface InjectStreamOptions {
@@ -95,6 +151,50 @@ export interface InjectStreamOptions {
   file: string;
   write(chunk: string): void;
   report(line: string): void;
+}
+
+/**
+ * A document as sigs.k8s.io/yaml reads it (go-yaml v2, YAML 1.1, JSON types). The fast reader
+ * keeps no positions; on an error the document is read again with positions for its line.
+ */
+function readDocument(doc: RawDocument, file: string): unknown {
+  try {
+    return goToPlain(parseGoYaml(doc.raw));
+  } catch (e) {
+    try {
+      parseYamlDocuments(doc.raw, { file });
+    } catch (withLine) {
+      const err = withLine as SailError;
+      throw new SailError('YAML', `document ${doc.index + 1}: ${err.message}`, { file, line: doc.line - 1 + (err.line ?? 1) });
+    }
+    const line = e instanceof GoYamlError ? e.line : undefined;
+    throw new SailError('YAML', `document ${doc.index + 1}: could not parse YAML: ${(e as Error).message}`, { file, line: doc.line - 1 + (line ?? 1) });
+  }
+}
+
+function lineOf(doc: RawDocument, path: Array<string | number>): number {
+  try {
+    return parseYamlDocuments(doc.raw)[0]?.lineOf(path) ?? 1;
+  } catch {
+    return 1;
+  }
+}
+
+/** Go values of a decoded document as plain data (objects keep __proto__ as an ordinary key). */
+function goToPlain(v: GoValue): unknown {
+  if (v === null || v === undefined) return null;
+  if (v instanceof Map) {
+    const o: Record<string, unknown> = {};
+    for (const [k, x] of v) {
+      if (k === '__proto__') Object.defineProperty(o, k, { value: goToPlain(x), enumerable: true, writable: true, configurable: true });
+      else o[k] = goToPlain(x);
+    }
+    return o;
+  }
+  if (Array.isArray(v)) return v.map(goToPlain);
+  if (typeof v === 'bigint') return Number(v);
+  if (v instanceof GoInt) return Number(v.value);
+  return v;
 }
 
 function located(file: string, doc: RawDocument, message: string, line?: number): SailError {
@@ -106,31 +206,10 @@ export async function injectStream(lines: AsyncIterable<string> | Iterable<strin
   let workloads = 0;
   try {
     for await (const doc of splitDocuments(lines)) {
-      let parsed;
-      try {
-        parsed = parseYamlDocuments(doc.raw, { file: opts.file })[0];
-      } catch (e) {
-        const err = e as SailError;
-        throw new SailError('YAML', `document ${doc.index + 1}: ${err.message}`, { file: opts.file, line: doc.line - 1 + (err.line ?? 1) });
-      }
-      const type = parsed ? workloadType(parsed.data) : undefined;
-      if (!parsed || !type) {
-        opts.write(doc.raw);
-        opts.write('---\n');
-        continue;
-      }
-      try {
-        const outcome = injectWorkload(type, parsed.data, injector.settings);
-        opts.write(marshalGoYaml(fromJS(outcome.object)));
-        opts.write('---\n');
-        for (const r of outcome.report) opts.report(r);
-        workloads++;
-      } catch (e) {
-        if (e instanceof DecodeError || e instanceof WorkloadError) throw located(opts.file, doc, e.message, doc.line - 1 + parsed.lineOf(e.path));
-        if (e instanceof InjectError) throw located(opts.file, doc, e.message);
-        if (e instanceof TemplateError) throw located(opts.file, doc, `failed to run injection template: ${e.message}`);
-        throw e;
-      }
+      const r = injectDocument(doc, injector.settings, opts.file);
+      opts.write(r.output);
+      for (const line of r.report) opts.report(line);
+      if (r.workload) workloads++;
     }
   } catch (e) {
     if (e instanceof StreamSyntaxError) throw new SailError('YAML', e.message, { file: opts.file, line: e.line });

@@ -248,12 +248,26 @@ export function validateAnnotations(annos: Record<string, string>): void {
 // ---------------------------------------------------------------------------------------------
 // Pod rendering and merging
 
+function dropEmptyMetadataMaps(pod: JsonObject): void {
+  const meta = pod['metadata'] as JsonObject | undefined;
+  if (!meta) return;
+  for (const k of ['annotations', 'labels']) {
+    const m = meta[k];
+    if (m && typeof m === 'object' && Object.keys(m).length === 0) delete meta[k];
+  }
+}
+
+/** A pod's annotations without creating the map (for reads). */
+function readAnnotations(pod: JsonObject): Record<string, string> {
+  return (get(pod, 'metadata', 'annotations') as Record<string, string> | undefined) ?? {};
+}
+
 function normalizePod(data: unknown): JsonObject {
   return normalize(POD, data) as JsonObject;
 }
 
 function parseStatus(pod: JsonObject): { containers: string[]; initContainers: string[] } | undefined {
-  const s = annotations(pod)[STATUS_ANNOTATION];
+  const s = readAnnotations(pod)[STATUS_ANNOTATION];
   if (s === undefined) return undefined;
   try {
     const parsed = JSON.parse(s) as Record<string, unknown>;
@@ -266,27 +280,25 @@ function parseStatus(pod: JsonObject): { containers: string[]; initContainers: s
 
 /** Removes a previous injection so re-injecting converges (istiod's stripPod). */
 function stripPod(pod: JsonObject, statusPort: number): JsonObject {
+  const meta = (pod['metadata'] as JsonObject | undefined) ?? {};
+  const annos = { ...readAnnotations(pod) };
+  const copy: JsonObject = { ...pod, metadata: { ...meta, annotations: annos }, spec: { ...((pod['spec'] as JsonObject | undefined) ?? {}) } };
   const prev = parseStatus(pod);
-  if (!prev) {
-    const copy = structuredClone(pod);
-    delete annotations(copy)[STATUS_ANNOTATION];
-    return copy;
+  if (prev) {
+    let cs = containers(copy, 'containers');
+    for (const n of prev.containers) cs = modifyContainers(cs, n, 'remove');
+    setContainers(copy, 'containers', cs);
+    let ics = containers(copy, 'initContainers');
+    for (const n of prev.initContainers) ics = modifyContainers(ics, n, 'remove');
+    setContainers(copy, 'initContainers', ics);
+    if (prometheusPort(annos) === String(statusPort)) clearPrometheusAnnotations(annos);
   }
-  const copy = structuredClone(pod);
-  let cs = containers(copy, 'containers');
-  for (const n of prev.containers) cs = modifyContainers(cs, n, 'remove');
-  setContainers(copy, 'containers', cs);
-  let ics = containers(copy, 'initContainers');
-  for (const n of prev.initContainers) ics = modifyContainers(ics, n, 'remove');
-  setContainers(copy, 'initContainers', ics);
-  const annos = annotations(copy);
-  if (prometheusPort(annos) === String(statusPort)) clearPrometheusAnnotations(annos);
   delete annos[STATUS_ANNOTATION];
   return copy;
 }
 
 function parseOverrides(pod: JsonObject): { containers: JsonObject[]; initContainers: JsonObject[] } {
-  const raw = annotations(pod)['proxy.istio.io/overrides'];
+  const raw = readAnnotations(pod)['proxy.istio.io/overrides'];
   if (raw === undefined) return { containers: [], initContainers: [] };
   let parsed: Record<string, unknown>;
   try {
@@ -311,9 +323,10 @@ function reinsertOverrides(pod: JsonObject): JsonObject {
   return normalizePod(copy);
 }
 
-function applyOverlay(target: JsonObject, patch: JsonValue, what: string): JsonObject {
+function applyOverlay(target: JsonObject, patch: JsonValue, what: string, decode = true): JsonObject {
   try {
-    return normalizePod(strategicMerge(target as JsonValue, patch, patchMetaFor(POD)));
+    const merged = strategicMerge(target as JsonValue, patch, patchMetaFor(POD));
+    return decode ? normalizePod(merged) : (merged as JsonObject);
   } catch (e) {
     if (e instanceof MergeError || e instanceof DecodeError) throw new InjectError(`${what}: ${e.message}`);
     throw e;
@@ -348,7 +361,7 @@ function imageTag(tag: string, imageType: string): string {
 }
 
 function selectTemplates(pod: JsonObject, settings: InjectionSettings): string[] {
-  const a = annotations(pod)['inject.istio.io/templates'];
+  const a = readAnnotations(pod)['inject.istio.io/templates'];
   const names = a !== undefined ? a.split(',').map((s) => s.trim()) : [...settings.defaultTemplates];
   return names.flatMap((n) => (settings.aliases[n] ? [...(settings.aliases[n] as readonly string[])] : [n]));
 }
@@ -378,7 +391,7 @@ export function injectPod(req: PodInjectionRequest, settings: InjectionSettings)
   const statusPort = typeof proxyConfig['statusPort'] === 'number' ? proxyConfig['statusPort'] : 0;
   const values = settings.values.plain;
 
-  validateAnnotations(annotations(structuredClone(original)));
+  validateAnnotations(readAnnotations(original));
 
   // cluster and network: values, then the webhook URL's envs, then the pod's network label
   const proxyEnvs: Record<string, string> = { ...settings.proxyEnvs };
@@ -418,9 +431,10 @@ export function injectPod(req: PodInjectionRequest, settings: InjectionSettings)
       throw new InjectError(`requested template ${JSON.stringify(name)} not found; have ${settings.templates.names().join(', ')}`);
     }
     const patch = renderedPatch(settings.templates.render(name, data), name);
-    templatePod = applyOverlay(templatePod, patch, 'failed applying injection overlay');
+    // istiod decodes the template pod too; its container and volume names are all that is read from it
+    templatePod = applyOverlay(templatePod, patch, 'failed applying injection overlay', false);
     let native = settings.nativeSidecars;
-    const nativeAnno = annotations(structuredClone(merged))['sidecar.istio.io/nativeSidecar'];
+    const nativeAnno = readAnnotations(merged)['sidecar.istio.io/nativeSidecar'];
     if (nativeAnno === 'true') native = true;
     else if (nativeAnno === 'false') native = false;
     if (native && findContainer(PROXY_CONTAINER, containers(templatePod, 'initContainers')) && findContainer(PROXY_CONTAINER, containers(merged, 'containers'))) {
@@ -437,7 +451,8 @@ export function injectPod(req: PodInjectionRequest, settings: InjectionSettings)
   merged = reapplyOverwrittenContainers(merged, original, templatePod, proxyConfig);
 
   // post-processing (istiod's postProcessPod)
-  const pod = structuredClone(merged);
+  // merged is a fresh decode (applyOverlay normalises), so post-processing may change it in place
+  const pod = merged === original ? structuredClone(merged) : merged;
   annotations(pod);
   labels(pod);
   // RunTemplate records the cluster and network in the same env map istiod then applies here
@@ -460,13 +475,16 @@ export function injectPod(req: PodInjectionRequest, settings: InjectionSettings)
   }
   hold = hold || getBoolPath(values, 'global', 'proxy', 'holdApplicationUntilProxyStarts');
   reorderPod(pod, hold);
-  return normalizePod(pod);
+  // The pod was decoded after the last merge and post-processing writes Go-typed values, so only
+  // the maps it created for istiod's nil checks need dropping (omitempty drops them in Go).
+  dropEmptyMetadataMaps(pod);
+  return pod;
 }
 
 function reapplyOverwrittenContainers(finalPod: JsonObject, originalPod: JsonObject, templatePod: JsonObject, proxyConfig: Proto): JsonObject {
   const existing = parseOverrides(originalPod);
   const status = parseStatus(originalPod);
-  const alreadyInjected = annotations(structuredClone(originalPod))[STATUS_ANNOTATION] !== undefined;
+  const alreadyInjected = readAnnotations(originalPod)[STATUS_ANNOTATION] !== undefined;
   const overrides: { containers: JsonObject[]; initContainers: JsonObject[] } = { containers: [], initContainers: [] };
   let result = finalPod;
   for (const c of containers(templatePod, 'containers')) {

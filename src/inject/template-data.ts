@@ -162,9 +162,23 @@ export function proxyConfigView(pc: Proto): ProtoStruct {
   return typedMessage('*v1alpha1.ProxyConfig', PROXY_CONFIG_FIELDS, pc);
 }
 
+// A stream's pods share one MeshConfig (and ProxyConfig) unless annotated, so views are built once.
+const meshViews = new WeakMap<Proto, ProtoStruct>();
+const proxyViews = new WeakMap<Proto, ProtoStruct>();
+
+function cachedProxyConfigView(pc: Proto): ProtoStruct {
+  let v = proxyViews.get(pc);
+  if (!v) proxyViews.set(pc, (v = proxyConfigView(pc)));
+  return v;
+}
+
 export function meshConfigView(mc: Proto): ProtoStruct {
+  let v = meshViews.get(mc);
+  if (v) return v;
   const pc = isObject(mc['defaultConfig']) ? mc['defaultConfig'] : {};
-  return typedMessage('*v1alpha1.MeshConfig', MESH_CONFIG_FIELDS, mc, new Map([['defaultConfig', proxyConfigView(pc)]]));
+  v = typedMessage('*v1alpha1.MeshConfig', MESH_CONFIG_FIELDS, mc, new Map([['defaultConfig', cachedProxyConfigView(pc)]]));
+  meshViews.set(mc, v);
+  return v;
 }
 
 export interface TemplateDataInput {
@@ -192,7 +206,7 @@ export function sidecarTemplateData(d: TemplateDataInput): GoStruct {
       ['DeploymentMeta', new GoStruct('types.NamespacedName', new Map([['Namespace', d.deployMeta.namespace], ['Name', d.deployMeta.name]]))],
       ['ObjectMeta', k8sView('meta.ObjectMeta', d.objectMeta)],
       ['Spec', k8sView('core.PodSpec', d.spec)],
-      ['ProxyConfig', proxyConfigView(d.proxyConfig)],
+      ['ProxyConfig', cachedProxyConfigView(d.proxyConfig)],
       ['MeshConfig', meshConfigView(d.meshConfig)],
       ['Values', d.values],
       ['Revision', d.revision],

@@ -156,7 +156,8 @@ export function injectWorkload(type: string, input: unknown, settings: Injection
   if (podSpec['hostNetwork'] === true) {
     return { object, report: [`===> Skipping injection because ${label} has host networking enabled`] };
   }
-  const pod: JsonObject = normalize('core.Pod', { metadata: podMeta, spec: podSpec }) as JsonObject;
+  // both halves are already Go-encoded (ObjectMeta and PodSpec), so the pod is too
+  const pod: JsonObject = { metadata: podMeta, spec: podSpec, status: {} };
 
   let meshConfig: Proto = settings.meshConfig;
   const pca = (obj(podMeta['annotations']) as Record<string, unknown>)['proxy.istio.io/config'];

@@ -28,25 +28,26 @@ function isMap(v: JsonValue | undefined): v is JsonMap {
   return typeof v === 'object' && v !== null && !Array.isArray(v);
 }
 
-function clone<T extends JsonValue>(v: T): T {
-  return (v === null || typeof v !== 'object' ? v : structuredClone(v)) as T;
-}
-
-/** Applies `patch` over `original` and returns the result; neither argument is modified. */
+/**
+ * Applies `patch` over `original` and returns the result. Neither argument is modified; the
+ * result shares the subtrees the patch does not touch with `original` and those it adds with
+ * `patch` (copy them before mutating the result in place).
+ */
 export function strategicMerge(original: JsonValue, patch: JsonValue, meta: PatchMeta): JsonValue {
-  if (!isMap(patch)) return clone(patch);
+  if (!isMap(patch)) return patch;
   if (patch['$patch'] === 'replace') return stripDirectives(patch);
   if (patch['$patch'] === 'delete') return {};
-  return mergeMap(isMap(original) ? clone(original) : {}, patch, meta);
+  return mergeMap(isMap(original) ? original : {}, patch, meta);
 }
 
 function stripDirectives(m: JsonMap): JsonMap {
   const out: JsonMap = {};
-  for (const [k, v] of Object.entries(m)) if (!k.startsWith('$')) out[k] = clone(v);
+  for (const [k, v] of Object.entries(m)) if (!k.startsWith('$')) out[k] = v;
   return out;
 }
 
-function mergeMap(original: JsonMap, patch: JsonMap, meta: PatchMeta): JsonMap {
+function mergeMap(base: JsonMap, patch: JsonMap, meta: PatchMeta): JsonMap {
+  const original: JsonMap = { ...base };
   for (const key of Object.keys(patch)) {
     if (key.startsWith('$')) continue;
     const pv = patch[key] as JsonValue;
@@ -56,7 +57,7 @@ function mergeMap(original: JsonMap, patch: JsonMap, meta: PatchMeta): JsonMap {
     }
     const ov = original[key];
     if (ov === undefined || ov === null) {
-      original[key] = discardNulls(clone(pv));
+      original[key] = discardNulls(pv);
       continue;
     }
     const fm = meta.field(key);
@@ -70,7 +71,7 @@ function mergeMap(original: JsonMap, patch: JsonMap, meta: PatchMeta): JsonMap {
       original[key] = fm.mergeKey ? mergeListByKey(ov, pv, fm.mergeKey, fm.meta, key) : mergeScalars(ov, pv);
       continue;
     }
-    original[key] = clone(pv);
+    original[key] = pv;
   }
   return original;
 }
@@ -103,13 +104,13 @@ function mergeListByKey(original: JsonValue[], patch: JsonValue[], mergeKey: str
   const patchKeys: JsonValue[] = [];
   for (const item of patch) {
     if (!isMap(item)) {
-      out.push(clone(item));
+      out.push(item);
       continue;
     }
     const keyValue = item[mergeKey];
     const directive = item['$patch'];
     if (keyValue === undefined) {
-      if (directive === 'replace') return patch.filter((p) => !(isMap(p) && p['$patch'] === 'replace')).map(clone);
+      if (directive === 'replace') return patch.filter((p) => !(isMap(p) && p['$patch'] === 'replace'));
       throw new MergeError(`map: ${JSON.stringify(item)} does not contain declared merge key: ${mergeKey} (in ${field})`);
     }
     const index = out.findIndex((o) => isMap(o) && sameKey(o[mergeKey], keyValue));
@@ -123,7 +124,7 @@ function mergeListByKey(original: JsonValue[], patch: JsonValue[], mergeKey: str
       continue;
     }
     const existing = out[index];
-    out[index] = isMap(existing) ? mergeMap(clone(existing), item, meta) : clone(item);
+    out[index] = isMap(existing) ? mergeMap(existing, item, meta) : item;
   }
   return normalizeOrder(out, patchKeys, original, mergeKey);
 }

@@ -64,7 +64,8 @@ async function runKubeInject(ctx: CommandContext, _args: string[], opts: KubeInj
   const { SailError } = await import('../../errors.js');
   if (!opts.filename) throw new SailError('USAGE', 'filename not specified (see --filename or -f)', { file: '--filename' });
   const { readUserFile, writeFileAtomic } = await import('../../util/files.js');
-  const { prepareInjector, injectStream, nativeSidecarMode, nodesSupportNativeSidecars } = await import('../../inject/index.js');
+  const { prepareInjector, injectStream, injectorSpec, nativeSidecarMode, nodesSupportNativeSidecars } = await import('../../inject/index.js');
+  const { injectStreamParallel, defaultWorkerCount, workersAvailable } = await import('../../inject/parallel.js');
   const { linesOf, fileLines } = await import('../../inject/stream.js');
   const { isAbsolute, resolve } = await import('node:path');
 
@@ -102,7 +103,10 @@ async function runKubeInject(ctx: CommandContext, _args: string[], opts: KubeInj
   const report: string[] = [];
   const lines = opts.filename === '-' ? linesOf(await ctx.io.readStdin()) : fileLines(path(opts.filename));
   try {
-    await injectStream(lines, injector, { file: opts.filename, write: (c) => chunks.push(c), report: (l) => report.push(l) });
+    const streamOpts = { file: opts.filename, write: (c: string) => chunks.push(c), report: (l: string) => report.push(l) };
+    const workers = workersAvailable() ? defaultWorkerCount(env) : 0;
+    if (workers > 0) await injectStreamParallel(lines, injector, injectorSpec(injector, env), streamOpts, workers);
+    else await injectStream(lines, injector, streamOpts);
   } catch (e) {
     const code = (e as NodeJS.ErrnoException).code;
     if (code === 'ENOENT') throw new SailError('FILE_NOT_FOUND', 'no such file or directory', { file: opts.filename });

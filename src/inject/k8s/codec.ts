@@ -50,9 +50,14 @@ const structCache = new Map<string, StructInfo | null>();
 /** Types of the meta package with their own JSON encoding (they are referenced unqualified there). */
 const SPECIAL: Readonly<Record<string, string>> = { 'meta.Time': 'time', 'meta.MicroTime': 'time', 'meta.Duration': 'string', 'meta.FieldsV1': 'raw' };
 
+const aliasCache = new Map<string, string>();
+
 function resolveAlias(type: string): string {
+  const cached = aliasCache.get(type);
+  if (cached !== undefined) return cached;
   let t = SPECIAL[type] ?? type;
   for (let i = 0; i < 8 && ALIASES[t] !== undefined; i++) t = ALIASES[t] as string;
+  aliasCache.set(type, t);
   return t;
 }
 
@@ -319,12 +324,18 @@ function isZeroValue(type: string, enc: Json): boolean {
 }
 
 /** Strategic-merge patch metadata for a struct type, read from the same schema. */
+const patchMetaCache = new Map<string, import('../../util/strategic-merge.js').PatchMeta>();
+
 export function patchMetaFor(type: string): import('../../util/strategic-merge.js').PatchMeta {
-  return {
+  const cached = patchMetaCache.get(type);
+  if (cached) return cached;
+  const meta: import('../../util/strategic-merge.js').PatchMeta = {
     field(name: string) {
       const f = fieldOf(type, name);
       if (!f) return undefined;
       return { strategy: f.patchStrategy, mergeKey: f.mergeKey, meta: patchMetaFor(elementType(f.type)) };
     },
   };
+  patchMetaCache.set(type, meta);
+  return meta;
 }
