@@ -314,8 +314,9 @@ export function lex(input: string, opts: LexOptions): Token[] {
         }
         case 46: {
           // .field, or a number like .5
+          // as in Go, a '.' at the very end of the input is scanned as a (bad) number
           const n = input.charCodeAt(pos);
-          if (pos >= input.length || n < 48 || n > 57) {
+          if (pos < input.length && (n < 48 || n > 57)) {
             if (!lexFieldOrVariable(T.Field)) return tokens;
             continue;
           }

@@ -31,6 +31,9 @@ function run(template: string, json: string, missingKey: MissingKey): Expected {
 }
 
 const ROWS: [string, string, MissingKey, Expected][] = [
+  // a '.' at the very end of the input is a number token in Go's lexer
+  ["{{ (.m).", "{}", "default", {"error":"template: t:1: unexpected \".\" in operand"}],
+  ["{{ .", "{}", "default", {"error":"template: t:1: illegal number syntax: \".\""}],
   // a block's body is a template of its own: no enclosing range or variables
   ["{{ range . }}{{ block \"b\" . }}{{ break }}{{ end }}{{ end }}", "[1]", "default", {"error":"template: t:1: {{break}} outside {{range}}"}],
   ["{{ range . }}{{ block \"b\" . }}{{ $x := 1 }}{{ end }}{{ $x }}{{ end }}", "[1]", "default", {"error":"template: t:1: undefined variable \"$x\""}],

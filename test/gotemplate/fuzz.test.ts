@@ -30,6 +30,9 @@ const SEEDS = [
   '{{- with .m }}{{ .k | printf "%q" }}{{ else }}none{{ end -}}',
   '{{ $x := index .l 0 }}{{ $x = len .s }}{{ slice .s 1 2 }}{{ (.m).k }}',
   '{{/* comment */}}{{ and .a (or .b 1) | not }}{{ printf "%5.2f|%-3d|%x" 3.14 7 255 }}',
+  '{{ range .l }}{{ block "b" . }}{{ . }}{{ end }}{{ if . }}{{ break }}{{ end }}{{ with . }}{{ continue }}{{ end }}{{ end }}',
+  '{{ range .l }}{{ block "b" . }}{{ if . }}{{ break }}{{ end }}{{ end }}{{ end }}',
+  '{{ define "r" }}{{ range . }}{{ template "r" .k }}{{ break }}{{ end }}{{ end }}{{ template "r" .l }}',
 ];
 
 const DATA = fromJS({ a: 1, b: '', l: [1, 'two', null, { k: 'v' }], m: { k: 'v', n: null }, s: 'héllo' });

@@ -97,6 +97,8 @@ function mutator(seed: number) {
     '{{- with .m }}{{ .k | printf "%q" }}{{ else }}none{{ end -}}',
     '{{ $x := index .l 0 }}\n{{ $x = len .s }}{{ slice .s 1 2 }}{{ (.m).k }}',
     '{{/* comment */}}{{ and .a (or .b 1) | not }}\n{{ printf "%5.2f|%-3d|%x" 3.14 7 255 }}',
+    '{{ range .l }}{{ block "b" . }}{{ . }}{{ end }}{{ if . }}{{ break }}{{ end }}{{ with . }}{{ continue }}{{ end }}{{ end }}',
+  '{{ range .l }}{{ block "b" . }}{{ if . }}{{ break }}{{ end }}{{ end }}{{ end }}',
   ];
   return (): string => {
     let s = pick(seeds);
