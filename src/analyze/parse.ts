@@ -35,30 +35,35 @@ interface Chunk {
   refLine: number;
 }
 
-const SEPARATOR = /^---\s*$/;
+const BLANK_REST = /^\s*$/;
+const NON_BLANK = /\S/;
 
+/** Splits on lines that are `---` (plus trailing blanks); chunks are slices of the text, not copies. */
 function splitChunks(text: string): Chunk[] {
-  const lines = text.split('\n');
   const chunks: Chunk[] = [];
-  let buf: string[] = [];
-  let start = 1;
-  let ref = 0;
-  const flush = (): void => {
-    if (buf.some((l) => l.trim() !== '')) chunks.push({ text: buf.join('\n'), startLine: start, refLine: ref || start });
+  const emit = (from: number, to: number, startLine: number): void => {
+    const chunk = text.slice(from, to);
+    const m = NON_BLANK.exec(chunk);
+    if (!m) return;
+    let refLine = startLine;
+    for (let i = chunk.indexOf('\n'); i >= 0 && i < m.index; i = chunk.indexOf('\n', i + 1)) refLine++;
+    chunks.push({ text: chunk, startLine, refLine });
   };
-  for (let i = 0; i < lines.length; i++) {
-    const line = lines[i] as string;
-    if (SEPARATOR.test(line)) {
-      flush();
-      buf = [];
-      start = i + 2;
-      ref = 0;
-      continue;
+  let start = 0;
+  let startLine = 1;
+  let line = 1;
+  for (let pos = 0; pos <= text.length; line++) {
+    let end = text.indexOf('\n', pos);
+    if (end < 0) end = text.length;
+    if (text.startsWith('---', pos) && BLANK_REST.test(text.slice(pos + 3, end))) {
+      // The newline before the separator belongs to neither document.
+      emit(start, Math.max(start, pos - 1), startLine);
+      start = end + 1;
+      startLine = line + 1;
     }
-    if (ref === 0 && line.trim() !== '') ref = i + 1;
-    buf.push(line);
+    pos = end + 1;
   }
-  flush();
+  if (start <= text.length) emit(start, text.length, startLine);
   return chunks;
 }
 
