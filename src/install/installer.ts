@@ -14,7 +14,7 @@ import { formatDuration } from '../util/duration.js';
 import { gvkString, PRUNE_KINDS } from './kinds.js';
 import { COMPONENT_DISPLAY_NAMES, COMPONENT_LABEL, planInstall, runGated, selectorFor, selectPrune, type PlanEntry } from './plan.js';
 import type { InstallRender } from './render.js';
-import { defaultTagWebhook } from './webhooks.js';
+import { asDeactivated, defaultTagLive, defaultTagWebhook } from './webhooks.js';
 
 export interface InstallEvents {
   componentStarted?(c: ComponentName): void;
@@ -59,10 +59,12 @@ export async function findPrunable(client: KubeClient, render: InstallRender): P
 /** --dry-run: what install would do, reading the cluster only. */
 export async function planAgainstCluster(client: KubeClient, render: InstallRender): Promise<PlanEntry[]> {
   const all = [...render.components.values()].flat();
-  const live = await Promise.all(all.map((o) => liveObject(client, o)));
+  const [live, tagLive] = await Promise.all([Promise.all(all.map((o) => liveObject(client, o))), defaultTagLive(client)]);
   const byObject = new Map(all.map((o, i) => [o, live[i]]));
   const prune = await findPrunable(client, render);
-  return planInstall(render.components, (o) => byObject.get(o), prune);
+  // Install deactivates the default injector again after applying it: that is no change.
+  const expected = new Map([...render.components].map(([c, objs]) => [c, tagLive ? objs.map((o) => { const d = asDeactivated(o); byObject.set(d, byObject.get(o)); return d; }) : objs]));
+  return planInstall(expected, (o) => byObject.get(o), prune);
 }
 
 async function ensureNamespace(client: KubeClient, name: string, network: string | undefined): Promise<void> {

@@ -87,7 +87,9 @@ export function formatVerify(summary: VerifySummary, opts: { success: string; fa
   for (const r of summary.results) {
     const o = r.object;
     const name = `${o.kind}: ${o.metadata.name}.${o.metadata.namespace ?? ''}`;
-    const drift = r.drift.length > 0 ? `    drift: ${r.drift.slice(0, 6).join(', ')}${r.drift.length > 6 ? `, ... (${r.drift.length - 6} more)` : ''}` : '';
+    // Content before metadata: a changed spec or data matters more than a changed label.
+    const shown = [...r.drift].sort((a, b) => Number(a.startsWith('.metadata')) - Number(b.startsWith('.metadata')));
+    const drift = shown.length > 0 ? `    drift: ${shown.slice(0, 6).join(', ')}${shown.length > 6 ? `, ... (${shown.length - 6} more)` : ''}` : '';
     if (r.ok) lines.push(`${opts.success} ${name} checked successfully${drift}`);
     else {
       failed++;

@@ -90,3 +90,20 @@ export async function defaultTagWebhook(client: KubeClient, render: InstallRende
   }
   return [tag];
 }
+
+/**
+ * What the default revision's injector looks like once a default tag has deactivated it: comparing
+ * the render with the cluster (dry-run plan, verify-install) must expect that, or every re-run
+ * would report the deactivation as a change.
+ */
+export function asDeactivated(o: KubeObject): KubeObject {
+  const labels = o.metadata.labels ?? {};
+  if (o.kind !== MWC.kind || labels['istio.io/tag'] !== undefined || (labels['istio.io/rev'] ?? 'default') !== 'default') return o;
+  const hooks = ((o['webhooks'] ?? []) as Webhook[]).map((w) => ({ ...w, namespaceSelector: NEVER_MATCH, objectSelector: NEVER_MATCH }));
+  return { ...o, webhooks: hooks };
+}
+
+/** Whether a default tag webhook is live (then the default revision's injector is expected deactivated). */
+export async function defaultTagLive(client: KubeClient): Promise<boolean> {
+  return (await client.list(MWC, { labelSelector: 'app=sidecar-injector,istio.io/tag=default' })).length > 0;
+}

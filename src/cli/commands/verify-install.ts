@@ -35,7 +35,10 @@ export const verifyInstallCommand: CommandSpec = {
     const { verifyObjects, formatVerify } = await import('../../install/verify.js');
     const client = kube.clientFromFlags(ctx.globals, ctx.io.env);
     try {
-      const expected = [...render.components.values()].flat();
+      const { asDeactivated, defaultTagLive } = await import('../../install/webhooks.js');
+      const rendered = [...render.components.values()].flat();
+      // With a default tag live, the default revision's injector is deactivated on purpose (as istioctl does).
+      const expected = (await defaultTagLive(client)) ? rendered.map(asDeactivated) : rendered;
       const summary = await verifyObjects(client, expected);
       const { text, failed } = formatVerify(summary, { success: '✔', failure: '✘' });
       ctx.io.stdout.write(text);
