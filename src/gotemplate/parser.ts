@@ -71,8 +71,15 @@ class Parser {
   private actionLine = 0;
   private readonly treeSet = new Map<string, Tree>();
   private treeName: string;
-  /** line of the most recently read token; Go reports parse errors at it */
-  private lastLine = 1;
+  /**
+   * Index of the furthest token read so far. Go reports parse errors at the line of the newest
+   * token taken from its lexer (token[0]), even after backing up to earlier ones.
+   */
+  private furthest = 0;
+
+  private get lastLine(): number {
+    return this.tokens[this.furthest]!.line;
+  }
 
   constructor(
     private readonly name: string,
@@ -97,7 +104,7 @@ class Parser {
     } catch (e) {
       if (e instanceof ParseError) throw new TemplateError(e.message);
       // Nesting deeper than the JS stack allows: report it like Go's depth limit
-      if (e instanceof RangeError && /call stack/i.test(e.message)) {
+      if (e instanceof RangeError && e.message.includes('call stack')) {
         throw new TemplateError(`template: ${this.name}:${this.lastLine}: max expression depth exceeded`);
       }
       throw e;
@@ -109,16 +116,16 @@ class Parser {
   }
 
   private next(): Token {
-    const t = this.tokens[this.idx]!;
-    if (this.idx < this.tokens.length - 1) this.idx++;
-    else this.idx = this.tokens.length; // past the final EOF/error: keep returning it
-    this.lastLine = t.line;
-    return t;
+    const i = Math.min(this.idx, this.tokens.length - 1);
+    if (i > this.furthest) this.furthest = i;
+    // past the final EOF/error token, keep returning it
+    this.idx = i < this.tokens.length - 1 ? i + 1 : this.tokens.length;
+    return this.tokens[i]!;
   }
   private peek(): Token {
-    const t = this.tokens[Math.min(this.idx, this.tokens.length - 1)]!;
-    this.lastLine = t.line;
-    return t;
+    const i = Math.min(this.idx, this.tokens.length - 1);
+    if (i > this.furthest) this.furthest = i;
+    return this.tokens[i]!;
   }
   private nextNonSpace(): Token {
     let t: Token;

@@ -31,6 +31,8 @@ function run(template: string, json: string, missingKey: MissingKey): Expected {
 }
 
 const ROWS: [string, string, MissingKey, Expected][] = [
+  // Go reports a parse error at the line of the newest token its lexer produced
+  ["{{ range $de\nfinei, $v := .l }}{{ end }}", "{}", "default", {"error":"template: t:2: undefined variable \"$de\""}],
   // a '.' at the very end of the input is a number token in Go's lexer
   ["{{ (.m).", "{}", "default", {"error":"template: t:1: unexpected \".\" in operand"}],
   ["{{ .", "{}", "default", {"error":"template: t:1: illegal number syntax: \".\""}],
