@@ -199,16 +199,191 @@ function fromParsed(x: unknown): GoValue {
   return x as GoValue;
 }
 
-/** json.Unmarshal into interface{}. Throws FuncError with a Go-like message on bad input. */
+/** encoding/json's quoteChar: how its syntax errors show the offending byte. */
+function quoteJsonChar(c: number): string {
+  if (c === 0x27) return "'\\''";
+  if (c === 0x22) return `'"'`;
+  const q = JSON.stringify(String.fromCharCode(c));
+  return `'${q.slice(1, -1).replace(/\\u00([0-9a-f]{2})/g, '\\x$1')}'`;
+}
+
+/**
+ * encoding/json's checkValid: walks the input as its scanner does and returns the scanner's
+ * error text for the first byte it rejects (or undefined for valid JSON). Bytes are UTF-8, as
+ * Go sees them.
+ */
+function jsonSyntaxError(text: string): string | undefined {
+  const b = Buffer.from(text, 'utf8');
+  let i = 0;
+  const bad = (what: string) => `invalid character ${quoteJsonChar(b[i]!)} ${what}`;
+  const isSpace = (c: number | undefined) => c === 0x20 || c === 0x09 || c === 0x0a || c === 0x0d;
+  const skip = () => {
+    while (isSpace(b[i])) i++;
+  };
+  const END = 'unexpected end of JSON input';
+  let depth = 0;
+  const value = (): string | undefined => {
+    skip();
+    if (i >= b.length) return END;
+    const c = b[i]!;
+    if (c === 0x7b) {
+      if (++depth > 10000) return 'exceeded max depth';
+      i++;
+      skip();
+      if (i >= b.length) return END;
+      if (b[i] === 0x7d) {
+        i++;
+        depth--;
+        return undefined;
+      }
+      for (;;) {
+        skip();
+        if (i >= b.length) return END;
+        if (b[i] !== 0x22) return bad('looking for beginning of object key string');
+        const k = string();
+        if (k !== undefined) return k;
+        skip();
+        if (i >= b.length) return END;
+        if (b[i] !== 0x3a) return bad('after object key');
+        i++;
+        const v = value();
+        if (v !== undefined) return v;
+        skip();
+        if (i >= b.length) return END;
+        if (b[i] === 0x2c) {
+          i++;
+          continue;
+        }
+        if (b[i] === 0x7d) {
+          i++;
+          depth--;
+          return undefined;
+        }
+        return bad('after object key:value pair');
+      }
+    }
+    if (c === 0x5b) {
+      if (++depth > 10000) return 'exceeded max depth';
+      i++;
+      skip();
+      if (i >= b.length) return END;
+      if (b[i] === 0x5d) {
+        i++;
+        depth--;
+        return undefined;
+      }
+      for (;;) {
+        const v = value();
+        if (v !== undefined) return v;
+        skip();
+        if (i >= b.length) return END;
+        if (b[i] === 0x2c) {
+          i++;
+          continue;
+        }
+        if (b[i] === 0x5d) {
+          i++;
+          depth--;
+          return undefined;
+        }
+        return bad('after array element');
+      }
+    }
+    if (c === 0x22) return string();
+    if (c === 0x2d || (c >= 0x30 && c <= 0x39)) return number();
+    for (const word of ['true', 'false', 'null']) {
+      if (c !== word.charCodeAt(0)) continue;
+      i++;
+      for (let j = 1; j < word.length; j++, i++) {
+        if (i >= b.length) return END;
+        if (b[i] !== word.charCodeAt(j)) return bad(`in literal ${word} (expecting '${word[j]}')`);
+      }
+      return undefined;
+    }
+    return bad('looking for beginning of value');
+  };
+  const string = (): string | undefined => {
+    i++;
+    for (;;) {
+      if (i >= b.length) return END;
+      const c = b[i]!;
+      if (c === 0x22) {
+        i++;
+        return undefined;
+      }
+      if (c < 0x20) return bad('in string literal');
+      if (c === 0x5c) {
+        i++;
+        if (i >= b.length) return END;
+        const e = b[i]!;
+        if (e === 0x75) {
+          for (let j = 0; j < 4; j++) {
+            i++;
+            if (i >= b.length) return END;
+            const h = b[i]!;
+            if (!((h >= 0x30 && h <= 0x39) || (h >= 0x61 && h <= 0x66) || (h >= 0x41 && h <= 0x46))) return bad('in \\u hexadecimal character escape');
+          }
+        } else if (!'"\\/bfnrt'.includes(String.fromCharCode(e))) return bad('in string escape code');
+      }
+      i++;
+    }
+  };
+  const digits = () => {
+    while (i < b.length && b[i]! >= 0x30 && b[i]! <= 0x39) i++;
+  };
+  const number = (): string | undefined => {
+    if (b[i] === 0x2d) {
+      i++;
+      if (i >= b.length) return END;
+      if (!(b[i]! >= 0x30 && b[i]! <= 0x39)) return bad('in numeric literal');
+    }
+    if (b[i] === 0x30) i++;
+    else digits();
+    if (b[i] === 0x2e) {
+      i++;
+      if (i >= b.length) return END;
+      if (!(b[i]! >= 0x30 && b[i]! <= 0x39)) return bad('after decimal point in numeric literal');
+      digits();
+    }
+    if (b[i] === 0x65 || b[i] === 0x45) {
+      i++;
+      if (b[i] === 0x2b || b[i] === 0x2d) i++;
+      if (i >= b.length) return END;
+      if (!(b[i]! >= 0x30 && b[i]! <= 0x39)) return bad('in exponent of numeric literal');
+      digits();
+    }
+    return undefined;
+  };
+  const err = value();
+  if (err !== undefined) return err;
+  skip();
+  if (i < b.length) return bad('after top-level value');
+  return undefined;
+}
+
+/** json.Unmarshal into interface{}. Throws FuncError with Go's message on bad input. */
 export function parseGoJson(text: string): GoValue {
-  try {
-    return fromParsed(JSON.parse(text));
-  } catch (e) {
-    const msg = (e as Error).message;
-    if (/end of (JSON )?input|Unterminated/i.test(msg) || text.trim() === '') throw new FuncError('unexpected end of JSON input');
-    const pos = /position (\d+)/.exec(msg);
-    const tok = /Unexpected token '(.)'/.exec(msg);
-    const ch = tok ? tok[1] : pos ? text[Number(pos[1])] : undefined;
-    throw new FuncError(ch !== undefined ? `invalid character '${ch}' looking for beginning of value` : `invalid JSON: ${msg}`);
+  const syntax = jsonSyntaxError(text);
+  if (syntax !== undefined) throw new FuncError(syntax);
+  const parsed: unknown = JSON.parse(text);
+  const tooBig = findNonFinite(parsed);
+  if (tooBig !== undefined) throw new FuncError(`json: cannot unmarshal number ${tooBig} into Go value of type float64`);
+  return fromParsed(parsed);
+}
+
+/** A number literal float64 cannot hold (JSON.parse makes it Infinity; Go refuses it). */
+function findNonFinite(x: unknown): string | undefined {
+  if (typeof x === 'number') return Number.isFinite(x) ? undefined : 'out of range';
+  if (Array.isArray(x)) {
+    for (const y of x) {
+      const r = findNonFinite(y);
+      if (r !== undefined) return r;
+    }
+  } else if (x !== null && typeof x === 'object') {
+    for (const k of Object.keys(x)) {
+      const r = findNonFinite((x as Record<string, unknown>)[k]);
+      if (r !== undefined) return r;
+    }
   }
+  return undefined;
 }

@@ -35,12 +35,12 @@ export type ResolvedScalar =
 const BOOL_TRUE = new Set(['y', 'Y', 'yes', 'Yes', 'YES', 'true', 'True', 'TRUE', 'on', 'On', 'ON']);
 const BOOL_FALSE = new Set(['n', 'N', 'no', 'No', 'NO', 'false', 'False', 'FALSE', 'off', 'Off', 'OFF']);
 const NULLS = new Set(['', '~', 'null', 'Null', 'NULL']);
-const FLOAT_SPECIAL: Record<string, number> = {
+const FLOAT_SPECIAL: ReadonlyMap<string, number> = new Map(Object.entries({
   '.nan': NaN, '.NaN': NaN, '.NAN': NaN,
   '.inf': Infinity, '.Inf': Infinity, '.INF': Infinity,
   '+.inf': Infinity, '+.Inf': Infinity, '+.INF': Infinity,
   '-.inf': -Infinity, '-.Inf': -Infinity, '-.INF': -Infinity,
-};
+}));
 const YAML_STYLE_FLOAT = /^[-+]?(\.[0-9]+|[0-9]+(\.[0-9]*)?)([eE][-+]?[0-9]+)?$/;
 const BASE60_FLOAT = /^[-+]?[0-9][0-9_]*(?::[0-5]?[0-9])+(?:\.[0-9_]*)?$/;
 const INT64_MIN = -(1n << 63n);
@@ -103,7 +103,7 @@ export function resolveScalar(s: string): ResolvedScalar {
   if (BOOL_TRUE.has(s)) return { tag: 'bool', value: true };
   if (BOOL_FALSE.has(s)) return { tag: 'bool', value: false };
   if (NULLS.has(s)) return { tag: 'null', value: null };
-  const special = FLOAT_SPECIAL[s];
+  const special = FLOAT_SPECIAL.get(s);
   if (special !== undefined) return { tag: 'float', value: special };
   if (s === '<<') return { tag: 'merge', value: s };
   if (hint === '.') {
@@ -634,6 +634,8 @@ function analyzeScalar(cps: number[]): ScalarAnalysis {
 
 /** The emitter: a transcription of libyaml's block-context state for JSON-shaped documents. */
 class Emitter {
+  /** go-yaml v3's encoder indents block sequences inside mappings; v2 (libyaml) does not. */
+  constructor(private readonly indentSequences = false) {}
   private out = '';
   private column = 0;
   private indent = -1;
@@ -723,7 +725,7 @@ class Emitter {
   }
 
   private blockSequence(items: YNode[]): void {
-    this.increaseIndent(false, this.mappingContext && !this.indention);
+    this.increaseIndent(false, !this.indentSequences && this.mappingContext && !this.indention);
     for (const item of items) {
       this.writeIndent();
       this.writeIndicator('-', true, false, true);
@@ -974,6 +976,38 @@ export function marshalGoYaml(v: GoValue): string {
   checkReadableByGoYaml(data);
   const e = new Emitter();
   e.emitDocument(toYNode(data));
+  return e.result();
+}
+
+/**
+ * The node go-yaml v3's encoder makes of a Go value (no JSON round trip: ints stay ints,
+ * float64s print with FormatFloat 'g'). Strings that would read back as something else,
+ * including YAML 1.1 booleans such as "yes", are double-quoted as v3 does.
+ */
+function toYNodeV3(v: GoValue, depth = 0): YNode {
+  if (depth > 10_000) throw new FuncError('yaml: value nested too deeply');
+  if (v === null || v === undefined) return { kind: 'scalar', text: 'null', style: 'plain' };
+  if (typeof v === 'boolean') return { kind: 'scalar', text: v ? 'true' : 'false', style: 'plain' };
+  if (typeof v === 'string') return stringNode(v);
+  if (typeof v === 'bigint') return { kind: 'scalar', text: v.toString(), style: 'plain' };
+  if (v instanceof GoInt) return { kind: 'scalar', text: v.value.toString(), style: 'plain' };
+  if (typeof v === 'number' || v instanceof GoFloat32) {
+    const s = typeof v === 'number' ? formatFloatG(v) : formatFloatG(v.value, 32);
+    return { kind: 'scalar', text: s === '+Inf' ? '.inf' : s === '-Inf' ? '-.inf' : s === 'NaN' ? '.nan' : s, style: 'plain' };
+  }
+  if (Array.isArray(v)) return { kind: 'seq', items: v.map((x) => toYNodeV3(x, depth + 1)) };
+  if (v instanceof Map) {
+    const keys = [...v.keys()].sort(compareYamlKeys);
+    return { kind: 'map', entries: keys.map((k) => [stringNode(k), toYNodeV3(v.get(k)!, depth + 1)]) };
+  }
+  // structs and functions: what JSON makes of them is the closest shape values have
+  return toYNode(toJsonData(v));
+}
+
+/** Helm's toYamlPretty: go-yaml v3's Encoder with SetIndent(2) (sequences indented under keys). */
+export function marshalGoYamlPretty(v: GoValue): string {
+  const e = new Emitter(true);
+  e.emitDocument(toYNodeV3(v));
   return e.result();
 }
 

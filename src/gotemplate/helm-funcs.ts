@@ -8,7 +8,7 @@
  * renderer can report "execution error at (FILE:LINE:COL): MESSAGE" exactly like Helm.
  */
 import { marshalGoJson, parseGoJson } from './gojson.js';
-import { marshalGoYaml, parseGoYaml } from './goyaml.js';
+import { marshalGoYaml, marshalGoYamlPretty, parseGoYaml } from './goyaml.js';
 import { sprigFuncs } from './sprig.js';
 import { sprintf } from './fmt.js';
 import { ExecError } from './exec.js';
@@ -149,6 +149,15 @@ export function helmFuncMap(_opts: HelmFuncOptions = {}): Record<string, GoFunc>
   const includedNames = new Map<string, number>();
 
   m['toYaml'] = fn([ANY], ([v]) => toYaml(v ?? null));
+  m['toYamlPretty'] = fn([ANY], ([v]) => {
+    try {
+      return marshalGoYamlPretty(v ?? null).replace(/\n$/, '');
+    } catch {
+      return '';
+    }
+  });
+  // Helm disables DNS lookups unless --enable-dns is given; sailctl never resolves names.
+  m['getHostByName'] = fn([S], () => '');
   m['mustToYaml'] = fn([ANY], ([v]) => marshalGoYaml(v ?? null).replace(/\n$/, ''));
   m['fromYaml'] = fn([S], ([s]) => fromYaml(s as string));
   m['fromYamlArray'] = fn([S], ([s]) => fromYamlArray(s as string));

@@ -25,9 +25,9 @@ export function mergoMerge(dst: GoMap, src: GoMap, overwrite: boolean, depth = 0
       mergoMerge(d, s, overwrite, depth + 1);
       continue;
     }
-    // mergo cannot merge a map into an existing non-map value and leaves it alone, even with
-    // overwrite (checked against Go).
-    if (s instanceof Map && has && d !== null && d !== undefined && !isEmpty(d)) continue;
+    // Without overwrite a map never replaces an existing non-empty scalar. With overwrite,
+    // mergo 1.0 (sprig 3.3, what Helm v4 ships) replaces it; mergo 0.3 kept the scalar.
+    if (s instanceof Map && has && !overwrite && d !== null && d !== undefined && !isEmpty(d)) continue;
     if (!has || overwrite || isEmpty(d ?? null)) dst.set(k, s);
   }
 }
@@ -42,6 +42,13 @@ function digFrom(dict: GoMap, def: GoValue, keys: string[]): GoValue {
     cur = step;
   }
   return def;
+}
+
+const NIL_MAP: GoMap = new Map();
+
+/** A map argument as Go sees it: nil (or a missing value) reads as an empty map. */
+function asMap(v: GoValue | undefined): GoMap {
+  return v instanceof Map ? v : NIL_MAP;
 }
 
 function kindName(v: GoValue): string {
@@ -97,7 +104,7 @@ export function addCollectionFuncs(t: FuncTable): void {
       if (l.length === 0) return null;
       const start = idx.length > 0 ? Number(toInt64(idx[0]!)) : 0;
       const end = idx.length >= 2 ? Number(toInt64(idx[1]!)) : l.length;
-      if (start < 0 || end > l.length || start > end) throw new FuncError(`reflect: slice index out of range`);
+      if (start < 0 || end > l.length || start > end) throw new FuncError('reflect.Value.Slice: slice index out of bounds');
       return sliceOf(l.slice(start, end), sliceType(l));
     },
     t,
@@ -138,26 +145,29 @@ export function addCollectionFuncs(t: FuncTable): void {
     },
     ANY,
   );
-  def(t, 'get', [MAP, S], ([d, k]) => ((d as GoMap).has(k as string) ? (d as GoMap).get(k as string)! : ''));
+  // A missing or nil map argument is Go's nil map: reads see no keys, writes panic.
+  def(t, 'get', [MAP, S], ([d, k]) => (asMap(d).has(k as string) ? asMap(d).get(k as string)! : ''));
   def(t, 'set', [MAP, S, ANY], ([d, k, v]) => {
-    (d as GoMap).set(k as string, v ?? null);
-    return d!;
+    if (!(d instanceof Map)) throw new FuncError('assignment to entry in nil map');
+    d.set(k as string, v ?? null);
+    return d;
   });
   def(t, 'unset', [MAP, S], ([d, k]) => {
-    (d as GoMap).delete(k as string);
-    return d!;
+    if (d instanceof Map) d.delete(k as string);
+    return d ?? null;
   });
-  def(t, 'hasKey', [MAP, S], ([d, k]) => (d as GoMap).has(k as string));
-  def(t, 'pluck', [S], ([k, ...ds]) => anyList(ds.filter((d) => (d as GoMap).has(k as string)).map((d) => (d as GoMap).get(k as string)!)), MAP);
-  def(t, 'keys', [], (ds) => sliceOf(ds.flatMap((d) => [...(d as GoMap).keys()]), 'string'), MAP);
-  def(t, 'values', [MAP], ([d]) => anyList([...(d as GoMap).values()]));
+  def(t, 'hasKey', [MAP, S], ([d, k]) => asMap(d).has(k as string));
+  def(t, 'pluck', [S], ([k, ...ds]) => anyList(ds.map(asMap).filter((d) => d.has(k as string)).map((d) => d.get(k as string)!)), MAP);
+  def(t, 'keys', [], (ds) => sliceOf(ds.flatMap((d) => [...asMap(d).keys()]), 'string'), MAP);
+  def(t, 'values', [MAP], ([d]) => anyList([...asMap(d).values()]));
   def(
     t,
     'pick',
     [MAP],
     ([d, ...ks]) => {
+      const src = asMap(d);
       const m: GoMap = new Map();
-      for (const k of ks) if ((d as GoMap).has(k as string)) m.set(k as string, (d as GoMap).get(k as string)!);
+      for (const k of ks) if (src.has(k as string)) m.set(k as string, src.get(k as string)!);
       return m;
     },
     S,
@@ -169,7 +179,7 @@ export function addCollectionFuncs(t: FuncTable): void {
     ([d, ...ks]) => {
       const drop = new Set(ks as string[]);
       const m: GoMap = new Map();
-      for (const [k, v] of d as GoMap) if (!drop.has(k)) m.set(k, v);
+      for (const [k, v] of asMap(d)) if (!drop.has(k)) m.set(k, v);
       return m;
     },
     S,
@@ -217,5 +227,9 @@ export function addCollectionFuncs(t: FuncTable): void {
       MAP,
     );
   }
-  def(t, ['deepCopy', 'mustDeepCopy'], [ANY], ([v]) => deepCopy(v ?? null));
+  def(t, ['deepCopy', 'mustDeepCopy'], [ANY], ([v]) => {
+    // copystructure asks reflect for the type of its argument, which a nil interface has not.
+    if (v === null || v === undefined) throw new FuncError('reflect: call of reflect.Value.Type on zero Value');
+    return deepCopy(v);
+  });
 }

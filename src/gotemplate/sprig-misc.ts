@@ -2,12 +2,12 @@
  * sprig v3 numeric, conversion, defaults, JSON, encoding, hashing, path, reflection and
  * regular-expression functions.
  */
-import { createHash, randomUUID } from 'node:crypto';
+import { createHash, randomInt, randomUUID } from 'node:crypto';
 import { posix } from 'node:path';
 import { marshalGoJson, parseGoJson } from './gojson.js';
 import { FailError, FuncError, GoInt, goTypeName, sliceOf, type GoValue } from './value.js';
 import { def, deepEqual, int64, isEmpty, kindOf, strval, toFloat64, toInt64, type FuncTable } from './sprig-util.js';
-import { compileGoRegexp, goRegexpExpand, goRegexpFindAll, goRegexpReplaceAll, goRegexpSplit, quoteMeta } from './sprig-regexp.js';
+import { compileGoRegexp, goRegexpExpand, goRegexpFindAll, goRegexpReplaceAll, goRegexpSplit, mustCompileGoRegexp, quoteMeta } from './sprig-regexp.js';
 
 const ANY = 'interface {}';
 const S = 'string';
@@ -252,6 +252,12 @@ export function addMiscFuncs(t: FuncTable): void {
   def(t, 'until', [I], ([n]) => untilStep(0n, n as bigint, (n as bigint) < 0n ? -1n : 1n));
   def(t, 'untilStep', [I, I, I], ([a, b, c]) => untilStep(a as bigint, b as bigint, c as bigint));
   def(t, 'seq', [], (ps) => seq(ps as bigint[]), I);
+  def(t, 'randInt', [I, I], ([lo, hi]) => {
+    const span = (hi as bigint) - (lo as bigint);
+    // rand.Intn panics on a non-positive bound
+    if (span <= 0n) throw new FuncError('invalid argument to Intn');
+    return (lo as bigint) + BigInt(randomInt(Number(span)));
+  });
 
   // reflect.go
   def(t, 'typeOf', [ANY], ([v]) => goTypeName(v ?? null));
@@ -270,6 +276,7 @@ export function addMiscFuncs(t: FuncTable): void {
   def(t, 'b32enc', [S], ([s]) => base32Encode(s as string));
   def(t, 'b32dec', [S], ([s]) => base32Decode(s as string));
   def(t, 'sha256sum', [S], ([s]) => createHash('sha256').update(s as string, 'utf8').digest('hex'));
+  def(t, 'sha512sum', [S], ([s]) => createHash('sha512').update(s as string, 'utf8').digest('hex'));
   def(t, 'sha1sum', [S], ([s]) => createHash('sha1').update(s as string, 'utf8').digest('hex'));
   def(t, 'adler32sum', [S], ([s]) => String(adler32(s as string)));
   def(t, 'uuidv4', [], () => randomUUID());
@@ -295,18 +302,15 @@ export function addMiscFuncs(t: FuncTable): void {
   });
   def(t, 'mustRegexMatch', [S, S], ([re, s]) => compileGoRegexp(re as string).test(s as string));
   for (const must of [false, true]) {
-    // sprig compiles with regexp.MustCompile in both variants: a bad pattern is an error either way.
-    const wrap = <T extends GoValue>(f: () => T, _unused: T): T => f();
+    // sprig's plain variants compile with regexp.MustCompile (a bad pattern panics, which the
+    // executor reports with the panic text); the must variants return Compile's error.
+    const compile = must ? compileGoRegexp : mustCompileGoRegexp;
     const p = must ? 'mustR' : 'r';
-    def(t, `${p}egexFindAll`, [S, S, I], ([re, s, n]) =>
-      wrap(() => sliceOf(goRegexpFindAll(compileGoRegexp(re as string), s as string, Number(n)).map((m) => m[0]!), 'string'), sliceOf([], 'string')),
-    );
-    def(t, `${p}egexFind`, [S, S], ([re, s]) => wrap(() => goRegexpFindAll(compileGoRegexp(re as string), s as string, 1)[0]?.[0] ?? '', ''));
-    def(t, `${p}egexReplaceAll`, [S, S, S], ([re, s, repl]) =>
-      wrap(() => goRegexpReplaceAll(compileGoRegexp(re as string), s as string, (m) => goRegexpExpand(repl as string, m)), ''),
-    );
-    def(t, `${p}egexReplaceAllLiteral`, [S, S, S], ([re, s, repl]) => wrap(() => goRegexpReplaceAll(compileGoRegexp(re as string), s as string, () => repl as string), ''));
-    def(t, `${p}egexSplit`, [S, S, I], ([re, s, n]) => wrap(() => sliceOf(goRegexpSplit(compileGoRegexp(re as string), s as string, Number(n)), 'string'), sliceOf([], 'string')));
+    def(t, `${p}egexFindAll`, [S, S, I], ([re, s, n]) => sliceOf(goRegexpFindAll(compile(re as string), s as string, Number(n)).map((m) => m[0]!), 'string'));
+    def(t, `${p}egexFind`, [S, S], ([re, s]) => goRegexpFindAll(compile(re as string), s as string, 1)[0]?.[0] ?? '');
+    def(t, `${p}egexReplaceAll`, [S, S, S], ([re, s, repl]) => goRegexpReplaceAll(compile(re as string), s as string, (m) => goRegexpExpand(repl as string, m)));
+    def(t, `${p}egexReplaceAllLiteral`, [S, S, S], ([re, s, repl]) => goRegexpReplaceAll(compile(re as string), s as string, () => repl as string));
+    def(t, `${p}egexSplit`, [S, S, I], ([re, s, n]) => sliceOf(goRegexpSplit(compile(re as string), s as string, Number(n)), 'string'));
   }
   def(t, 'regexQuoteMeta', [S], ([s]) => quoteMeta(s as string));
 }

@@ -13,9 +13,120 @@ const POSIX: Record<string, string> = {
 
 const cache = new Map<string, RegExp>();
 
+/** The error kinds of Go's regexp/syntax that templates commonly hit, with Go's wording. */
+function goSyntaxError(pattern: string): string | undefined {
+  const chars = Array.from(pattern);
+  const open: number[] = [];
+  // whether the previous item can take a repetition operator, and whether it already is one
+  let repeatable = false;
+  let repeated = false;
+  for (let i = 0; i < chars.length; i++) {
+    const c = chars[i]!;
+    if (c === '\\') {
+      if (i + 1 >= chars.length) return 'trailing backslash at end of expression: ``';
+      const n = chars[i + 1]!;
+      if (n === 'Q') {
+        const rest = chars.slice(i + 2).join('');
+        const end = rest.indexOf('\\E');
+        if (end < 0) break;
+        i += 2 + Array.from(rest.slice(0, end)).length + 1;
+      } else if (/[0-9]/.test(n) && n !== '0') return `invalid escape sequence: \`\\${n}\``;
+      else if (/[a-zA-Z]/.test(n) && !'AbBdDfnprsStvwWzxPQEaU'.includes(n)) return `invalid escape sequence: \`\\${n}\``;
+      else i++;
+      repeatable = true;
+      repeated = false;
+      continue;
+    }
+    if (c === '[') {
+      let j = i + 1;
+      if (chars[j] === '^') j++;
+      if (chars[j] === ']') j++;
+      for (; j < chars.length && chars[j] !== ']'; j++) {
+        if (chars[j] === '[' && chars[j + 1] === ':') {
+          const close = chars.slice(j).join('').indexOf(':]');
+          if (close > 0) j += Array.from(chars.slice(j).join('').slice(0, close + 1)).length;
+        } else if (chars[j] === '\\') j++;
+      }
+      if (j >= chars.length) return `missing closing ]: \`${chars.slice(i).join('')}\``;
+      i = j;
+      repeatable = true;
+      repeated = false;
+      continue;
+    }
+    if (c === '(') {
+      open.push(i);
+      if (chars[i + 1] === '?') {
+        const rest = chars.slice(i).join('');
+        const flagGroup = /^\(\?([imsU-]*)(:|\))/.exec(rest);
+        const named = /^\(\?P?<[A-Za-z0-9_]+>/.exec(rest);
+        if (flagGroup) {
+          if (flagGroup[2] === ')') {
+            open.pop();
+            i += flagGroup[0].length - 1;
+            repeatable = false;
+            continue;
+          }
+          i += flagGroup[0].length - 1;
+        } else if (named) i += Array.from(named[0]).length - 1;
+        else return `invalid or unsupported Perl syntax: \`${chars.slice(i, i + 3).join('')}\``;
+      }
+      repeatable = false;
+      repeated = false;
+      continue;
+    }
+    if (c === ')') {
+      if (open.length === 0) return `unexpected ): \`${pattern}\``;
+      open.pop();
+      repeatable = true;
+      repeated = false;
+      continue;
+    }
+    if (c === '|') {
+      repeatable = false;
+      repeated = false;
+      continue;
+    }
+    const brace = c === '{' ? /^\{(\d+)(,(\d*))?\}/.exec(chars.slice(i).join('')) : null;
+    if (c === '*' || c === '+' || c === '?' || brace) {
+      let op = brace ? brace[0] : c;
+      if (chars[i + Array.from(op).length] === '?') op += '?';
+      if (brace && (Number(brace[1]) > 1000 || (brace[3] !== undefined && brace[3] !== '' && (Number(brace[3]) > 1000 || Number(brace[3]) < Number(brace[1]))))) {
+        return `invalid repeat count: \`${brace[0]}\``;
+      }
+      if (!repeatable) return `missing argument to repetition operator: \`${op}\``;
+      if (repeated) return `invalid nested repetition operator: \`${chars.slice(repeated === true ? i - 1 : i, i + Array.from(op).length).join('')}\``;
+      repeated = true;
+      i += Array.from(op).length - 1;
+      continue;
+    }
+    repeatable = true;
+    repeated = false;
+  }
+  if (open.length > 0) return `missing closing ): \`${pattern}\``;
+  return undefined;
+}
+
+/** strconv.Quote, or a raw string when Go's strconv.CanBackquote allows it (regexp.MustCompile's panic text). */
+function goQuoteRegexp(s: string): string {
+  // eslint-disable-next-line no-control-regex
+  return /^[^`\x00-\x08\x0a-\x1f\x7f\ufeff]*$/.test(s) ? `\`${s}\`` : JSON.stringify(s);
+}
+
+/** regexp.MustCompile: the same compilation, failing with the panic text Go's executor reports. */
+export function mustCompileGoRegexp(pattern: string): RegExp {
+  try {
+    return compileGoRegexp(pattern);
+  } catch (e) {
+    if (e instanceof FuncError) throw new FuncError(`regexp: Compile(${goQuoteRegexp(pattern)}): ${e.message}`);
+    throw e;
+  }
+}
+
 export function compileGoRegexp(pattern: string): RegExp {
   const hit = cache.get(pattern);
   if (hit) return hit;
+  const syntax = goSyntaxError(pattern);
+  if (syntax !== undefined) throw new FuncError(`error parsing regexp: ${syntax}`);
   let src = pattern;
   let flags = 'g';
   const lead = /^\(\?([imsU]+)\)/.exec(src);

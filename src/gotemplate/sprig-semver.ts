@@ -20,7 +20,7 @@ const UINT64_MAX = (1n << 64n) - 1n;
 
 export function parseSemver(v: string): SemVersion {
   const m = VERSION_RE.exec(v);
-  if (!m) throw new FuncError('Invalid Semantic Version');
+  if (!m) throw new FuncError('invalid semantic version');
   const seg = (s: string | undefined): bigint => {
     if (!s) return 0n;
     const n = BigInt(s.replace(/^\./, ''));

@@ -153,12 +153,23 @@ export function addStringFuncs(t: FuncTable): void {
   def(t, 'squote', [], (args) => args.filter((x) => x !== null && x !== undefined).map((x) => `'${strval(x)}'`).join(' '), ANY);
   def(t, 'cat', [], (args) => args.filter((x) => x !== null && x !== undefined).map(strval).join(' '), ANY);
   def(t, 'indent', [I, S], ([n, s]) => {
-    const pad = ' '.repeat(Math.max(0, Number(n)));
+    const pad = spaces(n as bigint);
     return pad + (s as string).split('\n').join('\n' + pad);
   });
   def(t, 'nindent', [I, S], ([n, s]) => {
-    const pad = ' '.repeat(Math.max(0, Number(n)));
+    const pad = spaces(n as bigint);
     return '\n' + pad + (s as string).split('\n').join('\n' + pad);
+  });
+  def(t, 'snakecase', [S], ([s]) => joinWords(s as string, '_'));
+  def(t, 'kebabcase', [S], ([s]) => joinWords(s as string, '-'));
+  def(t, 'camelcase', [S], ([s]) => toCamelCase(s as string));
+  def(t, 'shuffle', [S], ([s]) => {
+    const chars = Array.from(s as string);
+    for (let i = chars.length - 1; i > 0; i--) {
+      const j = randomInt(i + 1);
+      [chars[i], chars[j]] = [chars[j]!, chars[i]!];
+    }
+    return chars.join('');
   });
   def(t, 'replace', [S, S, S], ([o, n, s]) => goReplaceAll(s as string, o as string, n as string));
   def(t, 'plural', [S, S, I], ([one, many, c]) => (c === 1n ? one! : many!));
@@ -186,6 +197,81 @@ export function addStringFuncs(t: FuncTable): void {
   def(t, 'randAscii', [I], ([n]) => randomFrom(Array.from({ length: 94 }, (_, i) => String.fromCharCode(33 + i)).join(''), n as bigint));
   def(t, 'wrap', [I, S], ([n, s]) => wrap(s as string, Number(n), '\n'));
   def(t, 'wrapWith', [I, S, S], ([n, sep, s]) => wrap(s as string, Number(n), sep as string));
+}
+
+/** strings.Repeat(" ", n), which rejects a negative count. */
+function spaces(n: bigint): string {
+  if (n < 0n) throw new FuncError('strings: negative Repeat count');
+  return ' '.repeat(Number(n));
+}
+
+const isConnector = (ch: string): boolean => ch === '-' || ch === '_' || isGoSpace(ch);
+const isUpper = (ch: string): boolean => ch !== ch.toLowerCase() && ch === ch.toUpperCase();
+const isLetterOrDigit = (ch: string): boolean => /[\p{L}\p{Nd}]/u.test(ch);
+
+/**
+ * xstrings' ToSnakeCase/ToKebabCase for the shapes charts use: words break at connectors
+ * (-, _, spaces), at a lower-to-upper change and before the last capital of an acronym
+ * ("HTTPServer" is http_server); digits stay with the word before them; other punctuation is
+ * kept as it is, without connectors around it.
+ */
+function joinWords(s: string, connector: string): string {
+  const chars = Array.from(s);
+  let out = '';
+  let wordOpen = false;
+  let pendingBreak = false;
+  for (let i = 0; i < chars.length; i++) {
+    const ch = chars[i]!;
+    if (isConnector(ch)) {
+      if (wordOpen) pendingBreak = true;
+      continue;
+    }
+    if (!isLetterOrDigit(ch)) {
+      out += ch;
+      wordOpen = false;
+      pendingBreak = false;
+      continue;
+    }
+    const prev = i > 0 ? chars[i - 1]! : '';
+    const next = chars[i + 1] ?? '';
+    const startsWord =
+      wordOpen &&
+      isUpper(ch) &&
+      ((prev !== '' && !isUpper(prev) && isLetterOrDigit(prev)) || (isUpper(prev) && next !== '' && !isUpper(next) && /\p{L}/u.test(next)));
+    if (wordOpen && (pendingBreak || startsWord)) out += connector;
+    out += ch.toLowerCase();
+    wordOpen = true;
+    pendingBreak = false;
+  }
+  return out;
+}
+
+/**
+ * xstrings' ToCamelCase: leading connectors stay, the first letter and every letter after a
+ * connector are upper-cased (the connector dropped), everything else lower-cased; runs of
+ * connectors keep all but the last.
+ */
+function toCamelCase(s: string): string {
+  const chars = Array.from(s);
+  let i = 0;
+  let out = '';
+  while (i < chars.length && isConnector(chars[i]!)) out += chars[i++]!;
+  if (i >= chars.length) return out;
+  let r0 = goUpper(chars[i++]!);
+  for (; i < chars.length; i++) {
+    const r1 = r0;
+    r0 = chars[i]!;
+    if (isConnector(r0) && isConnector(r1)) {
+      out += r1;
+      continue;
+    }
+    if (isConnector(r1)) r0 = goUpper(r0);
+    else {
+      r0 = goLower(r0);
+      out += r1;
+    }
+  }
+  return out + r0;
 }
 
 function compareBytes(a: string, b: string): number {

@@ -9,18 +9,29 @@
  * are not compared.
  *
  * Every function carries its Go signature (value.ts withSignature), so the executor converts and
- * checks arguments exactly as Go's reflect call does. Functions that need randomness, hosts,
- * certificates or the clock beyond `now`/`date` are not provided (crypto helpers, getHostByName).
+ * checks arguments exactly as Go's reflect call does. Functions that need hosts or certificates
+ * are not provided (crypto helpers, getHostByName: Helm's engine answers that one offline).
+ *
+ * Functions added by sprig 3.3.0 that Helm v4 charts may use (sha512sum) are included.
  */
 import type { GoFunc } from './value.js';
 import { addStringFuncs } from './sprig-strings.js';
 import { addCollectionFuncs } from './sprig-collections.js';
 import { addMiscFuncs } from './sprig-misc.js';
 import { addDateFuncs } from './sprig-date.js';
+import { addUrlFuncs } from './sprig-url.js';
 import { def, type FuncTable } from './sprig-util.js';
 import { semverSatisfies, semverValue } from './sprig-semver.js';
 
 let table: FuncTable | undefined;
+
+/** os.ExpandEnv: $NAME and ${NAME} become the variable's value (empty when unset). */
+function expandEnv(s: string): string {
+  return s.replace(/\$(?:\{([^}]*)\}|([A-Za-z0-9_]+)|([*#$@!?-]|[0-9]))/g, (_m, braced: string | undefined, plain: string | undefined, special: string | undefined) => {
+    const name = braced ?? plain ?? special ?? '';
+    return process.env[name] ?? '';
+  });
+}
 
 function build(): FuncTable {
   const t: FuncTable = new Map();
@@ -28,10 +39,14 @@ function build(): FuncTable {
   addCollectionFuncs(t);
   addMiscFuncs(t);
   addDateFuncs(t);
+  addUrlFuncs(t);
   def(t, 'semverCompare', ['string', 'string'], ([c, v]) => semverSatisfies(c as string, v as string));
   def(t, 'semver', ['string'], ([v]) => semverValue(v as string));
-  // sprig's env/expandenv read the process environment; Helm removes them, and so does sailctl
-  // everywhere: a render must not depend on the caller's environment.
+  // sprig's env/expandenv read the process environment. Helm's function map removes them
+  // (helm-funcs.ts), and istiod's injection map replaces env with its own; only plain sprig
+  // templates see these.
+  def(t, 'env', ['string'], ([k]) => process.env[k as string] ?? '');
+  def(t, 'expandenv', ['string'], ([s]) => expandEnv(s as string));
   return t;
 }
 

@@ -91,7 +91,9 @@ const T: string[] = [
   '{{ $a := dict "a" "" "b" 0 "c" (list) "d" nil "e" (dict) "f" false }}{{ merge $a (dict "a" "A" "b" 1 "c" (list 1) "d" "D" "e" (dict "x" 1) "f" true) | toJson }}',
   '{{ $a := dict "a" "x" "n" (dict "k" 1) }}{{ mergeOverwrite $a (dict "a" "" "n" nil "m" nil) | toJson }}',
   '{{ $a := dict "n" (dict "k" 1 "l" (list 1 2)) }}{{ mustMergeOverwrite $a (dict "n" (dict "l" (list 3))) (dict "n" (dict "k" 2)) | toJson }}',
-  '{{ $a := dict "s" "str" }}{{ merge $a (dict "s" (dict "x" 1)) | toJson }}|{{ mergeOverwrite (dict "s" "str") (dict "s" (dict "x" 1)) | toJson }}|{{ mergeOverwrite (dict "s" (dict "x" 1)) (dict "s" "str") | toJson }}',
+  // mergeOverwrite of a map over a scalar is left out: Helm v4's mergo 1.0 replaces the scalar,
+  // the oracle's mergo 0.3 keeps it (the corpus case in sprig-dicts.yaml states the 1.0 result).
+  '{{ $a := dict "s" "str" }}{{ merge $a (dict "s" (dict "x" 1)) | toJson }}|{{ mergeOverwrite (dict "s" (dict "x" 1)) (dict "s" "str") | toJson }}',
   '{{ $m := deepCopy .Values.map }}{{ $_ := set $m.z "deep" "changed" }}{{ .Values.map.z.deep }}|{{ $m.z.deep }}',
   // json / yaml
   '{{ toJson .Values.map }}|{{ toJson .Values.html }}|{{ toJson .Values.nothing }}|{{ toJson .Values.big }}|{{ toJson .Values.float }}|{{ toJson 3 }}|{{ toJson (int64 3) }}',

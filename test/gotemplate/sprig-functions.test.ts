@@ -19,7 +19,7 @@ describe('sprig', () => {
     ['{{ append 1 2 }}', 'error calling append: Cannot push on type int'],
     ['{{ div 1 0 }}', 'error calling div: runtime error: integer divide by zero'],
     ['{{ semverCompare "!!" "1.0.0" }}', 'error calling semverCompare: improper constraint: !!'],
-    ['{{ semverCompare ">1" "x" }}', 'error calling semverCompare: Invalid Semantic Version'],
+    ['{{ semverCompare ">1" "x" }}', 'error calling semverCompare: invalid semantic version'],
     ['{{ repeat -1 "a" }}', 'error calling repeat: strings: negative Repeat count'],
     ['{{ indent 1.5 "a" }}', 'expected integer; found 1.5'],
   ])('%s fails with "%s"', (tpl, msg) => {
