@@ -157,6 +157,22 @@ spec:
     expect(r.stderr).toContain('unknown component "mixer"');
   }, 60_000);
 
+  it('names the --set or file:line of an invalid IstioOperator; --force renders anyway with a warning', async () => {
+    const bad = await sailctl(['manifest', 'generate', '--set', 'values.global.badKey=1']);
+    expect(bad.exitCode).toBe(1);
+    expect(bad.stdout).toBe('');
+    expect(bad.stderr.trim().split('\n')[0]).toBe('Error: --set values.global.badKey=1: could not unmarshal: unknown field "badKey" in spec.values.global');
+    const forced = await sailctl(['manifest', 'generate', '--set', 'values.global.badKey=1', '--force', '--component', 'base']);
+    expect(forced.exitCode).toBe(0);
+    expect(forced.stderr).toContain('continuing because of --force');
+    expect(parse(forced.stdout).length).toBeGreaterThan(0);
+    const file = join(tmp(), 'bad.yaml');
+    writeFileSync(file, 'apiVersion: install.istio.io/v1alpha1\nkind: IstioOperator\nspec:\n  components:\n    pilot:\n      enabled: notabool\n');
+    const typed = await sailctl(['manifest', 'generate', '-f', file]);
+    expect(typed.exitCode).toBe(1);
+    expect(typed.stderr).toContain(`${file}:6: could not unmarshal`);
+  }, 60_000);
+
   it('rejects an unknown profile and a missing -f file with one-line errors', async () => {
     const p = await sailctl(['manifest', 'generate', '--set', 'profile=nope']);
     expect(p.exitCode).not.toBe(0);
