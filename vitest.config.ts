@@ -6,5 +6,7 @@ export default defineConfig({
     testTimeout: 30_000,
     hookTimeout: 60_000,
     pool: 'forks',
+    // Helm's include nesting limit (1000) must be reachable before V8's stack limit, as in Go.
+    execArgv: ['--stack-size=4000'],
   },
 });
