@@ -3,7 +3,7 @@
  * .Capabilities (KubeVersion, APIVersions, HelmVersion) and .Files, as Go values of the
  * template engine with the field and method names Helm's Go types have.
  */
-import { FuncError, GoStruct, mapOf, sliceOf, withSignature, type GoFunc, type GoMap, type GoValue } from '../gotemplate/value.js';
+import { bytesOf, FuncError, GoStruct, mapOf, namedMap, sliceOf, withSignature, type GoFunc, type GoMap, type GoValue } from '../gotemplate/value.js';
 import { setJsonForm } from '../gotemplate/gojson.js';
 import { toYaml } from '../gotemplate/helm-funcs.js';
 import type { ChartMetadata, ChartFile } from './chart.js';
@@ -174,19 +174,94 @@ function basename(p: string): string {
   return i < 0 ? p : p.slice(i + 1);
 }
 
-/** .Files: Helm's engine.files (a map of path → bytes with Get/Glob/Lines/AsConfig/AsSecrets). */
-export function filesObject(files: ReadonlyMap<string, ChartFile>): GoStruct {
-  const get = (name: string) => files.get(name)?.text ?? '';
+/**
+ * engine.files is a map[string][]byte. Turning every chart file into a []uint8 of GoInts up
+ * front would cost more than a whole render, so a file's bytes are made the first time a
+ * template reads that entry (index, range, printing); keys and size are there from the start.
+ */
+class LazyFilesMap extends Map<string, GoValue> {
+  private readonly pending = new Map<string, ChartFile>();
+
+  constructor(files: ReadonlyMap<string, ChartFile>) {
+    super();
+    for (const [k, f] of files) {
+      super.set(k, null);
+      this.pending.set(k, f);
+    }
+  }
+
+  private materialize(key: string): void {
+    const f = this.pending.get(key);
+    if (f === undefined) return;
+    this.pending.delete(key);
+    super.set(key, bytesOf(f.bytes));
+  }
+
+  override get(key: string): GoValue | undefined {
+    this.materialize(key);
+    return super.get(key);
+  }
+
+  override set(key: string, value: GoValue): this {
+    this.pending.delete(key);
+    return super.set(key, value);
+  }
+
+  override delete(key: string): boolean {
+    this.pending.delete(key);
+    return super.delete(key);
+  }
+
+  override clear(): void {
+    this.pending.clear();
+    super.clear();
+  }
+
+  override *entries(): MapIterator<[string, GoValue]> {
+    for (const k of [...super.keys()]) yield [k, this.get(k)!];
+  }
+
+  override *values(): MapIterator<GoValue> {
+    for (const k of [...super.keys()]) yield this.get(k)!;
+  }
+
+  override [Symbol.iterator](): MapIterator<[string, GoValue]> {
+    return this.entries();
+  }
+
+  override forEach(cb: (value: GoValue, key: string, map: Map<string, GoValue>) => void, thisArg?: unknown): void {
+    for (const [k, v] of this.entries()) cb.call(thisArg, v, k, this);
+  }
+}
+
+/**
+ * Helm's Glob compiles the pattern with gobwas/glob and, when it does not compile, falls back
+ * to "**": every file matches.
+ */
+function globMatcher(pattern: string): (name: string) => boolean {
+  try {
+    const re = globToRegExp(pattern);
+    return (name) => re.test(name);
+  } catch {
+    return () => true;
+  }
+}
+
+/**
+ * .Files: Helm's engine.files, a map[string][]byte (so len, range, index and printing see the
+ * files) with the methods Get, GetBytes, Glob, Lines, AsConfig and AsSecrets.
+ */
+export function filesObject(files: ReadonlyMap<string, ChartFile>): GoMap {
   const sortedNames = () => [...files.keys()].sort();
   const methods = new Map<string, GoFunc>([
-    ['Get', method(['string'], ([n]) => get(n as string))],
-    ['GetBytes', method(['string'], ([n]) => get(n as string))],
+    ['Get', method(['string'], ([n]) => files.get(n as string)?.text ?? '')],
+    ['GetBytes', method(['string'], ([n]) => bytesOf(files.get(n as string)?.bytes ?? new Uint8Array()))],
     [
       'Glob',
       method(['string'], ([p]) => {
-        const re = globToRegExp(p as string);
+        const matches = globMatcher(p as string);
         const sub = new Map<string, ChartFile>();
-        for (const [k, v] of files) if (re.test(k)) sub.set(k, v);
+        for (const [k, v] of files) if (matches(k)) sub.set(k, v);
         return filesObject(sub);
       }),
     ],
@@ -195,6 +270,8 @@ export function filesObject(files: ReadonlyMap<string, ChartFile>): GoStruct {
       method(['string'], ([n]) => {
         const f = files.get(n as string);
         if (!f) return sliceOf([], 'string');
+        // Helm looks at the last byte without checking for an empty file, and panics.
+        if (f.bytes.length === 0) throw new FuncError('runtime error: index out of range [-1]');
         let s = f.text;
         if (s.endsWith('\n')) s = s.slice(0, -1);
         return sliceOf(s.split('\n'), 'string');
@@ -203,7 +280,6 @@ export function filesObject(files: ReadonlyMap<string, ChartFile>): GoStruct {
     [
       'AsConfig',
       method([], () => {
-        if (files.size === 0) return '';
         const m: GoMap = new Map();
         for (const k of sortedNames()) m.set(basename(k), files.get(k)!.text);
         return toYaml(m);
@@ -212,13 +288,11 @@ export function filesObject(files: ReadonlyMap<string, ChartFile>): GoStruct {
     [
       'AsSecrets',
       method([], () => {
-        if (files.size === 0) return '';
         const m: GoMap = new Map();
         for (const k of sortedNames()) m.set(basename(k), Buffer.from(files.get(k)!.bytes).toString('base64'));
         return toYaml(m);
       }),
     ],
   ]);
-  const fields = new Map<string, GoValue>();
-  return new GoStruct('engine.files', fields, methods, () => `map[${sortedNames().map((k) => `${k}:[...]`).join(' ')}]`);
+  return namedMap(new LazyFilesMap(files), 'engine.files', methods, '[]uint8');
 }
