@@ -7,6 +7,7 @@
  * interrupted install is completed by the next run. Progress goes to `events`; nothing prints here.
  */
 import { SailError } from '../errors.js';
+import { kindRank, type K8sObject } from '../manifest/index.js';
 import type { ComponentName } from '../operator/translate.js';
 import type { KubeClient, NotReady } from '../kube/index.js';
 import type { KubeObject } from '../kube/types.js';
@@ -79,6 +80,23 @@ async function ensureNamespace(client: KubeClient, name: string, network: string
   }
 }
 
+/**
+ * A component's objects in rendered order, cut where the install rank changes (CRDs, then
+ * identities and RBAC, webhooks, config, workloads, Services): ranks apply one after another as
+ * rendered, objects of one rank concurrently, as nothing within a rank depends on another.
+ */
+export function applyWaves(objects: readonly KubeObject[]): KubeObject[][] {
+  const waves: KubeObject[][] = [];
+  let rank: number | undefined;
+  for (const o of objects) {
+    const r = kindRank(o as unknown as K8sObject);
+    if (r !== rank || waves.length === 0) waves.push([]);
+    rank = r;
+    waves[waves.length - 1]!.push(o);
+  }
+  return waves;
+}
+
 export async function installManifests(client: KubeClient, render: InstallRender, opts: InstallOptions): Promise<void> {
   const ev = opts.events ?? {};
   const network = (render.iop['spec'] as { values?: { global?: { network?: unknown } } } | undefined)?.values?.global?.network;
@@ -90,9 +108,9 @@ export async function installManifests(client: KubeClient, render: InstallRender
     ev.componentStarted?.(c);
     const objects = render.components.get(c) ?? [];
     try {
-      for (const o of objects) {
-        await client.apply(o);
-        if (o.kind === 'CustomResourceDefinition') client.invalidateDiscovery();
+      for (const wave of applyWaves(objects)) {
+        await Promise.all(wave.map((o) => client.apply(o)));
+        if (wave.some((o) => o.kind === 'CustomResourceDefinition')) client.invalidateDiscovery();
       }
       const report = await waitForReady(client, objects, {
         timeoutMs: opts.readinessTimeoutMs,

@@ -101,7 +101,7 @@ describe('install -> verify-install -> namespace enable -> kube-inject -> uninst
     server.delete('v1', 'ServiceAccount', 'istio-reader-service-account', 'istio-system');
     const r = await run('verify-install');
     expect(r.exitCode).toBe(1);
-    expect(r.stdout).toMatch(/✔ ConfigMap: istio\.istio-system checked successfully {4}drift: \.data\.mesh, \.metadata\.labels/);
+    expect(r.stdout).toMatch(/✔ ConfigMap: istio\.istio-system checked successfully {4}drift: \.data\.mesh, \.data\.meshNetworks, \.metadata\.labels/);
     expect(r.stdout).toContain('✘ ServiceAccount: istio-reader-service-account.istio-system: serviceaccounts "istio-reader-service-account" not found in namespace "istio-system"');
     expect(r.stderr.split('\n')[0]).toMatch(/^Error: Istio installation failed, incomplete or does not match "default": 1 of \d+ object\(s\) failed the check$/);
     // install repairs both.
