@@ -6,7 +6,8 @@
 import { SailError } from '../errors.js';
 import { parseYamlDocuments } from '../util/yaml.js';
 import { marshalGoYaml, parseGoYaml, GoYamlError } from '../gotemplate/goyaml.js';
-import { fromJS, isMap, toJS, GoInt, type GoMap, type GoValue } from '../gotemplate/value.js';
+import { fromJS, isMap, toJS, type GoMap } from '../gotemplate/value.js';
+import { goToPlain } from './plain.js';
 import { compileTemplates, TemplateParseError } from './templates.js';
 import { ConfigError, loadInjectionConfig, type InjectConfigSources, type LoadedConfig } from './config.js';
 import type { Proto } from './mesh.js';
@@ -178,23 +179,6 @@ function lineOf(doc: RawDocument, path: Array<string | number>): number {
   } catch {
     return 1;
   }
-}
-
-/** Go values of a decoded document as plain data (objects keep __proto__ as an ordinary key). */
-function goToPlain(v: GoValue): unknown {
-  if (v === null || v === undefined) return null;
-  if (v instanceof Map) {
-    const o: Record<string, unknown> = {};
-    for (const [k, x] of v) {
-      if (k === '__proto__') Object.defineProperty(o, k, { value: goToPlain(x), enumerable: true, writable: true, configurable: true });
-      else o[k] = goToPlain(x);
-    }
-    return o;
-  }
-  if (Array.isArray(v)) return v.map(goToPlain);
-  if (typeof v === 'bigint') return Number(v);
-  if (v instanceof GoInt) return Number(v.value);
-  return v;
 }
 
 function located(file: string, doc: RawDocument, message: string, line?: number): SailError {

@@ -7,7 +7,7 @@
  */
 import { GoMap, GoValue, isMap } from '../gotemplate/value.js';
 import { parseGoYaml, GoYamlError } from '../gotemplate/goyaml.js';
-import { toJS } from '../gotemplate/value.js';
+import { goToPlain } from './plain.js';
 import { strategicMerge, MergeError, type JsonValue } from '../util/strategic-merge.js';
 import { parseQuantity } from '../util/quantity.js';
 import { DecodeError, normalize, patchMetaFor, type JsonObject } from './k8s/codec.js';
@@ -376,7 +376,7 @@ function renderedPatch(text: string, templateName: string): JsonValue {
   }
   if (parsed === null) return {};
   if (!isMap(parsed)) throw new InjectError(`failed applying injection overlay: template ${JSON.stringify(templateName)} did not render a YAML map`);
-  return toJS(parsed) as JsonValue;
+  return goToPlain(parsed) as JsonValue;
 }
 
 function getBoolPath(o: Record<string, unknown>, ...path: string[]): boolean {

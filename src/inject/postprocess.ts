@@ -72,9 +72,10 @@ function proberUrls(name: string): { readyz: string; livez: string; startupz: st
 function toProber(probe: Json | undefined, withTimeout: boolean): JsonObject | undefined {
   if (!probe || typeof probe !== 'object' || Array.isArray(probe)) return undefined;
   const out: JsonObject = {};
-  if (probe['httpGet']) out['httpGet'] = structuredClone(probe['httpGet']);
-  else if (probe['tcpSocket']) out['tcpSocket'] = structuredClone(probe['tcpSocket']);
-  else if (probe['grpc']) out['grpc'] = structuredClone(probe['grpc']);
+  // shallow copies: only the action's port is ever rewritten here
+  if (probe['httpGet']) out['httpGet'] = { ...(probe['httpGet'] as JsonObject) };
+  else if (probe['tcpSocket']) out['tcpSocket'] = { ...(probe['tcpSocket'] as JsonObject) };
+  else if (probe['grpc']) out['grpc'] = { ...(probe['grpc'] as JsonObject) };
   else return undefined;
   const timeout = withTimeout ? probe['timeoutSeconds'] : undefined;
   if (typeof timeout === 'number' && timeout !== 0) out['timeoutSeconds'] = timeout;
@@ -125,8 +126,8 @@ export function dumpAppProbers(pod: JsonObject, targetPort: number): string {
 
 function toLifecycleProber(h: Json | undefined): JsonObject | undefined {
   if (!h || typeof h !== 'object' || Array.isArray(h)) return undefined;
-  if (h['httpGet']) return { httpGet: structuredClone(h['httpGet']) };
-  if (h['tcpSocket']) return { tcpSocket: structuredClone(h['tcpSocket']) };
+  if (h['httpGet']) return { httpGet: { ...(h['httpGet'] as JsonObject) } };
+  if (h['tcpSocket']) return { tcpSocket: { ...(h['tcpSocket'] as JsonObject) } };
   return undefined;
 }
 

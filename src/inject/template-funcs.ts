@@ -185,6 +185,14 @@ function mergeStringMaps(maps: GoValue[]): Map<string, string> | null {
   return out;
 }
 
+// Every pod of a stream usually shares one ProxyConfig object.
+const proxyJsonCache = new WeakMap<Proto, string>();
+function cachedProxyConfigJSON(pc: Proto): string {
+  let j = proxyJsonCache.get(pc);
+  if (j === undefined) proxyJsonCache.set(pc, (j = proxyConfigToJSON(pc)));
+  return j;
+}
+
 /** Istio's injection template functions. `env` reads the given environment (istiod's). */
 export function injectionFuncs(env: Readonly<Record<string, string | undefined>>): Record<string, GoFunc> {
   return {
@@ -225,7 +233,7 @@ export function injectionFuncs(env: Readonly<Record<string, string | undefined>>
       }
     },
     structToJSON: ([v]) => (v === null || v === undefined ? '{}' : toGoJsonText(v)),
-    protoToJSON: ([v]) => (v instanceof ProtoStruct ? (v.typeName.endsWith('ProxyConfig') ? proxyConfigToJSON(v.proto) : goJson(v.proto)) : '{}'),
+    protoToJSON: ([v]) => (v instanceof ProtoStruct ? (v.typeName.endsWith('ProxyConfig') ? cachedProxyConfigJSON(v.proto) : goJson(v.proto)) : '{}'),
     toYaml: ([v]) => {
       try {
         return marshalGoYaml(fromJS(plain(v ?? null)));

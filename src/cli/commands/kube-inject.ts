@@ -116,7 +116,7 @@ async function runKubeInject(ctx: CommandContext, _args: string[], opts: KubeInj
   const text = chunks.join('');
   if (opts.output) await writeFileAtomic(path(opts.output), text);
   else ctx.io.stdout.write(text);
-  for (const line of report) ctx.io.stderr.write(`${line}\n`);
+  if (report.length > 0) ctx.io.stderr.write(`${report.join('\n')}\n`);
   return 0;
 }
 

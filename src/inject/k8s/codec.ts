@@ -28,6 +28,8 @@ export class DecodeError extends Error {
 interface FieldInfo {
   readonly json: string;
   readonly type: string;
+  /** `type` with aliases resolved (the hot path never resolves again). */
+  readonly rt: string;
   readonly omitEmpty: boolean;
   readonly omitZero: boolean;
   readonly inline: boolean;
@@ -74,6 +76,7 @@ export function structInfo(type: string): StructInfo | undefined {
     return {
       json,
       type: t,
+      rt: resolveAlias(t),
       omitEmpty: flags.includes('o'),
       omitZero: flags.includes('z'),
       inline: flags.includes('i'),
@@ -164,8 +167,8 @@ export function normalize(type: string, input: unknown, path: Path = [], rootNam
   return encodeValue(type, input, ctx);
 }
 
-function encodeValue(type: string, v: unknown, ctx: Ctx): Json {
-  const t = resolveAlias(type);
+function encodeValue(type: string, v: unknown, ctx: Ctx, resolved = false): Json {
+  const t = resolved ? type : resolveAlias(type);
   switch (t) {
     case 'string':
       if (v === undefined || v === null) return '';
@@ -280,19 +283,19 @@ function encodeStruct(info: StructInfo, o: Record<string, unknown>, ctx: Ctx, fo
     const raw = lookup(info, o, f.json, fold);
     ctx.path.push(f.json);
     ctx.fieldPath.push(f.json);
-    const enc = encodeValue(f.type, raw, ctx);
+    const enc = encodeValue(f.rt, raw, ctx, true);
     ctx.path.pop();
     ctx.fieldPath.pop();
-    if (f.omitEmpty && isEmptyValue(f.type, enc)) continue;
-    if (f.omitZero && isZeroValue(f.type, enc)) continue;
+    if (f.omitEmpty && isEmptyValue(f.rt, enc, true)) continue;
+    if (f.omitZero && isZeroValue(f.rt, enc)) continue;
     setOwn(out, f.json, enc);
   }
   return out;
 }
 
 /** encoding/json's omitempty: false, 0, "", nil pointer/interface, empty slice/map/string. */
-function isEmptyValue(type: string, enc: Json): boolean {
-  const t = resolveAlias(type);
+function isEmptyValue(type: string, enc: Json, resolved = false): boolean {
+  const t = resolved ? type : resolveAlias(type);
   if (t.startsWith('*')) return enc === null;
   if (t.startsWith('[]') || t.startsWith('map[]')) {
     if (enc === null) return true;
