@@ -19,7 +19,7 @@ import {
 import { isJsonObject, type JsonObject, type JsonValue } from '../operator/types.js';
 import { parseYamlDocuments } from '../util/yaml.js';
 import { builtinChartsDir } from '../util/paths.js';
-import { isK8sObject, type K8sObject } from './objects.js';
+import { canonicalText, isK8sObject, type K8sObject } from './objects.js';
 import { sortObjects } from './order.js';
 import { postProcess } from './postprocess.js';
 import { renderChartObjects } from './helm-bridge.js';
@@ -82,7 +82,11 @@ export function ownerLabels(iop: JsonObject, component: ComponentName): Record<s
 function withLabels(obj: K8sObject, labels: Record<string, string>): K8sObject {
   const metadata = isJsonObject(obj.metadata) ? { ...obj.metadata } : {};
   metadata.labels = { ...(isJsonObject(metadata.labels) ? metadata.labels : {}), ...labels };
-  return { ...obj, metadata };
+  const out = { ...obj, metadata };
+  // Only the labels changed: canonical text stays valid (formatManifest re-writes the labels).
+  const text = canonicalText.get(obj);
+  if (text !== undefined) canonicalText.set(out, text);
+  return out;
 }
 
 function readYamlMap(file: string): JsonObject {
@@ -176,6 +180,9 @@ export async function generateManifest(opts: GenerateOptions): Promise<Generated
         values,
         namespace: instance.namespace,
         kubeVersion: DEFAULT_KUBE_VERSION,
+        // The built-in CRDs are written Go-canonical by scripts/gen-istio-crds.mjs.
+        canonicalTemplates: builtin && component.name === 'Base' ? ['templates/crds.yaml'] : [],
+        prebuiltObjects: builtin && component.name === 'Base' ? join(chartsDir, component.chartDir, 'files/crd-all.gen.json') : undefined,
       });
       let objects = postProcess(instance, rendered, mainResourceName(instance, values));
       if (builtin) {
@@ -191,8 +198,12 @@ export async function generateManifest(opts: GenerateOptions): Promise<Generated
 
 /** istioctl's output: each object marshalled like sigs.k8s.io/yaml, followed by `\n---\n`. */
 export async function formatManifest(objects: readonly K8sObject[]): Promise<string> {
-  const { toYamlDocument } = await import('./yaml-out.js');
-  return objects.map((o) => `${toYamlDocument(o)}\n---\n`).join('');
+  const { toYamlDocument, withCanonicalLabels } = await import('./yaml-out.js');
+  return objects.map((o) => {
+    const text = canonicalText.get(o);
+    const doc = text !== undefined ? withCanonicalLabels(text, o) : undefined;
+    return `${doc ?? toYamlDocument(o)}\n---\n`;
+  }).join('');
 }
 
 export { isK8sObject };

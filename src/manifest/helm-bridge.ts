@@ -5,18 +5,60 @@
  * and comment-only documents are dropped, as istioctl's manifest.Parse does). Charts are cached
  * per directory: `install` and the benchmark render several components from one process.
  */
+import { readFileSync } from 'node:fs';
 import { SailError } from '../errors.js';
 import { loadChart, renderChart, type Chart } from '../helm/index.js';
 import type { GoMap } from '../gotemplate/value.js';
-import type { JsonObject } from '../operator/types.js';
+import { isJsonObject, type JsonObject } from '../operator/types.js';
 import { GoYamlError, parseGoYamlAll } from '../gotemplate/goyaml.js';
-import { isK8sObject, type K8sObject } from './objects.js';
+import { canonicalText, isK8sObject, type K8sObject } from './objects.js';
 import { goToJson, jsonToGo } from './govalues.js';
 
 export interface RenderRequest {
   values: JsonObject;
   namespace: string;
   kubeVersion: string;
+  /** Templates (chart-relative paths) known to render Go-canonical YAML; see objects.canonicalText. */
+  canonicalTemplates?: readonly string[];
+  /**
+   * A JSON file mapping object names to the objects the canonical templates render, labels aside
+   * (the built-in CRDs): those documents are read from it instead of being parsed as YAML.
+   */
+  prebuiltObjects?: string;
+}
+
+const prebuiltCache = new Map<string, Record<string, JsonObject>>();
+
+function prebuilt(file: string): Record<string, JsonObject> {
+  let m = prebuiltCache.get(file);
+  if (!m) {
+    m = JSON.parse(readFileSync(file, 'utf8')) as Record<string, JsonObject>;
+    prebuiltCache.set(file, m);
+  }
+  return m;
+}
+
+/** The object of a canonical document, from the prebuilt JSON plus the document's own labels. */
+function fromPrebuilt(text: string, objects: Record<string, JsonObject>): K8sObject | undefined {
+  const name = /^  name: (.+)$/m.exec(text)?.[1];
+  const known = name === undefined ? undefined : objects[name];
+  if (!known || !isK8sObject(known)) return undefined;
+  const obj = structuredClone(known);
+  const labelsAt = text.indexOf('\n  labels:\n');
+  const metaAt = text.indexOf('\nmetadata:\n');
+  const specAt = text.indexOf('\nspec:\n');
+  if (metaAt < 0 || (labelsAt >= 0 && specAt >= 0 && labelsAt > specAt)) return undefined;
+  const metadata = obj.metadata as JsonObject;
+  delete metadata.labels;
+  if (labelsAt >= 0) {
+    const body = text.slice(labelsAt + '\n  labels:\n'.length).split('\n');
+    const lines: string[] = [];
+    for (const l of body) { if (!l.startsWith('    ')) break; lines.push(l.slice(4)); }
+    const labels = goToJson(parseGoYamlAll(lines.join('\n'))[0]);
+    if (!isJsonObject(labels)) return undefined;
+    metadata.labels = labels;
+  }
+  return obj;
 }
 
 const chartCache = new Map<string, Promise<Chart>>();
@@ -39,7 +81,16 @@ export async function renderChartObjects(chartDir: string, req: RenderRequest): 
   });
   const out: K8sObject[] = [];
   for (const source of [...result.files.keys()].sort()) {
+    const canonical = req.canonicalTemplates?.some((t) => source.endsWith(`/${t}`)) ?? false;
     for (const text of splitDocuments(result.files.get(source)!)) {
+      if (canonical && req.prebuiltObjects) {
+        const obj = fromPrebuilt(text, prebuilt(req.prebuiltObjects));
+        if (obj) {
+          canonicalText.set(obj, `${text.replace(/^\n+/, '').trimEnd()}\n`);
+          out.push(obj);
+          continue;
+        }
+      }
       // Read like istioctl reads it (sigs.k8s.io/yaml): YAML 1.1 scalars, Go number types.
       let docs;
       try {
@@ -50,7 +101,9 @@ export async function renderChartObjects(chartDir: string, req: RenderRequest): 
       }
       for (const d of docs) {
         const data = goToJson(d);
-        if (isK8sObject(data)) out.push(data);
+        if (!isK8sObject(data)) continue;
+        if (canonical && docs.length === 1) canonicalText.set(data, `${text.replace(/^\n+/, '').trimEnd()}\n`);
+        out.push(data);
       }
     }
   }

@@ -31,3 +31,10 @@ export function objectKey(obj: K8sObject): string {
   if (obj.kind === 'ClusterRole' || obj.kind === 'ClusterRoleBinding') return `${obj.kind}:${nameOf(obj)}`;
   return `${obj.kind}:${namespaceOf(obj)}:${nameOf(obj)}`;
 }
+
+/**
+ * Objects whose YAML text is already exactly what sigs.k8s.io/yaml would write for them, except
+ * for metadata.labels (the built-in CRDs: ~600 KB that need not be re-serialised). Keyed by object
+ * identity: any step that changes an object makes a new one, which has no entry.
+ */
+export const canonicalText = new WeakMap<K8sObject, string>();
