@@ -10,7 +10,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { SailError } from '../errors.js';
 import { DEFAULT_KUBE_VERSION, ISTIO_VERSION } from '../version.js';
-import { resolveIstioOperator, type InputFile } from '../operator/index.js';
+import { resolveIstioOperator, type InputFile } from '../operator/resolve.js';
 import { mergeOverlay } from '../operator/merge.js';
 import {
   applyUnvalidatedValues, COMPONENTS, componentInstances, componentValues, getPath, mainResourceName,
