@@ -181,6 +181,8 @@ class YamlReader {
   constructor(
     private readonly doc: Document,
     private readonly lines: LineCounter,
+    /** go-yaml's Unmarshal lets a repeated key overwrite; UnmarshalStrict refuses it. */
+    private readonly lastKeyWins = false,
   ) {}
 
   lineOf(node: Node | null | undefined): number | undefined {
@@ -291,7 +293,7 @@ class YamlReader {
         continue;
       }
       const key = this.keyString(keyNode);
-      if (explicit.has(key)) {
+      if (explicit.has(key) && !this.lastKeyWins) {
         throw new GoYamlError(`key ${JSON.stringify(key)} already set in map`, this.lineOf(keyNode as Node));
       }
       explicit.add(key);
@@ -309,6 +311,49 @@ function displayTag(tag: ResolvedScalar['tag']): string {
   return `!!${tag}`;
 }
 
+/**
+ * go-yaml v2's error text: scanner errors print the 0-based mark line plus one, parser errors
+ * the 0-based line as it is, and either prints no line at all when that line is 0. The
+ * error's `line` stays the real 1-based line, for file:line reports.
+ */
+function goYamlLocated(message: string, line0: number, scanner: boolean, realLine = line0 + 1): GoYamlError {
+  const shown = scanner ? line0 + 1 : line0;
+  return new GoYamlError(line0 === 0 ? message : `line ${shown}: ${message}`, realLine);
+}
+
+/** A directive line go-yaml's scanner rejects: no name after %, or a name other than YAML/TAG. */
+function directiveError(text: string): GoYamlError | undefined {
+  const lines = text.split('\n');
+  for (let i = 0; i < lines.length; i++) {
+    const l = lines[i]!;
+    if (l.startsWith('#') || l.trim() === '') continue;
+    if (!l.startsWith('%')) return undefined;
+    const name = /^%([0-9A-Za-z_-]*)/.exec(l)![1]!;
+    if (name === '') return goYamlLocated('could not find expected directive name', i, true);
+    if (name !== 'YAML' && name !== 'TAG') return goYamlLocated('found unknown directive name', i, true);
+    return undefined;
+  }
+  return undefined;
+}
+
+/** go-yaml v2's wording for the syntax errors the `yaml` package reports differently. */
+function goYamlSyntaxError(text: string, code: string, offset: number, lines: LineCounter, fallback: string): GoYamlError {
+  const line0 = lines.linePos(offset).line - 1;
+  if (code === 'TAB_AS_INDENT') return goYamlLocated('found character that cannot start any token', line0, true);
+  const unclosed = /^Flow (sequence|map) in block collection must be sufficiently indented and end with a/.exec(fallback);
+  if (unclosed) {
+    // go-yaml only notices at the end of the stream, whose line counts a final unterminated line
+    const endLine0 = (text.match(/\n/g)?.length ?? 0) + (text.endsWith('\n') || text === '' ? 0 : 1);
+    return goYamlLocated(`did not find expected ',' or '${unclosed[1] === 'map' ? '}' : ']'}'`, endLine0, false, line0 + 1);
+  }
+  return new GoYamlError(fallback, line0 + 1);
+}
+
+function checkDirectives(text: string): void {
+  const directive = text.startsWith('%') || text.includes('\n%') ? directiveError(text) : undefined;
+  if (directive) throw directive;
+}
+
 function parseDocuments(text: string): { docs: Document[]; lines: LineCounter } {
   const lines = new LineCounter();
   const docs = parseAllDocuments(text, {
@@ -324,9 +369,8 @@ function parseDocuments(text: string): { docs: Document[]; lines: LineCounter } 
   for (const doc of list) {
     const err = doc.errors[0];
     if (err) {
-      const pos = lines.linePos(err.pos[0]);
       const msg = err.message.split('\n')[0]!.replace(/ at line \d+, column \d+:?$/, '');
-      throw new GoYamlError(msg, pos.line);
+      throw goYamlSyntaxError(text, err.code, err.pos[0], lines, msg);
     }
   }
   return { docs: list, lines };
@@ -403,17 +447,20 @@ const STRINGS_SCHEMA = FAILSAFE_SCHEMA.withTags(mergeTag);
  * sigs.k8s.io/yaml.Unmarshal into interface{}: the first document only; an empty document is nil.
  * Throws GoYamlError (with a line) for syntax errors and unconvertible values.
  */
-export function parseGoYaml(text: string): GoValue {
+export function parseGoYaml(text: string, opts: { duplicateKeys?: 'error' | 'last-wins' } = {}): GoValue {
+  checkDirectives(text);
+  // js-yaml refuses repeated keys, so such documents always take the exact path below
   const fast = fastParseAll(text);
   if (fast !== undefined) return fast[0] ?? null;
   const { docs, lines } = parseDocuments(text);
   const doc = docs[0];
   if (!doc) return null;
-  return new YamlReader(doc, lines).value(doc.contents);
+  return new YamlReader(doc, lines, opts.duplicateKeys === 'last-wins').value(doc.contents);
 }
 
 /** Every document of a stream, each converted like parseGoYaml (empty documents are nil). */
 export function parseGoYamlAll(text: string): GoValue[] {
+  checkDirectives(text);
   const fast = fastParseAll(text);
   if (fast !== undefined) return fast;
   const { docs, lines } = parseDocuments(text);

@@ -49,7 +49,7 @@ function yamlErrorText(e: unknown): string {
 export function fromYaml(text: string): GoMap {
   let v: GoValue;
   try {
-    v = parseGoYaml(text);
+    v = parseGoYaml(text, { duplicateKeys: 'last-wins' });
   } catch (e) {
     return new Map([['Error', yamlErrorText(e)]]);
   }
@@ -64,7 +64,7 @@ export function fromYaml(text: string): GoMap {
 export function fromYamlArray(text: string): GoValue[] {
   let v: GoValue;
   try {
-    v = parseGoYaml(text);
+    v = parseGoYaml(text, { duplicateKeys: 'last-wins' });
   } catch (e) {
     return sliceOf([yamlErrorText(e)], 'interface {}');
   }
