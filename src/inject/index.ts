@@ -15,7 +15,6 @@ import { InjectError, type InjectionSettings } from './inject.js';
 import { DecodeError } from './k8s/codec.js';
 import { injectWorkload, workloadType, WorkloadError } from './workloads.js';
 import { splitDocuments, StreamSyntaxError, type RawDocument } from './stream.js';
-import { TemplateError } from '../gotemplate/index.js';
 
 export { loadInjectionConfig, type InjectConfigSources, type ConfigMapReader, type OfflineConfig, type LoadedConfig } from './config.js';
 
@@ -142,7 +141,6 @@ export function injectDocument(doc: RawDocument, settings: InjectionSettings, fi
   } catch (e) {
     if (e instanceof DecodeError || e instanceof WorkloadError) throw located(file, doc, e.message, doc.line - 1 + lineOf(doc, e.path));
     if (e instanceof InjectError) throw located(file, doc, e.message);
-    if (e instanceof TemplateError) throw located(file, doc, `failed to run injection template: ${e.message}`);
     throw e;
   }
 }

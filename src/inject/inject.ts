@@ -7,6 +7,7 @@
  */
 import { GoMap, GoValue, isMap } from '../gotemplate/value.js';
 import { parseGoYaml, GoYamlError } from '../gotemplate/goyaml.js';
+import { TemplateError } from '../gotemplate/errors.js';
 import { goToPlain } from './plain.js';
 import { strategicMerge, MergeError, type JsonValue } from '../util/strategic-merge.js';
 import { parseQuantity } from '../util/quantity.js';
@@ -385,6 +386,24 @@ function getBoolPath(o: Record<string, unknown>, ...path: string[]): boolean {
 
 /** Injects the pod; returns the injected pod (Go-encoded JSON). */
 export function injectPod(req: PodInjectionRequest, settings: InjectionSettings): JsonObject {
+  let rendered: RenderedPod;
+  try {
+    rendered = runTemplates(req, settings);
+  } catch (e) {
+    // istiod reports everything that goes wrong while rendering under this prefix
+    if (e instanceof InjectError || e instanceof TemplateError) throw new InjectError(`failed to run injection template: ${e.message}`);
+    throw e;
+  }
+  return postProcess(req, settings, rendered);
+}
+
+interface RenderedPod {
+  merged: JsonObject;
+  templatePod: JsonObject;
+  proxyEnvs: Record<string, string>;
+}
+
+function runTemplates(req: PodInjectionRequest, settings: InjectionSettings): RenderedPod {
   const original = req.pod;
   const meshConfig = req.meshConfig;
   const proxyConfig = (meshConfig['defaultConfig'] as Proto | undefined) ?? {};
@@ -447,7 +466,17 @@ export function injectPod(req: PodInjectionRequest, settings: InjectionSettings)
     }
     merged = applyOverlay(merged, patch, 'failed parsing generated injected YAML (check Istio sidecar injector configuration)');
   }
+  return { merged, templatePod, proxyEnvs };
+}
 
+function postProcess(req: PodInjectionRequest, settings: InjectionSettings, rendered: RenderedPod): JsonObject {
+  const original = req.pod;
+  const meshConfig = req.meshConfig;
+  const proxyConfig = (meshConfig['defaultConfig'] as Proto | undefined) ?? {};
+  const statusPort = typeof proxyConfig['statusPort'] === 'number' ? proxyConfig['statusPort'] : 0;
+  const values = settings.values.plain;
+  const { templatePod, proxyEnvs } = rendered;
+  let merged = rendered.merged;
   merged = reapplyOverwrittenContainers(merged, original, templatePod, proxyConfig);
 
   // post-processing (istiod's postProcessPod)

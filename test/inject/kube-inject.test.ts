@@ -256,7 +256,7 @@ describe('kube-inject: errors are one line, exit 1, nothing written', () => {
     expectOneLine(await inject('apiVersion: apps/v1\nkind: Deployment\nmetadata:\n  name: x\nspec:\n  replicas: 1\n'), /^Error: -:[56]: document 1: spec\.template is required value$/);
   });
   it('an unknown template name', async () => {
-    expectOneLine(await inject(workload('Deployment', 'apps/v1', { annotations: { 'inject.istio.io/templates': 'nope' } })), /^Error: -:1: document 1: Deployment "ns1\/demo": requested template "nope" not found; have sidecar, custom, broken$/);
+    expectOneLine(await inject(workload('Deployment', 'apps/v1', { annotations: { 'inject.istio.io/templates': 'nope' } })), /^Error: -:1: document 1: Deployment "ns1\/demo": failed to run injection template: requested template "nope" not found; have sidecar, custom, broken$/);
   });
   it('an invalid proxy.istio.io/config', async () => {
     expectOneLine(await inject(workload('Deployment', 'apps/v1', { annotations: { 'proxy.istio.io/config': 'concurrency: [1' } })), /^Error: -:1: document 1: .*proxy config/);
