@@ -22,8 +22,25 @@ describe('sprig', () => {
     ['{{ semverCompare ">1" "x" }}', 'error calling semverCompare: invalid semantic version'],
     ['{{ repeat -1 "a" }}', 'error calling repeat: strings: negative Repeat count'],
     ['{{ indent 1.5 "a" }}', 'expected integer; found 1.5'],
+    // Go's texts, checked against the oracle (encoding/json scanner, regexp/syntax, time.Parse)
+    ['{{ mustFromJson "[1 2]" }}', "invalid character '2' after array element"],
+    ['{{ mustFromJson "{\\"a\\": tru}" }}', "invalid character '}' in literal true (expecting 'e')"],
+    ['{{ mustRegexMatch "a**" "x" }}', 'error parsing regexp: invalid nested repetition operator: `**`'],
+    ['{{ regexFind "a{2,1}" "x" }}', 'regexp: Compile(`a{2,1}`): error parsing regexp: invalid repeat count: `{2,1}`'],
+    ['{{ mustToDate "2006-01-02" "2024/01/01" }}', 'parsing time "2024/01/01" as "2006-01-02": cannot parse "/01/01" as "-"'],
   ])('%s fails with "%s"', (tpl, msg) => {
     expect(() => run(tpl)).toThrow(msg);
+  });
+
+  it.each([
+    ['{{ snakecase "HTTPServer" }} {{ snakecase "getHTTPResponseCode" }} {{ kebabcase "hello world-foo_bar" }} {{ snakecase "Bld4Floor" }}', 'http_server get_http_response_code hello-world-foo-bar bld4_floor'],
+    ['{{ camelcase "hello_world" }} {{ camelcase "_foo_bar" }} {{ camelcase "HelloWorld" }}', 'HelloWorld _FooBar Helloworld'],
+    ['{{ $u := urlParse "https://user:pa%20ss@host:8080/p%20q?q=1#f%20x" }}{{ $u.userinfo }}|{{ $u.path }}|{{ $u.fragment }}|{{ $u.hostname }}', 'user:pa%20ss|/p q|f x|host'],
+    ['{{ toDate "Jan 2, 2006 at 3:04pm" "Feb 3, 2013 at 7:54pm" }}', '2013-02-03 19:54:00 +0000 UTC'],
+    ['{{ toYamlPretty (dict "a" (list 1 (dict "b" "on"))) }}', 'a:\n  - 1\n  - b: "on"'],
+    ['{{ fromYaml "a: 1\\na: 2" }}', 'map[a:2]'],
+  ])('%s renders as Go does', (tpl, out) => {
+    expect(run(tpl)).toBe(out);
   });
 
   it('checks Kubernetes versions the way Istio charts do', () => {
