@@ -1,10 +1,11 @@
 /** `sailctl analyze`: flags and printing only; the work is in src/analyze. */
 import { existsSync } from 'node:fs';
 import { homedir } from 'node:os';
-import { join } from 'node:path';
+import { delimiter, join } from 'node:path';
 import { SailError } from '../../errors.js';
 import type { CommandSpec } from '../spec.js';
 import type { CommandContext } from '../context.js';
+import type { ResourceSource } from '../../analyze/snapshot.js';
 
 interface AnalyzeOptions {
   listAnalyzers: boolean;
@@ -25,14 +26,109 @@ interface AnalyzeOptions {
   includeRuntimeKinds: boolean;
 }
 
-/** Where a kubeconfig would come from, or undefined when none is configured. */
-function kubeconfigPath(ctx: CommandContext): string | undefined {
-  if (ctx.globals.kubeconfig) return ctx.globals.kubeconfig;
-  const env = ctx.io.env['KUBECONFIG'];
-  if (env) return env.split(':').find((p) => p && existsSync(p));
-  const home = ctx.io.env['HOME'] ?? homedir();
-  const p = join(home, '.kube', 'config');
-  return existsSync(p) ? p : undefined;
+/**
+ * Whether anything points at a cluster: --kubeconfig, an existing KUBECONFIG file, ~/.kube/config,
+ * or the in-cluster service account environment (kubectl's sources, in its order).
+ */
+function clusterConfigured(ctx: CommandContext): boolean {
+  if (ctx.globals.kubeconfig) return true;
+  const env = ctx.io.env;
+  if (env['KUBECONFIG']) return env['KUBECONFIG'].split(delimiter).some((p) => p !== '' && existsSync(p));
+  const home = env['HOME'] ?? homedir();
+  if (existsSync(join(home, '.kube', 'config'))) return true;
+  return Boolean(env['KUBERNETES_SERVICE_HOST'] && env['KUBERNETES_SERVICE_PORT']);
+}
+
+interface ClusterInput {
+  source: ResourceSource;
+  selectedNamespace: string;
+  meshConfig: Record<string, unknown> | undefined;
+  meshNetworks: Record<string, unknown> | undefined;
+  /** "cluster <context>" for -v */
+  description: string;
+  /** -v lines: kinds listed, kinds not served, the ConfigMap read */
+  details: string[];
+}
+
+/** Runs `work` with the --timeout deadline; on expiry the client is closed so no request lingers. */
+async function withDeadline<T>(work: Promise<T>, ms: number, what: string, onExpiry: () => void): Promise<T> {
+  let timer: NodeJS.Timeout | undefined;
+  const expiry = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => {
+      onExpiry();
+      reject(new SailError('KUBE', `timed out after ${formatMs(ms)} ${what}`, { hint: 'raise --timeout, or narrow the analysis with -n NAMESPACE or --analyzer' }));
+    }, ms);
+  });
+  try {
+    return await Promise.race([work, expiry]);
+  } finally {
+    clearTimeout(timer);
+  }
+}
+
+function formatMs(ms: number): string {
+  return ms % 1000 === 0 ? `${ms / 1000}s` : `${ms}ms`;
+}
+
+/**
+ * Reads everything analysis needs from the live cluster, as istioctl: the selected namespace must
+ * exist (else a note and exit 0), the mesh config comes from the istio ConfigMap, and the objects
+ * of every kind the selected analyzers read. An unreachable cluster is an error (istioctl fails
+ * too); a kind the user may not list is a warning and analysis goes on without it.
+ */
+async function readCluster(ctx: CommandContext, opts: AnalyzeOptions): Promise<ClusterInput | 'namespace-not-found'> {
+  const kube = await import('../../kube/index.js');
+  const { ClusterSource, readClusterMeshSettings } = await import('../../analyze/cluster-source.js');
+  const { StaticSource } = await import('../../analyze/snapshot.js');
+  const { selectAnalyzers } = await import('../../analyze/run.js');
+  const { parseYamlDocument } = await import('../../util/yaml.js');
+  const client = kube.clientFromFlags(ctx.globals, ctx.io.env);
+  const description = `cluster ${client.config.contextName} (${client.config.server})`;
+  try {
+    return await withDeadline(
+      (async (): Promise<ClusterInput | 'namespace-not-found'> => {
+        const selectedNamespace = opts.allNamespaces ? '' : ctx.globals.namespace || client.defaultNamespace;
+        if (selectedNamespace) {
+          try {
+            const ns = await client.get({ apiVersion: 'v1', kind: 'Namespace' }, selectedNamespace);
+            if (!ns) {
+              ctx.io.stderr.write(`namespace "${selectedNamespace}" not found\n`);
+              return 'namespace-not-found';
+            }
+          } catch (e) {
+            // Without permission to read namespaces the check cannot be made; the analysis still can.
+            if (!(e instanceof kube.KubeApiError && e.status === 403)) throw e;
+          }
+        }
+        const istioNamespace = ctx.globals.istioNamespace;
+        const mesh = await readClusterMeshSettings(client, istioNamespace, opts.revision, (text, name) => parseYamlDocument(text, { file: name })?.data);
+        const kinds = new Set<string>();
+        for (const a of selectAnalyzers(opts.analyzer)) for (const k of a.inputs) kinds.add(k);
+        const source = new ClusterSource({ client, kinds, istioNamespace, revision: opts.revision, selectedNamespace, contextName: client.config.contextName });
+        const contents = await source.load();
+        for (const w of [...mesh.warnings, ...source.warnings]) ctx.io.stderr.write(`Warning: ${w}\n`);
+        const details = [
+          `Mesh config: ${mesh.configMap ? `ConfigMap ${mesh.configMap}` : 'defaults (no istio ConfigMap found)'}`,
+          ...source.listed.map((l) => `Listed ${l.count} ${l.kind} (${l.apiVersion}) in ${l.scope}`),
+          ...(source.unserved.length > 0 ? [`Not served by the cluster (skipped): ${source.unserved.join(', ')}`] : []),
+        ];
+        return {
+          // Loaded here so --timeout covers it; the analysis gets the objects as they were read.
+          source: new StaticSource(source.name, contents.resources, true),
+          selectedNamespace,
+          meshConfig: mesh.meshConfig,
+          meshNetworks: mesh.meshNetworks,
+          description,
+          details,
+        };
+      })(),
+      opts.timeout,
+      `reading ${description}`,
+      () => client.close(),
+    );
+  } finally {
+    client.close();
+  }
 }
 
 async function analyze(ctx: CommandContext, args: string[], opts: AnalyzeOptions): Promise<number> {
@@ -67,22 +163,26 @@ async function analyze(ctx: CommandContext, args: string[], opts: AnalyzeOptions
   const files = await gatherFiles(args, ctx.io.readStdin, (p) => readUserFile(p), (line) => ctx.io.stderr.write(line + '\n'));
 
   let useKube = opts.useKube;
-  if (useKube) {
-    // The cluster source plugs in here (a ResourceSource that provides runtime kinds). Until this
-    // build has one, analyse files exactly as with --use-kube=false and say so.
-    const kc = kubeconfigPath(ctx);
-    const why = kc ? `the cluster client is not available in this build (kubeconfig ${kc})` : 'no kubeconfig found';
+  let selected = opts.allNamespaces ? '' : ctx.globals.namespace || 'default';
+  let cluster: ClusterInput | undefined;
+  if (useKube && !clusterConfigured(ctx)) {
+    // Nothing points at a cluster: with files, analyse them (saying so); without, fail clearly.
     if (files.length === 0) {
-      throw new SailError('KUBE', `cannot analyze the live cluster: ${why}`, {
-        hint: 'pass files or directories to analyze, e.g. sailctl analyze --use-kube=false my-config/',
+      throw new SailError('KUBE', 'cannot analyze the live cluster: no kubeconfig found', {
+        hint: 'pass --kubeconfig or set KUBECONFIG, or analyze files: sailctl analyze --use-kube=false my-config/',
       });
     }
-    ctx.io.stderr.write(`Note: not using a live cluster (${why}); analyzing files only, as with --use-kube=false.\n`);
+    ctx.io.stderr.write('Note: not using a live cluster (no kubeconfig found); analyzing files only, as with --use-kube=false.\n');
     useKube = false;
   }
+  if (useKube) {
+    const read = await readCluster(ctx, opts);
+    if (read === 'namespace-not-found') return 0;
+    cluster = read;
+    selected = read.selectedNamespace;
+  }
 
-  const selected = opts.allNamespaces ? '' : ctx.globals.namespace || 'default';
-  let meshConfig: Record<string, unknown> | undefined;
+  let meshConfig: Record<string, unknown> | undefined = cluster?.meshConfig;
   if (opts.meshConfigFile) {
     const { parseYamlDocument } = await import('../../util/yaml.js');
     const doc = parseYamlDocument(await readUserFile(opts.meshConfigFile), { file: opts.meshConfigFile });
@@ -95,13 +195,15 @@ async function analyze(ctx: CommandContext, args: string[], opts: AnalyzeOptions
 
   const { runAnalysis } = await import('../../analyze/run.js');
   const result = await runAnalysis({
-    sources: [new FileSource(files)],
+    // Lowest precedence first: file objects overlay the cluster's.
+    sources: cluster ? [cluster.source, new FileSource(files)] : [new FileSource(files)],
     namespace: selected,
     istioNamespace: ctx.globals.istioNamespace,
     analyzerNames: opts.analyzer,
     suppressions,
     includeRuntimeKinds: opts.includeRuntimeKinds,
     meshConfig,
+    ...(cluster?.meshNetworks ? { meshNetworks: cluster.meshNetworks } : {}),
   });
 
   for (const p of result.problems) {
@@ -109,7 +211,9 @@ async function analyze(ctx: CommandContext, args: string[], opts: AnalyzeOptions
   }
   const target = opts.allNamespaces ? 'all namespaces' : `namespace: ${selected}`;
   if (opts.verbose) {
-    ctx.io.stderr.write(`Analyzed ${result.resourceCount} resources in ${target}${useKube ? '' : ' (files only)'}\n`);
+    const from = cluster ? ` (${cluster.description}${files.length > 0 ? ' and files' : ''})` : ' (files only)';
+    ctx.io.stderr.write(`Analyzed ${result.resourceCount} resources in ${target}${from}\n`);
+    for (const line of cluster?.details ?? []) ctx.io.stderr.write(line + '\n');
     for (const u of result.unknownKinds) ctx.io.stderr.write(`Skipped unknown kind ${u.apiVersion} ${u.kind} at ${u.file}:${u.line}\n`);
     if (result.skipped.length > 0) ctx.io.stderr.write('Skipped analyzers:\n' + result.skipped.map((s) => `\t ${s}\n`).join(''));
     if (result.executed.length > 0) ctx.io.stderr.write('Executed analyzers:\n' + result.executed.map((s) => `\t ${s}\n`).join(''));
