@@ -3,7 +3,7 @@
  * splits them (on `---` lines; a document starts at its first non-blank line) and parsed one by
  * one, so a broken document is reported and the others are still analysed.
  */
-import { EVENT_ID, FAILSAFE_SCHEMA, NOT_RESOLVED, SCALAR_STYLE, defineScalarTag, getScalarValue, load as fastLoad, parseEvents, type Event } from 'js-yaml';
+import { EVENT_ID, SCALAR_STYLE, getScalarValue, parseEvents, type Event } from 'js-yaml';
 import { LineCounter, parseDocument, isMap, isSeq, isScalar, isPair, type Node } from 'yaml';
 import { lookupKind, kindKey } from './kinds.js';
 import { obj, strMap, str, type JsonObject, type Origin, type Resource } from './resource.js';
@@ -248,32 +248,72 @@ const SIMPLE_INT = /^[-+]?(?:0|[1-9][0-9]*)$/;
 const SIMPLE_FLOAT = /^[-+]?(?:[0-9]+\.[0-9]*|\.[0-9]+)(?:[eE][-+]?[0-9]+)?$|^[-+]?[0-9]+[eE][-+]?[0-9]+$/;
 const MAYBE_NUMERIC_11 = /^[-+]?[0-9.]|^<<$|^[-+]?\.(?:inf|Inf|INF)$|^\.(?:nan|NaN|NAN)$/;
 
-const YAML11_SCALARS = defineScalarTag('tag:yaml.org,2002:sailctl-yaml-1.1', {
-  implicit: true,
-  identify: () => false,
-  resolve(source: string): unknown {
-    if (NULL_11.test(source)) return null;
-    if (TRUE_11.test(source)) return true;
-    if (FALSE_11.test(source)) return false;
-    if (SIMPLE_INT.test(source)) return Number(source);
-    if (SIMPLE_FLOAT.test(source)) return Number(source);
-    if (MAYBE_NUMERIC_11.test(source)) throw new FastPathUnsupported(source);
-    return NOT_RESOLVED;
-  },
-});
-const FAST_SCHEMA = FAILSAFE_SCHEMA.withTags(YAML11_SCALARS);
+/**
+ * Builds the document's value straight from js-yaml's parser events (no schema machinery).
+ * Anchors, aliases, tags, several documents, duplicate or non-string keys and the rare scalar
+ * forms throw FastPathUnsupported; js-yaml's syntax errors propagate. Either way the caller
+ * falls back to the yaml package.
+ */
+function constructFromEventsFast(text: string, events: readonly Event[]): unknown {
+  let i = 1;
+  const value = (): unknown => {
+    const e = events[i++] as Event;
+    switch (e.type) {
+      case EVENT_ID.SCALAR: {
+        if (e.anchorStart >= 0 || e.tagStart >= 0) throw new FastPathUnsupported('anchor or tag');
+        if (e.style !== SCALAR_STYLE.PLAIN) return getScalarValue(text, e);
+        return resolvePlain(e.valueStart < 0 ? '' : getScalarValue(text, e));
+      }
+      case EVENT_ID.SEQUENCE: {
+        if (e.anchorStart >= 0 || e.tagStart >= 0) throw new FastPathUnsupported('anchor or tag');
+        const out: unknown[] = [];
+        while ((events[i] as Event).type !== EVENT_ID.POP) out.push(value());
+        i++;
+        return out;
+      }
+      case EVENT_ID.MAPPING: {
+        if (e.anchorStart >= 0 || e.tagStart >= 0) throw new FastPathUnsupported('anchor or tag');
+        const out: JsonObject = {};
+        while ((events[i] as Event).type !== EVENT_ID.POP) {
+          const k = events[i] as Event;
+          if (k.type !== EVENT_ID.SCALAR) throw new FastPathUnsupported('complex key');
+          const key = value();
+          if (typeof key !== 'string' || key === '__proto__' || Object.prototype.hasOwnProperty.call(out, key)) throw new FastPathUnsupported('key');
+          out[key] = value();
+        }
+        i++;
+        return out;
+      }
+      default:
+        throw new FastPathUnsupported('alias');
+    }
+  };
+  if (events.length === 0) return null;
+  const v = value();
+  if (i !== events.length - 1) throw new FastPathUnsupported('several documents');
+  return v;
+}
 
-/** js-yaml read of one chunk, or undefined when the yaml package must read it (errors, rare forms). */
-function fastRead(text: string): { data: unknown } | undefined {
-  try {
-    return { data: fastLoad(text, { schema: FAST_SCHEMA, maxDepth: 1000, maxAliases: 10_000 }) };
-  } catch {
-    return undefined;
-  }
+function resolvePlain(source: string): unknown {
+  if (NULL_11.test(source)) return null;
+  if (TRUE_11.test(source)) return true;
+  if (FALSE_11.test(source)) return false;
+  if (SIMPLE_INT.test(source) || SIMPLE_FLOAT.test(source)) return Number(source);
+  if (MAYBE_NUMERIC_11.test(source)) throw new FastPathUnsupported(source);
+  return source;
 }
 
 function looksBinary(text: string): boolean {
   return text.includes('\u0000') || /[\u0001-\u0008\u000e-\u001a]/.test(text.slice(0, 8192));
+}
+
+/** Fast read of one chunk, or undefined when the yaml package must read it (errors, rare forms). */
+function fastRead(text: string): { data: unknown } | undefined {
+  try {
+    return { data: constructFromEventsFast(text, parseEvents(text, { maxDepth: 1000 })) };
+  } catch {
+    return undefined;
+  }
 }
 
 export function parseResources(file: string, text: string, opts: ParseOptions): ParsedFile {

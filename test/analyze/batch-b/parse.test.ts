@@ -42,6 +42,8 @@ const TRICKY: Record<string, string> = {
   plain: `${head(10)}spec:\n  text: this is\n    a multi-line\n    plain scalar\n  colon: a:b\n  hash: a #comment\n  url: http://x/y?z=1#f\n`,
   unicode: `${head(11)}spec:\n  s: "\\u00e9\\t\\x41"\n  t: 'it''s'\n  u: héllo\n`,
   tagged: `${head(12)}spec:\n  s: !!str 123\n  i: !!int "7"\n`,
+  emptyValues: `${head(14)}spec:\n  a:\n  b: []\n  c:\n  - \n  - x\n  d: ''\n`,
+  nested: `${head(15)}spec:\n  l:\n  - - a\n    - b\n  - k: v\n    j:\n      deep: [1, {x: y}]\n`,
   list: `apiVersion: v1\nkind: List\nitems:\n- ${head(13).replace(/\n(?!$)/g, '\n  ')}  spec:\n    a: yes\n`,
 };
 
