@@ -23,7 +23,9 @@ export function workersAvailable(): boolean {
 export function defaultWorkerCount(env: Readonly<Record<string, string | undefined>>): number {
   const forced = env['SAILCTL_INJECT_WORKERS'];
   if (forced !== undefined && /^\d+$/.test(forced)) return Number(forced);
-  return Math.min(Math.max(availableParallelism() - 1, 0), 4);
+  // the main thread only splits and collects, so every CPU gets a worker; one CPU gets none
+  const cpus = availableParallelism();
+  return cpus < 2 ? 0 : Math.min(cpus, 4);
 }
 
 interface PoolWorker {
