@@ -7,6 +7,7 @@ import { runCli } from '../../src/cli/program.js';
 import { analyzeCommand } from '../../src/cli/commands/analyze.js';
 import { ClusterSource, inRevision, readClusterMeshSettings, type ClusterReader } from '../../src/analyze/cluster-source.js';
 import { KubeApiError, KubeClient } from '../../src/kube/index.js';
+import { parseYamlDocument } from '../../src/util/yaml.js';
 import { fakeIO } from '../support/fake-io.js';
 import { startKubeServer, type KubeServer } from '../support/kube-server/server.js';
 import { writeKubeconfig } from '../support/kubeconfig.js';
@@ -163,7 +164,7 @@ describe('ClusterSource', () => {
 
   it('reads the mesh config and networks from the istio ConfigMap (istio-REV first for a revision)', async () => {
     const c = client();
-    const parse = (t: string) => JSON.parse(JSON.stringify((await_yaml(t))));
+    const parse = (t: string) => yamlData(t);
     try {
       const m = await readClusterMeshSettings(c, 'istio-system', 'default', parse);
       expect(m.meshConfig).toEqual({ rootNamespace: 'istio-system', ingressService: 'my-ingress' });
@@ -187,8 +188,7 @@ describe('ClusterSource', () => {
 });
 
 // A tiny YAML reader for the mesh tests, through the project's own parser.
-import { parseYamlDocument } from '../../src/util/yaml.js';
-function await_yaml(text: string): unknown {
+function yamlData(text: string): unknown {
   return parseYamlDocument(text)?.data;
 }
 
