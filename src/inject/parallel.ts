@@ -47,7 +47,7 @@ export async function injectStreamParallel(
     if (workload) workloads++;
   };
   const pool: PoolWorker[] = [];
-  const pending = new Map<number, (r: BatchResponse) => void>();
+  const pending = new Map<number, { resolve: (r: BatchResponse) => void; reject: (e: Error) => void; worker: Worker }>();
   const results = new Map<number, Promise<BatchResponse>>();
   let nextSeq = 0;
   let flushSeq = 0;
@@ -57,11 +57,23 @@ export async function injectStreamParallel(
   const startPool = (): void => {
     for (let i = 0; i < workerCount; i++) {
       const worker = new Worker(new URL('./worker.js', import.meta.url), { workerData: { spec } });
+      // a worker that dies fails its batches instead of leaving them waiting forever
+      const fail = (e: Error): void => {
+        for (const [seq, p] of pending) {
+          if (p.worker !== worker) continue;
+          pending.delete(seq);
+          p.reject(e);
+        }
+      };
       const ready = new Promise<void>((resolve, reject) => {
-        worker.once('error', reject);
+        worker.once('error', (e: Error) => {
+          reject(e);
+          fail(e);
+        });
+        worker.once('exit', (code) => fail(new Error(`kube-inject worker exited with code ${code}`)));
         worker.on('message', (m: BatchResponse | { ready: true }) => {
           if ('ready' in m) return resolve();
-          pending.get(m.seq)?.(m);
+          pending.get(m.seq)?.resolve(m);
           pending.delete(m.seq);
         });
       });
@@ -79,8 +91,8 @@ export async function injectStreamParallel(
       seq,
       w.ready.then(
         () =>
-          new Promise<BatchResponse>((resolve) => {
-            pending.set(seq, resolve);
+          new Promise<BatchResponse>((resolve, reject) => {
+            pending.set(seq, { resolve, reject, worker: w.worker });
             w.worker.postMessage(request);
           }),
       ),

@@ -58,6 +58,32 @@ describe('kube-inject (e2e, files)', () => {
   });
 });
 
+describe('kube-inject (e2e, long streams on worker threads)', () => {
+  const stream = (n: number, bad?: number): string => {
+    let text = '';
+    for (let i = 0; i < n; i++) {
+      const port = i === bad ? '"http"' : '8080';
+      text += `apiVersion: apps/v1\nkind: Deployment\nmetadata:\n  name: d${i}\nspec:\n  selector:\n    matchLabels: {app: d${i}}\n  template:\n    metadata:\n      labels: {app: d${i}}\n    spec:\n      containers:\n      - name: c\n        image: x\n        ports:\n        - containerPort: ${port}\n---\n`;
+    }
+    return text;
+  };
+  it('gives the same output with workers as without, in order', async () => {
+    const input = stream(700);
+    const inline = await sailctl(['kube-inject', '-f', '-', ...FILES], { env: { ...NO_CLUSTER, SAILCTL_INJECT_WORKERS: '0' }, input });
+    const pooled = await sailctl(['kube-inject', '-f', '-', ...FILES], { env: { ...NO_CLUSTER, SAILCTL_INJECT_WORKERS: '2' }, input });
+    expect(pooled.exitCode).toBe(0);
+    expect(pooled.stdout).toBe(inline.stdout);
+    expect(pooled.stderr).toBe(inline.stderr);
+    expect(pooled.stderr.split('\n')[699]).toBe('deployment "d699" injected');
+  });
+  it('reports the first failing document of a worker batch with its line, writing nothing', async () => {
+    const r = await sailctl(['kube-inject', '-f', '-', ...FILES], { env: { ...NO_CLUSTER, SAILCTL_INJECT_WORKERS: '2' }, input: stream(700, 650) });
+    expect(r.exitCode).toBe(1);
+    expect(r.stdout).toBe('');
+    expect(r.stderr).toBe(`Error: -:${650 * 17 + 16}: document 651: cannot unmarshal string into Go struct field Deployment.spec.template.spec.containers.ports.containerPort of type int32\n`);
+  });
+});
+
 describe('kube-inject (e2e, cluster ConfigMaps on the local API server)', () => {
   let server: KubeServer;
   let kubeconfig: string;
