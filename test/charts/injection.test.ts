@@ -5,7 +5,7 @@
  */
 import { beforeAll, describe, expect, it } from 'vitest';
 import { builtinProfileValues } from '../../src/manifest/generate.js';
-import { CHARTS, GO_MISSING, injectWithGo, renderWithGo, validateObject, type Obj } from './support.js';
+import { CHARTS, GO_MISSING, injectAllWithGo, injectWithGo, renderWithGo, validateObject, type Obj } from './support.js';
 
 type Container = { name: string; image?: string; args?: string[]; env?: Array<{ name: string; value?: string }>; restartPolicy?: string; ports?: Array<{ containerPort: number }>; readinessProbe?: unknown; startupProbe?: unknown; lifecycle?: unknown };
 type PodPart = { metadata: { labels: Record<string, string>; annotations: Record<string, string> }; spec: { initContainers?: Container[]; containers?: Container[]; volumes: Array<{ name: string }> } };
@@ -83,6 +83,23 @@ describe.skipIf(GO_MISSING)('injection templates executed like istiod', () => {
     const app = part.spec.containers!.find((c) => c.name === 'web')!;
     expect(app.env).toContainEqual({ name: 'GRPC_XDS_BOOTSTRAP', value: '/etc/istio/proxy/grpc-bootstrap.json' });
   });
+
+  for (const [template, role, kinds] of [
+    ['waypoint.yaml', 'waypoint', ['ServiceAccount', 'Deployment', 'Service', 'HorizontalPodAutoscaler', 'PodDisruptionBudget']],
+    ['kube-gateway.yaml', 'router', ['ServiceAccount', 'Deployment', 'Service']],
+  ] as const) {
+    it(`${template}: the objects istiod deploys for a Gateway are valid and run istio-proxy as ${role}`, async () => {
+      const objs = injectAllWithGo(template, values);
+      expect(objs.map((o) => o.kind)).toEqual(kinds);
+      const errors = (await Promise.all(objs.map(validateObject))).flat();
+      expect(errors).toEqual([]);
+      const dep = objs.find((o) => o.kind === 'Deployment') as unknown as { metadata: { ownerReferences: unknown[] }; spec: { template: { spec: { containers: Container[] } } } };
+      expect(dep.metadata.ownerReferences).toEqual([{ apiVersion: 'gateway.networking.k8s.io/v1', kind: 'Gateway', name: 'gw', uid: '1234' }]);
+      const proxy = dep.spec.template.spec.containers[0]!;
+      expect(proxy.args!.slice(0, 2)).toEqual(['proxy', role]);
+      expect(proxy.image).toBe('docker.io/istio/proxyv2:1.30.3');
+    });
+  }
 
   it('grpc-simple: an init container writes the xDS bootstrap the app reads', async () => {
     const part = injectWithGo('grpc-simple.yaml', values) as unknown as PodPart;

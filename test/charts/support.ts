@@ -77,3 +77,11 @@ export async function validateObject(obj: Obj): Promise<string[]> {
     return [`${obj.kind}/${obj.metadata.name}: ${(e as Error).message}`];
   }
 }
+
+/** Runs a Gateway API deployment template (waypoint, kube-gateway) with a sample Gateway. */
+export function injectAllWithGo(template: string, valuesJson: string): Obj[] {
+  const dir = mkdtempSync(join(tmpdir(), 'sail-inject-'));
+  writeFileSync(join(dir, 'values.json'), valuesJson);
+  const text = execFileSync(oracle('inject-oracle'), [join(CHARTS, 'istio-control/istio-discovery/files', template), join(dir, 'values.json'), 'gateway'], { encoding: 'utf8' });
+  return parseAllDocuments(text).map((d) => d.toJS() as Obj).filter((o) => o && o.kind);
+}

@@ -3,12 +3,12 @@ import { parse } from 'yaml';
 import { renderInjectionConfig } from '../../src/manifest/index.js';
 
 describe('renderInjectionConfig (kube-inject offline default)', () => {
-  it('returns the injector config with the four templates, its values and the mesh config', async () => {
+  it('returns the injector config with its templates, its values and the mesh config', async () => {
     const r = await renderInjectionConfig({});
     const config = parse(r.config) as { policy: string; defaultTemplates: string[]; templates: Record<string, string> };
     expect(config.policy).toBe('enabled');
     expect(config.defaultTemplates).toEqual(['sidecar']);
-    expect(Object.keys(config.templates).sort()).toEqual(['gateway', 'grpc-agent', 'grpc-simple', 'sidecar']);
+    expect(Object.keys(config.templates).sort()).toEqual(['gateway', 'grpc-agent', 'grpc-simple', 'kube-gateway', 'sidecar', 'waypoint']);
     expect(config.templates.sidecar).toContain('istio-iptables');
     const values = JSON.parse(r.values) as { global: { hub: string; tag: string; proxy: { image: string } } };
     expect(values.global).toMatchObject({ hub: 'docker.io/istio', tag: '1.30.3', proxy: { image: 'proxyv2' } });

@@ -55,6 +55,36 @@ type ObjectMeta struct {
 }
 type TypeMeta struct{ APIVersion, Kind string }
 
+// GatewayData is what istiod's Gateway API deployment controller passes to the waypoint and
+// kube-gateway templates (the fields those templates use).
+type GatewayPort struct {
+	Name        string
+	Port        int
+	AppProtocol string
+}
+type GatewayData struct {
+	ObjectMeta                ObjectMeta
+	Values                    map[string]interface{}
+	ProxyConfig               *ProxyConfig
+	MeshConfig                *MeshConfig
+	ProxyImage                string
+	ProxyUID, ProxyGID        *int64
+	Revision                  string
+	Name, Namespace           string
+	DeploymentName            string
+	ServiceAccount            string
+	UID                       string
+	GatewayClass              string
+	ControllerLabel           string
+	GatewayNameLabel          string
+	InfrastructureLabels      map[string]string
+	InfrastructureAnnotations map[string]string
+	Ports                     []GatewayPort
+	ServiceType               string
+	KubeVersion               int
+	ClusterID                 string
+}
+
 type Data struct {
 	TypeMeta                 TypeMeta
 	DeploymentMeta           ObjectMeta
@@ -111,6 +141,33 @@ func main() {
 	funcs["otelResourceAttributes"] = func(...interface{}) string { return "" }
 	funcs["toYaml"] = func(v interface{}) string { b, _ := yaml.Marshal(v); return strings.TrimSuffix(string(b), "\n") }
 	funcs["directory"] = func(s string) string { return s }
+	funcs["strdict"] = func(kv ...string) map[string]string {
+		m := map[string]string{}
+		for i := 0; i+1 < len(kv); i += 2 {
+			m[kv[i]] = kv[i+1]
+		}
+		return m
+	}
+	funcs["omit"] = func(m map[string]string, keys ...string) map[string]string {
+		out := map[string]string{}
+		for k, v := range m {
+			out[k] = v
+		}
+		for _, k := range keys {
+			delete(out, k)
+		}
+		return out
+	}
+	funcs["toJsonMap"] = func(ms ...map[string]string) string {
+		out := map[string]string{}
+		for _, m := range ms {
+			for k, v := range m {
+				out[k] = v
+			}
+		}
+		b, _ := json.Marshal(out)
+		return string(b)
+	}
 	funcs["toLower"] = strings.ToLower
 	t, err := template.New("inject").Funcs(funcs).Option("missingkey=zero").Parse(string(text))
 	if err != nil {
@@ -129,17 +186,39 @@ func main() {
 		ProxyImage:     "docker.io/istio/proxyv2:1.30.3",
 		NativeSidecars: len(os.Args) > 3 && os.Args[3] == "native",
 	}
+	var data interface{} = d
+	if len(os.Args) > 3 && os.Args[3] == "gateway" {
+		data = GatewayData{
+			ObjectMeta: ObjectMeta{Annotations: map[string]string{}}, Values: values,
+			ProxyConfig: d.ProxyConfig, MeshConfig: d.MeshConfig, ProxyImage: d.ProxyImage,
+			Name: "gw", Namespace: "shop", DeploymentName: "gw-istio", ServiceAccount: "gw-istio", UID: "1234",
+			GatewayClass: "istio", ControllerLabel: "istio.io-mesh-controller", GatewayNameLabel: "gateway.networking.k8s.io/gateway-name",
+			InfrastructureLabels:      map[string]string{"team": "a"},
+			InfrastructureAnnotations: map[string]string{"kubectl.kubernetes.io/last-applied-configuration": "{}", "note": "x"},
+			Ports:       []GatewayPort{{Name: "status-port", Port: 15021}, {Name: "mesh", Port: 15008, AppProtocol: "all"}},
+			ServiceType: "ClusterIP", KubeVersion: 132, ClusterID: "Kubernetes",
+		}
+	}
 	var out strings.Builder
-	if err := t.Execute(&out, d); err != nil {
+	if err := t.Execute(&out, data); err != nil {
 		fmt.Fprintln(os.Stderr, "execute:", err)
 		os.Exit(1)
 	}
-	var obj map[string]interface{}
-	if err := yaml.Unmarshal([]byte(out.String()), &obj); err != nil {
-		fmt.Fprintln(os.Stderr, "output is not YAML:", err)
-		fmt.Fprintln(os.Stderr, out.String())
-		os.Exit(1)
+	// Gateway templates produce several documents; print each normalised.
+	for i, doc := range strings.Split(out.String(), "\n---\n") {
+		var obj map[string]interface{}
+		if err := yaml.Unmarshal([]byte(doc), &obj); err != nil {
+			fmt.Fprintln(os.Stderr, "output is not YAML:", err)
+			fmt.Fprintln(os.Stderr, doc)
+			os.Exit(1)
+		}
+		if obj == nil {
+			continue
+		}
+		if i > 0 {
+			fmt.Print("---\n")
+		}
+		b, _ := yaml.Marshal(obj)
+		fmt.Print(string(b))
 	}
-	b, _ := yaml.Marshal(obj)
-	fmt.Print(string(b))
 }
