@@ -29,6 +29,8 @@ export interface SourceContents {
 export class Snapshot {
   private readonly byKind = new Map<KindKey, Resource[]>();
   private readonly byId = new Map<string, Resource>();
+  /** Position of each resource in its kind's list, so an overlay replaces in O(1). */
+  private readonly positionById = new Map<string, number>();
   /** Kinds that are part of this snapshot (even when empty): analyzers needing others are skipped. */
   readonly kinds: Set<KindKey>;
 
@@ -46,12 +48,15 @@ export class Snapshot {
     const ns = r.kind === 'Namespace' && r.group === '' ? r.name : r.namespace;
     if (IGNORED_NAMESPACES.has(ns)) return;
     const id = Snapshot.id(r.key, r.namespace, r.name);
-    const old = this.byId.get(id);
     this.byId.set(id, r);
     let list = this.byKind.get(r.key);
     if (!list) this.byKind.set(r.key, (list = []));
-    if (old) list[list.indexOf(old)] = r;
-    else list.push(r);
+    const at = this.positionById.get(id);
+    if (at !== undefined) list[at] = r;
+    else {
+      this.positionById.set(id, list.length);
+      list.push(r);
+    }
   }
 
   list(key: KindKey): readonly Resource[] {
