@@ -130,6 +130,9 @@ describe('formats', () => {
     expect(formatLogLine(r.messages[0]!, true).startsWith('\u001b[1;31mError\u001b[0m [IST0101]')).toBe(true);
   });
   it('Go fmt verbs', () => {
-    expect(goSprintf('%q %v %d %s', ['a"b', ['x', 'y'], 8, [1, 2]])).toBe('"a\\"b" [x y] 8 [1 2]');
+    expect(goSprintf('%q %v %d %v', ['a"b', ['x', 'y'], 8, [1, 2]])).toBe('"a\\"b" [x y] 8 [1 2]');
+    // Go's own answer for ints under %s (checked with fmt.Sprintf)
+    expect(goSprintf('%s', [[1, 2]])).toBe('[%!s(int=1) %!s(int=2)]');
+    expect(goSprintf('%v and %q', [1.5, 'x'])).toBe('1.5 and "x"');
   });
 });
