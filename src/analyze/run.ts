@@ -92,8 +92,17 @@ function compareMessages(a: Message, b: Message): number {
   return sa < sb ? -1 : sa > sb ? 1 : 0;
 }
 
-/** istioctl's Message.String(), used to order and de-duplicate. */
+/** istioctl's Message.String(), used to order and de-duplicate; computed once per message. */
+const messageStrings = new WeakMap<Message, string>();
 function messageString(m: Message): string {
+  const cached = messageStrings.get(m);
+  if (cached !== undefined) return cached;
+  const s = uncachedMessageString(m);
+  messageStrings.set(m, s);
+  return s;
+}
+
+function uncachedMessageString(m: Message): string {
   const origin = m.resource ? ` (${friendlyName(m.resource)}${reference(m.resource, m.line) !== undefined ? ' ' + reference(m.resource, m.line) : ''})` : '';
   return `${m.type.level} [${m.type.code}]${origin} ${messageText(m)}`;
 }
