@@ -63,7 +63,7 @@ function makeOption(spec: OptionSpec): Option {
       break;
     case 'duration':
       opt.argParser((v: string) => parseDuration(v, name));
-      if (spec.default !== undefined) opt.default(parseDuration(String(spec.default), name));
+      if (spec.default !== undefined) opt.default(parseDuration(String(spec.default), name), String(spec.default));
       break;
     case 'int':
       opt.argParser((v: string) => {
@@ -95,6 +95,12 @@ export function buildProgram(
   specs: readonly CommandSpec[],
   io: CliIO,
   setExit: (code: number) => void,
+  /**
+   * When given, only the commands named somewhere in argv get their options and subcommands;
+   * the rest are bare entries (name and summary, enough for dispatch and the root help). Building
+   * every option of every command costs more start-up time than `sailctl version` itself.
+   */
+  argv?: readonly string[],
 ): Command {
   const program = new Command('sailctl');
   program
@@ -150,7 +156,16 @@ export function buildProgram(
     if (spec.hidden) parent.addCommand(cmd, { hidden: true });
     else parent.addCommand(cmd);
   };
-  for (const spec of specs) addCommand(program, spec);
+  const named = argv ? new Set(argv) : undefined;
+  for (const spec of specs) {
+    if (!named || named.has(spec.name) || (spec.aliases ?? []).some((a) => named.has(a))) {
+      addCommand(program, spec);
+    } else {
+      const bare = new Command(spec.name).description(spec.summary + (spec.extension ? ' (ext)' : ''));
+      for (const a of spec.aliases ?? []) bare.alias(a);
+      program.addCommand(bare, spec.hidden ? { hidden: true } : undefined);
+    }
+  }
   return program;
 }
 
@@ -204,9 +219,14 @@ export function normalizeBooleanArgs(specs: readonly CommandSpec[], argv: readon
 /** Runs argv (without node and script) and returns the exit code. */
 export async function runCli(specs: readonly CommandSpec[], argv: readonly string[], io: CliIO): Promise<number> {
   let exitCode = 0;
-  const program = buildProgram(specs, io, (c) => {
-    exitCode = c;
-  });
+  const program = buildProgram(
+    specs,
+    io,
+    (c) => {
+      exitCode = c;
+    },
+    argv,
+  );
   if (argv.length === 0) {
     program.outputHelp();
     return 0;
