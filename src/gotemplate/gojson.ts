@@ -72,6 +72,12 @@ export function goJsonNumber(v: number | bigint | GoInt | GoFloat32): string {
 
 const MAX_DEPTH = 10_000;
 
+/** What json.Marshal sees of a struct: its JSON form, or its fields under their Go names. */
+export function structJsonValue(v: GoStruct): GoValue {
+  const form = jsonForms.get(v);
+  return form ? form() : new Map(v.fields);
+}
+
 /** The JSON shape of a Go value (what json.Marshal would see). */
 export function toJsonData(v: GoValue, depth = 0): JsonData {
   if (depth > MAX_DEPTH) throw new FuncError('json: unsupported value: encountered a cycle or too deep a value');

@@ -17,8 +17,8 @@
  */
 import { FAILSAFE_SCHEMA, NOT_RESOLVED, defineScalarTag, loadAll as fastLoadAll, mergeTag } from 'js-yaml';
 import { parseAllDocuments, isAlias, isMap, isScalar, isSeq, isPair, LineCounter, type Document, type Node, Scalar } from 'yaml';
-import { FuncError, GoFloat32, GoInt, type GoMap, type GoValue } from './value.js';
-import { goJsonNumber, shortestDecimal, toJsonData, type JsonData } from './gojson.js';
+import { FuncError, GoFloat32, GoInt, GoStruct, fromJS, type GoMap, type GoValue } from './value.js';
+import { goJsonFloat, goJsonNumber, shortestDecimal, structJsonValue, toJsonData, type JsonData } from './gojson.js';
 
 // ---------------------------------------------------------------------------------------------
 // Scalar resolution (go-yaml v2's resolve), shared by reading and by the quoting decision.
@@ -95,7 +95,19 @@ function isTimestamp(s: string): boolean {
   return true;
 }
 
+/** First characters that may start something other than a string (go-yaml's resolve table). */
+const MAYBE_NOT_STRING = new Uint8Array(128);
+for (const ch of '0123456789+-yYnNtTfFoO~.') MAYBE_NOT_STRING[ch.charCodeAt(0)] = 1;
+
+/** Whether go-yaml resolves this plain scalar as a string without looking further. */
+function surelyString(s: string): boolean {
+  if (s === '') return false;
+  const c = s.charCodeAt(0);
+  return c >= 128 || MAYBE_NOT_STRING[c] === 0;
+}
+
 export function resolveScalar(s: string): ResolvedScalar {
+  if (surelyString(s)) return { tag: 'str', value: s };
   const c = s.charCodeAt(0);
   const first = s === '' ? 'N' : s[0]!;
   const hint = s === '' ? 'N' : (c >= 48 && c <= 57) ? 'D' : (first === '+' || first === '-') ? 'S' : 'yYnNtTfFoO~'.includes(first) ? 'M' : first === '.' ? '.' : '';
@@ -131,6 +143,7 @@ export function resolveScalar(s: string): ResolvedScalar {
 
 /** Whether go-yaml v2 may write this string unquoted without it reading back as another type. */
 function stringCanBePlain(s: string): boolean {
+  if (surelyString(s)) return true; // and no base-60 float, which starts with a sign or digit
   return resolveScalar(s).tag === 'str' && !(s.includes(':') && BASE60_FLOAT.test(s));
 }
 
@@ -388,6 +401,7 @@ const GO_SCALARS = defineScalarTag('tag:yaml.org,2002:sailctl-go-yaml-v2', {
   implicit: true,
   identify: () => false,
   resolve(source: string): unknown {
+    if (surelyString(source)) return NOT_RESOLVED;
     const r = resolveScalar(source);
     switch (r.tag) {
       case 'null':
@@ -456,6 +470,66 @@ export function parseGoYaml(text: string, opts: { duplicateKeys?: 'error' | 'las
   const doc = docs[0];
   if (!doc) return null;
   return new YamlReader(doc, lines, opts.duplicateKeys === 'last-wins').value(doc.contents);
+}
+
+/**
+ * parseGoYaml's result as plain data (maps as objects, a `__proto__` key an ordinary own
+ * property): js-yaml's own objects are checked and kept, not converted, when the fast reader
+ * takes the text. Texts with anchors take the converting path, so no object is shared.
+ */
+export function parseGoYamlPlain(text: string): unknown {
+  checkDirectives(text);
+  if (!text.includes('&')) {
+    let docs: unknown[] | undefined;
+    try {
+      docs = fastLoadAll(text, { schema: FAST_SCHEMA, maxDepth: 1000 });
+    } catch {
+      docs = undefined;
+    }
+    if (docs !== undefined) {
+      const first = docs[0] === undefined ? null : docs[0];
+      if (docs.every((d) => plainFastData(d === undefined ? null : d, { n: MAX_FAST_NODES }))) return first;
+    }
+  }
+  return goValueToPlain(parseGoYaml(text));
+}
+
+/** Whether js-yaml's value is what fromFast accepts (then it is already the plain form). */
+function plainFastData(x: unknown, budget: { n: number }): boolean {
+  if (--budget.n < 0) return false;
+  if (x === null || typeof x === 'string' || typeof x === 'number' || typeof x === 'boolean') return true;
+  if (Array.isArray(x)) {
+    for (let i = 0; i < x.length; i++) if (!plainFastData(x[i], budget)) return false;
+    return true;
+  }
+  if (typeof x === 'object' && Object.getPrototypeOf(x) === Object.prototype) {
+    const o = x as Record<string, unknown>;
+    for (const k of Object.keys(o)) {
+      if (k === 'null' || k === 'undefined') return false;
+      const c = k.charCodeAt(0);
+      // keys that were not strings in the YAML need sigs.k8s.io/yaml's conversion rules
+      if (c === 0x2d || c === 0x2b || c === 0x2e || (c >= 0x30 && c <= 0x39)) return false;
+      if (!plainFastData(o[k], budget)) return false;
+    }
+    return true;
+  }
+  return false;
+}
+
+function goValueToPlain(v: GoValue): unknown {
+  if (v === null || v === undefined) return null;
+  if (v instanceof Map) {
+    const o: Record<string, unknown> = {};
+    for (const [k, x] of v) {
+      if (k === '__proto__') Object.defineProperty(o, k, { value: goValueToPlain(x), enumerable: true, writable: true, configurable: true });
+      else o[k] = goValueToPlain(x);
+    }
+    return o;
+  }
+  if (Array.isArray(v)) return v.map(goValueToPlain);
+  if (typeof v === 'bigint') return Number(v);
+  if (v instanceof GoInt) return Number(v.value);
+  return v;
 }
 
 /** Every document of a stream, each converted like parseGoYaml (empty documents are nil). */
@@ -527,7 +601,85 @@ function isDigit(ch: string): boolean {
 /** go-yaml v2's keyList.Less for string keys: letters before others, digit runs numerically. */
 export function compareYamlKeys(a: string, b: string): number {
   if (a === b) return 0;
+  const fast = asciiKeyLess(a, b);
+  if (fast !== undefined) return fast ? -1 : asciiKeyLess(b, a) ? 1 : 0;
   return yamlKeyLess(a, b) ? -1 : yamlKeyLess(b, a) ? 1 : 0;
+}
+
+function isAsciiLetterCode(c: number): boolean {
+  return (c >= 65 && c <= 90) || (c >= 97 && c <= 122);
+}
+function isAsciiDigitCode(c: number): boolean {
+  return c >= 48 && c <= 57;
+}
+
+/**
+ * yamlKeyLess for keys that are ASCII where it matters (where ASCII, \p{L} is A-Za-z and \p{Nd}
+ * is 0-9); undefined when a non-ASCII character or a long digit run needs the general version.
+ */
+function asciiKeyLess(a: string, b: string): boolean | undefined {
+  const n = Math.min(a.length, b.length);
+  for (let i = 0; i < n; i++) {
+    const x = a.charCodeAt(i);
+    const y = b.charCodeAt(i);
+    if (x === y) {
+      if (x > 0x7f) return undefined;
+      continue;
+    }
+    if (x > 0x7f || y > 0x7f) return undefined;
+    const al = isAsciiLetterCode(x);
+    const bl = isAsciiLetterCode(y);
+    if (al && bl) return x < y;
+    if (al || bl) return bl;
+    let an = 0;
+    let bn = 0;
+    if (x === 48 || y === 48) {
+      for (let j = i - 1; j >= 0 && isAsciiDigitCode(a.charCodeAt(j)); j--) {
+        if (a.charCodeAt(j) !== 48) {
+          an = 1;
+          bn = 1;
+          break;
+        }
+      }
+    }
+    let ai = i;
+    for (; ai < a.length; ai++) {
+      const c = a.charCodeAt(ai);
+      if (c > 0x7f) return undefined;
+      if (!isAsciiDigitCode(c)) break;
+      an = an * 10 + (c - 48);
+    }
+    let bi = i;
+    for (; bi < b.length; bi++) {
+      const c = b.charCodeAt(bi);
+      if (c > 0x7f) return undefined;
+      if (!isAsciiDigitCode(c)) break;
+      bn = bn * 10 + (c - 48);
+    }
+    // beyond 2^53 the run needs int64 arithmetic (and its wrap-around)
+    if (an > Number.MAX_SAFE_INTEGER / 10 || bn > Number.MAX_SAFE_INTEGER / 10) return undefined;
+    if (an !== bn) return an < bn;
+    if (ai !== bi) return ai < bi;
+    return x < y;
+  }
+  for (let i = n; i < a.length; i++) if (a.charCodeAt(i) > 0x7f) return undefined;
+  for (let i = n; i < b.length; i++) if (b.charCodeAt(i) > 0x7f) return undefined;
+  return a.length < b.length;
+}
+
+/** Keys in go-yaml's order; keys of letters only compare as plain strings, the common case. */
+function sortYamlKeys(keys: string[]): string[] {
+  let lettersOnly = true;
+  for (let k = 0; k < keys.length && lettersOnly; k++) {
+    const key = keys[k]!;
+    for (let i = 0; i < key.length; i++) {
+      if (!isAsciiLetterCode(key.charCodeAt(i))) {
+        lettersOnly = false;
+        break;
+      }
+    }
+  }
+  return lettersOnly ? keys.sort() : keys.sort(compareYamlKeys);
 }
 
 function yamlKeyLess(as: string, bs: string): boolean {
@@ -578,6 +730,63 @@ function isBlankCp(cp: number | undefined): boolean {
   return cp === 0x20 || cp === 0x09;
 }
 
+/** # , [ ] { } & * ! | > ' " % @ ` */
+function isLeadingIndicator(c: number): boolean {
+  switch (c) {
+    case 0x23: case 0x2c: case 0x5b: case 0x5d: case 0x7b: case 0x7d: case 0x26: case 0x2a:
+    case 0x21: case 0x7c: case 0x3e: case 0x27: case 0x22: case 0x25: case 0x40: case 0x60:
+      return true;
+  }
+  return false;
+}
+
+const SCAN_SIMPLE = 1;
+const SCAN_NEWLINE = 2;
+const SCAN_BREAK = 4;
+const SCAN_NEL = 8;
+const SCAN_UNREADABLE = 16;
+
+/**
+ * One pass over a string for the emitter's decisions: SIMPLE_TEXT, a "\n" (literal style), any
+ * line break (a multi-line key), U+0085 (foldNel) and characters go-yaml cannot read back.
+ */
+function scanString(s: string): number {
+  const n = s.length;
+  if (n === 0) return 0;
+  const f = s.charCodeAt(0);
+  let simple = (f >= 0x61 && f <= 0x7a) || (f >= 0x41 && f <= 0x5a) || (f >= 0x30 && f <= 0x39) || f === 0x5f || f === 0x2f;
+  let flags = 0;
+  for (let i = 0; i < n; i++) {
+    const c = s.charCodeAt(i);
+    if (c >= 0x21 && c <= 0x7e) continue;
+    simple = false;
+    if (c === 0x0a) flags |= SCAN_NEWLINE | SCAN_BREAK;
+    else if (c === 0x0d || c === 0x2028 || c === 0x2029) flags |= SCAN_BREAK;
+    else if (c === 0x85) flags |= SCAN_NEL | SCAN_BREAK;
+    else if ((c >= 0x7f && c <= 0x9f) || c === 0xfffe || c === 0xffff) flags |= SCAN_UNREADABLE;
+  }
+  return simple ? flags | SCAN_SIMPLE : flags;
+}
+
+/** Thrown by the direct emitter where only the general path gives Go's exact result or error. */
+class MarshalFallback extends Error {}
+
+// deeper data takes the general path (whose recursion is the one that always did this)
+const MAX_EMIT_DEPTH = 1_000;
+
+/** A float64 as encoding/json writes it and go-yaml reads it back and prints it. */
+function floatNumberText(f: number): YNode {
+  if (Number.isSafeInteger(f)) return { kind: 'scalar', text: String(f), style: 'plain' };
+  if (!Number.isFinite(f)) throw new MarshalFallback();
+  return numberNode(goJsonFloat(f));
+}
+
+function stringOfCodePoints(cps: number[], from: number, to: number): string {
+  let s = '';
+  for (let i = from; i < to; i += 4096) s += String.fromCodePoint(...cps.slice(i, Math.min(to, i + 4096)));
+  return s;
+}
+
 interface ScalarAnalysis {
   multiline: boolean;
   flowPlainAllowed: boolean;
@@ -611,24 +820,23 @@ function analyzeScalar(cps: number[]): ScalarAnalysis {
     const c = cps[i]!;
     const next = cps[i + 1];
     const followedByWhitespace = i + 1 >= cps.length || isBlankCp(next) || isBreakCp(next);
-    const ch = String.fromCodePoint(c);
     if (i === 0) {
-      if ('#,[]{}&*!|>\'"%@`'.includes(ch)) {
+      if (isLeadingIndicator(c)) {
         flowIndicators = true;
         blockIndicators = true;
-      } else if (ch === '?' || ch === ':') {
+      } else if (c === 0x3f || c === 0x3a) {
         flowIndicators = true;
         if (followedByWhitespace) blockIndicators = true;
-      } else if (ch === '-' && followedByWhitespace) {
+      } else if (c === 0x2d && followedByWhitespace) {
         flowIndicators = true;
         blockIndicators = true;
       }
     } else {
-      if (',?[]{}'.includes(ch)) flowIndicators = true;
-      else if (ch === ':') {
+      if (c === 0x2c || c === 0x3f || c === 0x5b || c === 0x5d || c === 0x7b || c === 0x7d) flowIndicators = true;
+      else if (c === 0x3a) {
         flowIndicators = true;
         if (followedByWhitespace) blockIndicators = true;
-      } else if (ch === '#' && precededByWhitespace) {
+      } else if (c === 0x23 && precededByWhitespace) {
         flowIndicators = true;
         blockIndicators = true;
       }
@@ -682,8 +890,13 @@ function analyzeScalar(cps: number[]): ScalarAnalysis {
 /** The emitter: a transcription of libyaml's block-context state for JSON-shaped documents. */
 class Emitter {
   /** go-yaml v3's encoder indents block sequences inside mappings; v2 (libyaml) does not. */
-  constructor(private readonly indentSequences = false) {}
-  private out = '';
+  constructor(
+    private readonly indentSequences = false,
+    /** Whether plain objects are maps (plain data) or not expected (Go values). */
+    private readonly plainObjects = false,
+  ) {}
+  /** Output pieces, joined once at the end (cheaper than growing one string piece by piece). */
+  private readonly out: string[] = [];
   private column = 0;
   private indent = -1;
   private readonly indents: number[] = [];
@@ -694,25 +907,25 @@ class Emitter {
   private simpleKeyContext = false;
 
   result(): string {
-    return this.out;
+    return this.out.join('');
   }
 
   private put(s: string): void {
-    this.out += s;
+    this.out.push(s);
     this.column += s.length;
   }
   private putBreak(): void {
-    this.out += '\n';
+    this.out.push('\n');
     this.column = 0;
   }
   private writeCp(cp: number): void {
-    this.out += String.fromCodePoint(cp);
+    this.out.push(cp < 0x10000 ? String.fromCharCode(cp) : String.fromCodePoint(cp));
     this.column++;
   }
   private writeBreakCp(cp: number): void {
     if (cp === 0x0a) this.putBreak();
     else {
-      this.out += String.fromCodePoint(cp);
+      this.out.push(String.fromCharCode(cp));
       this.column = 0;
     }
   }
@@ -745,6 +958,110 @@ class Emitter {
     this.node(node, false, false);
     this.indent = -1;
     this.writeIndent();
+  }
+
+  /** Emits plain JSON-like data or Go values directly, without building a node tree. */
+  emitValueDocument(v: unknown): void {
+    this.value(v, false, false, 0);
+    this.indent = -1;
+    this.writeIndent();
+  }
+
+  private value(v: unknown, mapping: boolean, simpleKey: boolean, depth: number): void {
+    this.mappingContext = mapping;
+    this.simpleKeyContext = simpleKey;
+    if (v === null || v === undefined) return this.scalarText('null', 'plain', true);
+    switch (typeof v) {
+      case 'string':
+        return this.stringScalar(v);
+      case 'boolean':
+        return this.scalarText(v ? 'true' : 'false', 'plain', true);
+      case 'number':
+        return this.numberScalar(floatNumberText(v));
+      case 'bigint':
+        return this.numberScalar(numberNode(v.toString()));
+      case 'object':
+        break;
+      default:
+        throw new MarshalFallback();
+    }
+    if (depth >= MAX_EMIT_DEPTH) throw new MarshalFallback();
+    if (Array.isArray(v)) {
+      if (v.length === 0) return this.emptyFlow('[', ']');
+      this.increaseIndent(false, !this.indentSequences && this.mappingContext && !this.indention);
+      for (let i = 0; i < v.length; i++) {
+        this.writeIndent();
+        this.writeIndicator('-', true, false, true);
+        this.value(v[i], false, false, depth + 1);
+      }
+      this.popIndent();
+      return;
+    }
+    if (v instanceof Map) {
+      const m = v as Map<unknown, unknown>;
+      const keys: string[] = [];
+      for (const k of m.keys()) {
+        if (typeof k !== 'string') throw new MarshalFallback();
+        keys.push(k);
+      }
+      return this.mapping(keys, (k) => m.get(k), depth);
+    }
+    if (v instanceof GoInt || v instanceof GoFloat32) return this.numberScalar(numberNode(goJsonNumber(v)));
+    if (v instanceof GoStruct) return this.value(structJsonValue(v), mapping, simpleKey, depth + 1);
+    const proto = Object.getPrototypeOf(v) as unknown;
+    if (!this.plainObjects || (proto !== Object.prototype && proto !== null)) throw new MarshalFallback();
+    const o = v as Record<string, unknown>;
+    return this.mapping(Object.keys(o), (k) => o[k], depth);
+  }
+
+  private numberScalar(node: YNode): void {
+    if (node.kind === 'scalar') this.scalarText(node.text, 'plain', undefined);
+  }
+
+  private mapping(keys: string[], get: (k: string) => unknown, depth: number): void {
+    if (keys.length === 0) return this.emptyFlow('{', '}');
+    sortYamlKeys(keys);
+    this.increaseIndent(false, false);
+    for (const k of keys) {
+      this.writeIndent();
+      const scan = scanString(k);
+      if (scan & SCAN_UNREADABLE) throw new MarshalFallback();
+      const key = scan & SCAN_NEL ? foldNel(k) : k;
+      const keyScan = scan & SCAN_NEL ? scanString(key) : scan;
+      const simpleKey = keyScan & SCAN_SIMPLE ? key.length <= 128 : !(keyScan & SCAN_BREAK) && Buffer.byteLength(key, 'utf8') <= 128;
+      if (simpleKey) {
+        this.mappingContext = true;
+        this.simpleKeyContext = true;
+        this.stringScalarScanned(key, keyScan);
+        this.writeIndicator(':', false, false, false);
+      } else {
+        this.writeIndicator('?', true, false, true);
+        this.mappingContext = true;
+        this.simpleKeyContext = false;
+        this.stringScalarScanned(key, keyScan);
+        this.writeIndent();
+        this.writeIndicator(':', true, false, true);
+      }
+      this.value(get(k), true, false, depth + 1);
+    }
+    this.popIndent();
+  }
+
+  /** A string as stringNode styles it. */
+  private stringScalar(raw: string): void {
+    const scan = scanString(raw);
+    if (scan & SCAN_UNREADABLE) throw new MarshalFallback();
+    if (scan & SCAN_NEL) {
+      const s = foldNel(raw);
+      return this.stringScalarScanned(s, scanString(s));
+    }
+    this.stringScalarScanned(raw, scan);
+  }
+
+  private stringScalarScanned(s: string, scan: number): void {
+    if (scan & SCAN_NEWLINE) return this.scalarText(s, 'literal', false);
+    const simple = (scan & SCAN_SIMPLE) !== 0;
+    this.scalarText(s, stringCanBePlain(s) ? 'plain' : 'double', simple);
   }
 
   private node(node: YNode, mapping: boolean, simpleKey: boolean): void {
@@ -808,18 +1125,23 @@ class Emitter {
   }
 
   private scalar(node: Extract<YNode, { kind: 'scalar' }>): void {
-    if (node.style === 'plain' && SIMPLE_TEXT.test(node.text) && !node.text.endsWith(':') && !node.text.startsWith('...')) {
+    this.scalarText(node.text, node.style, undefined);
+  }
+
+  /** `simple`: whether the text is known to match SIMPLE_TEXT (undefined: not checked yet). */
+  private scalarText(text: string, nodeStyle: 'plain' | 'double' | 'literal', simple: boolean | undefined): void {
+    if (nodeStyle === 'plain' && (simple ?? SIMPLE_TEXT.test(text)) && text.charCodeAt(text.length - 1) !== 58 && !text.startsWith('...')) {
       // Printable ASCII without spaces, starting with no indicator: libyaml's analysis would
       // allow plain style and there is nowhere to fold, so the text is written as it is.
       if (!this.whitespace) this.put(' ');
-      this.put(node.text);
+      this.put(text);
       this.whitespace = false;
       this.indention = false;
       return;
     }
-    const cps = codePoints(node.text);
+    const cps = codePoints(text);
     const a = analyzeScalar(cps);
-    let style: 'plain' | 'single' | 'double' | 'literal' = node.style;
+    let style: 'plain' | 'single' | 'double' | 'literal' = nodeStyle;
     if (this.simpleKeyContext && a.multiline) style = 'double';
     if (style === 'plain') {
       if ((this.flowLevel > 0 && !a.flowPlainAllowed) || (this.flowLevel === 0 && !a.blockPlainAllowed)) style = 'single';
@@ -940,16 +1262,23 @@ class Emitter {
     this.indention = true;
     this.whitespace = true;
     let breaks = true;
-    for (const c of cps) {
+    for (let i = 0; i < cps.length; ) {
+      const c = cps[i]!;
       if (isBreakCp(c)) {
         this.writeBreakCp(c);
         this.indention = true;
         breaks = true;
+        i++;
       } else {
         if (breaks) this.writeIndent();
-        this.writeCp(c);
+        // a line's text goes out in one piece
+        let j = i + 1;
+        while (j < cps.length && !isBreakCp(cps[j])) j++;
+        this.out.push(stringOfCodePoints(cps, i, j));
+        this.column += j - i;
         this.indention = false;
         breaks = false;
+        i = j;
       }
     }
   }
@@ -1019,7 +1348,33 @@ function checkReadableByGoYaml(d: JsonData): void {
  * Throws FuncError for values encoding/json rejects (NaN, functions).
  */
 export function marshalGoYaml(v: GoValue): string {
-  const data = toJsonData(v);
+  try {
+    const e = new Emitter();
+    e.emitValueDocument(v);
+    return e.result();
+  } catch (err) {
+    if (!(err instanceof MarshalFallback)) throw err;
+  }
+  return marshalJsonData(toJsonData(v));
+}
+
+/**
+ * marshalGoYaml(fromJS(data)) for plain JSON-like data (objects, arrays, numbers, bigints,
+ * strings, booleans, null), written straight from the data.
+ */
+export function marshalPlainYaml(data: unknown): string {
+  try {
+    const e = new Emitter(false, true);
+    e.emitValueDocument(data);
+    return e.result();
+  } catch (err) {
+    if (!(err instanceof MarshalFallback)) throw err;
+  }
+  return marshalJsonData(toJsonData(fromJS(data)));
+}
+
+/** The general path: JSON data checked as go-yaml reads it, then a node tree, then the emitter. */
+export function marshalJsonData(data: JsonData): string {
   checkReadableByGoYaml(data);
   const e = new Emitter();
   e.emitDocument(toYNode(data));

@@ -5,9 +5,8 @@
  */
 import { SailError } from '../errors.js';
 import { parseYamlDocuments } from '../util/yaml.js';
-import { marshalGoYaml, parseGoYaml, GoYamlError } from '../gotemplate/goyaml.js';
-import { fromJS, isMap, toJS, type GoMap } from '../gotemplate/value.js';
-import { goToPlain } from './plain.js';
+import { marshalPlainYaml, parseGoYaml, parseGoYamlPlain, GoYamlError } from '../gotemplate/goyaml.js';
+import { isMap, toJS, type GoMap } from '../gotemplate/value.js';
 import { compileTemplates, TemplateParseError } from './templates.js';
 import { ConfigError, loadInjectionConfig, type InjectConfigSources, type LoadedConfig } from './config.js';
 import type { Proto } from './mesh.js';
@@ -137,7 +136,7 @@ export function injectDocument(doc: RawDocument, settings: InjectionSettings, fi
   if (!type) return { output: `${doc.raw}---\n`, report: [], workload: false };
   try {
     const outcome = injectWorkload(type, data, settings);
-    return { output: `${marshalGoYaml(fromJS(outcome.object))}---\n`, report: outcome.report, workload: true };
+    return { output: `${marshalPlainYaml(outcome.object)}---\n`, report: outcome.report, workload: true };
   } catch (e) {
     if (e instanceof DecodeError || e instanceof WorkloadError) throw located(file, doc, e.message, doc.line - 1 + lineOf(doc, e.path));
     if (e instanceof InjectError) throw located(file, doc, e.message);
@@ -158,7 +157,7 @@ export interface InjectStreamOptions {
  */
 function readDocument(doc: RawDocument, file: string): unknown {
   try {
-    return goToPlain(parseGoYaml(doc.raw));
+    return parseGoYamlPlain(doc.raw);
   } catch (e) {
     try {
       parseYamlDocuments(doc.raw, { file });

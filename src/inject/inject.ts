@@ -5,10 +5,9 @@
  * pod, user overrides of injected containers re-applied, then the post-processing steps.
  * Pods are Go-encoded JSON (k8s/codec.ts).
  */
-import { GoMap, GoValue, isMap } from '../gotemplate/value.js';
-import { parseGoYaml, GoYamlError } from '../gotemplate/goyaml.js';
+import type { GoMap } from '../gotemplate/value.js';
+import { parseGoYamlPlain, GoYamlError } from '../gotemplate/goyaml.js';
 import { TemplateError } from '../gotemplate/errors.js';
-import { goToPlain } from './plain.js';
 import { strategicMerge, MergeError, type JsonValue } from '../util/strategic-merge.js';
 import { parseQuantity } from '../util/quantity.js';
 import { DecodeError, normalize, patchMetaFor, type JsonObject } from './k8s/codec.js';
@@ -368,16 +367,16 @@ function selectTemplates(pod: JsonObject, settings: InjectionSettings): string[]
 }
 
 function renderedPatch(text: string, templateName: string): JsonValue {
-  let parsed: GoValue;
+  let parsed: unknown;
   try {
-    parsed = parseGoYaml(text);
+    parsed = parseGoYamlPlain(text);
   } catch (e) {
     const line = e instanceof GoYamlError ? ` (line ${(e as GoYamlError & { line?: number }).line ?? '?'})` : '';
     throw new InjectError(`failed applying injection overlay: template ${JSON.stringify(templateName)} rendered invalid YAML${line}: ${(e as Error).message}`);
   }
   if (parsed === null) return {};
-  if (!isMap(parsed)) throw new InjectError(`failed applying injection overlay: template ${JSON.stringify(templateName)} did not render a YAML map`);
-  return goToPlain(parsed) as JsonValue;
+  if (typeof parsed !== 'object' || Array.isArray(parsed)) throw new InjectError(`failed applying injection overlay: template ${JSON.stringify(templateName)} did not render a YAML map`);
+  return parsed as JsonValue;
 }
 
 function getBoolPath(o: Record<string, unknown>, ...path: string[]): boolean {

@@ -5,7 +5,7 @@
  * work on map[string]string, and so on. They are registered after sprig, so they win.
  */
 import { FuncError, GoInt, GoStruct, intValue, isMap, isSlice, mapOf, type GoFunc, type GoMap, type GoValue, fromJS } from '../gotemplate/value.js';
-import { marshalGoYaml } from '../gotemplate/goyaml.js';
+import { marshalPlainYaml } from '../gotemplate/goyaml.js';
 import { sprint } from '../gotemplate/fmt.js';
 import { K8sStruct } from './k8s/view.js';
 import { ProtoDuration, ProtoStruct } from './template-data.js';
@@ -236,7 +236,7 @@ export function injectionFuncs(env: Readonly<Record<string, string | undefined>>
     protoToJSON: ([v]) => (v instanceof ProtoStruct ? (v.typeName.endsWith('ProxyConfig') ? cachedProxyConfigJSON(v.proto) : goJson(v.proto)) : '{}'),
     toYaml: ([v]) => {
       try {
-        return marshalGoYaml(fromJS(plain(v ?? null)));
+        return marshalPlainYaml(plain(v ?? null));
       } catch {
         return '';
       }

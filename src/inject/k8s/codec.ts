@@ -36,6 +36,8 @@ interface FieldInfo {
   readonly patchStrategy: string;
   readonly mergeKey: string;
   readonly goName: string;
+  /** An absent value encodes to an empty value that omitempty drops (no need to encode it). */
+  readonly skipWhenAbsent: boolean;
 }
 
 interface StructInfo {
@@ -73,10 +75,12 @@ export function structInfo(type: string): StructInfo | undefined {
   }
   const fields: FieldInfo[] = rows.map(([json, t, flags, patch, goName]) => {
     const [strategy = '', mergeKey = ''] = patch.split(':');
+    const rt = resolveAlias(t);
     return {
       json,
       type: t,
-      rt: resolveAlias(t),
+      rt,
+      skipWhenAbsent: flags.includes('o') && !flags.includes('i') && emptyWhenAbsent(rt),
       omitEmpty: flags.includes('o'),
       omitZero: flags.includes('z'),
       inline: flags.includes('i'),
@@ -102,6 +106,22 @@ export function structInfo(type: string): StructInfo | undefined {
   const info: StructInfo = { name: type, fields, byJson, byFold };
   structCache.set(type, info);
   return info;
+}
+
+/** Whether encodeValue of an absent value of this (resolved) type is an omitempty-empty value. */
+function emptyWhenAbsent(rt: string): boolean {
+  if (rt.startsWith('*') || rt.startsWith('[]') || rt.startsWith('map[]')) return true;
+  switch (rt) {
+    case 'string':
+    case 'int':
+    case 'float64':
+    case 'float32':
+    case 'bool':
+    case 'raw':
+    case 'bytes':
+      return true;
+  }
+  return false;
 }
 
 /** The patch metadata of a field of a struct type (for strategic merge). */
@@ -281,6 +301,7 @@ function encodeStruct(info: StructInfo, o: Record<string, unknown>, ctx: Ctx, fo
       continue;
     }
     const raw = lookup(info, o, f.json, fold);
+    if (raw === undefined && f.skipWhenAbsent) continue;
     ctx.path.push(f.json);
     ctx.fieldPath.push(f.json);
     const enc = encodeValue(f.rt, raw, ctx, true);
