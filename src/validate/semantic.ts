@@ -4,11 +4,16 @@
  * follow Istio's wording where it is known. Pure: spec in, findings out.
  */
 import { arr, num, obj, str, strs, type JsonObject } from '../analyze/resource.js';
+import { validateNamespaceSlashHost, validatePort, validateWildcardDomain } from './rules.js';
+import { validateVirtualService } from './virtualservice.js';
+import { validateGateway } from './gateway.js';
 
 export interface Finding {
   message: string;
   /** istioctl field-map key of the offending scalar, when one is known. */
   path?: string | undefined;
+  /** Set for findings istioctl reports under their own analysis code (IST0130/IST0131) instead of IST0133. */
+  analysis?: { type: 'VirtualServiceUnreachableRule' | 'VirtualServiceIneffectiveMatch'; params: string[] } | undefined;
 }
 
 export interface SemanticResult {
@@ -17,86 +22,13 @@ export interface SemanticResult {
 }
 
 const DNS1123_LABEL = /^[a-z0-9]([-a-z0-9]*[a-z0-9])?$/;
-const WILDCARD_LABEL = /^(\*|\*?[a-z0-9]([-a-z0-9]*[a-z0-9])?)$/i;
-const HOST_LABEL = /^[a-zA-Z0-9]([-a-zA-Z0-9]*[a-zA-Z0-9])?$/;
 
-export function validateWildcardDomain(domain: string): string | undefined {
-  if (domain.length === 0) return 'domain name is empty';
-  if (domain.length > 255) return `domain name ${JSON.stringify(domain)} too long (max 255)`;
-  const parts = domain.split('.');
-  const first = parts[0] as string;
-  if (!WILDCARD_LABEL.test(first)) return `domain name ${JSON.stringify(domain)} invalid (label ${JSON.stringify(first)} invalid)`;
-  for (const l of parts.slice(1)) {
-    if (l.length === 0 && parts[parts.length - 1] === l && parts.length > 1) continue;
-    if (l.length > 63 || !HOST_LABEL.test(l)) return `domain name ${JSON.stringify(domain)} invalid (label ${JSON.stringify(l)} invalid)`;
-  }
-  return undefined;
-}
-
-function validatePort(n: number | undefined): string | undefined {
-  if (n === undefined || n < 1 || n > 65535) return `port number ${n ?? 0} must be in the range 1..65535`;
-  return undefined;
-}
+export { validateWildcardDomain };
 
 function validateSelectorLabels(labels: JsonObject, path: string, out: Finding[]): void {
   for (const [k, v] of Object.entries(labels)) {
     if (k === '') out.push({ message: 'empty key is not supported in selector', path });
     if (typeof v === 'string' && v.includes('*')) out.push({ message: `wildcard is not supported in selector`, path: `${path.slice(0, -1)}.${k}}` });
-  }
-}
-
-function validateVirtualService(spec: JsonObject, r: SemanticResult): void {
-  const hosts = strs(spec['hosts']);
-  const gateways = strs(spec['gateways']);
-  if (hosts.length === 0 && !(gateways.length > 0 && !gateways.includes('mesh') && spec['http'] === undefined)) {
-    r.errors.push({ message: 'virtual service must have at least one host' });
-  }
-  hosts.forEach((h, i) => {
-    if (h === '*' && (gateways.length === 0 || gateways.includes('mesh'))) {
-      r.errors.push({ message: "wildcard host * is not allowed for virtual services bound to the mesh gateway", path: `{.spec.hosts[${i}]}` });
-      return;
-    }
-    const e = validateWildcardDomain(h);
-    if (e) r.errors.push({ message: e, path: `{.spec.hosts[${i}]}` });
-  });
-  if (arr(spec['http']).length === 0 && arr(spec['tcp']).length === 0 && arr(spec['tls']).length === 0 && spec['delegate'] === undefined) {
-    r.errors.push({ message: 'http, tcp or tls must be provided in virtual service' });
-  }
-  for (const kind of ['http', 'tcp', 'tls'] as const) {
-    arr(spec[kind]).forEach((rule, i) => {
-      const o = obj(rule);
-      const routes = arr(o['route']);
-      if (kind === 'http' && routes.length === 0 && o['redirect'] === undefined && o['directResponse'] === undefined && o['delegate'] === undefined) {
-        r.errors.push({ message: 'HTTP route, redirect or direct response is required' });
-      }
-      if (kind !== 'http' && routes.length === 0) r.errors.push({ message: `${kind.toUpperCase()} route is required` });
-      let total = 0;
-      routes.forEach((rd, j) => {
-        const d = obj(rd);
-        const path = `{.spec.${kind}[${i}].route[${j}].destination.host}`;
-        if (d['destination'] === undefined || d['destination'] === null) {
-          r.errors.push({ message: 'destination is required' });
-          return;
-        }
-        const host = str(obj(d['destination'])['host']);
-        if (host === '') r.errors.push({ message: 'destination.host is required', path });
-        else {
-          const e = validateWildcardDomain(host);
-          if (e) r.errors.push({ message: e, path });
-        }
-        const w = num(d['weight']) ?? 0;
-        if (w < 0) r.errors.push({ message: `weight ${w} < 0`, path: `{.spec.${kind}[${i}].route[${j}].weight}` });
-        total += w;
-        const port = obj(obj(d['destination'])['port']);
-        if (port['number'] !== undefined) {
-          const e = validatePort(num(port['number']));
-          if (e) r.errors.push({ message: e, path: `{.spec.${kind}[${i}].route[${j}].destination.port.number}` });
-        }
-        const subset = str(obj(d['destination'])['subset']);
-        if (subset !== '' && !DNS1123_LABEL.test(subset)) r.errors.push({ message: `subset name is invalid: ${subset}`, path: `{.spec.${kind}[${i}].route[${j}].destination.subset}` });
-      });
-      if (routes.length > 1 && total === 0) r.errors.push({ message: 'total destination weight = 0' });
-    });
   }
 }
 
@@ -117,42 +49,6 @@ function validateDestinationRule(spec: JsonObject, r: SemanticResult): void {
     seen.add(name);
   });
   if (spec['workloadSelector'] !== undefined) validateSelectorLabels(obj(obj(spec['workloadSelector'])['matchLabels']), '{.spec.workloadSelector.matchLabels}', r.errors);
-}
-
-const GATEWAY_PROTOCOLS = new Set(['HTTP', 'HTTPS', 'GRPC', 'GRPC-WEB', 'HTTP2', 'MONGO', 'REDIS', 'MYSQL', 'TCP', 'TLS']);
-
-function validateGateway(spec: JsonObject, r: SemanticResult): void {
-  const servers = arr(spec['servers']);
-  if (servers.length === 0) r.errors.push({ message: 'gateway must have at least one server' });
-  const names = new Set<string>();
-  servers.forEach((s, i) => {
-    const o = obj(s);
-    const hosts = strs(o['hosts']);
-    if (hosts.length === 0) r.errors.push({ message: 'server config must contain at least one host' });
-    hosts.forEach((h, j) => {
-      const slash = h.indexOf('/');
-      const dns = slash >= 0 ? h.slice(slash + 1) : h;
-      const e = validateWildcardDomain(dns);
-      if (e) r.errors.push({ message: e, path: `{.spec.servers[${i}].hosts[${j}]}` });
-    });
-    const port = obj(o['port']);
-    if (o['port'] === undefined) r.errors.push({ message: 'port is required' });
-    else {
-      const e = validatePort(num(port['number']));
-      if (e) r.errors.push({ message: e, path: `{.spec.servers[${i}].port.number}` });
-      const proto = str(port['protocol']).toUpperCase();
-      if (!GATEWAY_PROTOCOLS.has(proto)) r.errors.push({ message: `invalid protocol ${JSON.stringify(str(port['protocol']))}, supported protocols are HTTP, HTTP2, GRPC, GRPC-WEB, MONGO, REDIS, MYSQL, TCP`, path: `{.spec.servers[${i}].port.protocol}` });
-      const tls = obj(o['tls']);
-      if ((proto === 'HTTPS' || proto === 'TLS') && o['tls'] === undefined) r.errors.push({ message: 'server must have TLS settings for HTTPS/TLS protocols' });
-      if (proto === 'HTTPS' && o['tls'] !== undefined && str(tls['mode']) === 'PASSTHROUGH') r.warnings.push({ message: 'PASSTHROUGH mode is not supported with HTTPS protocol; use TLS' });
-    }
-    const name = str(o['name']);
-    if (name !== '') {
-      if (names.has(name)) r.errors.push({ message: `server names must be unique: ${name}` });
-      names.add(name);
-    }
-  });
-  validateSelectorLabels(obj(spec['selector']), '{.spec.selector}', r.errors);
 }
 
 function validateServiceEntry(spec: JsonObject, r: SemanticResult): void {
@@ -232,14 +128,7 @@ function validateSidecar(spec: JsonObject, r: SemanticResult): void {
   egress.forEach((e) => {
     const hosts = strs(obj(e)['hosts']);
     if (hosts.length === 0) r.errors.push({ message: 'sidecar: egress listener must contain at least one host' });
-    for (const h of hosts) {
-      const slash = h.indexOf('/');
-      if (slash < 0) r.errors.push({ message: `sidecar: host must be of form namespace/dnsName` });
-      else {
-        const e2 = h.slice(slash + 1) === '*' ? undefined : validateWildcardDomain(h.slice(slash + 1));
-        if (e2) r.errors.push({ message: `sidecar: ${e2}` });
-      }
-    }
+    for (const h of hosts) for (const e2 of validateNamespaceSlashHost(h, false)) r.errors.push({ message: e2 });
   });
 }
 
@@ -289,17 +178,17 @@ function validateProxyConfig(spec: JsonObject, r: SemanticResult): void {
   if (c !== undefined && (typeof c !== 'number' || c < 0)) r.errors.push({ message: 'concurrency must be greater than or equal to 0' });
 }
 
-export function validateSemantics(kind: string, _name: string, _namespace: string, spec: JsonObject): SemanticResult {
+export function validateSemantics(kind: string, name: string, namespace: string, spec: JsonObject): SemanticResult {
   const r: SemanticResult = { errors: [], warnings: [] };
   switch (kind) {
     case 'VirtualService':
-      validateVirtualService(spec, r);
+      validateVirtualService(spec, namespace, r);
       break;
     case 'DestinationRule':
       validateDestinationRule(spec, r);
       break;
     case 'Gateway':
-      validateGateway(spec, r);
+      validateGateway(spec, name, r);
       break;
     case 'ServiceEntry':
       validateServiceEntry(spec, r);

@@ -1,0 +1,237 @@
+/**
+ * Building blocks shared by the per-kind semantic rules: host names, ports, label selectors,
+ * protobuf durations, string matches and regular expressions. Each returns Istio's message text
+ * (the text users see from istioctl) or undefined when the value is fine.
+ */
+
+export const DNS1123_LABEL = /^[a-zA-Z0-9](?:[-a-zA-Z0-9]*[a-zA-Z0-9])?$/;
+const WILDCARD_PREFIX_LABEL = /^(\*|(\*|\*-)?[a-zA-Z0-9](?:[-a-zA-Z0-9]*[a-zA-Z0-9])?)$/;
+const QUALIFIED_NAME = '(?:[A-Za-z0-9][-A-Za-z0-9_.]*)?[A-Za-z0-9]';
+const TAG_KEY = new RegExp(`^((?:[a-zA-Z0-9](?:[-a-zA-Z0-9]*[a-zA-Z0-9])?)(?:\\.[a-zA-Z0-9](?:[-a-zA-Z0-9]*[a-zA-Z0-9])?)*/)?(${QUALIFIED_NAME})$`);
+const LABEL_VALUE = new RegExp(`^(${QUALIFIED_NAME})?$`);
+
+/** Go's %q for the strings these messages quote (ASCII in practice). */
+export function q(s: string): string {
+  return JSON.stringify(s);
+}
+
+export function isDNS1123Label(s: string): boolean {
+  return s.length <= 63 && DNS1123_LABEL.test(s);
+}
+
+function dnsPreconditions(domain: string): string | undefined {
+  if (domain.length > 255) return `domain name ${q(domain)} too long (max 255)`;
+  if (domain.length === 0) return 'empty domain name not allowed';
+  return undefined;
+}
+
+export function validateDNS1123Labels(domain: string): string | undefined {
+  const parts = domain.split('.');
+  const tld = parts[parts.length - 1] as string;
+  if (/^[+-]?\d+$/.test(tld)) return `domain name ${q(domain)} invalid (top level domain ${q(tld)} cannot be all-numeric)`;
+  for (let i = 0; i < parts.length; i++) {
+    const label = parts[i] as string;
+    // A trailing dot (FQDN form) leaves an empty last label, which is allowed.
+    if (i === parts.length - 1 && label === '') return undefined;
+    if (!isDNS1123Label(label)) return `domain name ${q(domain)} invalid (label ${q(label)} invalid)`;
+  }
+  return undefined;
+}
+
+/** A host name whose first label may be a wildcard (`*`, `*foo`, `*-foo`). */
+export function validateWildcardDomain(domain: string): string | undefined {
+  const pre = dnsPreconditions(domain);
+  if (pre) return pre;
+  const dot = domain.indexOf('.');
+  const first = dot < 0 ? domain : domain.slice(0, dot);
+  if (first.length > 63 || !WILDCARD_PREFIX_LABEL.test(first)) return `domain name ${q(domain)} invalid (label ${q(first)} invalid)`;
+  return dot < 0 ? undefined : validateDNS1123Labels(domain.slice(dot + 1));
+}
+
+export function validateFQDN(fqdn: string): string | undefined {
+  const pre = dnsPreconditions(fqdn);
+  if (pre) return pre;
+  return validateDNS1123Labels(fqdn.endsWith('.') ? fqdn.slice(0, -1) : fqdn);
+}
+
+export function isIPAddress(s: string): boolean {
+  return isIPv4(s) || isIPv6(s);
+}
+
+export function isIPv4(s: string): boolean {
+  const parts = s.split('.');
+  return parts.length === 4 && parts.every((p) => /^\d{1,3}$/.test(p) && Number(p) <= 255 && !(p.length > 1 && p.startsWith('0')));
+}
+
+export function isIPv6(s: string): boolean {
+  if (!s.includes(':') || !/^[0-9a-fA-F:.]+$/.test(s)) return false;
+  const double = s.split('::');
+  if (double.length > 2) return false;
+  const groups = (x: string): string[] => (x === '' ? [] : x.split(':'));
+  const all = [...groups(double[0] as string), ...(double.length === 2 ? groups(double[1] as string) : [])];
+  let count = 0;
+  for (let i = 0; i < all.length; i++) {
+    const g = all[i] as string;
+    if (i === all.length - 1 && g.includes('.')) {
+      if (!isIPv4(g)) return false;
+      count += 2;
+    } else if (/^[0-9a-fA-F]{1,4}$/.test(g)) count++;
+    else return false;
+  }
+  return double.length === 2 ? count < 8 : count === 8;
+}
+
+export function validateIPSubnet(subnet: string): string | undefined {
+  const slash = subnet.indexOf('/');
+  if (slash < 0) return isIPAddress(subnet) ? undefined : `${subnet} is not a valid IP`;
+  const ip = subnet.slice(0, slash);
+  const bits = subnet.slice(slash + 1);
+  const max = isIPv4(ip) ? 32 : isIPv6(ip) ? 128 : -1;
+  if (max < 0 || !/^\d+$/.test(bits) || Number(bits) > max) return `${subnet} is not a valid CIDR block`;
+  return undefined;
+}
+
+export function validatePort(n: number | undefined): string | undefined {
+  const v = n ?? 0;
+  if (Number.isInteger(v) && v >= 1 && v <= 65535) return undefined;
+  return `port number ${v} must be in the range 1..65535`;
+}
+
+/** Kubernetes label syntax, as Istio's labels.Instance.Validate checks selectors and source labels. */
+export function validateLabels(labels: Record<string, unknown>): string[] {
+  const out: string[] = [];
+  for (const [k, raw] of Object.entries(labels)) {
+    const m = TAG_KEY.exec(k);
+    if (!m) out.push(`invalid tag key: ${q(k)}`);
+    else if (m[1] && m[1].length - 1 > 253) out.push(`invalid tag key: ${q(k)} (DNS prefix is too long)`);
+    else if ((m[2] as string).length > 63) out.push(`invalid tag key: ${q(k)} (name is too long)`);
+    const v = typeof raw === 'string' ? raw : String(raw);
+    if (!LABEL_VALUE.test(v) || v.length > 63) out.push(`invalid tag value: ${q(v)}`);
+  }
+  return out;
+}
+
+/**
+ * A protobuf Duration as written in YAML ("1.5s"; Go-style "100ms" and "1m" are also accepted by
+ * the decoder sailctl's users go through). Returns nanoseconds, or undefined when unparseable.
+ */
+export function durationNanos(v: unknown): number | undefined {
+  if (typeof v !== 'string') return undefined;
+  const proto = /^(-)?(\d+)(?:\.(\d{1,9}))?s$/.exec(v);
+  if (proto) {
+    const ns = Number(proto[2]) * 1e9 + Number(((proto[3] ?? '') + '000000000').slice(0, 9));
+    return proto[1] ? -ns : ns;
+  }
+  const UNIT: Record<string, number> = { ns: 1, us: 1e3, 'µs': 1e3, ms: 1e6, s: 1e9, m: 6e10, h: 3.6e12 };
+  let rest = v;
+  let sign = 1;
+  if (rest.startsWith('-')) {
+    sign = -1;
+    rest = rest.slice(1);
+  }
+  if (rest === '') return undefined;
+  let total = 0;
+  while (rest.length > 0) {
+    const m = /^(\d+(?:\.\d*)?|\.\d+)(ns|us|µs|ms|s|m|h)/.exec(rest);
+    if (!m) return undefined;
+    total += Number(m[1]) * (UNIT[m[2] as string] as number);
+    rest = rest.slice(m[0].length);
+  }
+  return Math.round(sign * total);
+}
+
+/** agent.ValidateDuration: at least 1ms and whole milliseconds. */
+export function validateDuration(v: unknown): string | undefined {
+  const ns = durationNanos(v);
+  if (ns === undefined) return undefined; // the CRD schema reports the malformed value
+  if (ns < 1e6) return 'duration must be greater than 1ms';
+  if (ns % 1e6 !== 0) return 'only durations to ms precision are supported';
+  return undefined;
+}
+
+/**
+ * RE2 accepts less than JavaScript: lookaround and backreferences are rejected by Go's regexp, with
+ * the wording Go uses. Everything else is checked by compiling it as a JavaScript pattern.
+ */
+export function regexpError(re: string): string | undefined {
+  const look = /\(\?<?[=!]/.exec(re);
+  if (look) return `error parsing regexp: invalid or unsupported Perl syntax: \`${look[0]}\``;
+  const backref = /\\[1-9]/.exec(re);
+  if (backref) return `error parsing regexp: invalid escape sequence: \`${backref[0]}\``;
+  try {
+    new RegExp(re, 'u');
+    return undefined;
+  } catch {
+    try {
+      new RegExp(re);
+      return undefined;
+    } catch (e) {
+      return `error parsing regexp: ${(e as Error).message.replace(/^Invalid regular expression: /, '')}`;
+    }
+  }
+}
+
+export function validateStringRegexp(re: string, where: string): string | undefined {
+  if (re.length > 1024) return `${q(where)}: regex is too large, max length allowed is 1024`;
+  const e = regexpError(re);
+  if (!e) return undefined;
+  return `${q(where)}: ${e}; Istio uses RE2 style regex-based match (https://github.com/google/re2/wiki/Syntax)`;
+}
+
+/** A StringMatch object: {exact|prefix|regex}. `allowEmptyPrefix` is true only for uri. */
+export function validateStringMatch(sm: unknown, where: string, allowEmptyPrefix = false): string | undefined {
+  if (sm === null || typeof sm !== 'object' || Array.isArray(sm)) return undefined;
+  const o = sm as Record<string, unknown>;
+  if ('prefix' in o && !allowEmptyPrefix && (o['prefix'] === '' || o['prefix'] === null)) return `${q(where)}: prefix string match should not be empty`;
+  if ('regex' in o) {
+    const re = typeof o['regex'] === 'string' ? o['regex'] : '';
+    if (re === '') return `${q(where)}: regex string match should not be empty`;
+    return validateStringRegexp(re, where);
+  }
+  return undefined;
+}
+
+/** Istio's host.Name.Matches: wildcards match by suffix, `*` matches everything. */
+export function hostsMatch(a: string, b: string): boolean {
+  const aw = a.startsWith('*');
+  const bw = b.startsWith('*');
+  if (aw && bw) return a.length < b.length ? b.slice(1).endsWith(a.slice(1)) : a.slice(1).endsWith(b.slice(1));
+  if (aw) return b.endsWith(a.slice(1));
+  if (bw) return a.endsWith(b.slice(1));
+  return a === b;
+}
+
+/** Istio's host.Name.SubsetOf. */
+export function hostSubsetOf(a: string, b: string): boolean {
+  if (a.startsWith('*')) return b.startsWith('*') && a.slice(1).endsWith(b.slice(1));
+  if (b.startsWith('*')) return a.endsWith(b.slice(1));
+  return a === b;
+}
+
+/** Gateway server hosts and Sidecar egress hosts: `ns/dnsName` (gateways also accept a bare name). */
+export function validateNamespaceSlashHost(hostname: string, isGateway: boolean): string[] {
+  const out: string[] = [];
+  const slash = hostname.indexOf('/');
+  const hostPart = (h: string): void => {
+    if (h !== '*' && !h.includes('.')) out.push('short names (non FQDN) are not allowed');
+    const e = validateWildcardDomain(h);
+    if (e) {
+      // Istio appends the domain error for sidecars, and again whenever the host is not an IP
+      // (gateways accept IPs), so a bad sidecar host is reported twice, as istioctl does.
+      if (!isGateway) out.push(e);
+      if (!isIPAddress(h)) out.push(e);
+    }
+    if (h.includes('*') && h.length !== 1 && !h.startsWith('*.')) out.push(`partial wildcard ${q(h)} not allowed`);
+  };
+  if (slash < 0) {
+    if (isGateway) hostPart(hostname);
+    else out.push('host must be of form namespace/dnsName');
+    return out;
+  }
+  const ns = hostname.slice(0, slash);
+  const host = hostname.slice(slash + 1);
+  if (ns === '' || host === '') out.push('config namespace and dnsName in host entry cannot be empty');
+  if (ns !== '*' && ns !== '.' && (isGateway || ns !== '~') && !isDNS1123Label(ns)) out.push(`invalid namespace value ${q(ns)} in ${isGateway ? 'gateway' : 'sidecar'}`);
+  hostPart(host);
+  return out;
+}
