@@ -13,7 +13,12 @@ export const schemaValidationAnalyzers: Analyzer[] = KINDS.filter((k) => k.istio
       for (const r of ctx.snapshot.list(key)) {
         const result = validateSemantics(r.kind, r.name, r.namespace, r.spec);
         for (const e of result.errors) ctx.report(newMessage('SchemaValidationError', r, [new Error(e.message)], e.path));
-        for (const w of result.warnings) ctx.report(newMessage('SchemaWarning', r, [new Error(w.message)], w.path));
+        for (const w of result.warnings) {
+          // Findings that Istio reports under their own code (IST0130/IST0131 unreachable or
+          // ineffective routes) keep it; the rest are generic schema warnings (IST0133).
+          if (w.analysis) ctx.report(newMessage(w.analysis.type, r, w.analysis.params, w.path));
+          else ctx.report(newMessage('SchemaWarning', r, [new Error(w.message)], w.path));
+        }
       }
     },
   } satisfies Analyzer;
