@@ -235,3 +235,104 @@ export function validateNamespaceSlashHost(hostname: string, isGateway: boolean)
   hostPart(host);
   return out;
 }
+
+/** Istio's validateExportTo: `.`, `*`, namespaces; `~` only for ServiceEntry. */
+export function validateExportTo(namespace: string, exportTo: string[], isServiceEntry: boolean, drWithSelector: boolean, push: (m: string | undefined) => void): void {
+  if (exportTo.length === 0) return;
+  const set = new Set<string>();
+  for (const e of exportTo) {
+    const key = e === '.' ? namespace : e;
+    if (set.has(key)) {
+      push(key !== e ? `duplicate entries in exportTo: . and current namespace ${namespace}` : `duplicate entries in exportTo for entry ${e}`);
+      continue;
+    }
+    if (isServiceEntry && e === '~') {
+      set.add(key);
+      continue;
+    }
+    if (key === '~') push('exportTo ~ (none) is not allowed for Istio configuration objects');
+    else if (key !== '*' && key !== '.' && !isDNS1123Label(key)) push('only .,*, or a valid DNS 1123 label is allowed as exportTo entry');
+    else set.add(key);
+  }
+  if (drWithSelector && set.size > 0) {
+    if (set.has(namespace)) {
+      if (set.size > 1) push('destination rule with workload selector cannot have multiple entries in exportTo');
+    } else push('destination rule with workload selector cannot have exportTo beyond current namespace');
+  }
+  if (set.has('*') && exportTo.length > 1) push('cannot have both public (*) and non-public exportTo values for a resource');
+  if (set.has('~') && exportTo.length > 1) push('cannot export service entry to no one (~) and someone');
+}
+
+/** Collects a kind's findings; `error` ignores undefined so rule helpers can be passed straight in. */
+export interface Sink {
+  error(message: string | undefined, path?: string): void;
+  warn(message: string | undefined, path?: string): void;
+}
+
+export function validatePercent(v: number | undefined): string | undefined {
+  const n = v ?? 0;
+  return n < 0 || n > 100 ? `percentage ${n} is not in range 0..100` : undefined;
+}
+
+export function validateSubsetName(name: string): string | undefined {
+  if (name === '') return 'subset name cannot be empty';
+  return isDNS1123Label(name) ? undefined : `subset name is invalid: ${name}`;
+}
+
+function selectorLabelErrors(labels: Record<string, unknown>, out: Sink, path: string): void {
+  for (const [k, raw] of Object.entries(labels)) {
+    const v = typeof raw === 'string' ? raw : String(raw);
+    if (k === '') out.error(`empty key is not supported in selector: ${q(`${k}=${v}`)}`, path);
+    if (k.includes('*') || v.includes('*')) out.error(`wildcard is not supported in selector: ${q(`${k}=${v}`)}`, path);
+  }
+  if (Object.keys(labels).length === 0) out.warn('workload selector specified without labels', path);
+}
+
+/**
+ * A security/telemetry/extension `selector` (matchLabels) or a networking `workloadSelector`
+ * (labels); absent selectors are fine, empty ones only warn.
+ */
+export function validateWorkloadSelector(selector: unknown, labelsKey: 'matchLabels' | 'labels', path: string, out: Sink): void {
+  if (selector === undefined || selector === null || typeof selector !== 'object') return;
+  const labels = (selector as Record<string, unknown>)[labelsKey];
+  selectorLabelErrors(labels && typeof labels === 'object' ? (labels as Record<string, unknown>) : {}, out, `{${path}.${labelsKey}}`);
+}
+
+const ALLOWED_TARGET_REFS: Array<[string, string]> = [
+  ['core', 'Service'],
+  ['networking.istio.io', 'ServiceEntry'],
+  ['gateway.networking.k8s.io', 'Gateway'],
+  ['gateway.networking.k8s.io', 'GatewayClass'],
+];
+// Go's %v of the allowed GroupVersionKind list, as Istio prints it.
+const ALLOWED_TARGET_REFS_TEXT = '[core/v1/Service networking.istio.io/v1/ServiceEntry gateway.networking.k8s.io/v1/Gateway gateway.networking.k8s.io/v1/GatewayClass]';
+
+export function validatePolicyTargetReference(ref: unknown, out: Sink): void {
+  if (ref === undefined || ref === null || typeof ref !== 'object') return;
+  const o = ref as Record<string, unknown>;
+  const s = (k: string): string => (typeof o[k] === 'string' ? (o[k] as string) : '');
+  if (s('name') === '') out.error('targetRef name must be set');
+  if (s('namespace') !== '') out.error('targetRef namespace must not be set; cross namespace referencing is not supported');
+  const group = s('group') === '' ? 'core' : s('group');
+  if (!ALLOWED_TARGET_REFS.some(([g, k]) => g === group && k === s('kind'))) {
+    out.error(`targetRef must be to one of ${ALLOWED_TARGET_REFS_TEXT} but was ${s('group')}/${s('kind')}`);
+  }
+}
+
+/** Policies select workloads by exactly one of selector, targetRef, targetRefs. */
+export function validateOneOfSelectorType(spec: Record<string, unknown>, out: Sink): void {
+  const present = (k: string): boolean => spec[k] !== undefined && spec[k] !== null;
+  let set = 0;
+  if (present('selector')) set++;
+  if (present('targetRef')) set++;
+  if (Array.isArray(spec['targetRefs']) && spec['targetRefs'].length > 0) set++;
+  if (set > 1) out.error('only one of targetRefs or workloadSelector can be set');
+}
+
+/** selector + targetRef(s), the common head of the security, telemetry and extension policies. */
+export function validatePolicySelection(spec: Record<string, unknown>, out: Sink): void {
+  validateOneOfSelectorType(spec, out);
+  validateWorkloadSelector(spec['selector'], 'matchLabels', '.spec.selector', out);
+  validatePolicyTargetReference(spec['targetRef'], out);
+  if (Array.isArray(spec['targetRefs'])) for (const t of spec['targetRefs']) validatePolicyTargetReference(t, out);
+}

@@ -7,6 +7,7 @@ import { arr, num, obj, str, strs, type JsonObject } from '../analyze/resource.j
 import { validateNamespaceSlashHost, validatePort, validateWildcardDomain } from './rules.js';
 import { validateVirtualService } from './virtualservice.js';
 import { validateGateway } from './gateway.js';
+import { validateDestinationRule } from './destinationrule.js';
 
 export interface Finding {
   message: string;
@@ -30,25 +31,6 @@ function validateSelectorLabels(labels: JsonObject, path: string, out: Finding[]
     if (k === '') out.push({ message: 'empty key is not supported in selector', path });
     if (typeof v === 'string' && v.includes('*')) out.push({ message: `wildcard is not supported in selector`, path: `${path.slice(0, -1)}.${k}}` });
   }
-}
-
-function validateDestinationRule(spec: JsonObject, r: SemanticResult): void {
-  const host = str(spec['host']);
-  if (host === '') r.errors.push({ message: 'destination rule must have a host' });
-  else {
-    const e = validateWildcardDomain(host);
-    if (e) r.errors.push({ message: e, path: '{.spec.host}' });
-  }
-  const seen = new Set<string>();
-  arr(spec['subsets']).forEach((s, i) => {
-    const name = str(obj(s)['name']);
-    const path = `{.spec.subsets[${i}].name}`;
-    if (name === '') r.errors.push({ message: 'subset name cannot be empty', path });
-    else if (!DNS1123_LABEL.test(name)) r.errors.push({ message: `subset name is invalid: ${name}`, path });
-    if (seen.has(name)) r.errors.push({ message: `duplicate subset names: ${name}`, path });
-    seen.add(name);
-  });
-  if (spec['workloadSelector'] !== undefined) validateSelectorLabels(obj(obj(spec['workloadSelector'])['matchLabels']), '{.spec.workloadSelector.matchLabels}', r.errors);
 }
 
 function validateServiceEntry(spec: JsonObject, r: SemanticResult): void {
@@ -185,7 +167,7 @@ export function validateSemantics(kind: string, name: string, namespace: string,
       validateVirtualService(spec, namespace, r);
       break;
     case 'DestinationRule':
-      validateDestinationRule(spec, r);
+      validateDestinationRule(spec, namespace, r);
       break;
     case 'Gateway':
       validateGateway(spec, name, r);

@@ -12,6 +12,7 @@ import {
   isIPAddress,
   q,
   validateDuration,
+  validateExportTo,
   validateFQDN,
   validateIPSubnet,
   validateLabels,
@@ -387,32 +388,6 @@ function validateL4Match(m: JsonObject, push: (m: string | undefined) => void, w
   if (port !== 0) push(validatePort(port));
   for (const e of validateLabels(obj(m['sourceLabels']))) push(e);
   validateGatewayNames(strs(m['gateways']), push, warn);
-}
-
-export function validateExportTo(namespace: string, exportTo: string[], isServiceEntry: boolean, drWithSelector: boolean, push: (m: string | undefined) => void): void {
-  if (exportTo.length === 0) return;
-  const set = new Set<string>();
-  for (const e of exportTo) {
-    const key = e === '.' ? namespace : e;
-    if (set.has(key)) {
-      push(key !== e ? `duplicate entries in exportTo: . and current namespace ${namespace}` : `duplicate entries in exportTo for entry ${e}`);
-      continue;
-    }
-    if (isServiceEntry && e === '~') {
-      set.add(key);
-      continue;
-    }
-    if (key === '~') push('exportTo ~ (none) is not allowed for Istio configuration objects');
-    else if (key !== '*' && key !== '.' && !isDNS1123Label(key)) push('only .,*, or a valid DNS 1123 label is allowed as exportTo entry');
-    else set.add(key);
-  }
-  if (drWithSelector && set.size > 0) {
-    if (set.has(namespace)) {
-      if (set.size > 1) push('destination rule with workload selector cannot have multiple entries in exportTo');
-    } else push('destination rule with workload selector cannot have exportTo beyond current namespace');
-  }
-  if (set.has('*') && exportTo.length > 1) push('cannot have both public (*) and non-public exportTo values for a resource');
-  if (set.has('~') && exportTo.length > 1) push('cannot export service entry to no one (~) and someone');
 }
 
 export function validateVirtualService(spec: JsonObject, namespace: string, r: SemanticResult): void {
