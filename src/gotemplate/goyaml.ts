@@ -18,6 +18,7 @@
 import { FAILSAFE_SCHEMA, NOT_RESOLVED, defineScalarTag, loadAll as fastLoadAll, mergeTag } from 'js-yaml';
 import { parseAllDocuments, isAlias, isMap, isScalar, isSeq, isPair, LineCounter, type Document, type Node, Scalar } from 'yaml';
 import { FuncError, GoFloat32, GoInt, GoStruct, fromJS, type GoMap, type GoValue } from './value.js';
+import { readBlockYaml, UNSUPPORTED } from './goyaml-block.js';
 import { goJsonFloat, goJsonNumber, shortestDecimal, structJsonValue, toJsonData, type JsonData } from './gojson.js';
 
 // ---------------------------------------------------------------------------------------------
@@ -479,6 +480,8 @@ export function parseGoYaml(text: string, opts: { duplicateKeys?: 'error' | 'las
  */
 export function parseGoYamlPlain(text: string): unknown {
   checkDirectives(text);
+  const block = readBlockYaml(text, resolvePlainScalar);
+  if (block !== UNSUPPORTED) return block;
   if (!text.includes('&')) {
     let docs: unknown[] | undefined;
     try {
@@ -492,6 +495,25 @@ export function parseGoYamlPlain(text: string): unknown {
     }
   }
   return goValueToPlain(parseGoYaml(text));
+}
+
+/** A plain scalar as the fast reader's GO_SCALARS resolves it (UNSUPPORTED where that reader gives up). */
+function resolvePlainScalar(text: string): unknown {
+  if (surelyString(text)) return text;
+  const r = resolveScalar(text);
+  switch (r.tag) {
+    case 'null':
+    case 'bool':
+      return r.value;
+    case 'int':
+      return Number(r.value);
+    case 'float':
+      return Number.isFinite(r.value) ? r.value : UNSUPPORTED;
+    case 'merge':
+      return UNSUPPORTED;
+    default:
+      return text;
+  }
 }
 
 /** Whether js-yaml's value is what fromFast accepts (then it is already the plain form). */

@@ -104,6 +104,33 @@ describe('plain YAML reader', () => {
       expect(outcome(() => JSON.stringify(parseGoYamlPlain(t))), t).toBe(viaMaps);
     }
   });
+  it('reads block-style documents (the block reader) exactly as the general reader', () => {
+    const r = rng(11);
+    const reference = (t: string): string => outcome(() => JSON.stringify(toPlain(parseGoYaml(t))));
+    for (let i = 0; i < 700; i++) {
+      const data = { root: randomPlain(r, 0), list: [randomPlain(r, 1), randomPlain(r, 2)] };
+      const text = outcome(() => marshalPlainYaml(data));
+      if (text.startsWith('error: ')) continue;
+      // the writer's own style, and variants a person or a template writes
+      for (const t of [text, text.replace(/^(\s*- )?(\w+):( |$)/gm, '$1$2:   $3'), text.replace(/\n/g, ' # note\n'), `# head\n${text}\n  # tail\n`]) {
+        expect(outcome(() => JSON.stringify(parseGoYamlPlain(t))), t).toBe(reference(t));
+      }
+    }
+  });
+
+  it('reads the block reader\'s edge cases as the general reader', () => {
+    const edge = [
+      'a: [x, "y", \'z\', 1, yes, ~, -p, 0x10]\n', 'a: [ ]\n', 'a: [x,]\n', 'a: [x y, z ]   # c\n', 'a: ["a\\"b", \'it\'\'s\']\n', 'a: [a,b]x\n', 'a: [[1]]\n',
+      'a: [a: b]\n', 'a: [-]\n', 'a: [.inf]\n', 'k: |\n  one\n\n  two\n\n\nnext: 1\n', 'k: |-\n    deep\n  x: 1\n', 'k: |\n  a\n  \n', 'k: |\n  a\n     \n', 'k: |\n  a',
+      'k: |2\n   a\n', 'k: >\n  a\n  b\n', 'a: b\n  c\n', 'a:\n- 1\n- 2\nb: 3\n', '- a: 1\n  b: 2\n-   c: 3\n    d:\n    - x\n', '- - x\n', 'a: b: c\n', 'a:b\n',
+      'a: "x"y\n', 'a: "x" # c\n', 'a: \'x\n  y\'\n', 'key with space: v\n', 'a: x #c\nb: y#z\n', 'yes: 1\n', 'null: 1\n', '"q": 1\n', '? a\n: b\n', 'a: !!str 1\n',
+      '%YAML 1.1\n---\na: 1\n', 'a: 1\n...\n', 'a:\tb\n', 'a: "\\u00e9"\n', 'a: \u00e9t\u00e9\n', 'a: {}\nb: {x: 1}\n', 'a: <<\n', '<<: {a: 1}\n', 'a:\n  b:\n\n    c: 1\n',
+    ];
+    for (const t of edge) {
+      expect(outcome(() => JSON.stringify(parseGoYamlPlain(t))), t).toBe(outcome(() => JSON.stringify(toPlain(parseGoYaml(t)))));
+    }
+  });
+
   it('shares no object between aliases', () => {
     const v = parseGoYamlPlain('a: &x {k: v}\nb: *x\n') as Record<string, Record<string, string>>;
     expect(v['a']).not.toBe(v['b']);
