@@ -8,6 +8,8 @@ import { validateNamespaceSlashHost, validatePort, validateWildcardDomain } from
 import { validateVirtualService } from './virtualservice.js';
 import { validateGateway } from './gateway.js';
 import { validateDestinationRule } from './destinationrule.js';
+import { validateServiceEntry } from './serviceentry.js';
+import { validateWorkloadEntry, validateWorkloadGroup } from './workload.js';
 
 export interface Finding {
   message: string;
@@ -31,32 +33,6 @@ function validateSelectorLabels(labels: JsonObject, path: string, out: Finding[]
     if (k === '') out.push({ message: 'empty key is not supported in selector', path });
     if (typeof v === 'string' && v.includes('*')) out.push({ message: `wildcard is not supported in selector`, path: `${path.slice(0, -1)}.${k}}` });
   }
-}
-
-function validateServiceEntry(spec: JsonObject, r: SemanticResult): void {
-  const hosts = strs(spec['hosts']);
-  if (hosts.length === 0) r.errors.push({ message: 'service entry must have at least one host' });
-  hosts.forEach((h, i) => {
-    if (h === '*') r.errors.push({ message: 'invalid host *', path: `{.spec.hosts[${i}]}` });
-    else {
-      const e = validateWildcardDomain(h);
-      if (e) r.errors.push({ message: e, path: `{.spec.hosts[${i}]}` });
-    }
-  });
-  const seen = new Set<number>();
-  arr(spec['ports']).forEach((p, i) => {
-    const n = num(obj(p)['number']);
-    const e = validatePort(n);
-    if (e) r.errors.push({ message: e, path: `{.spec.ports[${i}].number}` });
-    if (n !== undefined && seen.has(n)) r.errors.push({ message: `service entry port number ${n} is not unique` });
-    if (n !== undefined) seen.add(n);
-    if (str(obj(p)['name']) === '') r.errors.push({ message: 'port name must be set' });
-  });
-  const res = str(spec['resolution']);
-  if ((res === 'STATIC' || res === '') && arr(spec['endpoints']).length === 0 && spec['workloadSelector'] === undefined && res === 'STATIC') {
-    r.errors.push({ message: 'endpoints must be provided if service entry discovery mode is static' });
-  }
-  if (spec['workloadSelector'] !== undefined && arr(spec['endpoints']).length > 0) r.errors.push({ message: 'only one of WorkloadSelector or Endpoints is allowed in Service Entry' });
 }
 
 function validateSelectorOnly(spec: JsonObject, field: 'selector' | 'workloadSelector', r: SemanticResult): void {
@@ -133,20 +109,6 @@ function validateEnvoyFilter(spec: JsonObject, r: SemanticResult): void {
   });
 }
 
-function validateWorkloadEntry(spec: JsonObject, r: SemanticResult): void {
-  const address = str(spec['address']);
-  if (address === '' && str(spec['network']) === '') r.errors.push({ message: 'address is required' });
-  for (const [name, p] of Object.entries(obj(spec['ports']))) {
-    const e = validatePort(num(p));
-    if (e) r.errors.push({ message: `port ${name}: ${e}` });
-  }
-}
-
-function validateWorkloadGroup(spec: JsonObject, r: SemanticResult): void {
-  const tmpl = obj(spec['template']);
-  if (str(tmpl['address']) !== '') r.errors.push({ message: 'address is not allowed in the template' });
-}
-
 function validateWasmPlugin(spec: JsonObject, r: SemanticResult): void {
   validateSelectorOnly(spec, 'selector', r);
   const url = str(spec['url']);
@@ -160,7 +122,8 @@ function validateProxyConfig(spec: JsonObject, r: SemanticResult): void {
   if (c !== undefined && (typeof c !== 'number' || c < 0)) r.errors.push({ message: 'concurrency must be greater than or equal to 0' });
 }
 
-export function validateSemantics(kind: string, name: string, namespace: string, spec: JsonObject): SemanticResult {
+/** `labels` are the resource's metadata labels (ServiceEntry rules read opt-out and waypoint labels). */
+export function validateSemantics(kind: string, name: string, namespace: string, spec: JsonObject, labels: Readonly<Record<string, string>> = {}): SemanticResult {
   const r: SemanticResult = { errors: [], warnings: [] };
   switch (kind) {
     case 'VirtualService':
@@ -173,7 +136,7 @@ export function validateSemantics(kind: string, name: string, namespace: string,
       validateGateway(spec, name, r);
       break;
     case 'ServiceEntry':
-      validateServiceEntry(spec, r);
+      validateServiceEntry(spec, namespace, labels, r);
       break;
     case 'Sidecar':
       validateSidecar(spec, r);

@@ -106,7 +106,7 @@ export async function validateText(file: string, text: string, defaultNamespace:
     if (!info?.istio) continue;
     for (const key of Object.keys(r.object)) if (!TOP_LEVEL.has(key)) out.errors.push(`${prefix} unknown field "${key}" [${where}]`);
     for (const e of await schemaErrors(r.object, r.group, r.version, r.kind)) out.errors.push(`${prefix} ${e} [${where}]`);
-    const sem = validateSemantics(r.kind, r.name, r.namespace, r.spec);
+    const sem = validateSemantics(r.kind, r.name, r.namespace, r.spec, r.labels);
     for (const e of sem.errors) out.errors.push(`${prefix} ${e.message} [${e.path ? `${file}:${r.origin.fieldLine(e.path) ?? r.origin.line}` : where}]`);
     for (const w of sem.warnings) out.warnings.push(`${prefix} ${w.message}`);
   }
