@@ -6,6 +6,7 @@
  *   const result = renderChart(chart, { values, release: { name, namespace }, kubeVersion });
  *   result.documents / result.hooks                            // RenderedDocument[] in install order
  *   formatHelmTemplate(result)                                 // exactly what `helm template` prints
+ *   renderTemplates(chart, opts).files                        // rendered text per template (engine.Render)
  *
  * Everything throws SailError with Helm's message (and file:line where a file is at fault).
  */
@@ -16,7 +17,7 @@ import { mergeMaps } from './values.js';
 import { parseSetInto } from './strvals.js';
 
 export { loadChart, parseValuesText, type Chart, type ChartFile, type ChartMetadata } from './chart.js';
-export { renderChart, formatHelmTemplate, splitManifests, sortTemplatePaths, INSTALL_ORDER, type RenderOptions, type RenderResult, type RenderedDocument } from './render.js';
+export { renderChart, renderTemplates, formatHelmTemplate, splitManifests, sortTemplatePaths, INSTALL_ORDER, type RenderOptions, type RenderResult, type RenderedDocument, type RenderedTemplates } from './render.js';
 export { coalesceChartValues, mergeMaps } from './values.js';
 export { parseSetInto } from './strvals.js';
 export { DEFAULT_KUBE_VERSION } from './objects.js';

@@ -287,8 +287,21 @@ function headOf(source: string, content: string): Head {
   };
 }
 
-/** Renders `chart` (see the module comment). Throws SailError with Helm's message on failure. */
-export function renderChart(chart: Chart, opts: RenderOptions = {}): RenderResult {
+/** What Helm's engine.Render returns: rendered text per template file, before any YAML reading. */
+export interface RenderedTemplates {
+  /** The root chart's rendered templates/NOTES.txt ("" when there is none). */
+  readonly notes: string;
+  /** Every rendered template file by path (partials and NOTES excluded). */
+  readonly files: ReadonlyMap<string, string>;
+}
+
+/**
+ * Renders every template of `chart` without reading the output as YAML. istioctl uses Helm this
+ * way (engine.Render, then its own parse of each document), so the manifest pipeline calls this
+ * and parses each document once; `renderChart` adds `helm template`'s document split and sort.
+ * Throws SailError with Helm's message on failure.
+ */
+export function renderTemplates(chart: Chart, opts: RenderOptions = {}): RenderedTemplates {
   const userValues = opts.values ?? new Map();
   const effective = processDependencies(chart, userValues);
   let values: GoMap;
@@ -343,7 +356,12 @@ export function renderChart(chart: Chart, opts: RenderOptions = {}): RenderResul
     }
     files.set(name, text);
   }
+  return { notes, files };
+}
 
+/** Renders `chart` (see the module comment). Throws SailError with Helm's message on failure. */
+export function renderChart(chart: Chart, opts: RenderOptions = {}): RenderResult {
+  const { notes, files } = renderTemplates(chart, opts);
   const documents: RenderedDocument[] = [];
   const hooks: RenderedDocument[] = [];
   for (const source of [...files.keys()].sort()) {

@@ -143,9 +143,7 @@ export async function generateManifest(opts: GenerateOptions): Promise<Generated
     overlayHubTag: !opts.manifestsDir,
   });
   const manifestsDir = resolved.manifestsDir;
-  const merged = resolved.iop as JsonObject;
-  const userValues = getPath(merged, 'spec.values');
-  let iop = translateIstioOperator(merged, isJsonObject(userValues) ? userValues : undefined);
+  let iop = translateIstioOperator(resolved.iop as JsonObject, resolved.userValues);
   iop = applyUnvalidatedValues(iop);
   const builtin = manifestsDir === undefined;
   const chartsDir = builtin ? builtinChartsDir() : join(manifestsDir, 'charts');
@@ -182,7 +180,7 @@ export async function generateManifest(opts: GenerateOptions): Promise<Generated
         kubeVersion: DEFAULT_KUBE_VERSION,
         // The built-in CRDs are written Go-canonical by scripts/gen-istio-crds.mjs.
         canonicalTemplates: builtin && component.name === 'Base' ? ['templates/crds.yaml'] : [],
-        prebuiltObjects: builtin && component.name === 'Base' ? join(chartsDir, component.chartDir, 'files/crd-all.gen.json') : undefined,
+        prebuiltObjects: builtin && component.name === 'Base' ? 'files/crd-all.gen.json' : undefined,
       });
       let objects = postProcess(instance, rendered, mainResourceName(instance, values));
       if (builtin) {

@@ -5,9 +5,8 @@
  * and comment-only documents are dropped, as istioctl's manifest.Parse does). Charts are cached
  * per directory: `install` and the benchmark render several components from one process.
  */
-import { readFileSync } from 'node:fs';
 import { SailError } from '../errors.js';
-import { loadChart, renderChart, type Chart } from '../helm/index.js';
+import { loadChart, renderTemplates, type Chart } from '../helm/index.js';
 import type { GoMap } from '../gotemplate/value.js';
 import { isJsonObject, type JsonObject } from '../operator/types.js';
 import { GoYamlError, parseGoYamlAll } from '../gotemplate/goyaml.js';
@@ -21,43 +20,48 @@ export interface RenderRequest {
   /** Templates (chart-relative paths) known to render Go-canonical YAML; see objects.canonicalText. */
   canonicalTemplates?: readonly string[];
   /**
-   * A JSON file mapping object names to the objects the canonical templates render, labels aside
-   * (the built-in CRDs): those documents are read from it instead of being parsed as YAML.
+   * A chart file (chart-relative path) holding JSON that maps object names to the objects the
+   * canonical templates render, labels aside (the built-in CRDs): those documents are read from
+   * it instead of being parsed as YAML.
    */
   prebuiltObjects?: string;
 }
 
-const prebuiltCache = new Map<string, Record<string, JsonObject>>();
-
-function prebuilt(file: string): Record<string, JsonObject> {
-  let m = prebuiltCache.get(file);
-  if (!m) {
-    m = JSON.parse(readFileSync(file, 'utf8')) as Record<string, JsonObject>;
-    prebuiltCache.set(file, m);
-  }
-  return m;
+/**
+ * The prebuilt objects, parsed afresh for each render: every caller gets objects it may change,
+ * and one JSON.parse costs less than a cached copy plus a deep clone per object.
+ */
+function prebuilt(chart: Chart, file: string): Record<string, JsonObject> {
+  const f = chart.files.get(file);
+  if (!f) throw new SailError('INVALID', `chart ${chart.metadata.name} has no ${file}`, { file: chart.dir });
+  return JSON.parse(f.text) as Record<string, JsonObject>;
 }
 
 /** The object of a canonical document, from the prebuilt JSON plus the document's own labels. */
 function fromPrebuilt(text: string, objects: Record<string, JsonObject>): K8sObject | undefined {
   const name = /^  name: (.+)$/m.exec(text)?.[1];
-  const known = name === undefined ? undefined : objects[name];
-  if (!known || !isK8sObject(known)) return undefined;
-  const obj = structuredClone(known);
+  const obj = name === undefined || !Object.hasOwn(objects, name) ? undefined : objects[name];
+  if (!obj || !isK8sObject(obj) || !isJsonObject(obj.metadata)) return undefined;
   const labelsAt = text.indexOf('\n  labels:\n');
   const metaAt = text.indexOf('\nmetadata:\n');
   const specAt = text.indexOf('\nspec:\n');
   if (metaAt < 0 || (labelsAt >= 0 && specAt >= 0 && labelsAt > specAt)) return undefined;
-  const metadata = obj.metadata as JsonObject;
+  const metadata = obj.metadata;
   delete metadata.labels;
   if (labelsAt >= 0) {
-    const body = text.slice(labelsAt + '\n  labels:\n'.length).split('\n');
     const lines: string[] = [];
-    for (const l of body) { if (!l.startsWith('    ')) break; lines.push(l.slice(4)); }
+    for (let at = labelsAt + '\n  labels:\n'.length; text.startsWith('    ', at);) {
+      const end = text.indexOf('\n', at);
+      lines.push(text.slice(at + 4, end < 0 ? text.length : end));
+      if (end < 0) break;
+      at = end + 1;
+    }
     const labels = goToJson(parseGoYamlAll(lines.join('\n'))[0]);
     if (!isJsonObject(labels)) return undefined;
     metadata.labels = labels;
   }
+  // Each object is handed out once: a second document of the same name gets the YAML path.
+  delete objects[name!];
   return obj;
 }
 
@@ -74,17 +78,19 @@ export async function renderChartObjects(chartDir: string, req: RenderRequest): 
     chart = loadChart(chartDir);
     chartCache.set(chartDir, chart);
   }
-  const result = renderChart(await chart, {
+  const result = renderTemplates(await chart, {
     values: jsonToGo(req.values) as GoMap,
     release: { name: 'istio', namespace: req.namespace },
     kubeVersion: req.kubeVersion,
   });
+  let prebuiltObjects: Record<string, JsonObject> | undefined;
   const out: K8sObject[] = [];
   for (const source of [...result.files.keys()].sort()) {
     const canonical = req.canonicalTemplates?.some((t) => source.endsWith(`/${t}`)) ?? false;
     for (const text of splitDocuments(result.files.get(source)!)) {
       if (canonical && req.prebuiltObjects) {
-        const obj = fromPrebuilt(text, prebuilt(req.prebuiltObjects));
+        prebuiltObjects ??= prebuilt(await chart, req.prebuiltObjects);
+        const obj = fromPrebuilt(text, prebuiltObjects);
         if (obj) {
           canonicalText.set(obj, `${text.replace(/^\n+/, '').trimEnd()}\n`);
           out.push(obj);

@@ -10,6 +10,7 @@ import { SailError } from '../errors.js';
 import { parseYamlDocuments, type YamlDocument } from '../util/yaml.js';
 import { ISTIO_HUB, ISTIO_VERSION } from '../version.js';
 import { mergeOverlay } from './merge.js';
+import { mergeInPlace } from './translate-merge.js';
 import { DEFAULT_PROFILE, defaultProfileFor, readProfileSource } from './profiles.js';
 import { applySetExpression, lastSetValue, parseSetExpression, type SetExpression } from './setflag.js';
 import { IOP_API_VERSION, IOP_KIND, isJsonObject, type IstioOperator, type JsonObject } from './types.js';
@@ -51,6 +52,12 @@ export interface ResolvedIstioOperator {
   profileName: string;
   /** The manifests directory in effect (from -d, a file, or --set installPackagePath), if any. */
   manifestsDir: string | undefined;
+  /**
+   * The user's own spec.values (files then --set, no profile), as istioctl keeps them to lay over
+   * the translated values last. Maps the profile lacks are the same objects as in `iop`, as in
+   * istioctl (see translate-merge.ts): translate them together (translateIstioOperator does).
+   */
+  userValues: JsonObject | undefined;
 }
 
 /** A parsed IstioOperator document with where it came from. */
@@ -202,7 +209,9 @@ export async function resolveIstioOperator(opts: ResolveOptions): Promise<Resolv
   const underlying = mergeOverlay(specOf(base), userSpec);
   for (const s of sets) applySetExpression(userSpec, s, underlying);
 
-  let merged = mergeOverlay(base, user);
+  // In place, as istioctl: user maps the profile lacks are shared with userValues (translate-merge.ts).
+  const merged = mergeInPlace(base, user);
+  const userValues = isJsonObject(userSpec['values']) ? userSpec['values'] : undefined;
   const spec = specOf(merged);
   if (typeof spec['profile'] !== 'string' || spec['profile'] === '') spec['profile'] = record ? profileName : DEFAULT_PROFILE;
 
@@ -223,5 +232,5 @@ export async function resolveIstioOperator(opts: ResolveOptions): Promise<Resolv
       warnings.push(`${where}: ${issue.message}${issue.hint ? ` (${issue.hint})` : ''} (continuing because of --force)`);
     }
   }
-  return { iop: merged as IstioOperator, warnings, profileName, manifestsDir };
+  return { iop: merged as IstioOperator, warnings, profileName, manifestsDir, userValues };
 }

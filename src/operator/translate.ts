@@ -5,6 +5,7 @@
  */
 import { SailError } from '../errors.js';
 import { deepClone, mergeOverlay } from './merge.js';
+import { mergeInPlace } from './translate-merge.js';
 import { isJsonObject, type JsonObject, type JsonValue } from './types.js';
 
 export type ComponentName = 'Base' | 'Pilot' | 'IngressGateways' | 'EgressGateways' | 'Cni' | 'Ztunnel';
@@ -131,21 +132,25 @@ const TOP_LEVEL_TO_VALUES: ReadonlyArray<[string, string]> = [
 ];
 
 /**
- * Canonicalises the merged IstioOperator for Helm: top-level spec fields move into values,
- * component enablement is propagated for cross-chart dependencies, the user's own values are
- * re-applied last (they win over the derived ones), then unvalidatedValues are merged in (after
- * validation, which the caller runs between `translateIstioOperator` and `applyUnvalidatedValues`).
+ * Canonicalises the merged IstioOperator for Helm, as istioctl's translateIstioOperatorToHelm and
+ * the end of MergeInputs: top-level spec fields move into values, component enablement is
+ * propagated for cross-chart dependencies, then the user's own values (`userValues`, from
+ * resolveIstioOperator) are laid over the result. The rewrite happens in place on a copy of both
+ * taken together, so maps `merged` shares with `userValues` stay shared and the rewrite reaches
+ * the user's values there, exactly as in istioctl (see translate-merge.ts). unvalidatedValues are
+ * merged afterwards (after validation, which the caller runs between `translateIstioOperator` and
+ * `applyUnvalidatedValues`). The inputs are not changed.
  */
 export function translateIstioOperator(merged: JsonObject, userValues?: JsonObject): JsonObject {
-  const iop = deepClone(merged);
+  const { iop, user } = structuredClone({ iop: merged, user: userValues });
   if (!isJsonObject(iop.spec)) iop.spec = {};
   const spec = iop.spec as JsonObject;
   for (const [from, to] of TOP_LEVEL_TO_VALUES) {
     const v = spec[from];
     if (v === undefined) continue;
     if (isJsonObject(v)) {
-      const values = isJsonObject(spec.values) ? spec.values : {};
-      spec.values = mergeOverlay(values, { meshConfig: v });
+      // istioctl merges a copy (its MakeMap result is cloned by MergeFrom).
+      mergeInPlace(spec, { values: { meshConfig: deepClone(v) } });
     } else if (v !== null) {
       // istioctl routes these through its --set parser as `values.x=%v`, so they become strings.
       setPath(spec, ['values', ...splitPath(to)], String(v));
@@ -155,7 +160,8 @@ export function translateIstioOperator(merged: JsonObject, userValues?: JsonObje
   setPath(iop, 'spec.values.pilot.cni.enabled', pathBool(iop, 'spec.components.cni.enabled'));
   const istioNamespace = pathString(iop, 'spec.values.global.istioNamespace');
   if (istioNamespace !== '') setPath(iop, 'metadata.namespace', istioNamespace);
-  if (userValues) spec.values = mergeOverlay(isJsonObject(spec.values) ? spec.values : {}, userValues);
+  // A copy again: istioctl wraps the user's values in a values.Map, which MergeFrom clones.
+  if (user) mergeInPlace(iop, { spec: { values: deepClone(user) } });
   return iop;
 }
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { loadChart, renderChart, formatHelmTemplate, readUserValues, splitManifests, sortTemplatePaths } from '../../src/helm/index.js';
+import { loadChart, renderChart, renderTemplates, formatHelmTemplate, readUserValues, splitManifests, sortTemplatePaths } from '../../src/helm/index.js';
 import { SailError } from '../../src/errors.js';
 import { writeChart } from './fixtures.js';
 
@@ -191,5 +191,23 @@ describe('errors', () => {
   it('reports rendered text that is not YAML with the template name', async () => {
     const e = await renderError({ 'templates/cm.yaml': 'kind: ConfigMap\n  bad: [\n' });
     expect(e.message).toMatch(/^YAML parse error on demo\/templates\/cm\.yaml: /);
+  });
+});
+
+describe('renderTemplates (engine.Render: text only)', () => {
+  it('returns each rendered file without reading it as YAML, partials and NOTES apart', async () => {
+    const chart = await loadChart(writeChart({
+      'templates/cm.yaml': 'kind: ConfigMap\n  bad: [\n',
+      'templates/ok.yaml': 'kind: {{ .Values.kind }}\n',
+      'templates/_helpers.tpl': '{{ define "x" }}y{{ end }}',
+      'templates/NOTES.txt': 'note {{ .Release.Name }}',
+      'values.yaml': 'kind: Secret\n',
+    }));
+    const r = renderTemplates(chart, { release: { name: 'rel' } });
+    expect([...r.files.keys()].sort()).toEqual(['demo/templates/cm.yaml', 'demo/templates/ok.yaml']);
+    expect(r.files.get('demo/templates/ok.yaml')).toBe('kind: Secret\n');
+    expect(r.notes).toBe('note rel');
+    // The same chart through renderChart reads the documents and rejects the bad one.
+    expect(() => renderChart(chart)).toThrow(/^YAML parse error on demo\/templates\/cm\.yaml: /);
   });
 });

@@ -57,4 +57,15 @@ spec:
     expect(canonicalText.get(patched)).toBeUndefined();
     expect(await formatManifest([patched])).toContain('    note: patched\n');
   }, 60_000);
+
+  it('hands out CRD objects a caller may change: a later render is not affected', async () => {
+    const first = await generateManifest({ components: ['base'] });
+    const crd = first.objects.find((o) => o.kind === 'CustomResourceDefinition')!;
+    const name = (crd.metadata as { name: string }).name;
+    (crd.spec as Record<string, unknown>).group = 'changed.example.com';
+    const second = await generateManifest({ components: ['base'] });
+    const again = second.objects.find((o) => (o.metadata as { name: string }).name === name)!;
+    expect(again).not.toBe(crd);
+    expect((again.spec as Record<string, unknown>).group).not.toBe('changed.example.com');
+  }, 60_000);
 });
