@@ -104,7 +104,38 @@ for (const ch of '0123456789+-yYnNtTfFoO~.') MAYBE_NOT_STRING[ch.charCodeAt(0)] 
 function surelyString(s: string): boolean {
   if (s === '') return false;
   const c = s.charCodeAt(0);
-  return c >= 128 || MAYBE_NOT_STRING[c] === 0;
+  if (c >= 128 || MAYBE_NOT_STRING[c] === 0) return true;
+  // a letter starts only the boolean and null words
+  if ((c >= 0x41 && c <= 0x5a) || (c >= 0x61 && c <= 0x7a)) return s.length > 5 || !(BOOL_TRUE.has(s) || BOOL_FALSE.has(s) || NULLS.has(s));
+  return false;
+}
+
+/**
+ * Characters of a digit- or sign-led scalar after which only a string remains possible: anything
+ * outside the digits, signs, '.', '_', ':' and the letters of radix prefixes, hex digits,
+ * exponents and timestamps (T, t, Z, space).
+ */
+const NUMERIC_OR_TIME = new Uint8Array(128);
+for (const ch of '0123456789+-._:xXoObBaAbBcCdDeEfFtTzZ ') NUMERIC_OR_TIME[ch.charCodeAt(0)] = 1;
+
+function surelyNotNumberOrTime(s: string): boolean {
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    if (c >= 128 || NUMERIC_OR_TIME[c] === 0) return true;
+  }
+  return false;
+}
+
+/** A decimal integer of at most 15 digits without leading zeros (exactly a Number). */
+function smallDecimal(s: string): boolean {
+  let i = s.charCodeAt(0) === 0x2d || s.charCodeAt(0) === 0x2b ? 1 : 0;
+  const digits = s.length - i;
+  if (digits === 0 || digits > 15 || (digits > 1 && s.charCodeAt(i) === 0x30)) return false;
+  for (; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    if (c < 0x30 || c > 0x39) return false;
+  }
+  return true;
 }
 
 export function resolveScalar(s: string): ResolvedScalar {
@@ -124,6 +155,8 @@ export function resolveScalar(s: string): ResolvedScalar {
     return { tag: 'str', value: s };
   }
   if (hint === 'D' || hint === 'S') {
+    if (smallDecimal(s)) return { tag: 'int', value: BigInt(s), unsigned: false };
+    if (surelyNotNumberOrTime(s)) return { tag: 'str', value: s };
     if (s.length >= 8 && s[4] === '-' && isTimestamp(s)) return { tag: 'timestamp', value: s };
     const plain = s.replaceAll('_', '');
     const i = parseGoInteger(plain, true);
@@ -692,16 +725,31 @@ function asciiKeyLess(a: string, b: string): boolean | undefined {
 /** Keys in go-yaml's order; keys of letters only compare as plain strings, the common case. */
 function sortYamlKeys(keys: string[]): string[] {
   let lettersOnly = true;
-  for (let k = 0; k < keys.length && lettersOnly; k++) {
-    const key = keys[k]!;
-    for (let i = 0; i < key.length; i++) {
-      if (!isAsciiLetterCode(key.charCodeAt(i))) {
-        lettersOnly = false;
-        break;
-      }
+  for (let k = 0; k < keys.length && lettersOnly; k++) lettersOnly = isLettersOnly(keys[k]!);
+  return lettersOnly ? keys.sort() : keys.sort(compareYamlKeys);
+}
+
+/** Keys repeat from document to document, so their classification is remembered (boundedly). */
+const lettersOnlyCache = new Map<string, boolean>();
+
+function isLettersOnly(key: string): boolean {
+  let r = lettersOnlyCache.get(key);
+  if (r !== undefined) return r;
+  r = true;
+  for (let i = 0; i < key.length; i++) {
+    if (!isAsciiLetterCode(key.charCodeAt(i))) {
+      r = false;
+      break;
     }
   }
-  return lettersOnly ? keys.sort() : keys.sort(compareYamlKeys);
+  if (lettersOnlyCache.size >= 20_000) lettersOnlyCache.clear();
+  lettersOnlyCache.set(key, r);
+  return r;
+}
+
+const SPACES: string[] = [];
+function spaces(n: number): string {
+  return (SPACES[n] ??= ' '.repeat(n));
 }
 
 function yamlKeyLess(as: string, bs: string): boolean {
@@ -917,8 +965,7 @@ class Emitter {
     /** Whether plain objects are maps (plain data) or not expected (Go values). */
     private readonly plainObjects = false,
   ) {}
-  /** Output pieces, joined once at the end (cheaper than growing one string piece by piece). */
-  private readonly out: string[] = [];
+  private out = '';
   private column = 0;
   private indent = -1;
   private readonly indents: number[] = [];
@@ -929,25 +976,25 @@ class Emitter {
   private simpleKeyContext = false;
 
   result(): string {
-    return this.out.join('');
+    return this.out;
   }
 
   private put(s: string): void {
-    this.out.push(s);
+    this.out += s;
     this.column += s.length;
   }
   private putBreak(): void {
-    this.out.push('\n');
+    this.out += '\n';
     this.column = 0;
   }
   private writeCp(cp: number): void {
-    this.out.push(cp < 0x10000 ? String.fromCharCode(cp) : String.fromCodePoint(cp));
+    this.out += cp < 0x10000 ? String.fromCharCode(cp) : String.fromCodePoint(cp);
     this.column++;
   }
   private writeBreakCp(cp: number): void {
     if (cp === 0x0a) this.putBreak();
     else {
-      this.out.push(String.fromCharCode(cp));
+      this.out += String.fromCharCode(cp);
       this.column = 0;
     }
   }
@@ -964,7 +1011,7 @@ class Emitter {
   writeIndent(): void {
     const indent = this.indent < 0 ? 0 : this.indent;
     if (!this.indention || this.column > indent || (this.column === indent && !this.whitespace)) this.putBreak();
-    if (this.column < indent) this.put(' '.repeat(indent - this.column));
+    if (this.column < indent) this.put(spaces(indent - this.column));
     this.whitespace = true;
     this.indention = true;
   }
@@ -1296,7 +1343,7 @@ class Emitter {
         // a line's text goes out in one piece
         let j = i + 1;
         while (j < cps.length && !isBreakCp(cps[j])) j++;
-        this.out.push(stringOfCodePoints(cps, i, j));
+        this.out += stringOfCodePoints(cps, i, j);
         this.column += j - i;
         this.indention = false;
         breaks = false;

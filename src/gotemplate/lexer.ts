@@ -441,6 +441,16 @@ export function lex(input: string, opts: LexOptions): Token[] {
 
 /** Go's strconv.Quote (as %q prints a string): printable runes kept, others escaped. */
 export function goQuote(s: string, asciiOnly = false): string {
+  // printable ASCII other than " and \ is written as it is (most strings)
+  let plain = true;
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    if (c < 0x20 || c > 0x7e || c === 34 || c === 92) {
+      plain = false;
+      break;
+    }
+  }
+  if (plain) return '"' + s + '"';
   let out = '"';
   for (const ch of s) {
     const cp = ch.codePointAt(0)!;
