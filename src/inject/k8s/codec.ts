@@ -213,7 +213,7 @@ function encodeValue(type: string, v: unknown, ctx: Ctx, resolved = false): Json
       if (v === undefined || v === null) return '0';
       if (typeof v === 'string' || typeof v === 'number') {
         try {
-          return canonicalQuantity(v);
+          return typeof v === 'string' ? cachedCanonicalQuantity(v) : canonicalQuantity(v);
         } catch (e) {
           if (e instanceof QuantityError) throw new DecodeError(e.message, [...ctx.path]);
           throw e;
@@ -268,6 +268,19 @@ function encodeValue(type: string, v: unknown, ctx: Ctx, resolved = false): Json
   if (!info) return v === undefined ? null : (v as Json);
   if (v !== undefined && v !== null && (typeof v !== 'object' || Array.isArray(v))) throw mismatch(v, t, ctx);
   return encodeStruct(info, (v ?? {}) as Record<string, unknown>, ctx);
+}
+
+/** Quantities repeat across a stream's workloads ("100m", "128Mi"), so their forms are remembered. */
+const quantityCache = new Map<string, string>();
+
+function cachedCanonicalQuantity(v: string): string {
+  let q = quantityCache.get(v);
+  if (q === undefined) {
+    q = canonicalQuantity(v);
+    if (quantityCache.size >= 10_000) quantityCache.clear();
+    quantityCache.set(v, q);
+  }
+  return q;
 }
 
 function setOwn(o: JsonObject, k: string, v: Json): void {

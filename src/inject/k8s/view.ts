@@ -12,13 +12,26 @@ import { ALIASES } from './schema.generated.js';
 /** Types of the meta package with their own JSON encoding (they are referenced unqualified there). */
 const SPECIAL: Readonly<Record<string, string>> = { 'meta.Time': 'time', 'meta.MicroTime': 'time', 'meta.Duration': 'string', 'meta.FieldsV1': 'raw' };
 
+const aliasCache = new Map<string, string>();
+
 function resolveAlias(type: string): string {
+  const cached = aliasCache.get(type);
+  if (cached !== undefined) return cached;
   let t = SPECIAL[type] ?? type;
   for (let i = 0; i < 8 && ALIASES[t] !== undefined; i++) t = ALIASES[t] as string;
+  aliasCache.set(type, t);
   return t;
 }
 
+const goNameCache = new Map<string, string>();
+
 function goName(type: string): string {
+  let n = goNameCache.get(type);
+  if (n === undefined) goNameCache.set(type, (n = computeGoName(type)));
+  return n;
+}
+
+function computeGoName(type: string): string {
   const t = resolveAlias(type);
   if (t === 'int') return 'int32';
   if (t === 'quantity') return 'resource.Quantity';
@@ -43,26 +56,37 @@ export class K8sStruct extends GoStruct {
   }
 }
 
+/** Go field name -> JSON name and type, per API type (the same for every object of the type). */
+const fieldTypesCache = new Map<string, Map<string, { json: string; type: string }>>();
+
+function fieldTypes(apiType: string): Map<string, { json: string; type: string }> {
+  const cached = fieldTypesCache.get(apiType);
+  if (cached) return cached;
+  const types = new Map<string, { json: string; type: string }>();
+  const collect = (t: string): void => {
+    const info = structInfo(t);
+    if (!info) return;
+    for (const f of info.fields) {
+      if (f.inline) {
+        types.set(f.goName, { json: '', type: f.type });
+        collect(resolveAlias(f.type));
+      } else if (!types.has(f.goName)) types.set(f.goName, { json: f.json, type: f.type });
+    }
+  };
+  collect(apiType);
+  fieldTypesCache.set(apiType, types);
+  return types;
+}
+
 class LazyFields implements ReadonlyMap<string, GoValue> {
   private readonly cache = new Map<string, GoValue>();
-  private readonly types: Map<string, { json: string; type: string }>;
+  private readonly types: ReadonlyMap<string, { json: string; type: string }>;
   private readonly apiType: string;
   private readonly encoded: JsonObject;
   constructor(apiType: string, encoded: JsonObject) {
     this.apiType = apiType;
     this.encoded = encoded;
-    this.types = new Map();
-    const collect = (t: string): void => {
-      const info = structInfo(t);
-      if (!info) return;
-      for (const f of info.fields) {
-        if (f.inline) {
-          this.types.set(f.goName, { json: '', type: f.type });
-          collect(resolveAlias(f.type));
-        } else if (!this.types.has(f.goName)) this.types.set(f.goName, { json: f.json, type: f.type });
-      }
-    };
-    collect(apiType);
+    this.types = fieldTypes(apiType);
   }
   get size(): number {
     return this.types.size;
