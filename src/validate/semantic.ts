@@ -9,6 +9,7 @@ import { validateVirtualService } from './virtualservice.js';
 import { validateGateway } from './gateway.js';
 import { validateDestinationRule } from './destinationrule.js';
 import { validateServiceEntry } from './serviceentry.js';
+import { validateAuthorizationPolicy, validatePeerAuthentication, validateRequestAuthentication } from './security.js';
 import { validateWorkloadEntry, validateWorkloadGroup } from './workload.js';
 
 export interface Finding {
@@ -40,44 +41,6 @@ function validateSelectorOnly(spec: JsonObject, field: 'selector' | 'workloadSel
   const labels = field === 'selector' ? obj(sel['matchLabels']) : obj(sel['labels']);
   validateSelectorLabels(labels, field === 'selector' ? '{.spec.selector.matchLabels}' : '{.spec.workloadSelector.labels}', r.errors);
   if (spec['targetRef'] !== undefined && spec['selector'] !== undefined) r.errors.push({ message: 'only one of targetRefs or workloadSelector can be set' });
-}
-
-function validateAuthorizationPolicy(spec: JsonObject, r: SemanticResult): void {
-  validateSelectorOnly(spec, 'selector', r);
-  const action = str(spec['action']) || 'ALLOW';
-  if (action === 'CUSTOM' && spec['provider'] === undefined) r.errors.push({ message: 'must specify a provider for CUSTOM action' });
-  if (action !== 'CUSTOM' && spec['provider'] !== undefined) r.errors.push({ message: 'provider must only be specified for CUSTOM action' });
-  arr(spec['rules']).forEach((rule, i) => {
-    const o = obj(rule);
-    if (o['from'] !== undefined && arr(o['from']).length === 0) r.errors.push({ message: `\`from\` must not be empty, found at rule ${i}` });
-    if (o['to'] !== undefined && arr(o['to']).length === 0) r.errors.push({ message: `\`to\` must not be empty, found at rule ${i}` });
-  });
-}
-
-function validatePeerAuthentication(spec: JsonObject, r: SemanticResult): void {
-  validateSelectorOnly(spec, 'selector', r);
-  const ports = obj(spec['portLevelMtls']);
-  if (Object.keys(ports).length > 0 && Object.keys(obj(obj(spec['selector'])['matchLabels'])).length === 0) {
-    r.errors.push({ message: 'portLevelMtls requires selector' });
-  }
-  for (const p of Object.keys(ports)) {
-    const e = validatePort(Number(p));
-    if (e) r.errors.push({ message: e });
-  }
-}
-
-function validateRequestAuthentication(spec: JsonObject, r: SemanticResult): void {
-  validateSelectorOnly(spec, 'selector', r);
-  const issuers = new Set<string>();
-  arr(spec['jwtRules']).forEach((rule) => {
-    const o = obj(rule);
-    const issuer = str(o['issuer']);
-    if (issuer === '') r.errors.push({ message: 'issuer must be set' });
-    if (issuers.has(issuer) && issuer !== '') r.errors.push({ message: `jwtRule issuer ${JSON.stringify(issuer)} is duplicated` });
-    issuers.add(issuer);
-    const uri = str(o['jwksUri']);
-    if (uri !== '' && !/^https?:\/\//.test(uri)) r.errors.push({ message: `invalid jwks uri ${JSON.stringify(uri)}` });
-  });
 }
 
 function validateSidecar(spec: JsonObject, r: SemanticResult): void {
@@ -142,7 +105,7 @@ export function validateSemantics(kind: string, name: string, namespace: string,
       validateSidecar(spec, r);
       break;
     case 'AuthorizationPolicy':
-      validateAuthorizationPolicy(spec, r);
+      validateAuthorizationPolicy(spec, name, namespace, r);
       break;
     case 'PeerAuthentication':
       validatePeerAuthentication(spec, r);
