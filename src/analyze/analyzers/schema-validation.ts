@@ -11,7 +11,7 @@ export const schemaValidationAnalyzers: Analyzer[] = KINDS.filter((k) => k.istio
     inputs: [key],
     analyze(ctx) {
       for (const r of ctx.snapshot.list(key)) {
-        const result = validateSemantics(r.kind, r.name, r.namespace, r.spec);
+        const result = validateSemantics(r.kind, r.name, r.namespace, r.spec, r.labels);
         for (const e of result.errors) ctx.report(newMessage('SchemaValidationError', r, [new Error(e.message)], e.path));
         for (const w of result.warnings) {
           // Findings that Istio reports under their own code (IST0130/IST0131 unreachable or
