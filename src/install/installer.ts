@@ -16,6 +16,7 @@ import { gvkString, PRUNE_KINDS } from './kinds.js';
 import { COMPONENT_DISPLAY_NAMES, COMPONENT_LABEL, planInstall, runGated, selectorFor, selectPrune, type PlanEntry } from './plan.js';
 import type { InstallRender } from './render.js';
 import { asDeactivated, defaultTagLive, defaultTagWebhook } from './webhooks.js';
+import { checkWebhooks } from './webhook-conflicts.js';
 
 export interface InstallEvents {
   componentStarted?(c: ComponentName): void;
@@ -25,10 +26,14 @@ export interface InstallEvents {
   pruning?(): void;
   /** one line istioctl would print (e.g. "  Removed apps/v1, Kind=Deployment/x.ns.") */
   log?(line: string): void;
+  /** a warning istioctl prints on its error stream */
+  warn?(line: string): void;
 }
 
 export interface InstallOptions {
   readinessTimeoutMs: number;
+  /** --force: a webhook conflict is reported and the install goes on, as istioctl does */
+  force?: boolean;
   pollIntervalMs?: number;
   events?: InstallEvents;
 }
@@ -97,10 +102,27 @@ export function applyWaves(objects: readonly KubeObject[]): KubeObject[][] {
   return waves;
 }
 
+/** istioctl's webhook precheck: an overlap fails the install unless --force (then it is a warning). */
+export async function checkWebhooksBeforeInstall(client: KubeClient, render: InstallRender, opts: Pick<InstallOptions, 'force' | 'events'>): Promise<void> {
+  if (!render.components.has('Pilot')) return;
+  const live = await client.list({ apiVersion: 'admissionregistration.k8s.io/v1', kind: 'MutatingWebhookConfiguration' });
+  const check = checkWebhooks(render, live);
+  if (check.conflicts.length > 0) {
+    const message = `creating default tag would conflict:\n${check.conflicts.join('\n')}`;
+    if (!opts.force) {
+      throw new SailError('CONFLICT', `failed to install manifests: ${message}`, { hint: 'remove or fix the overlapping webhooks (sailctl analyze shows them), or pass --force to install anyway' });
+    }
+    opts.events?.warn?.(`invalid webhook configs; continuing because of --force: ${message}`);
+  }
+  if (check.notice) opts.events?.log?.(check.notice);
+}
+
 export async function installManifests(client: KubeClient, render: InstallRender, opts: InstallOptions): Promise<void> {
   const ev = opts.events ?? {};
   const network = (render.iop['spec'] as { values?: { global?: { network?: unknown } } } | undefined)?.values?.global?.network;
   await ensureNamespace(client, render.namespace, typeof network === 'string' && network !== '' ? network : undefined);
+
+  await checkWebhooksBeforeInstall(client, render, opts);
 
   const { waitForReady } = await import('../kube/index.js');
   const components = [...render.components.keys()];

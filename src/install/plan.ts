@@ -29,6 +29,16 @@ export const COMPONENT_DISPLAY_NAMES: Readonly<Record<ComponentName, string>> = 
   EgressGateways: 'Egress gateways',
 };
 
+/** The icon istioctl appends to a component's "installed" line, on a terminal or not. */
+export const COMPONENT_ICONS: Readonly<Record<ComponentName, string>> = {
+  Base: '\u26f5\ufe0f',
+  Pilot: '\u{1f9e0}',
+  Cni: '\u{1faa2}',
+  Ztunnel: '\u{1f512}',
+  IngressGateways: '\u{1f6ec}',
+  EgressGateways: '\u{1f6eb}',
+};
+
 /** The components that must finish before `c` starts (reverse of COMPONENT_DEPENDENCIES). */
 export function prerequisitesOf(c: ComponentName): ComponentName[] {
   return ALL_COMPONENTS.filter((p) => COMPONENT_DEPENDENCIES[p].includes(c));

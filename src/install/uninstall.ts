@@ -86,3 +86,50 @@ export async function deleteObjects(client: KubeClient, objects: readonly KubeOb
     await new Promise((r) => setTimeout(r, Math.min(opts.pollIntervalMs ?? 1000, Math.max(0, deadline - Date.now()))));
   }
 }
+
+/**
+ * The proxies still using a revision, as `name.namespace` ids (sorted). istioctl asks the
+ * revision's istiod which proxies are connected; sailctl reads the pods instead: a pod with an
+ * istio-proxy container (sidecar or gateway) whose injection status names the revision, or, for
+ * pods without that annotation, whose istio.io/rev label does ('default' for none).
+ */
+export async function proxiesOfRevision(client: KubeClient, revision: string): Promise<string[]> {
+  const pods = await client.list({ apiVersion: 'v1', kind: 'Pod' });
+  const ids: string[] = [];
+  for (const p of pods) {
+    const phase = (p['status'] as { phase?: string } | undefined)?.phase;
+    if (phase === 'Succeeded' || phase === 'Failed') continue;
+    const spec = p['spec'] as { containers?: Array<{ name?: string }>; initContainers?: Array<{ name?: string }> } | undefined;
+    if (![...(spec?.containers ?? []), ...(spec?.initContainers ?? [])].some((c) => c.name === 'istio-proxy')) continue;
+    if (proxyRevision(p) === revision) ids.push(`${p.metadata.name}.${p.metadata.namespace ?? ''}`);
+  }
+  return ids.sort();
+}
+
+function proxyRevision(pod: KubeObject): string {
+  const status = pod.metadata.annotations?.['sidecar.istio.io/status'];
+  if (status) {
+    try {
+      const rev = (JSON.parse(status) as { revision?: unknown }).revision;
+      if (typeof rev === 'string' && rev !== '') return rev;
+    } catch {
+      // A malformed annotation says nothing; fall back to the label.
+    }
+  }
+  return pod.metadata.labels?.['istio.io/rev'] || 'default';
+}
+
+/** istioctl lists the ids only when there are at most this many. */
+const MAX_LISTED_PROXIES = 30;
+
+/** istioctl's warning for proxies still pointing at the revision being removed. */
+export function proxiesWarning(ids: readonly string[], revision: string): string {
+  let message = `There are still ${ids.length} proxies pointing to the control plane revision ${revision}\n`;
+  if (ids.length <= MAX_LISTED_PROXIES) message += `${ids.join('\n')}\n`;
+  return `${message}If you proceed with the uninstall, these proxies will become detached from any control plane and will not function correctly.\n`;
+}
+
+/** istioctl's message when the proxies of the revision could not be found out. */
+export function proxiesUnknownWarning(revision: string): string {
+  return `Unable to find any proxies pointing to the ${revision} control plane. This may be because the control plane cannot be connected or there is no ${revision} control plane.\n`;
+}

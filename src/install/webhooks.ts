@@ -4,17 +4,22 @@
  * not manage webhooks, a MutatingWebhookConfiguration `istio-revision-tag-default` points
  * `istio-injection=enabled` / `istio.io/rev=default` at this revision's injector, and the default
  * revision's own injector webhooks are made never-matching (so exactly one webhook injects).
- * The tag webhook is labelled not-pruned, so a later install of another revision keeps it.
- *
- * Not done (yet): the tag's ValidatingWebhookConfiguration and `istiod-revision-tag-default`
- * Service istioctl also generates.
+ * With it come, as `istioctl tag set default` generates them, the ValidatingWebhookConfiguration
+ * `istiod-default-validator` (validation for objects without istio.io/rev goes to this revision)
+ * and the Service `istiod-revision-tag-default` selecting the revision's istiod. All three are
+ * labelled not-pruned, so a later install of another revision keeps them.
  */
 import type { KubeClient } from '../kube/index.js';
 import type { KubeObject } from '../kube/types.js';
 import { NOT_PRUNED_LABEL } from './plan.js';
 import type { InstallRender } from './render.js';
+import { ISTIO_VERSION } from '../version.js';
 
 const MWC = { apiVersion: 'admissionregistration.k8s.io/v1', kind: 'MutatingWebhookConfiguration' } as const;
+const VWC = { apiVersion: 'admissionregistration.k8s.io/v1', kind: 'ValidatingWebhookConfiguration' } as const;
+/** The one name istioctl gives the default tag's validator, whatever the namespace. */
+export const DEFAULT_VALIDATOR_NAME = 'istiod-default-validator';
+const TAG = 'default';
 const INJECTOR_SUFFIX = 'sidecar-injector.istio.io';
 export const NEVER_MATCH = { matchLabels: { 'istio.io/deactivated': 'never-match' } };
 
@@ -78,8 +83,10 @@ export async function defaultTagWebhook(client: KubeClient, render: InstallRende
   const canonical = canonicals.length === 1 ? canonicals[0] : rendered.length === 1 ? rendered[0] : undefined;
   if (!canonical) return [];
   const autoInject = (render.iop['spec'] as { values?: { sidecarInjectorWebhook?: { enableNamespacesByDefault?: unknown } } } | undefined)?.values?.sidecarInjectorWebhook?.enableNamespacesByDefault === true;
-  const tag = buildTagWebhook(canonical, { revision: render.revision, istioNamespace: render.namespace, ownerLabels: render.labelsFor(), autoInject });
+  const ownerLabels = render.labelsFor();
+  const tag = buildTagWebhook(canonical, { revision: render.revision, istioNamespace: render.namespace, ownerLabels, autoInject });
   if (!tag) return [];
+  const liveValidator = await client.get(VWC, DEFAULT_VALIDATOR_NAME);
   if (!opts.dryRun) {
     const defaults = await client.list(MWC, { labelSelector: 'istio.io/rev=default,!istio.io/tag' });
     if (defaults.length === 1) {
@@ -88,7 +95,127 @@ export async function defaultTagWebhook(client: KubeClient, render: InstallRende
       await client.patch(MWC, d.metadata.name, undefined, { webhooks: hooks }, 'merge', { fieldManager: 'istioctl' });
     }
   }
-  return [tag];
+  const tagOpts = { revision: render.revision, istioNamespace: render.namespace, ownerLabels };
+  return [tag, buildTagValidator(canonical, { ...tagOpts, liveValidator }), buildTagService(tagOpts)];
+}
+
+/** Labels the Istio charts put on every object (their `istio.labels` helper), for a chart. */
+function chartLabels(chart: string): Record<string, string> {
+  return {
+    'app.kubernetes.io/managed-by': 'Helm',
+    'app.kubernetes.io/instance': 'istio',
+    'app.kubernetes.io/part-of': 'istio',
+    'app.kubernetes.io/version': ISTIO_VERSION,
+    'helm.sh/chart': `${chart}-${ISTIO_VERSION}`,
+  };
+}
+
+type FailurePolicy = string | undefined;
+
+/**
+ * The default tag's validator: validation of objects without istio.io/rev goes to the tagged
+ * revision's istiod (its service, or its injection URL with the path /validate). Labels: the
+ * chart's, then the canonical injector's (without `app`), then the owner labels; a validator
+ * already in the cluster keeps its failure policies (Fail is left to the server's default), as
+ * istiod flips them to Fail once it serves validation.
+ */
+export function buildTagValidator(
+  canonical: KubeObject,
+  opts: { revision: string; istioNamespace: string; ownerLabels: Record<string, string>; liveValidator?: KubeObject | undefined },
+): KubeObject {
+  const injector = ((canonical['webhooks'] ?? []) as Webhook[]).find((w) => String(w.name ?? '').endsWith(INJECTOR_SUFFIX));
+  const cc = (injector?.['clientConfig'] ?? {}) as { url?: string; caBundle?: string };
+  let clientConfig: Record<string, unknown>;
+  if (cc.url) {
+    let url = cc.url;
+    try {
+      const u = new URL(cc.url);
+      u.pathname = '/validate';
+      url = u.toString();
+    } catch {
+      // istioctl keeps an unparsable URL as it is.
+    }
+    clientConfig = { url };
+  } else {
+    clientConfig = { service: { name: opts.revision ? `istiod-${opts.revision}` : 'istiod', namespace: opts.istioNamespace, path: '/validate' } };
+  }
+  if (cc.caBundle) clientConfig['caBundle'] = cc.caBundle;
+  const name = 'validation.istio.io';
+  let failurePolicy: FailurePolicy = 'Ignore';
+  const liveHooks = ((opts.liveValidator?.['webhooks'] ?? []) as Webhook[]).filter((w) => w.name === name);
+  if (liveHooks.length > 0) {
+    const p = liveHooks[0]!['failurePolicy'];
+    failurePolicy = typeof p === 'string' && p !== 'Fail' ? p : undefined;
+  }
+  const inherited = Object.fromEntries(Object.entries(canonical.metadata.labels ?? {}).filter(([k]) => k !== 'app'));
+  const webhook: Record<string, unknown> = {
+    name,
+    clientConfig,
+    rules: [
+      {
+        operations: ['CREATE', 'UPDATE'],
+        apiGroups: ['security.istio.io', 'networking.istio.io', 'telemetry.istio.io', 'extensions.istio.io'],
+        apiVersions: ['*'],
+        resources: ['*'],
+      },
+    ],
+    ...(failurePolicy ? { failurePolicy } : {}),
+    sideEffects: 'None',
+    admissionReviewVersions: ['v1'],
+    objectSelector: { matchExpressions: [req('istio.io/rev', 'DoesNotExist')] },
+  };
+  return {
+    apiVersion: VWC.apiVersion,
+    kind: VWC.kind,
+    metadata: {
+      name: DEFAULT_VALIDATOR_NAME,
+      labels: {
+        app: 'istiod',
+        istio: 'istiod',
+        'istio.io/rev': opts.revision || 'default',
+        'istio.io/tag': TAG,
+        'operator.istio.io/component': 'Pilot',
+        'app.kubernetes.io/name': 'istiod',
+        ...chartLabels('istio-default'),
+        ...inherited,
+        ...opts.ownerLabels,
+        [NOT_PRUNED_LABEL]: 'true',
+      },
+      ...(canonical.metadata.annotations ? { annotations: canonical.metadata.annotations } : {}),
+    },
+    webhooks: [webhook],
+  };
+}
+
+/** `istiod-revision-tag-default`: istiod's ports under the tag's name, selecting the tagged revision's istiod. */
+export function buildTagService(opts: { revision: string; istioNamespace: string; ownerLabels: Record<string, string> }): KubeObject {
+  const port = (name: string, p: number, targetPort?: number) => ({ name, port: p, protocol: 'TCP', ...(targetPort ? { targetPort } : {}) });
+  return {
+    apiVersion: 'v1',
+    kind: 'Service',
+    metadata: {
+      name: `istiod-revision-tag-${TAG}`,
+      namespace: opts.istioNamespace,
+      labels: {
+        'istio.io/rev': opts.revision || 'default',
+        'istio.io/tag': TAG,
+        'install.operator.istio.io/owning-resource': 'unknown',
+        'operator.istio.io/component': 'Pilot',
+        app: 'istiod',
+        istio: 'pilot',
+        release: 'istio',
+        'app.kubernetes.io/name': 'istiod',
+        ...chartLabels('istiod'),
+        ...opts.ownerLabels,
+        [NOT_PRUNED_LABEL]: 'true',
+      },
+    },
+    spec: {
+      ports: [port('grpc-xds', 15010), port('https-dns', 15012), port('https-webhook', 443, 15017), port('http-monitoring', 15014)],
+      // The default revision's pods are told apart by `istio: pilot`, so a canary never serves the default.
+      selector: opts.revision ? { app: 'istiod', 'istio.io/rev': opts.revision } : { app: 'istiod', istio: 'pilot' },
+    },
+  };
 }
 
 /**

@@ -49,7 +49,9 @@ describe('install -> verify-install -> namespace enable -> kube-inject -> uninst
     const r = await run('install', '-y');
     expect(r.exitCode, r.stderr).toBe(0);
     const lines = r.stderr.split('\n').filter((l) => l.startsWith('✔'));
-    expect(lines).toEqual(['✔ Istio core installed', '✔ Istiod installed', '✔ Ingress gateways installed', '✔ Installation complete']);
+    // istioctl's plain (non-TTY) lines: the component's icon follows "installed".
+    expect(lines).toEqual(['✔ Istio core installed \u26f5\ufe0f', '✔ Istiod installed \u{1f9e0}', '✔ Ingress gateways installed \u{1f6ec}', '✔ Installation complete']);
+    expect(r.stderr).toContain('- Processing resources for Istio core.\n');
     const istiod = server.get(APPS, 'Deployment', 'istiod', 'istio-system') as unknown as Labelled;
     expect(istiod.metadata.labels).toMatchObject({
       'operator.istio.io/component': 'Pilot',

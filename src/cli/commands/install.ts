@@ -44,7 +44,7 @@ const ICON = { ok: '✔', fail: '✘' } as const;
 
 /** Progress as istioctl shows it: a spinner on a TTY, one line per change otherwise. */
 async function progressPrinter(ctx: CommandContext) {
-  const { COMPONENT_DISPLAY_NAMES } = await import('../../install/plan.js');
+  const { COMPONENT_DISPLAY_NAMES, COMPONENT_ICONS } = await import('../../install/plan.js');
   const err = ctx.io.stderr;
   const active = new Set<ComponentName>();
   const waiting = new Map<ComponentName, readonly string[]>();
@@ -90,7 +90,7 @@ async function progressPrinter(ctx: CommandContext) {
       },
       componentFinished(c: ComponentName) {
         active.delete(c);
-        persist(ICON.ok, `${COMPONENT_DISPLAY_NAMES[c]} installed`);
+        persist(ICON.ok, `${COMPONENT_DISPLAY_NAMES[c]} installed ${COMPONENT_ICONS[c]}`);
         refresh();
       },
       componentFailed(c: ComponentName, message: string) {
@@ -107,6 +107,10 @@ async function progressPrinter(ctx: CommandContext) {
       log(line: string) {
         spinner?.stop();
         ctx.io.stdout.write(`${line}\n`);
+      },
+      warn(line: string) {
+        spinner?.stop();
+        err.write(`${line}\n`);
       },
     },
     complete() {
@@ -154,6 +158,18 @@ export async function installAction(ctx: CommandContext, opts: InstallFlags): Pr
   const kube = await import('../../kube/index.js');
   const client = kube.clientFromFlags(ctx.globals, ctx.io.env);
   try {
+    const { kubernetesVersionNotice } = await import('../../install/prechecks.js');
+    let gitVersion: string;
+    try {
+      gitVersion = (await client.serverVersion()).gitVersion;
+    } catch (e) {
+      // The client's own errors (unreachable, forbidden, timeout) already say what went wrong.
+      if (e instanceof SailError) throw e;
+      throw new SailError('KUBE', `check minimum supported Kubernetes version: error getting Kubernetes version: ${e instanceof Error ? e.message : String(e)}`);
+    }
+    // istioctl only notes an unsupported version and proceeds.
+    const notice = kubernetesVersionNotice(gitVersion, ISTIO_VERSION);
+    if (notice) ctx.io.stdout.write(notice);
     const running = await kube.findControlPlanes(client, render.namespace).catch(() => []);
     const warning = versionChangeWarning(running, render.revision, ISTIO_VERSION);
     if (warning) ctx.io.stderr.write(warning);
@@ -162,6 +178,10 @@ export async function installAction(ctx: CommandContext, opts: InstallFlags): Pr
     if (opts.dryRun) {
       const { formatPlan } = await import('../../install/plan.js');
       const { defaultTagWebhook } = await import('../../install/webhooks.js');
+      await installer.checkWebhooksBeforeInstall(client, render, {
+        force: opts.force,
+        events: { warn: (l) => ctx.io.stderr.write(`${l}\n`), log: (l) => ctx.io.stderr.write(`${l}\n`) },
+      });
       const plan = await installer.planAgainstCluster(client, render);
       const { planInstall } = await import('../../install/plan.js');
       const tag = render.components.has('Pilot') ? await defaultTagWebhook(client, render, { dryRun: true }) : [];
@@ -185,7 +205,7 @@ export async function installAction(ctx: CommandContext, opts: InstallFlags): Pr
 
     const progress = await progressPrinter(ctx);
     try {
-      await installer.installManifests(client, render, { readinessTimeoutMs: opts.readinessTimeout, events: progress.events });
+      await installer.installManifests(client, render, { readinessTimeoutMs: opts.readinessTimeout, force: opts.force, events: progress.events });
     } finally {
       progress.stop();
     }

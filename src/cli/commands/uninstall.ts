@@ -91,6 +91,20 @@ export const uninstallCommand: CommandSpec = {
           return 0;
         }
         if (opts.verbose) message += `The following resources will be pruned from the cluster: ${objects.map((o) => `${o.kind}/${o.metadata.name}`).join(', ')}\n`;
+        if (revision) {
+          // Proxies of the revision lose their control plane: istioctl lists them and asks.
+          const proxies = await un.proxiesOfRevision(client, revision).then(
+            (ids) => ({ ids, failed: false }),
+            () => ({ ids: [] as string[], failed: true }),
+          );
+          if (proxies.ids.length > 0) {
+            needConfirmation = true;
+            message += un.proxiesWarning(proxies.ids, revision);
+          } else if (proxies.failed) {
+            needConfirmation = true;
+            message += un.proxiesUnknownWarning(revision);
+          }
+        }
         const gateways = un.gatewaysIn(objects);
         if (gateways.length > 0) {
           needConfirmation = true;
