@@ -7,6 +7,7 @@
  * MergeInputs). Every layer is schema-checked on its own so errors name file:line (or the --set).
  */
 import { SailError } from '../errors.js';
+import { parseGoYamlPlain } from '../gotemplate/goyaml.js';
 import { parseYamlDocuments, type YamlDocument } from '../util/yaml.js';
 import { ISTIO_HUB, ISTIO_VERSION } from '../version.js';
 import { mergeOverlay } from './merge.js';
@@ -158,12 +159,42 @@ function blameSet(issue: ValidationIssue, sets: readonly SetExpression[]): SetEx
   return undefined;
 }
 
+/**
+ * A profile file read the way istioctl reads it (sigs.k8s.io/yaml, go-yaml v2 scalars) by the
+ * template engine's fast reader, which the charts need anyway; the positional parse (the `yaml`
+ * package, slow on its first use in a process) runs only when a line must be named. Anything but
+ * a single IstioOperator document takes parseIstioOperatorFile's path and its errors.
+ */
+export function parseProfileFile(file: string, text: string): IopDocument | undefined {
+  let data: unknown;
+  if (!/^(?:---|%|\.\.\.)/m.test(text)) {
+    try {
+      data = parseGoYamlPlain(text);
+    } catch {
+      data = undefined;
+    }
+  }
+  if (!isJsonObject(data) || data['kind'] !== IOP_KIND || (data['apiVersion'] !== undefined && data['apiVersion'] !== IOP_API_VERSION)) {
+    return parseIstioOperatorFile(file, text);
+  }
+  let doc: YamlDocument | undefined;
+  return {
+    data,
+    file,
+    get doc(): YamlDocument {
+      doc ??= parseIstioOperatorFile(file, text)?.doc;
+      if (!doc) throw new Error(`${file}: no IstioOperator document on the second read`);
+      return doc;
+    },
+  };
+}
+
 async function readProfileLayer(profile: string, manifestsDir: string | undefined, force: boolean, warnings: string[]): Promise<JsonObject> {
   const layers: IopDocument[] = [];
   const base = defaultProfileFor(profile, manifestsDir);
   const top = readProfileSource(profile, manifestsDir);
   for (const src of base ? [base, top] : [top]) {
-    const parsed = parseIstioOperatorFile(src.file, src.text);
+    const parsed = parseProfileFile(src.file, src.text);
     if (parsed) layers.push(parsed);
   }
   let out = emptyIop();
