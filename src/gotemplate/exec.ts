@@ -518,8 +518,9 @@ class State {
       if (this.env.missingKey === 'error') this.errorf(`nil data; no entry for key ${goQuote(fieldName)}`);
       return { v: undefined, iface: false };
     }
-    const typ = receiver.iface ? 'interface {}' : goTypeName(v);
-    if (v === null) this.errorf(`nil pointer evaluating ${typ}.${fieldName}`);
+    // the type name is only for error messages (building it for every field access costs)
+    const typ = (): string => (receiver.iface ? 'interface {}' : goTypeName(v));
+    if (v === null) this.errorf(`nil pointer evaluating ${typ()}.${fieldName}`);
     const method = v instanceof GoStruct ? v.methods.get(fieldName) : v instanceof Map || Array.isArray(v) ? methodsOf(v)?.get(fieldName) : undefined;
     if (method) {
       const r = this.evalCall(dot, method, false, node, fieldName, args, final);
@@ -549,7 +550,7 @@ class State {
           return { v: undefined, iface: false };
       }
     }
-    this.errorf(`can't evaluate field ${fieldName} in type ${typ}`);
+    this.errorf(`can't evaluate field ${fieldName} in type ${typ()}`);
   }
 
   private evalFunction(dot: Val, node: IdentifierNode, cmd: CommandNode | IdentifierNode, args: ArgNode[] | null, final: Final): GoValue {
@@ -590,20 +591,20 @@ class State {
 
   /** Go's argument count check and conversions; null when and/or already produced the result. */
   private buildArgs(dot: Val, fn: GoFunc, isBuiltin: boolean, name: string, args: ArgNode[] | null, final: Final): GoValue[] | null {
-    const argNodes = args ? args.slice(1) : [];
+    const nArgs = args ? args.length - 1 : 0;
     const sig = funcSignature(fn) ?? DEFAULT_SIGNATURE;
-    const numIn = argNodes.length + (final !== MISSING ? 1 : 0);
-    let numFixed = argNodes.length;
+    const numIn = nArgs + (final !== MISSING ? 1 : 0);
+    let numFixed = nArgs;
     if (sig.variadic !== undefined) {
       numFixed = sig.params.length;
-      if (numIn < numFixed) this.errorf(`wrong number of args for ${name}: want at least ${sig.params.length} got ${argNodes.length}`);
+      if (numIn < numFixed) this.errorf(`wrong number of args for ${name}: want at least ${sig.params.length} got ${nArgs}`);
     } else if (numIn !== sig.params.length) {
       this.errorf(`wrong number of args for ${name}: want ${sig.params.length} got ${numIn}`);
     }
     if (isBuiltin && (name === 'and' || name === 'or')) {
       let v: GoValue = undefined;
-      for (const arg of argNodes) {
-        v = this.evalArg(dot, 'reflect.Value', arg);
+      for (let i = 1; i <= nArgs; i++) {
+        v = this.evalArg(dot, 'reflect.Value', args![i]!);
         if (isTrue(v) === (name === 'or')) {
           this.shortCircuit = v;
           return null;
@@ -616,11 +617,11 @@ class State {
     const argv: GoValue[] = [];
     const argIface: boolean[] = [];
     let i = 0;
-    for (; i < argNodes.length; i++) {
+    for (; i < nArgs; i++) {
       const t = i < numFixed ? sig.params[i]! : sig.variadic;
       if (t === undefined) break;
       this.lastArgIface = false;
-      argv.push(this.evalArg(dot, t, argNodes[i]!));
+      argv.push(this.evalArg(dot, t, args![i + 1]!));
       argIface.push(this.lastArgIface);
     }
     if (final !== MISSING) {

@@ -132,16 +132,20 @@ function genericMessage(p: Proto): ProtoStruct {
   return new ProtoStruct('message', p, fields, nilSafeGetters(methods));
 }
 
+const NIL_GETTER: GoFunc = constant(null);
+
 /** protobuf getters are nil-safe: GetX on an unset field returns its zero value, never fails. */
+class NilSafeGetters extends Map<string, GoFunc> {
+  override get(name: string): GoFunc | undefined {
+    return super.get(name) ?? (name.startsWith('Get') ? NIL_GETTER : undefined);
+  }
+  override has(name: string): boolean {
+    return super.has(name) || name.startsWith('Get');
+  }
+}
+
 function nilSafeGetters(methods: Map<string, GoFunc>): ReadonlyMap<string, GoFunc> {
-  return new Proxy(methods, {
-    get(target, prop, receiver) {
-      if (prop === 'get') return (name: string) => target.get(name) ?? (name.startsWith('Get') ? constant(null) : undefined);
-      if (prop === 'has') return (name: string) => target.has(name) || name.startsWith('Get');
-      const v = Reflect.get(target, prop, receiver) as unknown;
-      return typeof v === 'function' ? (v as (...a: unknown[]) => unknown).bind(target) : v;
-    },
-  });
+  return new NilSafeGetters(methods);
 }
 
 function typedMessage(typeName: string, table: Record<string, Kind>, p: Proto, extra?: Map<string, GoValue>): ProtoStruct {
