@@ -4,7 +4,7 @@
  * crds/** and every other file as .Files, honouring .helmignore. Chart archives (.tgz) inside
  * charts/ are not supported.
  */
-import { readdir, readFile, stat } from 'node:fs/promises';
+import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, relative, sep } from 'node:path';
 import { SailError } from '../errors.js';
 import { GoYamlError, parseGoYaml } from '../gotemplate/goyaml.js';
@@ -98,16 +98,20 @@ function ignored(rules: IgnoreRule[], path: string, isDir: boolean): boolean {
   return out;
 }
 
-async function walk(root: string, dir: string, rules: IgnoreRule[], out: string[]): Promise<void> {
-  const entries = await readdir(dir, { withFileTypes: true });
+/*
+ * Synchronous reads on purpose: a chart is a few dozen small files, and each awaited read is
+ * several thread-pool round trips the CLI would spend idle (~40 ms for the default profile).
+ */
+function walk(root: string, dir: string, rules: IgnoreRule[], out: string[]): void {
+  const entries = readdirSync(dir, { withFileTypes: true });
   entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
   for (const e of entries) {
     const full = join(dir, e.name);
     const rel = relative(root, full).split(sep).join('/');
     let isDir = e.isDirectory();
-    if (e.isSymbolicLink()) isDir = (await stat(full)).isDirectory();
+    if (e.isSymbolicLink()) isDir = statSync(full).isDirectory();
     if (ignored(rules, rel, isDir)) continue;
-    if (isDir) await walk(root, full, rules, out);
+    if (isDir) walk(root, full, rules, out);
     else out.push(rel);
   }
 }
@@ -138,7 +142,7 @@ function asString(v: GoValue | undefined): string {
 export async function loadChart(dir: string): Promise<Chart> {
   let st;
   try {
-    st = await stat(dir);
+    st = statSync(dir);
   } catch {
     throw new SailError('FILE_NOT_FOUND', 'chart directory not found', { file: dir, hint: 'pass the path of a chart directory (the one holding Chart.yaml)' });
   }
@@ -146,11 +150,11 @@ export async function loadChart(dir: string): Promise<Chart> {
   return loadDir(dir);
 }
 
-async function loadDir(dir: string): Promise<Chart> {
+function loadDir(dir: string): Chart {
   const chartYamlPath = join(dir, 'Chart.yaml');
   let chartYaml: string;
   try {
-    chartYaml = await readFile(chartYamlPath, 'utf8');
+    chartYaml = readFileSync(chartYamlPath, 'utf8');
   } catch {
     throw new SailError('FILE_NOT_FOUND', 'Chart.yaml file is missing', { file: chartYamlPath, hint: 'a chart directory must contain Chart.yaml' });
   }
@@ -170,12 +174,12 @@ async function loadDir(dir: string): Promise<Chart> {
 
   let rules: IgnoreRule[] = [];
   try {
-    rules = parseHelmignore(await readFile(join(dir, '.helmignore'), 'utf8'));
+    rules = parseHelmignore(readFileSync(join(dir, '.helmignore'), 'utf8'));
   } catch {
     // no .helmignore
   }
   const paths: string[] = [];
-  await walk(dir, dir, rules, paths);
+  walk(dir, dir, rules, paths);
 
   let values: GoMap = new Map();
   let schema: unknown;
@@ -193,7 +197,7 @@ async function loadDir(dir: string): Promise<Chart> {
       else if (rel.endsWith('.tgz') || rel.endsWith('.tar.gz')) throw new SailError('INVALID', 'packaged subcharts (.tgz) are not supported; unpack them under charts/', { file: join(dir, rel) });
       continue;
     }
-    const bytes = await readFile(join(dir, rel));
+    const bytes = readFileSync(join(dir, rel));
     const file: ChartFile = { name: rel, bytes, text: bytes.toString('utf8') };
     if (rel === 'values.yaml') {
       values = parseValuesText(file.text, join(dir, rel));
@@ -214,11 +218,11 @@ async function loadDir(dir: string): Promise<Chart> {
   for (const sub of [...subchartDirs].sort()) {
     const subDir = join(dir, 'charts', sub);
     try {
-      await stat(join(subDir, 'Chart.yaml'));
+      statSync(join(subDir, 'Chart.yaml'));
     } catch {
       continue;
     }
-    dependencies.push(await loadDir(subDir));
+    dependencies.push(loadDir(subDir));
   }
   return {
     dir,
