@@ -2,11 +2,13 @@
 // 300 ms wall, whole process) and, when ISTIO_SRC points at an Istio source tree, with Istio's
 // charts through -d (figure only). Wall time is the target; CPU time (user+sys, from
 // /usr/bin/time when present) is printed too because it is steadier on a shared machine.
+// With dist/bundle (npm run build) it also times the bundled CLI, as bin/sailctl will load it.
 // Run after `npm run build`.
 import { spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
-import { SAILCTL, median, report, timeCommand } from './lib.mjs';
+import { pathToFileURL } from 'node:url';
+import { ROOT, SAILCTL, median, report, timeCommand } from './lib.mjs';
 
 const node = process.execPath;
 const TIME = '/usr/bin/time';
@@ -23,8 +25,13 @@ function cpuMs(argv, runs = 7) {
   return median(xs);
 }
 
-function measure(label, args, target) {
-  const argv = [node, SAILCTL, ...args];
+const BUNDLE = join(ROOT, 'dist', 'bundle', 'main.js');
+// The bundle as bin/sailctl will load it (scripts/bundle.mjs output), launched the same way.
+const BUNDLE_LAUNCH = [node, '--stack-size=4000', '--input-type=module', '-e',
+  `import module from 'node:module'; module.enableCompileCache?.(); const { main } = await import(${JSON.stringify(pathToFileURL(BUNDLE).href)}); process.exitCode = await main(process.argv.slice(1));`];
+
+function measure(label, args, target, launcher = [node, SAILCTL]) {
+  const argv = [...launcher, ...args];
   const wall = timeCommand(argv, { runs: 9, warmup: 2 });
   const cpu = cpuMs(argv);
   const figure = `${wall.toFixed(0)} ms wall (median)${cpu === undefined ? '' : `, ${cpu.toFixed(0)} ms CPU`}`;
@@ -38,6 +45,13 @@ function measure(label, args, target) {
 const baseline = timeCommand([node, '-e', '0']);
 console.log(`info  node -e 0: ${baseline.toFixed(0)} ms wall (median)`);
 let ok = measure('sailctl manifest generate (default profile, built-in charts)', ['manifest', 'generate'], 300);
+if (existsSync(BUNDLE)) {
+  const probe = spawnSync(BUNDLE_LAUNCH[0], [...BUNDLE_LAUNCH.slice(1), 'manifest', 'generate'], { encoding: 'utf8', stdio: ['ignore', 'ignore', 'pipe'] });
+  if (probe.status === 0) measure('the same through the dist/bundle bundle', ['manifest', 'generate'], undefined, BUNDLE_LAUNCH);
+  else console.log(`skip  dist/bundle: it fails: ${probe.stderr.split('\n')[0]}`);
+} else {
+  console.log('skip  dist/bundle: not built (npm run build)');
+}
 measure('sailctl manifest generate --set profile=demo', ['manifest', 'generate', '--set', 'profile=demo']);
 measure('sailctl manifest generate --component pilot', ['manifest', 'generate', '--component', 'pilot']);
 
