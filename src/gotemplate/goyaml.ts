@@ -976,6 +976,10 @@ class Emitter {
   private simpleKeyContext = false;
 
   result(): string {
+    // The text grew piece by piece into a rope; reading a character makes V8 flatten it into one
+    // string now, so a caller that keeps many documents (kube-inject collects its output) holds
+    // the characters alone rather than ten times their size in rope nodes.
+    this.out.charCodeAt(0);
     return this.out;
   }
 
