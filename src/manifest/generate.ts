@@ -18,6 +18,7 @@ import {
 } from '../operator/translate.js';
 import { isJsonObject, type JsonObject, type JsonValue } from '../operator/types.js';
 import { parseYamlDocuments } from '../util/yaml.js';
+import { parseGoYamlPlain } from '../gotemplate/goyaml.js';
 import { builtinChartsDir } from '../util/paths.js';
 import { canonicalText, isK8sObject, type K8sObject } from './objects.js';
 import { sortObjects } from './order.js';
@@ -89,10 +90,27 @@ function withLabels(obj: K8sObject, labels: Record<string, string>): K8sObject {
   return out;
 }
 
-function readYamlMap(file: string): JsonObject {
-  const docs = parseYamlDocuments(readFileSync(file, 'utf8'), { file });
-  const data = docs[0]?.data;
-  return isJsonObject(data) ? data : {};
+/**
+ * A built-in chart value set, read as Helm reads values (go-yaml v2, the template engine's fast
+ * reader), once per process: every component renders with the same profile. Callers get the
+ * cached map and must not change it (mergeOverlay copies).
+ */
+const valueSets = new Map<string, JsonObject>();
+export function readValueSet(file: string): JsonObject {
+  let m = valueSets.get(file);
+  if (!m) {
+    const text = readFileSync(file, 'utf8');
+    let data: unknown;
+    try {
+      data = parseGoYamlPlain(text);
+    } catch {
+      // The positional reader names the line.
+      data = parseYamlDocuments(text, { file })[0]?.data;
+    }
+    m = isJsonObject(data) ? data : {};
+    valueSets.set(file, m);
+  }
+  return m;
 }
 
 /**
@@ -110,7 +128,7 @@ export function builtinProfileValues(values: JsonObject, chartsDir: string, flat
     if (!existsSync(file)) {
       throw new SailError('INVALID', `unknown ${kind === '' ? 'profile' : kind.replace(/-$/, '').replace(/-/g, ' ')} ${name}`, { file: 'values' });
     }
-    layer = mergeOverlay(layer, readYamlMap(file));
+    layer = mergeOverlay(layer, readValueSet(file));
   };
   pick('', values.profile ?? global.profile);
   pick('compatibility-version-', values.compatibilityVersion);

@@ -9,7 +9,9 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { SailError } from '../../src/errors.js';
 import { parseIstioOperatorFile, parseProfileFile } from '../../src/operator/resolve.js';
-import { builtinProfilesDir } from '../../src/util/paths.js';
+import { builtinChartsDir, builtinProfilesDir } from '../../src/util/paths.js';
+import { readValueSet } from '../../src/manifest/generate.js';
+import { parseYamlDocuments } from '../../src/util/yaml.js';
 
 function profileFiles(dir: string): string[] {
   return readdirSync(dir).filter((f) => f.endsWith('.yaml')).map((f) => join(dir, f));
@@ -55,5 +57,17 @@ describe('parseProfileFile', () => {
       expect((e as SailError).message).toMatch(/not an IstioOperator: kind is "ConfigMap"/);
     }
     expect(() => parseProfileFile('bad.yaml', 'kind: IstioOperator\nspec: [\n')).toThrow(SailError);
+  });
+});
+
+describe('built-in chart value sets (manifests/charts/profiles)', () => {
+  it('read as the positional parser reads them', () => {
+    const dir = join(builtinChartsDir(), 'profiles');
+    const files = profileFiles(dir);
+    expect(files.length).toBeGreaterThan(5);
+    for (const f of files) {
+      const data = parseYamlDocuments(readFileSync(f, 'utf8'), { file: f })[0]?.data ?? {};
+      expect(readValueSet(f), f).toEqual(data);
+    }
   });
 });
