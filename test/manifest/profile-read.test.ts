@@ -12,6 +12,7 @@ import { parseIstioOperatorFile, parseProfileFile } from '../../src/operator/res
 import { builtinChartsDir, builtinProfilesDir } from '../../src/util/paths.js';
 import { readValueSet } from '../../src/manifest/generate.js';
 import { parseYamlDocuments } from '../../src/util/yaml.js';
+import { validateIstioOperator } from '../../src/operator/validate.js';
 
 function profileFiles(dir: string): string[] {
   return readdirSync(dir).filter((f) => f.endsWith('.yaml')).map((f) => join(dir, f));
@@ -32,6 +33,14 @@ describe('parseProfileFile', () => {
   const istio = process.env.ISTIO_SRC;
   it.skipIf(!istio || !existsSync(join(istio, 'manifests', 'profiles')))("reads Istio's profiles as the positional parser does (ISTIO_SRC)", () => {
     for (const f of profileFiles(join(istio!, 'manifests', 'profiles'))) expectSameData(f);
+  });
+
+  // resolveIstioOperator does not re-validate the built-in profiles on every run: this is why.
+  it('every built-in profile validates without any issue', async () => {
+    for (const f of profileFiles(builtinProfilesDir())) {
+      const d = parseProfileFile(f, readFileSync(f, 'utf8'))!;
+      expect(await validateIstioOperator(d.data), f).toEqual([]);
+    }
   });
 
   it('finds lines on demand', () => {
