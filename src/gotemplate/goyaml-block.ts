@@ -28,14 +28,11 @@ interface Line {
 }
 
 /** Characters a general parser rejects or treats specially in ways this reader does not follow. */
+// eslint-disable-next-line no-control-regex
+const UNSUPPORTED_CHARACTERS = /[\x00-\x09\x0b-\x1f\x7f-\x9f\ud800-\udfff\ufeff\ufffe\uffff]/;
+
 function hasUnsupportedCharacters(text: string): boolean {
-  for (let i = 0; i < text.length; i++) {
-    const c = text.charCodeAt(i);
-    if (c < 0x20) {
-      if (c !== 0x0a) return true;
-    } else if ((c >= 0x7f && c <= 0x9f) || (c >= 0xd800 && c <= 0xdfff) || c === 0xfeff || c >= 0xfffe) return true;
-  }
-  return false;
+  return UNSUPPORTED_CHARACTERS.test(text);
 }
 
 class BlockReader {
