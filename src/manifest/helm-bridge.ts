@@ -8,8 +8,8 @@
 import { SailError } from '../errors.js';
 import { loadChart, renderTemplates, type Chart } from '../helm/index.js';
 import type { GoMap } from '../gotemplate/value.js';
-import { isJsonObject, type JsonObject } from '../operator/types.js';
-import { GoYamlError, parseGoYamlAll } from '../gotemplate/goyaml.js';
+import { isJsonObject, type JsonObject, type JsonValue } from '../operator/types.js';
+import { GoYamlError, parseGoYamlAll, parseGoYamlPlain } from '../gotemplate/goyaml.js';
 import { canonicalText, isK8sObject, type K8sObject } from './objects.js';
 import { goToJson, jsonToGo } from './govalues.js';
 
@@ -67,6 +67,8 @@ function fromPrebuilt(text: string, objects: Record<string, JsonObject>): K8sObj
 
 const chartCache = new Map<string, Promise<Chart>>();
 
+const DOCUMENT_END = /^\.\.\.(?:[ \t]|$)/m;
+
 /** istioctl's yml.SplitString: documents are separated by lines starting with `---`. */
 function splitDocuments(text: string): string[] {
   return text.split(/^---.*$/m).filter((d) => d.trim() !== '');
@@ -97,16 +99,16 @@ export async function renderChartObjects(chartDir: string, req: RenderRequest): 
           continue;
         }
       }
-      // Read like istioctl reads it (sigs.k8s.io/yaml): YAML 1.1 scalars, Go number types.
-      let docs;
+      // Read like istioctl reads it (sigs.k8s.io/yaml): YAML 1.1 scalars, Go number types. A
+      // piece holds one document unless a `...` end marker starts another: then read them all.
+      let docs: JsonValue[];
       try {
-        docs = parseGoYamlAll(text);
+        docs = DOCUMENT_END.test(text) ? parseGoYamlAll(text).map(goToJson) : [parseGoYamlPlain(text) as JsonValue];
       } catch (err) {
         if (err instanceof GoYamlError) throw new SailError('TEMPLATE', `helm render: ${source} produced invalid YAML: ${err.message}`);
         throw err;
       }
-      for (const d of docs) {
-        const data = goToJson(d);
+      for (const data of docs) {
         if (!isK8sObject(data)) continue;
         if (canonical && docs.length === 1) canonicalText.set(data, `${text.replace(/^\n+/, '').trimEnd()}\n`);
         out.push(data);

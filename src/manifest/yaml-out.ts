@@ -1,11 +1,10 @@
 /** YAML text of an object as sigs.k8s.io/yaml.Marshal writes it (keys sorted, Go quoting). */
-import { compareYamlKeys, marshalGoYaml } from '../gotemplate/goyaml.js';
-import type { GoValue } from '../gotemplate/value.js';
+import { compareYamlKeys, marshalPlainYaml } from '../gotemplate/goyaml.js';
 import { isJsonObject, type JsonObject, type JsonValue } from '../operator/types.js';
-import { jsonToGo } from './govalues.js';
 
+/** Written straight from the JSON data (no conversion to Go values first). */
 export function toYamlDocument(obj: JsonValue): string {
-  return marshalGoYaml(jsonToGo(obj) as GoValue);
+  return marshalPlainYaml(obj);
 }
 
 /**
