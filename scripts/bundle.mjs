@@ -20,6 +20,9 @@ await build({
   target: 'node22',
   minify: true,
   legalComments: 'inline',
+  // CommonJS dependencies bundled into ESM (the yaml package's node build) call require() for
+  // Node built-ins; give them a real one.
+  banner: { js: "import { createRequire as __sailctlCreateRequire } from 'node:module'; const require = __sailctlCreateRequire(import.meta.url);" },
   logLevel: 'warning',
   external: [
     '@kubernetes/client-node',
@@ -31,5 +34,7 @@ await build({
     'ajv-formats',
     'chalk',
     'ora',
+    // CommonJS in its Node build: loaded by Node itself, so `import('yaml')` gets a real namespace
+    'yaml',
   ],
 });

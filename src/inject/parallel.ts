@@ -11,9 +11,21 @@ import { SailError, type ErrorCode } from '../errors.js';
 import { injectDocument, type InjectStreamOptions, type InjectorSpec, type PreparedInjector } from './index.js';
 import { splitDocuments, StreamSyntaxError, type RawDocument } from './stream.js';
 import type { BatchRequest, BatchResponse } from './worker.js';
+import { basename, dirname, join } from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 
 const INLINE_DOCUMENTS = 300;
 const BATCH_SIZE = 40;
+
+/**
+ * The worker's entry: the compiled module beside this one, or, when this code runs from the
+ * bundle (dist/bundle), the compiled dist/inject/worker.js that the same build emitted.
+ */
+function workerScript(): URL {
+  const here = fileURLToPath(import.meta.url);
+  const dir = dirname(here);
+  return basename(dir) === 'bundle' ? pathToFileURL(join(dir, '..', 'inject', 'worker.js')) : new URL('./worker.js', import.meta.url);
+}
 
 /** Worker threads need the built JavaScript (dist/); from sources, everything runs in-process. */
 export function workersAvailable(): boolean {
@@ -56,7 +68,7 @@ export async function injectStreamParallel(
 
   const startPool = (): void => {
     for (let i = 0; i < workerCount; i++) {
-      const worker = new Worker(new URL('./worker.js', import.meta.url), { workerData: { spec } });
+      const worker = new Worker(workerScript(), { workerData: { spec } });
       // a worker that dies fails its batches instead of leaving them waiting forever
       const fail = (e: Error): void => {
         for (const [seq, p] of pending) {
@@ -77,6 +89,7 @@ export async function injectStreamParallel(
           pending.delete(m.seq);
         });
       });
+      ready.catch(() => undefined); // awaited through dispatch; see the note there
       pool.push({ worker, ready });
     }
   };
@@ -87,16 +100,17 @@ export async function injectStreamParallel(
     const w = pool[seq % pool.length] as PoolWorker;
     const request: BatchRequest = { seq, file: opts.file, docs: batch };
     batch = [];
-    results.set(
-      seq,
-      w.ready.then(
-        () =>
-          new Promise<BatchResponse>((resolve, reject) => {
-            pending.set(seq, { resolve, reject, worker: w.worker });
-            w.worker.postMessage(request);
-          }),
-      ),
+    const result = w.ready.then(
+      () =>
+        new Promise<BatchResponse>((resolve, reject) => {
+          pending.set(seq, { resolve, reject, worker: w.worker });
+          w.worker.postMessage(request);
+        }),
     );
+    // Batches still in flight when an earlier one fails are rejected as the pool shuts down;
+    // nobody awaits them then, and that must not crash the process as an unhandled rejection.
+    result.catch(() => undefined);
+    results.set(seq, result);
     while (nextSeq - flushSeq >= maxInFlight) await flushOne();
   };
 
