@@ -2,12 +2,14 @@
  * sprig v3 numeric, conversion, defaults, JSON, encoding, hashing, path, reflection and
  * regular-expression functions.
  */
-import { createHash, randomInt, randomUUID } from 'node:crypto';
 import { posix } from 'node:path';
 import { marshalGoJson, parseGoJson } from './gojson.js';
 import { FailError, FuncError, GoInt, goTypeName, sliceOf, type GoValue } from './value.js';
 import { def, deepEqual, int64, isEmpty, kindOf, strval, toFloat64, toInt64, type FuncTable } from './sprig-util.js';
 import { compileGoRegexp, goRegexpExpand, goRegexpFindAll, goRegexpReplaceAll, goRegexpSplit, mustCompileGoRegexp, quoteMeta } from './sprig-regexp.js';
+
+/** node:crypto, loaded on first use: most renders never hash or draw random numbers. */
+const crypto = (): typeof import('node:crypto') => process.getBuiltinModule('node:crypto');
 
 const ANY = 'interface {}';
 const S = 'string';
@@ -256,7 +258,7 @@ export function addMiscFuncs(t: FuncTable): void {
     const span = (hi as bigint) - (lo as bigint);
     // rand.Intn panics on a non-positive bound
     if (span <= 0n) throw new FuncError('invalid argument to Intn');
-    return (lo as bigint) + BigInt(randomInt(Number(span)));
+    return (lo as bigint) + BigInt(crypto().randomInt(Number(span)));
   });
 
   // reflect.go
@@ -275,11 +277,11 @@ export function addMiscFuncs(t: FuncTable): void {
   def(t, 'b64dec', [S], ([s]) => base64Decode(s as string));
   def(t, 'b32enc', [S], ([s]) => base32Encode(s as string));
   def(t, 'b32dec', [S], ([s]) => base32Decode(s as string));
-  def(t, 'sha256sum', [S], ([s]) => createHash('sha256').update(s as string, 'utf8').digest('hex'));
-  def(t, 'sha512sum', [S], ([s]) => createHash('sha512').update(s as string, 'utf8').digest('hex'));
-  def(t, 'sha1sum', [S], ([s]) => createHash('sha1').update(s as string, 'utf8').digest('hex'));
+  def(t, 'sha256sum', [S], ([s]) => crypto().createHash('sha256').update(s as string, 'utf8').digest('hex'));
+  def(t, 'sha512sum', [S], ([s]) => crypto().createHash('sha512').update(s as string, 'utf8').digest('hex'));
+  def(t, 'sha1sum', [S], ([s]) => crypto().createHash('sha1').update(s as string, 'utf8').digest('hex'));
   def(t, 'adler32sum', [S], ([s]) => String(adler32(s as string)));
-  def(t, 'uuidv4', [], () => randomUUID());
+  def(t, 'uuidv4', [], () => crypto().randomUUID());
 
   // paths (path.*; filepath.* is the same on the platforms Helm renders for)
   def(t, ['base', 'osBase'], [S], ([p]) => ((p as string) === '' ? '.' : posix.basename((p as string).replace(/\/+$/, '')) || '/'));

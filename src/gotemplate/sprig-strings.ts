@@ -1,8 +1,10 @@
 /** sprig v3 string functions (strings.go and the Go stdlib calls sprig maps directly). */
-import { randomInt } from 'node:crypto';
 import { sprintf } from './fmt.js';
 import { FuncError, mapOf, sliceOf, type GoMap, type GoValue } from './value.js';
 import { def, strslice, strval, type FuncTable } from './sprig-util.js';
+
+/** node:crypto, loaded on first use: most renders never hash or draw random numbers. */
+const crypto = (): typeof import('node:crypto') => process.getBuiltinModule('node:crypto');
 
 const S = 'string';
 const I = 'int';
@@ -93,7 +95,7 @@ function goLower(s: string): string {
 const ALNUM = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789';
 function randomFrom(chars: string, n: bigint): string {
   let out = '';
-  for (let i = 0n; i < n; i++) out += chars[randomInt(chars.length)];
+  for (let i = 0n; i < n; i++) out += chars[crypto().randomInt(chars.length)];
   return out;
 }
 
@@ -166,7 +168,7 @@ export function addStringFuncs(t: FuncTable): void {
   def(t, 'shuffle', [S], ([s]) => {
     const chars = Array.from(s as string);
     for (let i = chars.length - 1; i > 0; i--) {
-      const j = randomInt(i + 1);
+      const j = crypto().randomInt(i + 1);
       [chars[i], chars[j]] = [chars[j]!, chars[i]!];
     }
     return chars.join('');
