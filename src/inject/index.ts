@@ -3,7 +3,7 @@
  * Documents are read, injected and encoded one at a time; the caller decides where output goes
  * (the CLI collects it so that nothing is written when a later document fails).
  */
-import { SailError } from '../errors.js';
+import { SailError, type ErrorCode } from '../errors.js';
 import { parseYamlDocuments } from '../util/yaml.js';
 import { marshalPlainYaml, parseGoYaml, parseGoYamlPlain, GoYamlError } from '../gotemplate/goyaml.js';
 import { isMap, toJS, type GoMap } from '../gotemplate/value.js';
@@ -144,6 +144,54 @@ export function injectDocument(doc: RawDocument, settings: InjectionSettings, fi
   }
 }
 
+/** Several consecutive documents injected together: one output string and one report block. */
+export interface BatchOutcome {
+  /** The outputs of the documents before the first failure, concatenated. */
+  output: string;
+  /** Report lines joined by newlines ('' for none). */
+  report: string;
+  workloads: number;
+  error?: BatchError;
+}
+
+/** A failure in a form that crosses threads (a SailError's fields, or an internal error). */
+export interface BatchError {
+  code: string;
+  message: string;
+  file?: string | undefined;
+  line?: number | undefined;
+  hint?: string | undefined;
+  internal?: boolean;
+}
+
+export function injectBatch(docs: readonly RawDocument[], settings: InjectionSettings, file: string): BatchOutcome {
+  let output = '';
+  let report = '';
+  let workloads = 0;
+  for (const doc of docs) {
+    let r: DocumentResult;
+    try {
+      r = injectDocument(doc, settings, file);
+    } catch (e) {
+      const error: BatchError =
+        e instanceof SailError
+          ? { code: e.code, message: e.message, file: e.file, line: e.line, hint: e.hint }
+          : { code: 'INVALID', message: e instanceof Error ? (e.stack ?? e.message) : String(e), internal: true };
+      return { output, report, workloads, error };
+    }
+    output += r.output;
+    for (const line of r.report) report = report === '' ? line : `${report}\n${line}`;
+    if (r.workload) workloads++;
+  }
+  return { output, report, workloads };
+}
+
+/** The error a batch ended with, as the exception the CLI reports. */
+export function batchErrorToException(e: BatchError): Error {
+  if (e.internal) return new Error(e.message);
+  return new SailError(e.code as ErrorCode, e.message, { file: e.file, line: e.line, hint: e.hint });
+}
+
 export interface InjectStreamOptions {
   /** The input's name for messages ('-' for stdin). */
   file: string;
@@ -182,11 +230,14 @@ function located(file: string, doc: RawDocument, message: string, line?: number)
   return new SailError('INVALID', `document ${doc.index + 1}: ${message}`, { file, line: line ?? doc.line });
 }
 
-/** Injects every document of `lines`; throws a SailError naming file:line on the first failure. */
-export async function injectStream(lines: AsyncIterable<string> | Iterable<string>, injector: PreparedInjector, opts: InjectStreamOptions): Promise<{ workloads: number }> {
+/**
+ * Injects every document of a stream given as chunks of text (lines or any split); throws a
+ * SailError naming file:line on the first failure.
+ */
+export async function injectStream(chunks: AsyncIterable<string> | Iterable<string>, injector: PreparedInjector, opts: InjectStreamOptions): Promise<{ workloads: number }> {
   let workloads = 0;
   try {
-    for await (const doc of splitDocuments(lines)) {
+    for await (const doc of splitDocuments(chunks)) {
       const r = injectDocument(doc, injector.settings, opts.file);
       opts.write(r.output);
       for (const line of r.report) opts.report(line);

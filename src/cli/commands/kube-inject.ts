@@ -66,7 +66,8 @@ async function runKubeInject(ctx: CommandContext, _args: string[], opts: KubeInj
   const { readUserFile, writeFileAtomic } = await import('../../util/files.js');
   const { prepareInjector, injectStream, injectorSpec, nativeSidecarMode, nodesSupportNativeSidecars } = await import('../../inject/index.js');
   const { injectStreamParallel, defaultWorkerCount, workersAvailable } = await import('../../inject/parallel.js');
-  const { linesOf, fileLines } = await import('../../inject/stream.js');
+  const { fileChunks } = await import('../../inject/stream.js');
+  const { stat } = await import('node:fs/promises');
   const { isAbsolute, resolve } = await import('node:path');
 
   const revision = opts.revision === 'default' ? '' : (opts.revision ?? '');
@@ -99,21 +100,31 @@ async function runKubeInject(ctx: CommandContext, _args: string[], opts: KubeInj
     },
   });
 
-  const chunks: string[] = [];
+  const outputs: string[] = [];
   const report: string[] = [];
-  const lines = opts.filename === '-' ? linesOf(await ctx.io.readStdin()) : fileLines(path(opts.filename));
   try {
-    const streamOpts = { file: opts.filename, write: (c: string) => chunks.push(c), report: (l: string) => report.push(l) };
+    // the stream is cut into documents from chunks of any size: stdin is one chunk
+    let input: Iterable<string> | AsyncIterable<string>;
+    let size: number;
+    if (opts.filename === '-') {
+      const text = await ctx.io.readStdin();
+      input = [text];
+      size = text.length;
+    } else {
+      size = (await stat(path(opts.filename))).size;
+      input = fileChunks(path(opts.filename));
+    }
+    const streamOpts = { file: opts.filename, write: (c: string) => outputs.push(c), report: (l: string) => report.push(l) };
     const workers = workersAvailable() ? defaultWorkerCount(env) : 0;
-    if (workers > 0) await injectStreamParallel(lines, injector, injectorSpec(injector, env), streamOpts, workers);
-    else await injectStream(lines, injector, streamOpts);
+    if (workers > 0) await injectStreamParallel(input, injector, injectorSpec(injector, env), streamOpts, workers, size);
+    else await injectStream(input, injector, streamOpts);
   } catch (e) {
     const code = (e as NodeJS.ErrnoException).code;
     if (code === 'ENOENT') throw new SailError('FILE_NOT_FOUND', 'no such file or directory', { file: opts.filename });
     if (code === 'EISDIR') throw new SailError('FILE_READ', 'is a directory, expected a file', { file: opts.filename });
     throw e;
   }
-  const text = chunks.join('');
+  const text = outputs.join('');
   if (opts.output) await writeFileAtomic(path(opts.output), text);
   else ctx.io.stdout.write(text);
   if (report.length > 0) ctx.io.stderr.write(`${report.join('\n')}\n`);
