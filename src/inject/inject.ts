@@ -34,6 +34,7 @@ import {
   setContainers,
   updateClusterEnvs,
 } from './postprocess.js';
+import { labelSelectorEmpty, labelSelectorMatches } from '../util/label-selector.js';
 
 /** An injection failure the user can fix (bad annotation, unknown template, bad template output). */
 export class InjectError extends Error {
@@ -91,32 +92,9 @@ function get(o: unknown, ...path: string[]): unknown {
   return cur;
 }
 
+/** istiod's never/alwaysInjectSelector test: an empty selector matches nothing here. */
 function selectorMatches(sel: LabelSelector, podLabels: Record<string, string>): boolean {
-  const ml = sel.matchLabels ?? {};
-  const exprs = sel.matchExpressions ?? [];
-  if (Object.keys(ml).length === 0 && exprs.length === 0) return false; // an empty selector matches nothing here
-  for (const [k, v] of Object.entries(ml)) if (podLabels[k] !== v) return false;
-  for (const e of exprs) {
-    const has = Object.hasOwn(podLabels, e.key);
-    const vals = e.values ?? [];
-    switch (e.operator) {
-      case 'In':
-        if (!has || !vals.includes(podLabels[e.key] as string)) return false;
-        break;
-      case 'NotIn':
-        if (has && vals.includes(podLabels[e.key] as string)) return false;
-        break;
-      case 'Exists':
-        if (!has) return false;
-        break;
-      case 'DoesNotExist':
-        if (has) return false;
-        break;
-      default:
-        return false;
-    }
-  }
-  return true;
+  return !labelSelectorEmpty(sel) && labelSelectorMatches(sel, podLabels);
 }
 
 /** istiod's injectRequired: host networking, ignored namespaces, the inject label/annotation, selectors, policy. */

@@ -3,6 +3,7 @@
  * MutatingWebhookConfigurations' namespaceSelector/objectSelector with the same rules and reason
  * texts as `istioctl x check-inject` (istioctl/pkg/checkinject). Pure.
  */
+import { labelSelectorMatches } from '../util/label-selector.js';
 
 export interface LabelSelectorRequirement {
   key: string;
@@ -42,31 +43,7 @@ type Labels = Readonly<Record<string, string>>;
 
 /** A nil selector matches everything, as in Kubernetes. */
 export function selectorMatches(sel: LabelSelector | null | undefined, labels: Labels): boolean {
-  if (!sel) return true;
-  for (const [k, v] of Object.entries(sel.matchLabels ?? {})) if (labels[k] !== v) return false;
-  for (const e of sel.matchExpressions ?? []) {
-    const has = Object.prototype.hasOwnProperty.call(labels, e.key);
-    const v = labels[e.key];
-    const values = e.values ?? [];
-    switch (e.operator) {
-      case 'In':
-        if (!has || !values.includes(v as string)) return false;
-        break;
-      case 'NotIn':
-        if (has && values.includes(v as string)) return false;
-        break;
-      case 'Exists':
-        if (!has) return false;
-        break;
-      case 'DoesNotExist':
-        if (has) return false;
-        break;
-      default:
-        // An invalid selector matches nothing (LabelSelectorAsSelector fails in Go).
-        return false;
-    }
-  }
-  return true;
+  return labelSelectorMatches(sel, labels);
 }
 
 /** Whether the selector matched, and the In/NotIn label it matched on (check-inject's reason text). */

@@ -4,41 +4,7 @@
  */
 import { arr, obj, str, strMap, strs, type Resource } from '../resource.js';
 
-/**
- * metav1.LabelSelectorAsSelector(...).Matches(labels). An absent selector matches everything (the
- * webhook default); a selector Kubernetes would reject (unknown operator, In without values, ...)
- * matches nothing, as the Go helpers return false on the conversion error.
- */
-export function labelSelectorMatches(selector: unknown, labels: Readonly<Record<string, string>>): boolean {
-  if (selector === undefined || selector === null) return true;
-  const sel = obj(selector);
-  const matchLabels = strMap(sel['matchLabels']);
-  for (const k in matchLabels) if (labels[k] !== matchLabels[k]) return false;
-  for (const e of arr(sel['matchExpressions'])) {
-    const expr = obj(e);
-    const key = str(expr['key']);
-    const values = strs(expr['values']);
-    const has = Object.prototype.hasOwnProperty.call(labels, key);
-    switch (str(expr['operator'])) {
-      case 'In':
-        if (values.length === 0 || !has || !values.includes(labels[key] as string)) return false;
-        break;
-      case 'NotIn':
-        if (values.length === 0) return false;
-        if (has && values.includes(labels[key] as string)) return false;
-        break;
-      case 'Exists':
-        if (values.length > 0 || !has) return false;
-        break;
-      case 'DoesNotExist':
-        if (values.length > 0 || has) return false;
-        break;
-      default:
-        return false;
-    }
-  }
-  return true;
-}
+export { labelSelectorMatches } from '../../util/label-selector.js';
 
 /** Names of resources, sorted (istioctl's getNames for sidecar/telemetry messages). */
 export function sortedNames(rs: readonly Resource[]): string[] {
