@@ -7,7 +7,6 @@
  * interrupted install is completed by the next run. Progress goes to `events`; nothing prints here.
  */
 import { SailError } from '../errors.js';
-import { kindRank, type K8sObject } from '../manifest/index.js';
 import type { ComponentName } from '../operator/translate.js';
 import type { KubeClient, NotReady } from '../kube/index.js';
 import type { KubeObject } from '../kube/types.js';
@@ -86,20 +85,26 @@ async function ensureNamespace(client: KubeClient, name: string, network: string
 }
 
 /**
- * A component's objects in rendered order, cut where the install rank changes (CRDs, then
- * identities and RBAC, webhooks, config, workloads, Services): ranks apply one after another as
- * rendered, objects of one rank concurrently, as nothing within a rank depends on another.
+ * A component's objects as apply waves: CRDs first (the rest may be their custom resources), then
+ * Namespaces (the rest may live in them), then everything else at once. The API server accepts
+ * the other objects in any order (a ServiceAccount or ConfigMap a Deployment names may arrive
+ * after it: its controllers retry), so they need not queue behind each other; each wave keeps
+ * rendered order.
  */
 export function applyWaves(objects: readonly KubeObject[]): KubeObject[][] {
-  const waves: KubeObject[][] = [];
-  let rank: number | undefined;
-  for (const o of objects) {
-    const r = kindRank(o as unknown as K8sObject);
-    if (r !== rank || waves.length === 0) waves.push([]);
-    rank = r;
-    waves[waves.length - 1]!.push(o);
-  }
-  return waves;
+  const crds = objects.filter((o) => o.kind === 'CustomResourceDefinition' && o.apiVersion.startsWith('apiextensions.k8s.io/'));
+  const namespaces = objects.filter((o) => o.apiVersion === 'v1' && o.kind === 'Namespace');
+  const rest = objects.filter((o) => !crds.includes(o) && !namespaces.includes(o));
+  return [crds, namespaces, rest].filter((w) => w.length > 0);
+}
+
+/**
+ * Looks up the REST mapping of every rendered kind at once, so the applies that follow do not each
+ * wait for discovery of their group-version in turn. Failures are left for the apply to report.
+ */
+async function prefetchMappings(client: KubeClient, objects: readonly KubeObject[]): Promise<void> {
+  const kinds = new Map(objects.map((o) => [`${o.apiVersion}/${o.kind}`, { apiVersion: o.apiVersion, kind: o.kind }]));
+  await Promise.all([...kinds.values()].map((k) => client.findMapping(k).catch(() => undefined)));
 }
 
 /** istioctl's webhook precheck: an overlap fails the install unless --force (then it is a warning). */
@@ -120,21 +125,32 @@ export async function checkWebhooksBeforeInstall(client: KubeClient, render: Ins
 export async function installManifests(client: KubeClient, render: InstallRender, opts: InstallOptions): Promise<void> {
   const ev = opts.events ?? {};
   const network = (render.iop['spec'] as { values?: { global?: { network?: unknown } } } | undefined)?.values?.global?.network;
-  await ensureNamespace(client, render.namespace, typeof network === 'string' && network !== '' ? network : undefined);
+  // Independent reads and one create: the namespace, the webhook precheck and discovery go together.
+  await Promise.all([
+    ensureNamespace(client, render.namespace, typeof network === 'string' && network !== '' ? network : undefined),
+    checkWebhooksBeforeInstall(client, render, opts),
+    prefetchMappings(client, [...render.components.values()].flat()),
+  ]);
 
-  await checkWebhooksBeforeInstall(client, render, opts);
-
-  const { waitForReady } = await import('../kube/index.js');
+  const { waitForReady, crdEstablished, namespaceActive } = await import('../kube/index.js');
+  // An apply answers with the live object: a CRD already Established (or a Namespace Active) in
+  // that answer needs no further look, which spares a GET of every (large) CRD before Pilot starts.
+  const readyAsApplied = (live: KubeObject): boolean =>
+    (live.kind === 'CustomResourceDefinition' && crdEstablished(live)) || (live.kind === 'Namespace' && namespaceActive(live));
   const components = [...render.components.keys()];
   const results = await runGated(components, async (c) => {
     ev.componentStarted?.(c);
     const objects = render.components.get(c) ?? [];
     try {
+      const toWaitFor: KubeObject[] = [];
       for (const wave of applyWaves(objects)) {
-        await Promise.all(wave.map((o) => client.apply(o)));
-        if (wave.some((o) => o.kind === 'CustomResourceDefinition')) client.invalidateDiscovery();
+        // No discovery reset after CRDs: the client re-discovers a group-version when a kind is missing from it.
+        const applied = await Promise.all(wave.map((o) => client.apply(o)));
+        wave.forEach((o, i) => {
+          if (!readyAsApplied(applied[i]!)) toWaitFor.push(o);
+        });
       }
-      const report = await waitForReady(client, objects, {
+      const report = await waitForReady(client, toWaitFor, {
         timeoutMs: opts.readinessTimeoutMs,
         intervalMs: opts.pollIntervalMs ?? 2000,
         onWaiting: (nr) => ev.componentWaiting?.(c, nr),
@@ -162,7 +178,7 @@ export async function installManifests(client: KubeClient, render: InstallRender
 
   if (render.components.has('Pilot')) {
     const tag = await defaultTagWebhook(client, render, { dryRun: false });
-    for (const o of tag) await client.apply(o);
+    await Promise.all(tag.map((o) => client.apply(o)));
   }
 
   ev.pruning?.();

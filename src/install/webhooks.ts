@@ -75,10 +75,15 @@ export function buildTagWebhook(canonical: KubeObject, opts: { revision: string;
  * own injector, as istioctl does before pointing the tag elsewhere.
  */
 export async function defaultTagWebhook(client: KubeClient, render: InstallRender, opts: { dryRun: boolean }): Promise<KubeObject[]> {
-  const existing = await client.list(MWC, { labelSelector: 'app=sidecar-injector,istio.io/tag=default' });
-  if (!tagWebhookNeeded(render, existing.length > 0)) return [];
   const rev = render.revision || 'default';
-  const canonicals = await client.list(MWC, { labelSelector: `istio.io/rev=${rev},!istio.io/tag` });
+  // The lookups do not depend on each other; one round trip instead of four.
+  const [existing, canonicals, liveValidator, defaults] = await Promise.all([
+    client.list(MWC, { labelSelector: 'app=sidecar-injector,istio.io/tag=default' }),
+    client.list(MWC, { labelSelector: `istio.io/rev=${rev},!istio.io/tag` }),
+    client.get(VWC, DEFAULT_VALIDATOR_NAME),
+    opts.dryRun ? Promise.resolve([]) : client.list(MWC, { labelSelector: 'istio.io/rev=default,!istio.io/tag' }),
+  ]);
+  if (!tagWebhookNeeded(render, existing.length > 0)) return [];
   const rendered = (render.components.get('Pilot') ?? []).filter((o) => o.kind === MWC.kind && (o.metadata.labels?.['istio.io/rev'] ?? '') === rev);
   const canonical = canonicals.length === 1 ? canonicals[0] : rendered.length === 1 ? rendered[0] : undefined;
   if (!canonical) return [];
@@ -86,9 +91,7 @@ export async function defaultTagWebhook(client: KubeClient, render: InstallRende
   const ownerLabels = render.labelsFor();
   const tag = buildTagWebhook(canonical, { revision: render.revision, istioNamespace: render.namespace, ownerLabels, autoInject });
   if (!tag) return [];
-  const liveValidator = await client.get(VWC, DEFAULT_VALIDATOR_NAME);
   if (!opts.dryRun) {
-    const defaults = await client.list(MWC, { labelSelector: 'istio.io/rev=default,!istio.io/tag' });
     if (defaults.length === 1) {
       const d = defaults[0]!;
       const hooks = ((d['webhooks'] ?? []) as Webhook[]).map((w) => ({ ...w, namespaceSelector: NEVER_MATCH, objectSelector: NEVER_MATCH }));

@@ -152,16 +152,40 @@ export async function installAction(ctx: CommandContext, opts: InstallFlags): Pr
   const { ISTIO_VERSION } = await import('../../version.js');
   const files = [];
   for (const name of opts.filename ?? []) files.push({ name, text: await readUserFile(name.trim(), () => ctx.io.readStdin()) });
-  const render = await renderInstall({ files, sets: opts.set ?? [], manifestsDir: opts.manifests ?? opts.charts, revision: opts.revision, force: opts.force });
+
+  // The first round trips (server version, discovery of the kinds every install reads) go out
+  // while the manifest renders. Their errors, and a bad kubeconfig's, wait until the render has
+  // succeeded, so a mistake in the user's files is still reported first.
+  const kube = await import('../../kube/index.js');
+  let early: { client: ReturnType<typeof kube.clientFromFlags>; version: Promise<{ gitVersion: string }> } | undefined;
+  try {
+    const c = kube.clientFromFlags(ctx.globals, ctx.io.env);
+    const version = c.serverVersion();
+    version.catch(() => undefined);
+    for (const k of [{ apiVersion: 'v1', kind: 'Pod' }, { apiVersion: 'apps/v1', kind: 'Deployment' }]) c.findMapping(k).catch(() => undefined);
+    early = { client: c, version };
+  } catch {
+    // Thrown again below, after the render.
+  }
+  // The render hardly yields: let the requests reach the socket before it starts.
+  await new Promise((resolve) => setImmediate(resolve));
+  let render: Awaited<ReturnType<typeof renderInstall>>;
+  try {
+    render = await renderInstall({ files, sets: opts.set ?? [], manifestsDir: opts.manifests ?? opts.charts, revision: opts.revision, force: opts.force });
+  } catch (e) {
+    early?.client.close();
+    throw e;
+  }
   for (const w of render.warnings) ctx.io.stderr.write(`Warning: ${w}\n`);
 
-  const kube = await import('../../kube/index.js');
-  const client = kube.clientFromFlags(ctx.globals, ctx.io.env);
+  const client = early?.client ?? kube.clientFromFlags(ctx.globals, ctx.io.env);
   try {
+    // Independent of the version check, so it runs alongside it.
+    const running = kube.findControlPlanes(client, render.namespace).catch(() => []);
     const { kubernetesVersionNotice } = await import('../../install/prechecks.js');
     let gitVersion: string;
     try {
-      gitVersion = (await client.serverVersion()).gitVersion;
+      gitVersion = (await (early?.version ?? client.serverVersion())).gitVersion;
     } catch (e) {
       // The client's own errors (unreachable, forbidden, timeout) already say what went wrong.
       if (e instanceof SailError) throw e;
@@ -170,8 +194,7 @@ export async function installAction(ctx: CommandContext, opts: InstallFlags): Pr
     // istioctl only notes an unsupported version and proceeds.
     const notice = kubernetesVersionNotice(gitVersion, ISTIO_VERSION);
     if (notice) ctx.io.stdout.write(notice);
-    const running = await kube.findControlPlanes(client, render.namespace).catch(() => []);
-    const warning = versionChangeWarning(running, render.revision, ISTIO_VERSION);
+    const warning = versionChangeWarning(await running, render.revision, ISTIO_VERSION);
     if (warning) ctx.io.stderr.write(warning);
 
     const installer = await import('../../install/installer.js');
