@@ -107,6 +107,15 @@ async function prefetchMappings(client: KubeClient, objects: readonly KubeObject
   await Promise.all([...kinds.values()].map((k) => client.findMapping(k).catch(() => undefined)));
 }
 
+/**
+ * Asks discovery, all at once, for the group-versions every install reads (the kinds prune lists,
+ * CRDs): called before the render, these round trips happen while it runs. Failures are left for
+ * the real requests to report.
+ */
+export function warmDiscovery(client: KubeClient): void {
+  for (const k of [...PRUNE_KINDS, { apiVersion: 'apiextensions.k8s.io/v1', kind: 'CustomResourceDefinition' }]) client.findMapping(k).catch(() => undefined);
+}
+
 /** istioctl's webhook precheck: an overlap fails the install unless --force (then it is a warning). */
 export async function checkWebhooksBeforeInstall(client: KubeClient, render: InstallRender, opts: Pick<InstallOptions, 'force' | 'events'>): Promise<void> {
   if (!render.components.has('Pilot')) return;
@@ -176,13 +185,19 @@ export async function installManifests(client: KubeClient, render: InstallRender
     throw new SailError('KUBE', `failed to install manifests: ${failures.map(([c, r]) => `${COMPONENT_DISPLAY_NAMES[c]}: ${(r.reason as Error).message}`).join('; ')}`);
   }
 
+  // The prune listing runs beside the tag webhook step: every object that step writes carries the
+  // not-pruned label and keeps its owner labels, so it cannot change what prune selects. (It must
+  // not start before the components are applied: an object moved to another component is listed
+  // under its old component label until the apply relabels it.)
+  const prunable = findPrunable(client, render);
+  prunable.catch(() => undefined);
   if (render.components.has('Pilot')) {
     const tag = await defaultTagWebhook(client, render, { dryRun: false });
     await Promise.all(tag.map((o) => client.apply(o)));
   }
 
   ev.pruning?.();
-  for (const o of await findPrunable(client, render)) {
+  for (const o of await prunable) {
     const name = `${gvkString(o.apiVersion, o.kind)}/${o.metadata.name}.${o.metadata.namespace ?? ''}`;
     if (await client.delete(o, o.metadata.name, o.metadata.namespace, { propagationPolicy: 'Foreground' })) ev.log?.(`  Removed ${name}.`);
     else ev.log?.(`object: ${name} is not being deleted because it no longer exists`);

@@ -162,7 +162,7 @@ export async function installAction(ctx: CommandContext, opts: InstallFlags): Pr
     const c = kube.clientFromFlags(ctx.globals, ctx.io.env);
     const version = c.serverVersion();
     version.catch(() => undefined);
-    for (const k of [{ apiVersion: 'v1', kind: 'Pod' }, { apiVersion: 'apps/v1', kind: 'Deployment' }]) c.findMapping(k).catch(() => undefined);
+    (await import('../../install/installer.js')).warmDiscovery(c);
     early = { client: c, version };
   } catch {
     // Thrown again below, after the render.
