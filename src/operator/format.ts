@@ -1,6 +1,6 @@
 /**
  * Output formats of `profile dump`, matching istioctl 1.23 byte for byte: YAML as
- * sigs.k8s.io/yaml writes it (goyaml.ts), JSON as Go's json.MarshalIndent with four spaces (keys
+ * sigs.k8s.io/yaml writes it (src/gotemplate/goyaml.ts), JSON as Go's json.MarshalIndent with four spaces (keys
  * sorted, <>& escaped), and "flags": one sorted `path=value` line per leaf, strings %q-quoted,
  * other values as Go's %v. test/operator/dump-oracle checks all three against Go.
  */
@@ -8,7 +8,8 @@ import { goFloat, goQuote } from './gofmt.js';
 import { isJsonObject, type JsonValue } from './types.js';
 
 export { goFloat, goQuote } from './gofmt.js';
-export { toGoYaml } from './goyaml.js';
+/** YAML as sigs.k8s.io/yaml.Marshal writes it (ends with a newline): the template engine's writer. */
+export { marshalPlainYaml as toGoYaml } from '../gotemplate/goyaml.js';
 
 /** Go's sort.Strings order (bytewise UTF-8). */
 export function compareBytes(a: string, b: string): number {
