@@ -1,34 +1,8 @@
 // Expected results were produced by Go's own text/template (Go 1.19, the Debian oracle) and
 // pinned here; each row is [template, JSON data, missingkey, expected output or error].
 import { describe, expect, it } from 'vitest';
-import { FuncError, GoFloat32, GoInt, TemplateError, TemplateSet, bytesOf, fromJS, mapOf, namedMap, namedSlice, sliceOf, withSignature, type FuncMap, type GoValue } from '../../src/gotemplate/index.js';
-
-type MissingKey = 'default' | 'invalid' | 'zero' | 'error';
-type Expected = { output: string } | { error: string };
-
-/** The same helper functions the Go program that produced the expectations registered. */
-const funcs: FuncMap = {
-  fail: withSignature((a) => {
-    throw new FuncError(a[0] as string);
-  }, { params: ['string'] }),
-  nilv: withSignature(() => null, { params: [] }),
-  i64: withSignature((a) => new GoInt('int64', a[0] as bigint), { params: ['int'] }),
-  u8: withSignature((a) => new GoInt('uint8', (a[0] as bigint) & 255n), { params: ['int'] }),
-  f32: withSignature((a) => new GoFloat32(Math.fround(a[0] as number)), { params: ['float64'] }),
-  strs: withSignature((a) => sliceOf(a, 'string'), { params: [], variadic: 'string' }),
-  mstr: withSignature(() => mapOf(new Map([['a', 'x']]), 'string'), { params: [] }),
-};
-
-function run(template: string, json: string, missingKey: MissingKey): Expected {
-  const set = new TemplateSet({ missingKey, funcs });
-  try {
-    set.parse('t', template);
-    return { output: set.execute('t', json ? fromJS(JSON.parse(json)) : null) };
-  } catch (e) {
-    if (e instanceof TemplateError) return { error: e.message };
-    throw e;
-  }
-}
+import { GoInt, TemplateSet, bytesOf, fromJS, namedMap, namedSlice, withSignature, type FuncMap, type GoValue } from '../../src/gotemplate/index.js';
+import { funcs, run, type Expected, type MissingKey } from './support/pinned.js';
 
 const ROWS: [string, string, MissingKey, Expected][] = [
   // Go reports a parse error at the line of the newest token its lexer produced
