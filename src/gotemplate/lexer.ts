@@ -139,6 +139,20 @@ export function lex(input: string, opts: LexOptions): Token[] {
     if (c === 46 || c === 44 || c === 124 || c === 58 || c === 41 || c === 40) return true;
     return input.startsWith(rightDelim, pos);
   };
+  /** Scans a "string" or 'c' body after its opening quote; false when unterminated (EOF or newline). */
+  const scanQuoted = (quote: number): boolean => {
+    while (pos < input.length) {
+      const q = input.charCodeAt(pos++);
+      if (q === 92) {
+        if (pos >= input.length || input.charCodeAt(pos) === 10) return false;
+        pos += charLen(input, pos);
+        continue;
+      }
+      if (q === 10) return false;
+      if (q === quote) return true;
+    }
+    return false;
+  };
   const badChar = (p: number): string =>
     p >= input.length ? 'bad character U+FFFFFFFF' : `bad character ${formatRuneU(input.codePointAt(p)!)}`;
 
@@ -250,21 +264,7 @@ export function lex(input: string, opts: LexOptions): Token[] {
           continue;
         case 34: {
           // "quoted"
-          let ok = false;
-          while (pos < input.length) {
-            const q = input.charCodeAt(pos++);
-            if (q === 92) {
-              if (pos >= input.length || input.charCodeAt(pos) === 10) break;
-              pos += charLen(input, pos);
-              continue;
-            }
-            if (q === 10) break;
-            if (q === 34) {
-              ok = true;
-              break;
-            }
-          }
-          if (!ok) {
+          if (!scanQuoted(34)) {
             emitError('unterminated quoted string');
             return tokens;
           }
@@ -291,21 +291,7 @@ export function lex(input: string, opts: LexOptions): Token[] {
           continue;
         case 39: {
           // 'c'
-          let ok = false;
-          while (pos < input.length) {
-            const q = input.charCodeAt(pos++);
-            if (q === 92) {
-              if (pos >= input.length || input.charCodeAt(pos) === 10) break;
-              pos += charLen(input, pos);
-              continue;
-            }
-            if (q === 10) break;
-            if (q === 39) {
-              ok = true;
-              break;
-            }
-          }
-          if (!ok) {
+          if (!scanQuoted(39)) {
             emitError('unterminated character constant');
             return tokens;
           }
