@@ -3,26 +3,11 @@
  * words typed so far (skipping flags and their values) to find the command, then offers its
  * subcommands, flags, or the values of the flag being completed. Needs bash 4+.
  */
-import { allCommands, type CompletionFlag, type CompletionModel, type ValueCompletion } from './model.js';
+import { allCommands, type CompletionFlag, type CompletionModel, valueSpec } from './model.js';
 
 /** Single-quotes a string for bash. */
 export function shQuote(s: string): string {
   return `'${s.replaceAll("'", `'\\''`)}'`;
-}
-
-function valueSpec(v: ValueCompletion): string {
-  switch (v.kind) {
-    case 'words':
-      return v.words.join(' ');
-    case 'files':
-      return '@files';
-    case 'dirs':
-      return '@dirs';
-    case 'profiles':
-      return '@profiles';
-    case 'none':
-      return '@none';
-  }
 }
 
 function flagWords(flags: readonly CompletionFlag[], withValue: boolean | undefined): string {

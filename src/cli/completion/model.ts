@@ -113,3 +113,19 @@ export function buildCompletionModel(
 export function allCommands(root: CompletionCommand): CompletionCommand[] {
   return [root, ...root.subcommands.flatMap(allCommands)];
 }
+
+/** A flag's value completion as the generated scripts encode it: words, or @files/@dirs/@profiles/@none. */
+export function valueSpec(v: ValueCompletion): string {
+  switch (v.kind) {
+    case 'words':
+      return v.words.join(' ');
+    case 'files':
+      return '@files';
+    case 'dirs':
+      return '@dirs';
+    case 'profiles':
+      return '@profiles';
+    case 'none':
+      return '@none';
+  }
+}

@@ -2,26 +2,11 @@
  * The PowerShell completion script: a native argument completer holding the model in
  * hashtables and walking the command line the same way the bash and zsh scripts do.
  */
-import { allCommands, type CompletionModel, type ValueCompletion } from './model.js';
+import { allCommands, type CompletionModel, valueSpec } from './model.js';
 
 /** Single-quoted PowerShell string. */
 function pq(s: string): string {
   return `'${s.replaceAll("'", "''")}'`;
-}
-
-function valueSpec(v: ValueCompletion): string {
-  switch (v.kind) {
-    case 'words':
-      return v.words.join(' ');
-    case 'files':
-      return '@files';
-    case 'dirs':
-      return '@dirs';
-    case 'profiles':
-      return '@profiles';
-    case 'none':
-      return '@none';
-  }
 }
 
 export function powershellScript(model: CompletionModel): string {

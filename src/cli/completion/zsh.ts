@@ -2,23 +2,8 @@
  * The zsh completion script: the same model and walk as the bash script, in zsh syntax, with
  * zsh's own file/directory completion (_files) and descriptions for commands and flags.
  */
-import { allCommands, type CompletionFlag, type CompletionModel, type ValueCompletion } from './model.js';
+import { allCommands, type CompletionFlag, type CompletionModel, valueSpec } from './model.js';
 import { shQuote } from './bash.js';
-
-function valueSpec(v: ValueCompletion): string {
-  switch (v.kind) {
-    case 'words':
-      return v.words.join(' ');
-    case 'files':
-      return '@files';
-    case 'dirs':
-      return '@dirs';
-    case 'profiles':
-      return '@profiles';
-    case 'none':
-      return '@none';
-  }
-}
 
 /** "name:description" entries for _describe (colons in names escaped). */
 function described(name: string, description: string): string {
