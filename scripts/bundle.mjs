@@ -3,14 +3,73 @@
 // (lazy command code split into chunks) keeps `sailctl version` within 1.5x of bare Node.
 // Packages with native or dynamic-require code stay external and load from node_modules.
 import { build } from 'esbuild';
-import { rmSync } from 'node:fs';
+import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
+import { readFile } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
 import { dirname, resolve } from 'node:path';
+
+// commander imports node:child_process at the top for executable subcommands, which sailctl
+// does not use; child_process pulls in net, dgram and more, milliseconds of every start. It gets a
+// stand-in that loads the real module on first use.
+const lazyChildProcessForCommander = {
+  name: 'lazy-child-process-for-commander',
+  setup(b) {
+    b.onResolve({ filter: /^node:child_process$/ }, (args) =>
+      /[\\/]commander[\\/]/.test(args.importer) ? { path: 'node:child_process', namespace: 'sailctl-lazy' } : undefined,
+    );
+    b.onLoad({ filter: /.*/, namespace: 'sailctl-lazy' }, () => ({
+      contents: "module.exports = { spawn: (...a) => process.getBuiltinModule('node:child_process').spawn(...a) };",
+      loader: 'js',
+    }));
+  },
+};
+
+// commander's Option constructor tests every flag string with a Unicode-property regex, and V8
+// compiles such a regex in about a millisecond on first use. Sailctl's flags are rarely variadic:
+// a plain suffix test first gives the same answer and compiles the Unicode one only when needed.
+const commanderOptionRegex = {
+  name: 'commander-option-regex',
+  setup(b) {
+    b.onLoad({ filter: /[\\/]commander[\\/]lib[\\/]option\.js$/ }, async (args) => {
+      const source = await readFile(args.path, 'utf8');
+      const slow = '/\\p{ID_Continue}\\.\\.\\.[>\\]]$/u.test(flags)';
+      if (!source.includes(slow)) throw new Error(`bundle: commander's option.js changed; review the commander-option-regex plugin`);
+      return { contents: source.replace(slow, `(/\\.\\.\\.[>\\]]$/.test(flags) && ${slow})`), loader: 'js' };
+    });
+  },
+};
+
+/**
+ * Rewrites the ESM imports of Node built-ins in one output file into process.getBuiltinModule
+ * reads. Why: for an ESM import of a built-in, Node builds a facade that reads every export, and
+ * that runs lazy getters (fs.ReadStream loads streams, fs/promises, readline and os; util's lazy
+ * exports load worker_threads): milliseconds of every start. A destructuring read touches only the
+ * names the code uses. esbuild writes these imports in a few fixed shapes; anything else stays.
+ */
+export function rewriteBuiltinImports(code) {
+  return code.replace(/import\s*(?:([\w$]+)\s*,?\s*)?(?:\{([^}]*)\}|\*\s*as\s+([\w$]+))?\s*from\s*"(node:[\w/]+)";?/g, (all, def, named, ns, mod) => {
+    if (!def && named === undefined && !ns) return all;
+    const get = `process.getBuiltinModule(${JSON.stringify(mod)})`;
+    const parts = [];
+    if (def) parts.push(`const ${def}=${get};`);
+    if (ns) parts.push(`const ${ns}=${get};`);
+    if (named !== undefined) {
+      const fields = named.split(',').map((x) => x.trim()).filter(Boolean).map((x) => {
+        const m = /^([\w$]+)(?:\s+as\s+([\w$]+))?$/.exec(x);
+        if (!m) throw new Error(`bundle: unexpected import clause ${JSON.stringify(x)} from ${mod}`);
+        return m[2] ? `${m[1]}:${m[2]}` : m[1];
+      });
+      parts.push(`const{${fields.join(',')}}=${get};`);
+    }
+    return parts.join('');
+  });
+}
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const outdir = resolve(root, 'dist', 'bundle');
 rmSync(outdir, { recursive: true, force: true });
-await build({
+const result = await build({
+  write: false,
   entryPoints: [resolve(root, 'dist', 'cli', 'main.js')],
   outdir,
   bundle: true,
@@ -22,8 +81,9 @@ await build({
   legalComments: 'inline',
   // CommonJS dependencies bundled into ESM (the yaml package's node build) call require() for
   // Node built-ins; give them a real one.
-  banner: { js: "import { createRequire as __sailctlCreateRequire } from 'node:module'; const require = __sailctlCreateRequire(import.meta.url);" },
+  banner: { js: "const require = process.getBuiltinModule('node:module').createRequire(import.meta.url);" },
   logLevel: 'warning',
+  plugins: [lazyChildProcessForCommander, commanderOptionRegex],
   external: [
     '@kubernetes/client-node',
     '@kubernetes-models/*',
@@ -38,3 +98,7 @@ await build({
     'yaml',
   ],
 });
+for (const file of result.outputFiles) {
+  mkdirSync(dirname(file.path), { recursive: true });
+  writeFileSync(file.path, file.path.endsWith('.js') ? rewriteBuiltinImports(file.text) : file.contents);
+}

@@ -157,7 +157,12 @@ export function buildProgram(
     else parent.addCommand(cmd);
   };
   const named = argv ? new Set(argv) : undefined;
+  // When argv names a command, the others are left out altogether: only the root help and the
+  // "did you mean" of an unknown command need them, and then no command is named.
+  const word = argv ? commandWord(argv) : undefined;
+  const chosen = word === undefined ? undefined : specs.find((s) => s.name === word || (s.aliases ?? []).includes(word));
   for (const spec of specs) {
+    if (chosen && spec !== chosen) continue;
     if (!named || named.has(spec.name) || (spec.aliases ?? []).some((a) => named.has(a))) {
       addCommand(program, spec);
     } else {
@@ -167,6 +172,23 @@ export function buildProgram(
     }
   }
   return program;
+}
+
+/** The first argument that is not a global flag or its value: the command to run, if any. */
+function commandWord(argv: readonly string[]): string | undefined {
+  const takesValue = new Set<string>();
+  for (const g of GLOBAL_OPTIONS) {
+    takesValue.add(`--${longName(g.flags)}`);
+    const s = shortName(g.flags);
+    if (s) takesValue.add(`-${s}`);
+  }
+  for (let i = 0; i < argv.length; i++) {
+    const a = argv[i] as string;
+    if (a === '--') return undefined;
+    if (!a.startsWith('-') || a === '-') return a;
+    if (takesValue.has(a)) i++;
+  }
+  return undefined;
 }
 
 /** Every boolean flag's long and short names, across all commands. */

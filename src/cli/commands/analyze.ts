@@ -1,6 +1,5 @@
 /** `sailctl analyze`: flags and printing only; the work is in src/analyze. */
 import { existsSync } from 'node:fs';
-import { homedir } from 'node:os';
 import { delimiter, join } from 'node:path';
 import { SailError } from '../../errors.js';
 import type { CommandSpec } from '../spec.js';
@@ -34,7 +33,8 @@ function clusterConfigured(ctx: CommandContext): boolean {
   if (ctx.globals.kubeconfig) return true;
   const env = ctx.io.env;
   if (env['KUBECONFIG']) return env['KUBECONFIG'].split(delimiter).some((p) => p !== '' && existsSync(p));
-  const home = env['HOME'] ?? homedir();
+  // node:os is fetched only here so that loading the command table does not load it.
+  const home = env['HOME'] ?? process.getBuiltinModule('node:os').homedir();
   if (existsSync(join(home, '.kube', 'config'))) return true;
   return Boolean(env['KUBERNETES_SERVICE_HOST'] && env['KUBERNETES_SERVICE_PORT']);
 }
