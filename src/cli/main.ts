@@ -1,7 +1,7 @@
 /** Entry point behind bin/sailctl. */
-import { COMMANDS } from './commands/index.js';
+import { CATALOG } from './commands/catalog.gen.js';
 import { processIO } from './io.js';
-import { runCli } from './program.js';
+import { runLazyCli } from './program.js';
 
 export async function main(argv: readonly string[]): Promise<number> {
   const io = processIO();
@@ -9,5 +9,5 @@ export async function main(argv: readonly string[]): Promise<number> {
   process.stdout.on('error', (e: NodeJS.ErrnoException) => {
     if (e.code === 'EPIPE') process.exit(process.exitCode ?? 0);
   });
-  return runCli(COMMANDS, argv, io);
+  return runLazyCli(CATALOG, argv, io);
 }

@@ -6,7 +6,7 @@ import { Command, CommanderError, Option } from 'commander';
 import { isSailError, SailError } from '../errors.js';
 import { parseDuration } from '../util/duration.js';
 import type { CliIO, CommandContext, GlobalOptions } from './context.js';
-import { attributeName, longName, shortName, type CommandSpec, type OptionSpec } from './spec.js';
+import { attributeName, longName, shortName, type CommandEntry, type CommandSpec, type LazyCommand, type OptionSpec } from './spec.js';
 import { formatError } from './report.js';
 
 export const GLOBAL_OPTIONS: readonly OptionSpec[] = [
@@ -92,7 +92,8 @@ function globalsFrom(opts: Record<string, unknown>): GlobalOptions {
 
 /** Builds the commander tree. `onAction` receives the leaf command's result. */
 export function buildProgram(
-  specs: readonly CommandSpec[],
+  /** Full specs for the commands argv names; the others may be bare entries. */
+  specs: readonly (CommandSpec | CommandEntry)[],
   io: CliIO,
   setExit: (code: number) => void,
   /**
@@ -163,8 +164,8 @@ export function buildProgram(
   const chosen = word === undefined ? undefined : specs.find((s) => s.name === word || (s.aliases ?? []).includes(word));
   for (const spec of specs) {
     if (chosen && spec !== chosen) continue;
-    if (!named || named.has(spec.name) || (spec.aliases ?? []).some((a) => named.has(a))) {
-      addCommand(program, spec);
+    if (!named || isNamed(spec, named)) {
+      addCommand(program, spec as CommandSpec);
     } else {
       const bare = new Command(spec.name).description(spec.summary + (spec.extension ? ' (ext)' : ''));
       for (const a of spec.aliases ?? []) bare.alias(a);
@@ -172,6 +173,10 @@ export function buildProgram(
     }
   }
   return program;
+}
+
+function isNamed(entry: CommandEntry, named: ReadonlySet<string>): boolean {
+  return named.has(entry.name) || (entry.aliases ?? []).some((a) => named.has(a));
 }
 
 /** The first argument that is not a global flag or its value: the command to run, if any. */
@@ -192,11 +197,11 @@ function commandWord(argv: readonly string[]): string | undefined {
 }
 
 /** Every boolean flag's long and short names, across all commands. */
-function booleanFlags(specs: readonly CommandSpec[]): { long: Set<string>; short: Map<string, string> } {
+function booleanFlags(specs: readonly (CommandSpec | CommandEntry)[]): { long: Set<string>; short: Map<string, string> } {
   const long = new Set<string>();
   const short = new Map<string, string>();
-  const visit = (list: readonly CommandSpec[]): void => {
-    for (const spec of list) {
+  const visit = (list: readonly (CommandSpec | CommandEntry)[]): void => {
+    for (const spec of list as readonly CommandSpec[]) {
       for (const o of spec.options ?? []) {
         if (o.kind !== 'boolean') continue;
         const name = longName(o.flags);
@@ -216,7 +221,7 @@ function booleanFlags(specs: readonly CommandSpec[]): { long: Set<string>; short
  * those forms to `--flag` / `--no-flag`, and rejects values that are not booleans the way pflag
  * does. Everything after `--` is left alone.
  */
-export function normalizeBooleanArgs(specs: readonly CommandSpec[], argv: readonly string[]): string[] {
+export function normalizeBooleanArgs(specs: readonly (CommandSpec | CommandEntry)[], argv: readonly string[]): string[] {
   const { long, short } = booleanFlags(specs);
   const out: string[] = [];
   let rest = false;
@@ -239,7 +244,7 @@ export function normalizeBooleanArgs(specs: readonly CommandSpec[], argv: readon
 }
 
 /** Runs argv (without node and script) and returns the exit code. */
-export async function runCli(specs: readonly CommandSpec[], argv: readonly string[], io: CliIO): Promise<number> {
+export async function runCli(specs: readonly (CommandSpec | CommandEntry)[], argv: readonly string[], io: CliIO): Promise<number> {
   let exitCode = 0;
   const program = buildProgram(
     specs,
@@ -272,3 +277,15 @@ export async function runCli(specs: readonly CommandSpec[], argv: readonly strin
 }
 
 export { attributeName };
+
+/**
+ * runCli over the command catalog: loads the full spec of each command argv names (usually one)
+ * and gives the root only the names and summaries of the rest.
+ */
+export async function runLazyCli(catalog: readonly LazyCommand[], argv: readonly string[], io: CliIO): Promise<number> {
+  const named = new Set(argv);
+  const specs = await Promise.all(
+    catalog.map((c): Promise<CommandSpec | CommandEntry> | CommandEntry => (isNamed(c, named) ? c.load() : c)),
+  );
+  return runCli(specs, argv, io);
+}

@@ -37,10 +37,22 @@ export interface ArgumentSpec {
   completeWith?: 'files' | 'dirs' | 'profiles' | readonly string[];
 }
 
-export interface CommandSpec {
+/** What the root command needs of a command it does not run: its names and help line. */
+export interface CommandEntry {
   name: string;
   aliases?: readonly string[];
   summary: string;
+  hidden?: boolean;
+  /** (ext) marks an extension beyond istioctl in help and docs. */
+  extension?: boolean;
+}
+
+/** A catalog entry: the entry, and the full spec loaded on demand. */
+export interface LazyCommand extends CommandEntry {
+  load(): Promise<CommandSpec>;
+}
+
+export interface CommandSpec extends CommandEntry {
   description?: string;
   arguments?: readonly ArgumentSpec[];
   options?: readonly OptionSpec[];
@@ -48,9 +60,6 @@ export interface CommandSpec {
   subcommands?: readonly CommandSpec[];
   /** Absent for a pure group command (prints help). */
   action?: Handler<any>;
-  hidden?: boolean;
-  /** (ext) marks an extension beyond istioctl in help and docs. */
-  extension?: boolean;
 }
 
 /** The long name of an option, e.g. 'filename' for '-f, --filename <file>'. */
