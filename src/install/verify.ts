@@ -7,6 +7,8 @@ import type { KubeClient } from '../kube/index.js';
 import type { KubeObject } from '../kube/types.js';
 import { liveObject } from './installer.js';
 import { changedFields, stripForCompare } from './plan.js';
+import type { InstallRender } from './render.js';
+import { asDeactivated, defaultTagLive, defaultTagWebhook } from './webhooks.js';
 
 type Obj = Record<string, unknown>;
 const at = (o: unknown, ...path: string[]): unknown => path.reduce<unknown>((cur, k) => (cur && typeof cur === 'object' ? (cur as Obj)[k] : undefined), o);
@@ -61,6 +63,21 @@ export interface VerifySummary {
 /** Fields the API server or controllers own and that never count as drift. */
 function driftRelevant(path: string): boolean {
   return !path.startsWith('.metadata.annotations.deployment.kubernetes.io') && path !== '.metadata.namespace';
+}
+
+/**
+ * What an install of this render leaves in the cluster: the rendered objects (the default
+ * revision's injector deactivated when a default tag is live, as install leaves it) and, when
+ * install would deploy them (istioctl's tag rules, see webhooks.ts), the default revision tag's
+ * webhook, validator and Service, built as install builds them.
+ */
+export async function expectedObjects(client: KubeClient, render: InstallRender): Promise<KubeObject[]> {
+  const rendered = [...render.components.values()].flat();
+  const [tagLive, tag] = await Promise.all([
+    defaultTagLive(client),
+    render.components.has('Pilot') ? defaultTagWebhook(client, render, { dryRun: true, verify: true }) : Promise.resolve([]),
+  ]);
+  return [...(tagLive ? rendered.map(asDeactivated) : rendered), ...tag];
 }
 
 export async function verifyObjects(client: KubeClient, expected: readonly KubeObject[]): Promise<VerifySummary> {

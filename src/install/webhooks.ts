@@ -73,17 +73,22 @@ export function buildTagWebhook(canonical: KubeObject, opts: { revision: string;
  * The objects to apply for the default tag (none when not needed or when the revision has no
  * injector, e.g. a remote install). Outside dry-run it also deactivates the default revision's
  * own injector, as istioctl does before pointing the tag elsewhere.
+ *
+ * `verify` asks what an install of this render has left in the cluster instead (nothing is
+ * changed): a live tag pointing at this very revision does not count as "a default tag exists"
+ * there, since that tag is this install's own (or one an install would keep).
  */
-export async function defaultTagWebhook(client: KubeClient, render: InstallRender, opts: { dryRun: boolean }): Promise<KubeObject[]> {
+export async function defaultTagWebhook(client: KubeClient, render: InstallRender, opts: { dryRun: boolean; verify?: boolean }): Promise<KubeObject[]> {
   const rev = render.revision || 'default';
   // The lookups do not depend on each other; one round trip instead of four.
   const [existing, canonicals, liveValidator, defaults] = await Promise.all([
     client.list(MWC, { labelSelector: 'app=sidecar-injector,istio.io/tag=default' }),
     client.list(MWC, { labelSelector: `istio.io/rev=${rev},!istio.io/tag` }),
     client.get(VWC, DEFAULT_VALIDATOR_NAME),
-    opts.dryRun ? Promise.resolve([]) : client.list(MWC, { labelSelector: 'istio.io/rev=default,!istio.io/tag' }),
+    opts.dryRun || opts.verify ? Promise.resolve([]) : client.list(MWC, { labelSelector: 'istio.io/rev=default,!istio.io/tag' }),
   ]);
-  if (!tagWebhookNeeded(render, existing.length > 0)) return [];
+  const otherTags = opts.verify ? existing.filter((t) => (t.metadata.labels?.['istio.io/rev'] ?? 'default') !== rev) : existing;
+  if (!tagWebhookNeeded(render, otherTags.length > 0)) return [];
   const rendered = (render.components.get('Pilot') ?? []).filter((o) => o.kind === MWC.kind && (o.metadata.labels?.['istio.io/rev'] ?? '') === rev);
   const canonical = canonicals.length === 1 ? canonicals[0] : rendered.length === 1 ? rendered[0] : undefined;
   if (!canonical) return [];
@@ -91,7 +96,7 @@ export async function defaultTagWebhook(client: KubeClient, render: InstallRende
   const ownerLabels = render.labelsFor();
   const tag = buildTagWebhook(canonical, { revision: render.revision, istioNamespace: render.namespace, ownerLabels, autoInject });
   if (!tag) return [];
-  if (!opts.dryRun) {
+  if (!opts.dryRun && !opts.verify) {
     if (defaults.length === 1) {
       const d = defaults[0]!;
       const hooks = ((d['webhooks'] ?? []) as Webhook[]).map((w) => ({ ...w, namespaceSelector: NEVER_MATCH, objectSelector: NEVER_MATCH }));

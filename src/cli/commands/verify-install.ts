@@ -32,14 +32,10 @@ export const verifyInstallCommand: CommandSpec = {
     const render = await renderInstall({ files, sets: opts.set ?? [], manifestsDir: opts.manifests, revision: opts.revision });
     const source = files.length > 0 ? files.map((f) => f.name).join(',') : 'default';
     const kube = await import('../../kube/index.js');
-    const { verifyObjects, formatVerify } = await import('../../install/verify.js');
+    const { expectedObjects, verifyObjects, formatVerify } = await import('../../install/verify.js');
     const client = kube.clientFromFlags(ctx.globals, ctx.io.env);
     try {
-      const { asDeactivated, defaultTagLive } = await import('../../install/webhooks.js');
-      const rendered = [...render.components.values()].flat();
-      // With a default tag live, the default revision's injector is deactivated on purpose (as istioctl does).
-      const expected = (await defaultTagLive(client)) ? rendered.map(asDeactivated) : rendered;
-      const summary = await verifyObjects(client, expected);
+      const summary = await verifyObjects(client, await expectedObjects(client, render));
       const { text, failed } = formatVerify(summary, { success: '✔', failure: '✘' });
       ctx.io.stdout.write(text);
       const foundDeployments = summary.results.filter((r) => r.object.kind === 'Deployment' && !(r.problem ?? '').includes('not found')).length;
