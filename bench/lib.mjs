@@ -21,6 +21,21 @@ export function timeCommand(argv, { runs = 15, warmup = 3, input } = {}) {
   return median(times);
 }
 
+/**
+ * Median wall times (ms) of several commands measured in turns (a, b, c, a, b, c, ...), so that a
+ * change of the machine's load during the run falls on all of them alike.
+ */
+export function timeInterleaved(argvs, { runs = 25, warmup = 3 } = {}) {
+  const times = argvs.map(() => []);
+  for (let i = 0; i < warmup + runs; i++) {
+    argvs.forEach((argv, k) => {
+      const ms = timeCommand(argv, { runs: 1, warmup: 0 });
+      if (i >= warmup) times[k].push(ms);
+    });
+  }
+  return times.map(median);
+}
+
 export function median(xs) {
   const s = [...xs].sort((a, b) => a - b);
   const m = s.length >> 1;

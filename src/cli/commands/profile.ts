@@ -5,6 +5,8 @@
 import type { CommandSpec, OptionSpec } from '../spec.js';
 import { SailError, usageError } from '../../errors.js';
 import type { CommandContext } from '../context.js';
+// Light (fs and path only), and this module is itself loaded only for `profile`.
+import { listProfiles } from '../../operator/profiles.js';
 
 const MANIFESTS_OPTION: OptionSpec = {
   flags: '-d, --manifests <dir>',
@@ -40,7 +42,6 @@ const listCommand: CommandSpec = {
   options: [MANIFESTS_OPTION, CHARTS_OPTION],
   examples: ['sailctl profile list', 'sailctl profile list -d ~/istio-1.30.3/manifests'],
   async action(ctx, _args, opts: ManifestsOpts) {
-    const { listProfiles } = await import('../../operator/profiles.js');
     const profiles = listProfiles(manifestsDir(opts));
     if (profiles.length === 0) {
       ctx.io.stdout.write('No profiles available.\n');
