@@ -149,23 +149,118 @@ export function validateDuration(v: unknown): string | undefined {
   return undefined;
 }
 
+const REPEAT_COUNT = /^\{(\d+)(,(\d*))?\}/;
+
+/**
+ * The structural errors Go's regexp/syntax reports, with its wording and the same quoted excerpt:
+ * nested or argument-less repetition, repeat counts, unbalanced parentheses and brackets, class
+ * ranges and a trailing backslash. Undefined when the pattern is structurally sound.
+ */
+function goRegexpStructureError(re: string): string | undefined {
+  const err = (code: string, arg: string): string => `error parsing regexp: ${code}: \`${arg}\``;
+  const opens: number[] = [];
+  // Whether the previous item can take a repetition operator, and where a preceding one started.
+  let operand = false;
+  let repeatStart = -1;
+  let i = 0;
+  while (i < re.length) {
+    const c = re[i] as string;
+    const count = c === '{' ? REPEAT_COUNT.exec(re.slice(i)) : null;
+    if (c === '*' || c === '+' || c === '?' || count) {
+      const start = i;
+      if (count) {
+        const min = Number(count[1]);
+        const max = count[2] === undefined ? min : count[3] === '' ? -1 : Number(count[3]);
+        if (min > 1000 || max > 1000 || (max >= 0 && max < min)) return err('invalid repeat count', count[0]);
+        i += count[0].length;
+      } else i++;
+      if (re[i] === '?') i++;
+      if (repeatStart >= 0) return err('invalid nested repetition operator', re.slice(repeatStart, i));
+      if (!operand) return err('missing argument to repetition operator', re.slice(start, i));
+      repeatStart = start;
+      continue;
+    }
+    repeatStart = -1;
+    if (c === '\\') {
+      if (i + 1 >= re.length) return err('trailing backslash at end of expression', '');
+      i += 2;
+      operand = true;
+    } else if (c === '[') {
+      let j = i + 1;
+      if (re[j] === '^') j++;
+      const first = j;
+      for (; j < re.length && (re[j] !== ']' || j === first); j++) {
+        if (re[j] === '\\') {
+          j++;
+          continue;
+        }
+        if (re.startsWith('[:', j)) {
+          const close = re.indexOf(':]', j + 2);
+          if (close > 0) {
+            j = close + 1;
+            continue;
+          }
+        }
+        const lo = re[j] as string;
+        if (re[j + 1] === '-' && re[j + 2] !== undefined && re[j + 2] !== ']' && re[j + 2] !== '\\' && (re[j + 2] as string) < lo) return err('invalid character class range', re.slice(j, j + 3));
+      }
+      if (j >= re.length) return err('missing closing ]', re.slice(i));
+      i = j + 1;
+      operand = true;
+    } else if (c === '(') {
+      opens.push(i);
+      i++;
+      // Flags and group names are not operands: `(?i)*` has nothing to repeat.
+      if (re[i] === '?') {
+        const close = /^\?(P?<[^>]*>|[imsU-]*:?)/.exec(re.slice(i));
+        if (close) i += close[0].length;
+        if (re[i - 1] !== ':' && re[i - 1] !== '>' && re[i] === ')') {
+          opens.pop();
+          i++;
+        }
+      }
+      operand = false;
+    } else if (c === ')') {
+      if (opens.length === 0) return err('unexpected )', re);
+      opens.pop();
+      i++;
+      operand = true;
+    } else if (c === '|') {
+      i++;
+      operand = false;
+    } else {
+      i++;
+      operand = true;
+    }
+  }
+  if (opens.length > 0) return err('missing closing )', re);
+  return undefined;
+}
+
 /**
  * RE2 accepts less than JavaScript: lookaround and backreferences are rejected by Go's regexp, with
- * the wording Go uses. Everything else is checked by compiling it as a JavaScript pattern.
+ * the wording Go uses, as are the structural mistakes goRegexpStructureError knows. Everything else
+ * is checked by compiling it as a JavaScript pattern.
  */
 export function regexpError(re: string): string | undefined {
   const look = /\(\?<?[=!]/.exec(re);
   if (look) return `error parsing regexp: invalid or unsupported Perl syntax: \`${look[0]}\``;
   const backref = /\\[1-9]/.exec(re);
   if (backref) return `error parsing regexp: invalid escape sequence: \`${backref[0]}\``;
+  const structural = goRegexpStructureError(re);
+  if (structural) return structural;
+  // Go-only syntax JavaScript would refuse: named groups `(?P<n>`, inline flags. Repeating `^`/`$`
+  // (JavaScript's "Nothing to repeat") is legal in Go and already vetted by the structural check.
+  const js = re.replace(/\(\?P</g, '(?<').replace(/\(\?[imsU-]+\)/g, '').replace(/\(\?[imsU-]+:/g, '(?:');
   try {
-    new RegExp(re, 'u');
+    new RegExp(js, 'u');
     return undefined;
   } catch {
     try {
-      new RegExp(re);
+      new RegExp(js);
       return undefined;
     } catch (e) {
+      if (/Nothing to repeat/.test((e as Error).message)) return undefined;
       return `error parsing regexp: ${(e as Error).message.replace(/^Invalid regular expression: /, '')}`;
     }
   }

@@ -11,6 +11,10 @@ import { validateDestinationRule } from './destinationrule.js';
 import { validateServiceEntry } from './serviceentry.js';
 import { validateAuthorizationPolicy, validatePeerAuthentication, validateRequestAuthentication } from './security.js';
 import { validateWorkloadEntry, validateWorkloadGroup } from './workload.js';
+import { validateTelemetry } from './telemetry.js';
+import { validateWasmPlugin } from './wasmplugin.js';
+import { validateProxyConfig } from './proxyconfig.js';
+import { validateEnvoyFilter } from './envoyfilter.js';
 
 export interface Finding {
   message: string;
@@ -51,38 +55,6 @@ function validateSidecar(spec: JsonObject, r: SemanticResult): void {
     if (hosts.length === 0) r.errors.push({ message: 'sidecar: egress listener must contain at least one host' });
     for (const h of hosts) for (const e2 of validateNamespaceSlashHost(h, false)) r.errors.push({ message: e2 });
   });
-}
-
-function validateTelemetry(spec: JsonObject, r: SemanticResult): void {
-  validateSelectorOnly(spec, 'selector', r);
-  arr(spec['tracing']).forEach((t) => {
-    const pct = obj(t)['randomSamplingPercentage'];
-    if (pct !== undefined && (typeof pct !== 'number' || pct < 0 || pct > 100)) r.errors.push({ message: 'randomSamplingPercentage must be in range [0.0, 100.0]' });
-  });
-}
-
-function validateEnvoyFilter(spec: JsonObject, r: SemanticResult): void {
-  validateSelectorOnly(spec, 'workloadSelector', r);
-  arr(spec['configPatches']).forEach((cp) => {
-    const o = obj(cp);
-    if (o['patch'] === undefined) r.errors.push({ message: 'Envoy filter: missing patch' });
-    if (str(o['applyTo']) === '') r.errors.push({ message: 'Envoy filter: missing applyTo' });
-    const op = str(obj(o['patch'])['operation']);
-    if (o['patch'] !== undefined && op === '') r.errors.push({ message: 'Envoy filter: missing patch operation' });
-  });
-}
-
-function validateWasmPlugin(spec: JsonObject, r: SemanticResult): void {
-  validateSelectorOnly(spec, 'selector', r);
-  const url = str(spec['url']);
-  if (url === '') r.errors.push({ message: 'url field needs to be set' });
-  else if (!/^(oci|https?|file):\/\//.test(url) && url.includes('://')) r.errors.push({ message: `unsupported scheme in url ${JSON.stringify(url)}` });
-}
-
-function validateProxyConfig(spec: JsonObject, r: SemanticResult): void {
-  validateSelectorOnly(spec, 'selector', r);
-  const c = spec['concurrency'];
-  if (c !== undefined && (typeof c !== 'number' || c < 0)) r.errors.push({ message: 'concurrency must be greater than or equal to 0' });
 }
 
 /** `labels` are the resource's metadata labels (ServiceEntry rules read opt-out and waypoint labels). */
