@@ -9,9 +9,10 @@
  * A thin transport keeps credentials out of every message and lets retries and timeouts follow
  * istioctl's behaviour exactly.
  */
-import type { Agent as HttpAgent } from 'node:http';
+import type { Agent as HttpAgent, IncomingMessage } from 'node:http';
 import type { Cluster, User } from './config.js';
 import { resolveCredentials } from './credentials.js';
+import { proxyFor, proxyRoute, type ProxyRoute } from './proxy.js';
 import { SailError } from '../errors.js';
 import { formatDuration } from '../util/duration.js';
 
@@ -30,6 +31,8 @@ export interface TransportOptions {
   userAgent?: string;
   /** injectable for tests */
   sleep?: (ms: number) => Promise<void>;
+  /** the environment for HTTPS_PROXY / HTTP_PROXY / NO_PROXY (consulted when the cluster has no proxy-url) */
+  proxyEnv?: Readonly<Record<string, string | undefined>>;
 }
 
 export interface ApiRequest {
@@ -77,6 +80,8 @@ const UNREACHABLE = new Set(['ECONNREFUSED', 'ENOTFOUND', 'EHOSTUNREACH', 'ENETU
 interface Prepared {
   headers: Record<string, string>;
   agent: HttpAgent;
+  /** an http server behind an http(s) proxy: requests go to the proxy (proxy.ts) */
+  forward?: ProxyRoute['forward'];
 }
 
 export class Transport {
@@ -116,6 +121,10 @@ export class Transport {
         throw new SailError('KUBE', `cannot load the credentials or certificates of context "${this.contextName}": ${redact(first ?? '')}`);
       }
       const headers = creds.headers;
+      // A proxy (kubeconfig proxy-url, else the environment) brings its own agent: proxy.ts.
+      const proxy = proxyFor(this.base, this.cluster.proxyUrl, this.cluster.name, this.opts.proxyEnv ?? {});
+      const route = proxyRoute(this.base, proxy, creds);
+      if (route) return { headers, agent: route.agent, forward: route.forward };
       const agent = this.isHttps
         ? new https.Agent({
             keepAlive: true,
@@ -179,7 +188,7 @@ export class Transport {
   }
 
   private async once(req: ApiRequest): Promise<ApiResponse> {
-    const { headers, agent } = await this.prepare();
+    const { headers, agent, forward } = await this.prepare();
     const url = new URL(this.base.toString());
     url.pathname = (url.pathname.replace(/\/$/, '') + req.path).replace(/\/{2,}/g, '/');
     for (const [k, v] of Object.entries(req.query ?? {})) if (v !== undefined) url.searchParams.set(k, v);
@@ -195,7 +204,7 @@ export class Transport {
     }
     const lib = this.isHttps ? https : http;
     return new Promise<ApiResponse>((resolve, reject) => {
-      const r = lib.request(url, { method: req.method, headers: h, agent }, (res) => {
+      const onResponse = (res: IncomingMessage) => {
         const chunks: Buffer[] = [];
         res.on('data', (c: Buffer) => chunks.push(c));
         res.on('error', reject);
@@ -210,7 +219,8 @@ export class Transport {
           }
           resolve({ status: res.statusCode ?? 0, body });
         });
-      });
+      };
+      const r = forward ? forward(url, { method: req.method, headers: h }, onResponse) : lib.request(url, { method: req.method, headers: h, agent }, onResponse);
       r.setTimeout(this.opts.timeoutMs, () => {
         r.destroy(Object.assign(new Error('timeout'), { code: 'SAILCTL_TIMEOUT' }));
       });
