@@ -13,6 +13,7 @@ import { delimiter, dirname, isAbsolute, join } from 'node:path';
 import { parse } from 'yaml';
 import { newClusters, newContexts, newUsers, type Cluster, type Context, type User } from '@kubernetes/client-node/dist/config_types.js';
 import { SailError } from '../errors.js';
+import { parseProxyUrl } from './proxy.js';
 
 export type { Cluster, Context, User };
 
@@ -148,6 +149,8 @@ export function loadKubeConfig(src: KubeConfigSource): LoadedKubeConfig {
   }
   const cluster = settings.clusters.find((c) => c.name === context.cluster);
   if (!cluster) throw new SailError('KUBE', `context "${contextName}" refers to cluster "${context.cluster}", which is not defined in ${origin}`);
+  // A bad proxy-url is a kubeconfig error: reported before any request (proxy.ts uses it).
+  if (cluster.proxyUrl) parseProxyUrl(cluster.proxyUrl, cluster.name, origin);
   const user = settings.users.find((u) => u.name === context.user) ?? { name: context.user ?? '' };
   return { settings, contextName, cluster, user, namespace: context.namespace, server: safeServer(cluster.server), origin };
 }

@@ -1,4 +1,4 @@
-/** Builds a KubeClient from a command's global flags (-c/--kubeconfig, --context, --kubeclient-timeout). */
+/** Builds a KubeClient from a command's global flags (-c/--kubeconfig, --context, --kubeclient-timeout) and the environment. */
 import { KubeClient } from './client.js';
 import type { TransportOptions } from './transport.js';
 
@@ -14,6 +14,7 @@ export function clientFromFlags(globals: ClusterFlags, env: Readonly<Record<stri
     context: globals.context,
     env,
     timeoutMs: globals.kubeclientTimeoutMs,
-    ...(transport ? { transport } : {}),
+    // kubectl honours HTTPS_PROXY / HTTP_PROXY / NO_PROXY when the cluster names no proxy-url.
+    transport: { proxyEnv: env, ...transport },
   });
 }
