@@ -16,7 +16,7 @@
 import type { KubeClient, KubeObject, TypeRef } from '../kube/index.js';
 import { KINDS, kindKey, type KindInfo, type KindKey } from './kinds.js';
 import { resourceFromObject } from './parse.js';
-import type { JsonObject, Resource } from './resource.js';
+import { DEFAULT_CLUSTER, type JsonObject, type Resource } from './resource.js';
 import type { ResourceSource, SourceContents } from './snapshot.js';
 
 /** What the source needs from a cluster client (a KubeClient, or a stand-in in tests). */
@@ -36,6 +36,13 @@ export interface ClusterSourceOptions {
   selectedNamespace: string;
   /** Context name, for messages. */
   contextName?: string;
+  /**
+   * Set for a remote cluster (--remote-contexts): its id (istioctl uses the context name). As in
+   * istioctl, a remote cluster's runtime objects (Service, Pod, Namespace, Node, Secret) keep this
+   * id while its Istio config joins the default cluster's view, and its Deployments, ConfigMaps
+   * and webhook configurations are not read (injection is analysed on the primary only).
+   */
+  remoteCluster?: string;
 }
 
 /** istioctl skips these namespaces (and so does the snapshot); excluding them server-side saves transfer. */
@@ -47,6 +54,13 @@ const REV_LABEL = 'istio.io/rev';
 /** istioctl's "default excluded" kinds: runtime state listed without the revision filter. */
 const RUNTIME_KINDS: ReadonlySet<KindKey> = new Set(['/Service', '/Namespace', '/Node', '/Pod', '/Secret']);
 const KUBERNETES_GATEWAY: KindKey = kindKey('gateway.networking.k8s.io', 'Gateway');
+/** istioctl's DefaultRemoteClusterExcludedSchemas: kinds never read from a remote cluster. */
+const REMOTE_EXCLUDED_KINDS: ReadonlySet<KindKey> = new Set([
+  kindKey('apps', 'Deployment'),
+  kindKey('', 'ConfigMap'),
+  kindKey('admissionregistration.k8s.io', 'ValidatingWebhookConfiguration'),
+  kindKey('admissionregistration.k8s.io', 'MutatingWebhookConfiguration'),
+]);
 
 export interface ClusterMeshSettings {
   /** The `mesh` key parsed, or undefined when the ConfigMap or key is absent or unreadable. */
@@ -89,9 +103,12 @@ export class ClusterSource implements ResourceSource {
   }
 
   private wanted(): KindInfo[] {
-    if (!this.opts.kinds) return [...KINDS];
-    const want = new Set(this.opts.kinds);
-    return KINDS.filter((k) => want.has(kindKey(k.group, k.kind)));
+    const want = this.opts.kinds ? new Set(this.opts.kinds) : undefined;
+    const remote = this.opts.remoteCluster !== undefined;
+    return KINDS.filter((k) => {
+      const key = kindKey(k.group, k.kind);
+      return (!want || want.has(key)) && !(remote && REMOTE_EXCLUDED_KINDS.has(key));
+    });
   }
 
   /** The newest version of a kind that the cluster serves, or undefined. */
@@ -168,11 +185,14 @@ export class ClusterSource implements ResourceSource {
     const kinds = this.wanted();
     const lists = await Promise.all(kinds.map((k) => this.listKind(k)));
     const resources: Resource[] = [];
-    for (const list of lists) {
+    for (const [i, list] of lists.entries()) {
+      const info = kinds[i] as KindInfo;
+      const remote = this.opts.remoteCluster;
+      const cluster = remote !== undefined && RUNTIME_KINDS.has(kindKey(info.group, info.kind)) ? remote : DEFAULT_CLUSTER;
       for (const o of list) {
         // managedFields can be most of an object's size and no analyzer reads them.
         const { managedFields: _dropped, ...metadata } = o.metadata;
-        const r = resourceFromObject({ ...o, metadata } as JsonObject, { defaultNamespace: '', cluster: 'default' });
+        const r = resourceFromObject({ ...o, metadata } as JsonObject, { defaultNamespace: '', cluster });
         if (r) resources.push(r);
       }
     }

@@ -19,22 +19,32 @@ function messageReference(m: Message): string | undefined {
   return m.resource ? reference(m.resource, m.line) : undefined;
 }
 
-/** ` (Kind ns/name file:line)` or '' */
-function originText(m: Message): string {
+/**
+ * How messages are printed beyond their own fields. istioctl names each message's cluster when
+ * the analysis read more than one (--remote-contexts): ` [cluster-ID]` in log lines, a `cluster`
+ * field in JSON and YAML.
+ */
+export interface FormatOptions {
+  printCluster?: boolean;
+}
+
+/** ` [cluster-ID] (Kind ns/name file:line)` or '' */
+function originText(m: Message, opts: FormatOptions): string {
   if (!m.resource) return '';
   const ref = messageReference(m);
-  return ` (${friendlyName(m.resource)}${ref !== undefined ? ' ' + ref : ''})`;
+  const cluster = opts.printCluster && m.resource.origin.cluster ? ` [cluster-${m.resource.origin.cluster}]` : '';
+  return `${cluster} (${friendlyName(m.resource)}${ref !== undefined ? ' ' + ref : ''})`;
 }
 
 const COLOR: Record<Level, string> = { Error: '\u001b[1;31m', Warning: '\u001b[33m', Info: '' };
 
-export function formatLogLine(m: Message, color: boolean): string {
+export function formatLogLine(m: Message, color: boolean, opts: FormatOptions = {}): string {
   const level = color ? `${COLOR[m.type.level]}${m.type.level}\u001b[0m` : m.type.level;
-  return `${level} [${m.type.code}]${originText(m)} ${messageText(m)}`;
+  return `${level} [${m.type.code}]${originText(m, opts)} ${messageText(m)}`;
 }
 
-/** The fields istioctl prints for a message, keys in sorted order. */
-export function messageRecord(m: Message): Record<string, string> {
+/** The fields istioctl prints for a message (writers sort the keys). */
+export function messageRecord(m: Message, opts: FormatOptions = {}): Record<string, string> {
   const rec: Record<string, string> = {
     code: m.type.code,
     documentationUrl: documentationUrl(m.type.code),
@@ -45,6 +55,7 @@ export function messageRecord(m: Message): Record<string, string> {
     rec['origin'] = friendlyName(m.resource);
     const ref = messageReference(m);
     if (ref !== undefined) rec['reference'] = ref;
+    if (opts.printCluster && m.resource.origin.cluster) rec['cluster'] = m.resource.origin.cluster;
   }
   return rec;
 }
@@ -54,10 +65,10 @@ function goJsonString(s: string): string {
   return JSON.stringify(s).replace(/[<>&\u2028\u2029]/g, (c) => '\\u' + c.charCodeAt(0).toString(16).padStart(4, '0'));
 }
 
-export function formatJson(ms: readonly Message[]): string {
+export function formatJson(ms: readonly Message[], opts: FormatOptions = {}): string {
   if (ms.length === 0) return '[]';
   const items = ms.map((m) => {
-    const rec = messageRecord(m);
+    const rec = messageRecord(m, opts);
     const fields = Object.keys(rec)
       .sort()
       .map((k) => `\t\t${goJsonString(k)}: ${goJsonString(rec[k] as string)}`);
@@ -103,11 +114,11 @@ function yamlScalar(s: string, column: number, indent: number): string {
   return fold(`'${s.replace(/'/g, "''")}'`, column, indent);
 }
 
-export function formatYaml(ms: readonly Message[]): string {
+export function formatYaml(ms: readonly Message[], opts: FormatOptions = {}): string {
   if (ms.length === 0) return '[]\n';
   let out = '';
   for (const m of ms) {
-    const rec = messageRecord(m);
+    const rec = messageRecord(m, opts);
     let first = true;
     for (const k of Object.keys(rec).sort()) {
       const prefix = `${first ? '- ' : '  '}${NON_STRING.test(k) ? JSON.stringify(k) : k}: `;
@@ -127,7 +138,7 @@ export interface SarifTool {
   version: string;
 }
 
-export function formatSarif(ms: readonly Message[], tool: SarifTool): string {
+export function formatSarif(ms: readonly Message[], tool: SarifTool, opts: FormatOptions = {}): string {
   const ruleIds: string[] = [];
   const ruleIndex = new Map<string, number>();
   const rules: unknown[] = [];
@@ -168,6 +179,7 @@ export function formatSarif(ms: readonly Message[], tool: SarifTool): string {
         };
       }
       result['locations'] = [location];
+      if (opts.printCluster && r.origin.cluster) result['properties'] = { cluster: r.origin.cluster };
     }
     return result;
   });
@@ -184,15 +196,15 @@ export function formatSarif(ms: readonly Message[], tool: SarifTool): string {
   return JSON.stringify(log, null, 2);
 }
 
-export function formatMessages(ms: readonly Message[], format: OutputFormat, color: boolean, tool: SarifTool): string {
+export function formatMessages(ms: readonly Message[], format: OutputFormat, color: boolean, tool: SarifTool, opts: FormatOptions = {}): string {
   switch (format) {
     case 'log':
-      return ms.map((m) => formatLogLine(m, color)).join('\n');
+      return ms.map((m) => formatLogLine(m, color, opts)).join('\n');
     case 'json':
-      return formatJson(ms);
+      return formatJson(ms, opts);
     case 'yaml':
-      return formatYaml(ms);
+      return formatYaml(ms, opts);
     case 'sarif':
-      return formatSarif(ms, tool);
+      return formatSarif(ms, tool, opts);
   }
 }

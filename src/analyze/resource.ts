@@ -3,6 +3,9 @@ import type { KindKey } from './kinds.js';
 
 export type JsonObject = Record<string, unknown>;
 
+/** The cluster id of the primary cluster and of files, as istioctl names it. */
+export const DEFAULT_CLUSTER = 'default';
+
 export interface Origin {
   /** File name as the user gave it ('-' for stdin), or undefined for cluster objects. */
   readonly file: string | undefined;

@@ -75,7 +75,11 @@ function defaultIngressObjects(istioNamespace: string, ingressService: string): 
   ];
 }
 
+/** istioctl's order: cluster, level, code, resource, then the message text. */
 function compareMessages(a: Message, b: Message): number {
+  if (a.resource && b.resource && a.resource.origin.cluster !== b.resource.origin.cluster) {
+    return a.resource.origin.cluster < b.resource.origin.cluster ? -1 : 1;
+  }
   const la = LEVEL_ORDER[a.type.level];
   const lb = LEVEL_ORDER[b.type.level];
   if (la !== lb) return la - lb;
@@ -92,7 +96,10 @@ function compareMessages(a: Message, b: Message): number {
   return sa < sb ? -1 : sa > sb ? 1 : 0;
 }
 
-/** istioctl's Message.String(), used to order and de-duplicate; computed once per message. */
+/**
+ * istioctl's Message.String(), used to order and de-duplicate; computed once per message. Like
+ * istioctl's, it has no cluster in it: the cluster is printed later, after de-duplication.
+ */
 const messageStrings = new WeakMap<Message, string>();
 function messageString(m: Message): string {
   const cached = messageStrings.get(m);

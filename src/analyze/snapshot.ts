@@ -1,15 +1,21 @@
 /**
  * The snapshot analyzers read: every resource indexed once by kind and by kind/namespace/name, so
- * analyzers look things up in O(1) instead of scanning. Sources (files, stdin, later the live
- * cluster) are layered: a later source's object replaces an earlier one with the same identity,
- * which is how file resources overlay the cluster's.
+ * analyzers look things up in O(1) instead of scanning. Sources (files, stdin, the live cluster)
+ * are layered: a later source's object replaces an earlier one with the same identity, which is
+ * how file resources overlay the cluster's.
+ *
+ * Identity includes the cluster (Origin.cluster): the primary cluster, its Istio config and the
+ * files are cluster "default"; a remote cluster's runtime objects (--remote-contexts) keep their
+ * own cluster id, so the same Service in two clusters is two resources, as in istioctl's
+ * per-cluster stores. `list` gives every cluster's objects (istioctl's ForEach walks all stores);
+ * `get` prefers the default cluster and falls back to the first remote cluster that has it.
  */
 import { readdir, stat } from 'node:fs/promises';
 import { extname, join } from 'node:path';
 import { SailError } from '../errors.js';
 import { IGNORED_NAMESPACES, type KindKey } from './kinds.js';
 import { parseResources, type ParseProblem } from './parse.js';
-import type { Resource } from './resource.js';
+import { DEFAULT_CLUSTER, type Resource } from './resource.js';
 
 /** Where resources come from. The cluster client implements this when it lands. */
 export interface ResourceSource {
@@ -31,6 +37,12 @@ export class Snapshot {
   private readonly byId = new Map<string, Resource>();
   /** Position of each resource in its kind's list, so an overlay replaces in O(1). */
   private readonly positionById = new Map<string, number>();
+  /** Objects of remote clusters by kind/namespace/name, the first cluster added winning (for `get`). */
+  private readonly remoteById = new Map<string, Resource>();
+  /** Cluster ids other than "default", in the order their objects were added. */
+  readonly remoteClusters: string[] = [];
+  private remoteSize = 0;
+
   /** Kinds that are part of this snapshot (even when empty): analyzers needing others are skipped. */
   readonly kinds: Set<KindKey>;
 
@@ -42,13 +54,21 @@ export class Snapshot {
     return `${key}\u0000${namespace}\u0000${name}`;
   }
 
-  /** Adds or replaces (same kind, namespace, name) a resource. Unknown kinds are ignored. */
+  /** Adds or replaces (same cluster, kind, namespace, name) a resource. Unknown kinds are ignored. */
   add(r: Resource): void {
     if (!this.kinds.has(r.key)) return;
     const ns = r.kind === 'Namespace' && r.group === '' ? r.name : r.namespace;
     if (IGNORED_NAMESPACES.has(ns)) return;
-    const id = Snapshot.id(r.key, r.namespace, r.name);
-    this.byId.set(id, r);
+    const cluster = r.origin.cluster;
+    let id = Snapshot.id(r.key, r.namespace, r.name);
+    if (cluster === DEFAULT_CLUSTER) this.byId.set(id, r);
+    else {
+      if (!this.remoteClusters.includes(cluster)) this.remoteClusters.push(cluster);
+      const earlier = this.remoteById.get(id);
+      if (!earlier || earlier.origin.cluster === cluster) this.remoteById.set(id, r);
+      id = `${cluster}\u0000${id}`;
+      this.remoteSize += this.positionById.has(id) ? 0 : 1;
+    }
     let list = this.byKind.get(r.key);
     if (!list) this.byKind.set(r.key, (list = []));
     const at = this.positionById.get(id);
@@ -64,7 +84,8 @@ export class Snapshot {
   }
 
   get(key: KindKey, namespace: string, name: string): Resource | undefined {
-    return this.byId.get(Snapshot.id(key, namespace, name));
+    const id = Snapshot.id(key, namespace, name);
+    return this.byId.get(id) ?? this.remoteById.get(id);
   }
 
   has(key: KindKey): boolean {
@@ -72,7 +93,7 @@ export class Snapshot {
   }
 
   get size(): number {
-    return this.byId.size;
+    return this.byId.size + this.remoteSize;
   }
 }
 

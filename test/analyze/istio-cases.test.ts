@@ -164,3 +164,61 @@ describe.skipIf(!ISTIO_SRC)("Istio's analyzer test cases (set ISTIO_SRC to an is
     if (tally.failedNames.length) console.log(`failed: ${tally.failedNames.join('; ')}`);
   });
 });
+
+/** The cases of Istio's multi-cluster table (multicluster_analyzers_test.go): two clusters' input files each. */
+interface IstioMultiClusterCase {
+  name: string;
+  clusters: Array<{ id: string; files: string[] }>;
+  analyzerExpr: string;
+  expected: Array<{ type: string; origin: string }>;
+}
+
+function multiClusterCases(): IstioMultiClusterCase[] {
+  const file = ANALYZERS_DIR ? join(ANALYZERS_DIR, 'multicluster_analyzers_test.go') : '';
+  if (!file || !existsSync(file)) return [];
+  const src = withoutComments(readFileSync(file, 'utf8'));
+  const start = src.indexOf('var mcTestGrid');
+  if (start < 0) return [];
+  // Each case starts at `name:`; the table ends at the test function.
+  const body = src.slice(start, src.indexOf('func ', start));
+  return body
+    .split(/\bname:/)
+    .slice(1)
+    .map((chunk) => {
+      const list = (field: string) => [...(new RegExp(`${field}:\\s*\\[\\]string\\{([^}]*)\\}`).exec(chunk)?.[1] ?? '').matchAll(/"([^"]+)"/g)].map((m) => m[1] as string);
+      return {
+        name: /^\s*"([^"]*)"/.exec(chunk)?.[1] ?? '(unnamed)',
+        // Istio's test names its clusters cluster1 and cluster2; neither is the primary.
+        clusters: [
+          { id: 'cluster1', files: list('cluster1InputFiles') },
+          { id: 'cluster2', files: list('cluster2InputFiles') },
+        ],
+        analyzerExpr: /analyzer:\s*([^\n]+?),?\s*\n/.exec(chunk)?.[1]?.trim() ?? '',
+        expected: [...chunk.matchAll(/\{\s*msg\.(\w+)\s*,\s*"([^"]*)"\s*\}/g)].map((m) => ({ type: m[1] as string, origin: m[2] as string })),
+      };
+    });
+}
+
+describe.skipIf(!ISTIO_SRC)("Istio's multi-cluster analyzer test cases (set ISTIO_SRC to run)", () => {
+  const mcCases = multiClusterCases();
+  it('finds the multi-cluster table', () => {
+    expect(mcCases.length).toBeGreaterThan(0);
+  });
+  for (const tc of mcCases) {
+    const name = analyzerName(tc.analyzerExpr);
+    it(`${tc.name} (${name ?? tc.analyzerExpr})`, async () => {
+      expect(name !== undefined && ours.has(name), `sailctl has no analyzer for ${tc.analyzerExpr}`).toBe(true);
+      const sources: ResourceSource[] = tc.clusters.map((c) => ({
+        name: c.id,
+        providesRuntimeKinds: true,
+        async load() {
+          const resources = c.files.flatMap((f) => parseResources(f, readFileSync(join(ANALYZERS_DIR, f), 'utf8'), { defaultNamespace: 'default', cluster: c.id }).resources);
+          return { resources, problems: [], unknownKinds: [] };
+        },
+      }));
+      const result = await runAnalysis({ sources, namespace: '', istioNamespace: 'istio-system', analyzerNames: [name as string] });
+      const got = result.messages.map((m) => `${m.type.code} ${m.resource ? friendlyName(m.resource) : ''}`);
+      expect(sortedMultiset(got)).toEqual(sortedMultiset(tc.expected.map((x) => `${codeOf(x.type)} ${x.origin}`)));
+    });
+  }
+});

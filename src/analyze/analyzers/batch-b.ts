@@ -6,6 +6,7 @@ import { injectionImageAnalyzer } from './injection-image.js';
 import { k8sGatewayCRDVersionAnalyzer } from './k8sgateway-crd-version.js';
 import { k8sGatewaySelectorAnalyzer } from './k8sgateway-selector.js';
 import { meshNetworksAnalyzer } from './meshnetworks.js';
+import { multiClusterServiceAnalyzer } from './multicluster-service.js';
 import { sidecarSelectorAnalyzer } from './sidecar-selector.js';
 import { telemetryDefaultSelectorAnalyzer } from './telemetry-default-selector.js';
 import { telemetryLightstepAnalyzer } from './telemetry-lightstep.js';
@@ -20,6 +21,7 @@ export const batchBAnalyzers: Analyzer[] = [
   k8sGatewaySelectorAnalyzer,
   k8sGatewayCRDVersionAnalyzer,
   meshNetworksAnalyzer,
+  multiClusterServiceAnalyzer,
   sidecarSelectorAnalyzer,
   jwtClaimRouteAnalyzer,
   webhookAnalyzer,

@@ -16,6 +16,7 @@ interface AnalyzeOptions {
   outputThreshold: string;
   suppress: string[];
   analyzer: string[];
+  remoteContexts: string[];
   meshConfigFile?: string;
   timeout: number;
   ignoreUnknown: boolean;
@@ -40,7 +41,10 @@ function clusterConfigured(ctx: CommandContext): boolean {
 }
 
 interface ClusterInput {
-  source: ResourceSource;
+  /** Lowest precedence first: remote clusters (the first named wins among them), then the primary. */
+  sources: ResourceSource[];
+  /** How many clusters were read (the primary plus --remote-contexts). */
+  clusterCount: number;
   selectedNamespace: string;
   meshConfig: Record<string, unknown> | undefined;
   meshNetworks: Record<string, unknown> | undefined;
@@ -75,16 +79,33 @@ function formatMs(ms: number): string {
  * exist (else a note and exit 0), the mesh config comes from the istio ConfigMap, and the objects
  * of every kind the selected analyzers read. An unreachable cluster is an error (istioctl fails
  * too); a kind the user may not list is a warning and analysis goes on without it.
+ * Each --remote-contexts context is read too, as istioctl reads a remote cluster: its runtime
+ * objects tagged with the context name as cluster id, its Istio config joining the primary's.
  */
 async function readCluster(ctx: CommandContext, opts: AnalyzeOptions): Promise<ClusterInput | 'namespace-not-found'> {
   const kube = await import('../../kube/index.js');
   const { ClusterSource, readClusterMeshSettings } = await import('../../analyze/cluster-source.js');
   const { StaticSource } = await import('../../analyze/snapshot.js');
+  const { DEFAULT_CLUSTER } = await import('../../analyze/resource.js');
   const { selectAnalyzers } = await import('../../analyze/run.js');
   const { parseYamlDocument } = await import('../../util/yaml.js');
+  const remoteNames = [...new Set(opts.remoteContexts)];
+  if (remoteNames.includes(DEFAULT_CLUSTER)) {
+    throw new SailError('USAGE', `--remote-contexts: a context named "${DEFAULT_CLUSTER}" cannot be analysed as a remote cluster: "${DEFAULT_CLUSTER}" is the id of the primary cluster`, {
+      hint: 'rename the context (kubectl config rename-context default NEW) or make it the primary with --context',
+    });
+  }
   const client = kube.clientFromFlags(ctx.globals, ctx.io.env);
-  const description = `cluster ${client.config.contextName} (${client.config.server})`;
+  const clients = [client];
   try {
+    // Every context is checked before any request, as istioctl fails fast on an unknown one.
+    const remotes = remoteNames.map((name) => {
+      const c = kube.clientFromFlags({ ...ctx.globals, context: name }, ctx.io.env);
+      clients.push(c);
+      return { name, client: c };
+    });
+    const clusterList = [client, ...remotes.map((r) => r.client)].map((c) => `${c.config.contextName} (${c.config.server})`);
+    const description = remotes.length === 0 ? `cluster ${clusterList[0]}` : `clusters ${clusterList.join(', ')}`;
     return await withDeadline(
       (async (): Promise<ClusterInput | 'namespace-not-found'> => {
         const selectedNamespace = opts.allNamespaces ? '' : ctx.globals.namespace || client.defaultNamespace;
@@ -101,33 +122,38 @@ async function readCluster(ctx: CommandContext, opts: AnalyzeOptions): Promise<C
           }
         }
         const istioNamespace = ctx.globals.istioNamespace;
-        const mesh = await readClusterMeshSettings(client, istioNamespace, opts.revision, (text, name) => parseYamlDocument(text, { file: name })?.data);
         const kinds = new Set<string>();
         for (const a of selectAnalyzers(opts.analyzer)) for (const k of a.inputs) kinds.add(k);
-        const source = new ClusterSource({ client, kinds, istioNamespace, revision: opts.revision, selectedNamespace, contextName: client.config.contextName });
-        const contents = await source.load();
-        for (const w of [...mesh.warnings, ...source.warnings]) ctx.io.stderr.write(`Warning: ${w}\n`);
-        const details = [
-          `Mesh config: ${mesh.configMap ? `ConfigMap ${mesh.configMap}` : 'defaults (no istio ConfigMap found)'}`,
-          ...source.listed.map((l) => `Listed ${l.count} ${l.kind} (${l.apiVersion}) in ${l.scope}`),
-          ...(source.unserved.length > 0 ? [`Not served by the cluster (skipped): ${source.unserved.join(', ')}`] : []),
-        ];
-        return {
-          // Loaded here so --timeout covers it; the analysis gets the objects as they were read.
-          source: new StaticSource(source.name, contents.resources, true),
-          selectedNamespace,
-          meshConfig: mesh.meshConfig,
-          meshNetworks: mesh.meshNetworks,
-          description,
-          details,
-        };
+        const primary = new ClusterSource({ client, kinds, istioNamespace, revision: opts.revision, selectedNamespace, contextName: client.config.contextName });
+        const remoteSources = remotes.map(
+          (r) => new ClusterSource({ client: r.client, kinds, istioNamespace, revision: opts.revision, selectedNamespace, contextName: r.name, remoteCluster: r.name }),
+        );
+        const [mesh, primaryContents, ...remoteContents] = await Promise.all([
+          readClusterMeshSettings(client, istioNamespace, opts.revision, (text, name) => parseYamlDocument(text, { file: name })?.data),
+          primary.load(),
+          ...remoteSources.map((r) => r.load()),
+        ]);
+        const label = (src: InstanceType<typeof ClusterSource>, cluster: string) => (remotes.length === 0 ? '' : `[cluster-${cluster}] `) + src.name + ': ';
+        const all = [{ src: primary, cluster: DEFAULT_CLUSTER }, ...remoteSources.map((src, i) => ({ src, cluster: remoteNames[i] as string }))];
+        for (const w of mesh.warnings) ctx.io.stderr.write(`Warning: ${w}\n`);
+        for (const { src, cluster } of all) for (const w of src.warnings) ctx.io.stderr.write(`Warning: ${remotes.length === 0 ? '' : label(src, cluster)}${w}\n`);
+        const details = [`Mesh config: ${mesh.configMap ? `ConfigMap ${mesh.configMap}` : 'defaults (no istio ConfigMap found)'}`];
+        for (const { src, cluster } of all) {
+          const prefix = remotes.length === 0 ? '' : label(src, cluster);
+          details.push(...src.listed.map((l) => `${prefix}Listed ${l.count} ${l.kind} (${l.apiVersion}) in ${l.scope}`));
+          if (src.unserved.length > 0) details.push(`${prefix}Not served by the cluster (skipped): ${src.unserved.join(', ')}`);
+        }
+        // Loaded here so --timeout covers it; the analysis gets the objects as they were read.
+        const sources: ResourceSource[] = remoteSources.map((src, i) => new StaticSource(src.name, (remoteContents[i] as typeof primaryContents).resources, true)).reverse();
+        sources.push(new StaticSource(primary.name, primaryContents.resources, true));
+        return { sources, clusterCount: 1 + remotes.length, selectedNamespace, meshConfig: mesh.meshConfig, meshNetworks: mesh.meshNetworks, description, details };
       })(),
       opts.timeout,
       `reading ${description}`,
-      () => client.close(),
+      () => clients.forEach((c) => c.close()),
     );
   } finally {
-    client.close();
+    for (const c of clients) c.close();
   }
 }
 
@@ -196,7 +222,7 @@ async function analyze(ctx: CommandContext, args: string[], opts: AnalyzeOptions
   const { runAnalysis } = await import('../../analyze/run.js');
   const result = await runAnalysis({
     // Lowest precedence first: file objects overlay the cluster's.
-    sources: cluster ? [cluster.source, new FileSource(files)] : [new FileSource(files)],
+    sources: cluster ? [...cluster.sources, new FileSource(files)] : [new FileSource(files)],
     namespace: selected,
     istioNamespace: ctx.globals.istioNamespace,
     analyzerNames: opts.analyzer,
@@ -225,7 +251,9 @@ async function analyze(ctx: CommandContext, args: string[], opts: AnalyzeOptions
   const { SAILCTL_VERSION } = await import('../../version.js');
   // The runner gives booleans a false default, so --color can force colour but only NO_COLOR/TERM=dumb disable it.
   const color = (opts.color === true || ctx.io.color) && ctx.io.env['TERM'] !== 'dumb';
-  const text = formatMessages(shown, format as 'log', color && !ctx.io.env['NO_COLOR'], { name: 'sailctl', version: SAILCTL_VERSION });
+  // istioctl names each message's cluster whenever more than one cluster was read.
+  const printCluster = (cluster?.clusterCount ?? 1) > 1;
+  const text = formatMessages(shown, format as 'log', color && !ctx.io.env['NO_COLOR'], { name: 'sailctl', version: SAILCTL_VERSION }, { printCluster });
   ctx.io.stdout.write(text.endsWith('\n') ? text : text + '\n');
 
   const parseErrors = result.problems.length;
@@ -271,7 +299,7 @@ export const analyzeCommand: CommandSpec = {
     { flags: '-R, --recursive', description: '[Removed: directories are always processed recursively]', kind: 'boolean', hidden: true },
     { flags: '--ignore-unknown', description: "Don't complain about un-parseable input documents", kind: 'boolean' },
     { flags: '-r, --revision <rev>', description: 'analyze a specific revision deployed.', kind: 'string', default: 'default' },
-    { flags: '--remote-contexts <ctx>', description: 'Kubernetes configuration contexts for remote clusters (multi-cluster analysis)', kind: 'strings' },
+    { flags: '--remote-contexts <ctx>', description: 'Extra kubeconfig contexts, one per remote cluster, whose objects join the analysis (multi-cluster checks such as IST0170); unlike --context this adds clusters. Can be repeated.', kind: 'strings' },
     { flags: '--analyzer <name>', description: 'Select specific analyzers to run. Can be repeated. If not specified, all analyzers are run.', kind: 'strings' },
     { flags: '--include-runtime-kinds', description: '(ext) keep Service/Pod/Namespace/... read from files and assume the default ingress gateway, so files alone get the full analysis', kind: 'boolean' },
   ],
