@@ -12,7 +12,12 @@ const LABEL_VALUE = new RegExp(`^(${QUALIFIED_NAME})?$`);
 
 /** Go's %q for the strings these messages quote (ASCII in practice). */
 export function q(s: string): string {
-  return JSON.stringify(s);
+  const named: Record<string, string> = { '\x07': '\\a', '\b': '\\b', '\f': '\\f', '\n': '\\n', '\r': '\\r', '\t': '\\t', '\v': '\\v' };
+  const body = s.replace(/[\\"\u0000-\u001f\u007f]/g, (c) => {
+    if (c === '\\' || c === '"') return `\\${c}`;
+    return named[c] ?? `\\x${c.charCodeAt(0).toString(16).padStart(2, '0')}`;
+  });
+  return `"${body}"`;
 }
 
 export function isDNS1123Label(s: string): boolean {

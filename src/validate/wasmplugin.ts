@@ -51,6 +51,8 @@ function checkAuthority(authority: string): void {
   }
   if (port !== '' && !/^:\d*$/.test(port)) throw new Error(`invalid port ${q(port)} after host`);
   checkEscapes(host);
+  const bad = /[^A-Za-z0-9\-_.~!$&'()*+,;=:[\]<>"%\u0080-\uffff]/.exec(host);
+  if (bad) throw new Error(`invalid character ${q(bad[0])} in host name`);
 }
 
 /** Go's url.Parse/ParseRequestURI; returns the lower-cased scheme or throws Go's error text. */

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { validateSemantics } from '../../src/validate/semantic.js';
-import { durationNanos, hostsMatch, validateIPSubnet, validateLabels, validateNamespaceSlashHost, validateWildcardDomain } from '../../src/validate/rules.js';
+import { durationNanos, hostsMatch, q, regexpError, validateIPSubnet, validateLabels, validateNamespaceSlashHost, validateWildcardDomain } from '../../src/validate/rules.js';
 import type { JsonObject } from '../../src/analyze/resource.js';
 
 const errors = (kind: string, spec: JsonObject, name = 'n', ns = 'default'): string[] => validateSemantics(kind, name, ns, spec).errors.map((e) => e.message);
@@ -201,5 +201,57 @@ describe('Sidecar egress hosts', () => {
     expect(errors('Sidecar', { egress: [{ hosts: ['./*', 'istio-system/*'] }] })).toEqual([]);
     expect(errors('Sidecar', { egress: [{ hosts: ['foo.com'] }] })).toEqual(['host must be of form namespace/dnsName']);
     expect(errors('Sidecar', { egress: [{ hosts: ['Bad_NS/foo.com'] }] })).toEqual(['invalid namespace value "Bad_NS" in sidecar']);
+  });
+});
+
+// Go's regexp.Compile results (Go 1.19) for the structural mistakes RE2 reports, and for Go-only
+// syntax JavaScript would refuse.
+const goRegexps: Array<[string, string | undefined]> = [
+  ["a++", "error parsing regexp: invalid nested repetition operator: `++`"],
+  ["a**", "error parsing regexp: invalid nested repetition operator: `**`"],
+  ["*a", "error parsing regexp: missing argument to repetition operator: `*`"],
+  ["a*?", undefined],
+  ["a+*", "error parsing regexp: invalid nested repetition operator: `+*`"],
+  ["(abc", "error parsing regexp: missing closing ): `(abc`"],
+  ["abc)", "error parsing regexp: unexpected ): `abc)`"],
+  ["[a", "error parsing regexp: missing closing ]: `[a`"],
+  ["a\\", "error parsing regexp: trailing backslash at end of expression: ``"],
+  ["a{2,1}", "error parsing regexp: invalid repeat count: `{2,1}`"],
+  ["[z-a]", "error parsing regexp: invalid character class range: `z-a`"],
+  ["a{1001}", "error parsing regexp: invalid repeat count: `{1001}`"],
+  ["x(?P<n>y)", undefined],
+  ["a|*", "error parsing regexp: missing argument to repetition operator: `*`"],
+  ["(*)", "error parsing regexp: missing argument to repetition operator: `*`"],
+  ["^*", undefined],
+  ["a{1,2}{3}", "error parsing regexp: invalid nested repetition operator: `{1,2}{3}`"],
+  ["a??", undefined],
+  ["a???", "error parsing regexp: invalid nested repetition operator: `???`"],
+  ["(?i)abc", undefined],
+  ["(?i)*", "error parsing regexp: missing argument to repetition operator: `*`"],
+  ["[]a]", undefined],
+  ["[^]a]", undefined],
+  ["[a-z]*+", "error parsing regexp: invalid nested repetition operator: `*+`"],
+  ["\\d+\\.\\d+", undefined],
+  ["[[:alpha:]]+", undefined],
+  ["a{,3}", undefined],
+  ["a{3,}", undefined],
+  ["((a)", "error parsing regexp: missing closing ): `((a)`"],
+  ["(a))", "error parsing regexp: unexpected ): `(a))`"],
+  ["[\\]]", undefined],
+  ["1\\.2.*", undefined],
+  [".*-1\\.2\\..*", undefined],
+  ["(?:a|b)+", undefined],
+  ["a{2}{3}", "error parsing regexp: invalid nested repetition operator: `{2}{3}`"],
+];
+
+describe('regexpError follows Go regexp/syntax', () => {
+  for (const [re, expected] of goRegexps) it(JSON.stringify(re), () => expect(regexpError(re)).toBe(expected));
+});
+
+describe('q quotes like Go %q', () => {
+  it('escapes quotes, backslashes and control characters the way Go does', () => {
+    expect(q('a"b\\c')).toBe('"a\\"b\\\\c"');
+    expect(q('x\u0001\n\t\u007f')).toBe('"x\\x01\\n\\t\\x7f"');
+    expect(q('héllo')).toBe('"héllo"');
   });
 });
