@@ -14,7 +14,9 @@ import { InjectError, type InjectionSettings } from './inject.js';
 import { DecodeError } from './k8s/codec.js';
 import { injectWorkload, workloadType, WorkloadError } from './workloads.js';
 import { splitDocuments, StreamSyntaxError, type RawDocument } from './stream.js';
+import { isOpenShift, platformOf, type NamespaceAnnotations } from './openshift.js';
 
+export { isOpenShift, namespaceIdAnnotations, platformOf, proxyIds, type NamespaceAnnotations } from './openshift.js';
 export { loadInjectionConfig, type InjectConfigSources, type ConfigMapReader, type OfflineConfig, type LoadedConfig } from './config.js';
 
 export type NativeSidecarMode = 'enabled' | 'disabled' | 'auto';
@@ -46,6 +48,12 @@ export interface PrepareOptions {
   revision: string;
   /** Whether native sidecars are used (resolved from the mode and, in auto mode, the cluster). */
   nativeSidecars: boolean;
+  /**
+   * The cluster's namespaces with their annotations, read only when injection stands in for
+   * istiod's webhook (the templates come from the cluster) and the platform is OpenShift.
+   * Undefined for istioctl's local injection (files, offline), which never reads namespaces.
+   */
+  clusterNamespaces?: (() => Promise<NamespaceAnnotations>) | undefined;
 }
 
 function configError(e: unknown): never {
@@ -56,6 +64,9 @@ function configError(e: unknown): never {
 export async function prepareInjector(opts: PrepareOptions): Promise<PreparedInjector> {
   const config = await loadInjectionConfig(opts.sources).catch(configError);
   const settings = await settingsFromConfig(config, { env: opts.env, revision: opts.revision, nativeSidecars: opts.nativeSidecars, valuesSource: opts.sources.valuesFile });
+  if (opts.clusterNamespaces && isOpenShift(platformOf(opts.env, settings.values.plain))) {
+    settings.openShift = { namespaces: await opts.clusterNamespaces() };
+  }
   return { settings, config };
 }
 
@@ -67,11 +78,14 @@ export interface InjectorSpec {
   env: Record<string, string | undefined>;
   revision: string;
   nativeSidecars: boolean;
+  /** The namespaces of istiod's OpenShift rules, when they apply. */
+  openShiftNamespaces?: Array<[string, Record<string, string>]> | undefined;
 }
 
 export function injectorSpec(injector: PreparedInjector, env: Readonly<Record<string, string | undefined>>): InjectorSpec {
   const s = injector.settings;
-  return { templates: [...injector.config.injection.templates], values: injector.config.values, meshConfig: s.meshConfig, env: { ...env }, revision: s.revision, nativeSidecars: s.nativeSidecars };
+  const openShiftNamespaces = s.openShift ? [...s.openShift.namespaces].map(([name, annos]): [string, Record<string, string>] => [name, { ...annos }]) : undefined;
+  return { templates: [...injector.config.injection.templates], values: injector.config.values, meshConfig: s.meshConfig, env: { ...env }, revision: s.revision, nativeSidecars: s.nativeSidecars, openShiftNamespaces };
 }
 
 export async function injectorFromSpec(spec: InjectorSpec): Promise<PreparedInjector> {
@@ -81,7 +95,9 @@ export async function injectorFromSpec(spec: InjectorSpec): Promise<PreparedInje
     meshConfig: spec.meshConfig,
     provenance: [],
   };
-  return { config, settings: await settingsFromConfig(config, { env: spec.env, revision: spec.revision, nativeSidecars: spec.nativeSidecars, valuesSource: undefined }) };
+  const settings = await settingsFromConfig(config, { env: spec.env, revision: spec.revision, nativeSidecars: spec.nativeSidecars, valuesSource: undefined });
+  if (spec.openShiftNamespaces) settings.openShift = { namespaces: new Map(spec.openShiftNamespaces) };
+  return { config, settings };
 }
 
 async function settingsFromConfig(

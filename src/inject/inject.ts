@@ -35,6 +35,7 @@ import {
   updateClusterEnvs,
 } from './postprocess.js';
 import { labelSelectorEmpty, labelSelectorMatches } from '../util/label-selector.js';
+import { DEFAULT_PROXY_ID, dropSidecarUserMatchingApp, proxyIds, type NamespaceAnnotations } from './openshift.js';
 
 /** An injection failure the user can fix (bad annotation, unknown template, bad template output). */
 export class InjectError extends Error {
@@ -70,6 +71,11 @@ export interface InjectionSettings {
   nativeSidecars: boolean;
   compliancePolicy: string;
   proxyEnvs: Readonly<Record<string, string>>;
+  /**
+   * Set when injection follows istiod's webhook on OpenShift: the proxy's UID/GID come from the
+   * pod's namespace (openshift.ts). Unset, as in istioctl's local injection, they are 1337.
+   */
+  openShift?: { namespaces: NamespaceAnnotations } | undefined;
 }
 
 export interface PodInjectionRequest {
@@ -363,9 +369,16 @@ function getBoolPath(o: Record<string, unknown>, ...path: string[]): boolean {
 
 /** Injects the pod; returns the injected pod (Go-encoded JSON). */
 export function injectPod(req: PodInjectionRequest, settings: InjectionSettings): JsonObject {
+  let ids = { uid: DEFAULT_PROXY_ID, gid: DEFAULT_PROXY_ID };
+  if (settings.openShift) {
+    // the webhook's pod namespace: the pod's own, else the request's (the workload's)
+    const namespace = (get(req.pod, 'metadata', 'namespace') as string | undefined) || req.deployMeta.namespace;
+    ids = proxyIds(settings.openShift.namespaces.get(namespace));
+    req = { ...req, pod: dropSidecarUserMatchingApp(req.pod) };
+  }
   let rendered: RenderedPod;
   try {
-    rendered = runTemplates(req, settings);
+    rendered = runTemplates(req, settings, ids);
   } catch (e) {
     // istiod reports everything that goes wrong while rendering under this prefix
     if (e instanceof InjectError || e instanceof TemplateError) throw new InjectError(`failed to run injection template: ${e.message}`);
@@ -380,7 +393,7 @@ interface RenderedPod {
   proxyEnvs: Record<string, string>;
 }
 
-function runTemplates(req: PodInjectionRequest, settings: InjectionSettings): RenderedPod {
+function runTemplates(req: PodInjectionRequest, settings: InjectionSettings, ids: { uid: bigint; gid: bigint }): RenderedPod {
   const original = req.pod;
   const meshConfig = req.meshConfig;
   const proxyConfig = (meshConfig['defaultConfig'] as Proto | undefined) ?? {};
@@ -414,8 +427,8 @@ function runTemplates(req: PodInjectionRequest, settings: InjectionSettings): Re
     revision: settings.revision,
     nativeSidecars: settings.nativeSidecars,
     proxyImage: proxyImage(values, proxyConfig, strippedAnnos),
-    proxyUID: 1337n,
-    proxyGID: 1337n,
+    proxyUID: ids.uid,
+    proxyGID: ids.gid,
     inboundTrafficPolicyMode: mode === 'LOCALHOST' ? 'localhost' : 'passthrough',
     compliancePolicy: settings.compliancePolicy,
   });

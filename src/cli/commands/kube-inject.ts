@@ -64,7 +64,7 @@ async function runKubeInject(ctx: CommandContext, _args: string[], opts: KubeInj
   const { SailError } = await import('../../errors.js');
   if (!opts.filename) throw new SailError('USAGE', 'filename not specified (see --filename or -f)', { file: '--filename' });
   const { readUserFile, writeFileAtomic } = await import('../../util/files.js');
-  const { prepareInjector, injectStream, injectorSpec, nativeSidecarMode, nodesSupportNativeSidecars } = await import('../../inject/index.js');
+  const { prepareInjector, injectStream, injectorSpec, nativeSidecarMode, nodesSupportNativeSidecars, namespaceIdAnnotations } = await import('../../inject/index.js');
   const { injectStreamParallel, defaultWorkerCount, workersAvailable } = await import('../../inject/parallel.js');
   const { fileChunks } = await import('../../inject/stream.js');
   const { stat } = await import('node:fs/promises');
@@ -81,10 +81,25 @@ async function runKubeInject(ctx: CommandContext, _args: string[], opts: KubeInj
   let nativeSidecars = mode === 'enabled';
   if (mode === 'auto' && cluster) nativeSidecars = nodesSupportNativeSidecars(await cluster.kubeletVersions());
 
+  // With the cluster's templates sailctl stands in for istiod's webhook, which on OpenShift takes
+  // the proxy's UID/GID from the namespace; istioctl's local injection (files) never reads namespaces.
+  const clusterNamespaces =
+    cluster && !opts.injectConfigFile
+      ? async () => {
+          try {
+            return namespaceIdAnnotations(await cluster.namespaces());
+          } catch (e) {
+            ctx.io.stderr.write(`warning: could not list namespaces for their OpenShift UID ranges (${(e as Error).message}); the proxy runs as 1337\n`);
+            return new Map();
+          }
+        }
+      : undefined;
+
   const injector = await prepareInjector({
     env,
     revision,
     nativeSidecars,
+    clusterNamespaces,
     sources: {
       injectConfigFile: opts.injectConfigFile,
       meshConfigFile: opts.meshConfigFile,
@@ -134,6 +149,7 @@ async function runKubeInject(ctx: CommandContext, _args: string[], opts: KubeInj
 interface ClusterSource {
   getConfigMap(namespace: string, name: string): Promise<{ data?: Record<string, string> } | undefined>;
   kubeletVersions(): Promise<string[]>;
+  namespaces(): Promise<Array<{ name: string; annotations?: Record<string, string> }>>;
 }
 
 /** The cluster, if a kubeconfig names one that answers; undefined means work offline. */
@@ -163,6 +179,13 @@ async function connectCluster(ctx: CommandContext): Promise<ClusterSource | unde
     async kubeletVersions() {
       const nodes = await client.list({ apiVersion: 'v1', kind: 'Node' });
       return nodes.map((n) => String((n as unknown as { status?: { nodeInfo?: { kubeletVersion?: string } } }).status?.nodeInfo?.kubeletVersion ?? ''));
+    },
+    async namespaces() {
+      const list = await client.list({ apiVersion: 'v1', kind: 'Namespace' });
+      return list.map((n) => {
+        const meta = (n as unknown as { metadata?: { name?: string; annotations?: Record<string, string> } }).metadata;
+        return { name: meta?.name ?? '', annotations: meta?.annotations };
+      });
     },
   };
 }
