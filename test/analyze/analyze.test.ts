@@ -97,7 +97,7 @@ describe('analyzers', () => {
   });
   it('-L lists names sorted with descriptions', () => {
     const s = analyzersAsString(allAnalyzers());
-    expect(s).toContain('* virtualservice.GatewayAnalyzer:\n    Checks the gateways associated with each virtual service\n');
+    expect(s).toContain('* virtualservice.GatewayAnalyzer:\n    Checks that the gateways a VirtualService binds to exist, serve its hosts and are not generated internal ones\n');
     expect(s.indexOf('* destinationrule.')).toBeLessThan(s.indexOf('* virtualservice.'));
   });
 });

@@ -145,7 +145,7 @@ function analyzeKind(ctx: AnalysisContext, key: KindKey, kind: string): void {
 
 export const annotationsAnalyzer: Analyzer = {
   name: 'annotations.K8sAnalyzer',
-  description: 'Checks for misplaced and invalid Istio annotations in Kubernetes resources',
+  description: 'Reports Istio annotations on Kubernetes objects that are unknown, malformed, deprecated or on a kind that ignores them',
   inputs: [K.Namespace, K.Service, K.Pod, K.Deployment],
   analyze(ctx) {
     for (const [key, kind] of CHECKED_KINDS) analyzeKind(ctx, key, kind);

@@ -24,7 +24,7 @@ function check(ctx: AnalysisContext, r: Resource, podSpec: JsonObject): void {
 
 export const applicationUIDAnalyzer: Analyzer = {
   name: 'applicationUID.Analyzer',
-  description: 'Checks invalid application UID',
+  description: 'Reports pods and workloads that run as UID 1337, the user id Istio reserves for its sidecar proxy',
   inputs: [K.Pod, K.Deployment],
   analyze(ctx) {
     for (const p of ctx.snapshot.list(K.Pod)) check(ctx, p, p.spec);

@@ -76,7 +76,7 @@ function hasPrefix(sorted: readonly string[], prefix: string): boolean {
 
 export const authorizationPoliciesAnalyzer: Analyzer = {
   name: 'auth.AuthorizationPoliciesAnalyzer',
-  description: 'Checks the validity of authorization policies',
+  description: 'Reports AuthorizationPolicies whose selector matches no workload or whose rules name namespaces that do not exist',
   inputs: [K.MeshConfig, K.AuthorizationPolicy, K.Namespace, K.Pod],
   analyze(ctx) {
     const namespaces = ctx.snapshot.list(K.Namespace);

@@ -7,7 +7,7 @@ const MAX_LISTED = 5;
 
 export const blockedCIDRsAnalyzer: Analyzer = {
   name: 'authn.BlockedCIDRsAnalyzer',
-  description: 'Checks that BLOCKED_CIDRS_IN_JWKS_URIS is configured on istiod when RequestAuthentication resources exist',
+  description: 'Warns when RequestAuthentications exist but istiod does not set BLOCKED_CIDRS_IN_JWKS_URIS, leaving JWKS fetches unrestricted',
   inputs: [K.RequestAuthentication, K.Deployment],
   analyze(ctx) {
     const names = ctx.snapshot.list(K.RequestAuthentication).map(fullName);

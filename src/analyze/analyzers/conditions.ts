@@ -31,7 +31,7 @@ function conditionsOf(key: KindKey, r: Resource): JsonObject[] {
 
 export const conditionAnalyzer: Analyzer = {
   name: 'conditions.ConditionAnalyzer',
-  description: 'Checks for negative status conditions on resources',
+  description: 'Reports resources whose status carries a condition with a failing status',
   inputs: [K.Service, K.ServiceEntry, K.WorkloadEntry, K.AuthorizationPolicy, K.KubernetesGateway, K.HTTPRoute, GRPC_ROUTE],
   analyze(ctx) {
     for (const [key, negative] of NEGATIVE) {

@@ -34,7 +34,7 @@ function byteSort(a: string, b: string): number {
 
 export const multiServiceAnalyzer: Analyzer = {
   name: 'deployment.MultiServiceAnalyzer',
-  description: 'Checks association between services and pods',
+  description: 'Reports Deployments whose pods several Services select with conflicting protocols or ports',
   inputs: [K.Service, K.Deployment, K.Namespace],
   analyze(ctx) {
     const injected = namespaceInjection(ctx.snapshot.list(K.Namespace));

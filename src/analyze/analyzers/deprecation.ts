@@ -8,7 +8,7 @@ const REMOVED_RBAC_KINDS = new Set(['ClusterRbacConfig', 'RbacConfig', 'ServiceR
 
 export const deprecationAnalyzer: Analyzer = {
   name: 'deprecation.DeprecationAnalyzer',
-  description: 'Checks for deprecated Istio types and fields',
+  description: 'Reports Istio configuration that still uses deprecated fields, values or API versions',
   inputs: [K.VirtualService, K.Sidecar, K.CustomResourceDefinition],
   analyze(ctx) {
     for (const vs of ctx.snapshot.list(K.VirtualService)) {

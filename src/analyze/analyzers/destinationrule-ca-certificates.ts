@@ -6,7 +6,7 @@ const VERIFYING_MODES = new Set(['SIMPLE', 'MUTUAL']);
 
 export const caCertificateAnalyzer: Analyzer = {
   name: 'destinationrule.CaCertificateAnalyzer',
-  description: 'Checks if caCertificates is set when TLS mode is SIMPLE/MUTUAL',
+  description: 'Warns when a DestinationRule originates SIMPLE or MUTUAL TLS without caCertificates, so the server\'s identity goes unverified',
   inputs: [K.DestinationRule],
   analyze(ctx) {
     for (const r of ctx.snapshot.list(K.DestinationRule)) {

@@ -91,7 +91,7 @@ export function augmentedPodLabels(pod: Resource, nodeLabels: ReadonlyMap<string
 
 export const subsetSelectPodAnalyzer: Analyzer = {
   name: 'destinationrule.SubsetSelectPodAnalyzer',
-  description: 'Checks if pods are selected by subsets in destination rules.',
+  description: 'Reports DestinationRule subsets whose labels select none of the host\'s pods',
   inputs: [K.DestinationRule, K.Pod, K.Service, K.ServiceEntry, K.Node],
   analyze(ctx) {
     const hosts = new ScopedHosts(ctx.snapshot.list(K.ServiceEntry), ctx.snapshot.list(K.Service));

@@ -8,7 +8,7 @@ const REPLACEABLE = new Set(['NETWORK_FILTER', 'HTTP_FILTER', 'VIRTUAL_HOST']);
 
 export const envoyPatchAnalyzer: Analyzer = {
   name: 'envoyfilter.EnvoyPatchAnalyzer',
-  description: 'Checks an envoyFilters ',
+  description: 'Reports EnvoyFilter patch operations that are ignored for their applyTo or rely on ordering without a priority',
   inputs: [K.EnvoyFilter],
   analyze(ctx) {
     // Names of patched filters whose match pins a proxyVersion, accumulated across EnvoyFilters in order.

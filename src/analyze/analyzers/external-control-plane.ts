@@ -100,7 +100,7 @@ function checkWebhooks(ctx: AnalysisContext, r: Resource): void {
 
 export const externalControlPlaneAnalyzer: Analyzer = {
   name: 'externalcontrolplane.ExternalControlPlaneAnalyzer',
-  description: 'Checks that the remote IstioOperator resources reference an external control plane',
+  description: 'Checks the webhook addresses a remote cluster uses to reach an external control plane',
   inputs: [K.ValidatingWebhookConfiguration, K.MutatingWebhookConfiguration],
   analyze(ctx) {
     for (const r of ctx.snapshot.list(K.ValidatingWebhookConfiguration)) {

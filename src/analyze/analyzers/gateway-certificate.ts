@@ -26,7 +26,7 @@ function selectorSubset(selector: Readonly<Record<string, string>>, other: Reado
 
 export const gatewayCertificateAnalyzer: Analyzer = {
   name: 'gateway.CertificateAnalyzer',
-  description: 'Checks a gateway certificate',
+  description: 'Reports Gateways that serve the same TLS certificate, which HTTP/2 connection reuse can turn into 404s',
   inputs: [K.Gateway],
   analyze(ctx) {
     // Gateways indexed by certificate, so only gateways sharing one are compared.

@@ -11,7 +11,7 @@ type HostIndex = Map<string, Set<string>>;
 
 export const conflictingGatewayAnalyzer: Analyzer = {
   name: 'gateway.ConflictingGatewayAnalyzer',
-  description: "Checks a gateway's selector, port number and hosts",
+  description: 'Reports Gateways that claim the same port and host on one workload, and Gateway selectors that match no pod',
   inputs: [K.Gateway, K.Pod],
   analyze(ctx) {
     // selector string -> port -> host index

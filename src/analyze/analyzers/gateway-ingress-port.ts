@@ -5,7 +5,7 @@ import { selectorMatches, selectorString } from './util.js';
 
 export const ingressGatewayPortAnalyzer: Analyzer = {
   name: 'gateway.IngressGatewayPortAnalyzer',
-  description: "Checks a gateway's ports against the gateway's Kubernetes service ports",
+  description: 'Reports Gateway server ports that the Services of the selected gateway workload do not expose',
   inputs: [K.Gateway, K.Pod, K.Service],
   analyze(ctx) {
     const servicesByNs = new Map<string, Resource[]>();

@@ -46,7 +46,7 @@ export function validCertificate(pem: Buffer, now: Date): boolean {
 
 export const gatewaySecretAnalyzer: Analyzer = {
   name: 'gateway.SecretAnalyzer',
-  description: "Checks a gateway's referenced secrets for correctness",
+  description: 'Checks that the TLS credentials a Gateway names exist beside its workload and hold a valid, unexpired certificate',
   inputs: [K.Gateway, K.Pod, K.Secret],
   analyze(ctx) {
     const pods = new LabelIndex<Resource>();

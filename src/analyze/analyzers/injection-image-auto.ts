@@ -9,7 +9,7 @@ function hasAutoImage(podSpec: JsonObject): boolean {
 
 export const injectionImageAutoAnalyzer: Analyzer = {
   name: 'injection.ImageAutoAnalyzer',
-  description: 'Makes sure that Pods and Deployments with `image: auto` are going to be injected',
+  description: 'Reports Pods and Deployments using image: auto that no injection webhook will rewrite',
   inputs: [K.Namespace, K.Pod, K.Deployment, K.MutatingWebhookConfiguration],
   analyze(ctx) {
     const istioWebhooks: JsonObject[] = [];

@@ -70,7 +70,7 @@ class ImageTypeResolver {
 
 export const injectionImageAnalyzer: Analyzer = {
   name: 'injection.ImageAnalyzer',
-  description: 'Checks the image of auto-injection configured with the running proxies on pods',
+  description: 'Reports namespaces whose running sidecars use another proxy image than injection would give them now',
   inputs: [K.Namespace, K.Pod, K.ConfigMap, K.MeshConfig, K.ProxyConfig],
   analyze(ctx) {
     const proxyImages = new Map<string, string>();

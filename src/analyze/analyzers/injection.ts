@@ -12,7 +12,7 @@ function enableNamespacesByDefault(values: string): boolean {
 
 export const injectionAnalyzer: Analyzer = {
   name: 'injection.Analyzer',
-  description: 'Checks conditions related to Istio sidecar injection',
+  description: 'Reports namespaces and pods where sidecar injection is off, ambiguous or did not take place',
   inputs: [K.Namespace, K.Pod, K.ConfigMap],
   analyze(ctx) {
     const injected = new Set<string>();

@@ -40,7 +40,7 @@ function lessThan(a: SemVer, b: SemVer): boolean {
 
 export const k8sGatewayCRDVersionAnalyzer: Analyzer = {
   name: 'k8sgateway.CRDVersionAnalyzer',
-  description: 'Checks Gateway API CRDs are at the minimum version required by this Istio version',
+  description: 'Reports installed Gateway API CRDs older than this Istio release needs',
   inputs: [K.CustomResourceDefinition],
   analyze(ctx) {
     for (const crd of ctx.snapshot.list(K.CustomResourceDefinition)) {

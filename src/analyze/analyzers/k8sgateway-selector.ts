@@ -7,7 +7,7 @@ const GATEWAY_NAME_LABEL = 'gateway.networking.k8s.io/gateway-name';
 
 export const k8sGatewaySelectorAnalyzer: Analyzer = {
   name: 'k8sgateway.SelectorAnalyzer',
-  description: 'Check that selectors are effective for Kubernetes gateway',
+  description: 'Reports policies that pick Gateway API gateway pods by workload selector, which only a targetRef affects',
   inputs: [K.AuthorizationPolicy, K.RequestAuthentication, K.Telemetry, K.WasmPlugin, K.Pod],
   analyze(ctx) {
     // Only pods deployed for a Kubernetes Gateway matter; index them by namespace.

@@ -8,7 +8,7 @@ const MULTICLUSTER_SECRET_LABEL = 'istio/multiCluster';
 
 export const meshNetworksAnalyzer: Analyzer = {
   name: 'meshnetworks.MeshNetworksAnalyzer',
-  description: 'Check the validity of MeshNetworks in the cluster',
+  description: 'Reports mesh networks entries whose fromRegistry is neither a built-in registry nor a known remote cluster',
   inputs: [K.MeshNetworks, K.Secret],
   analyze(ctx) {
     const networks = obj(ctx.meshNetworks['networks']);

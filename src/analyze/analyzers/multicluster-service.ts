@@ -76,7 +76,7 @@ export function findInconsistencies(byCluster: ReadonlyMap<string, Resource>): I
 
 export const multiClusterServiceAnalyzer: Analyzer = {
   name: 'services.MultiClusterServiceAnalyzer',
-  description: 'Compares each Service with its namesakes in the other analysed clusters (type, ports, headless) and flags any that disagree',
+  description: 'Compares each Service with its namesakes in the other analysed clusters and reports differences in type, ports or headless mode',
   inputs: [K.Service],
   analyze(ctx) {
     if (ctx.snapshot.remoteClusters.length === 0) return;

@@ -7,7 +7,7 @@ export const schemaValidationAnalyzers: Analyzer[] = KINDS.filter((k) => k.istio
   const key = kindKey(k.group, k.kind);
   return {
     name: `schema.ValidationAnalyzer.${k.kind}`,
-    description: `Runs schema validation as an analyzer on '${k.kind}' resources`,
+    description: `Validates every ${k.kind} against its CRD schema and Istio's semantic rules for the kind`,
     inputs: [key],
     analyze(ctx) {
       for (const r of ctx.snapshot.list(key)) {

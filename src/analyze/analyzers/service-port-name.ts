@@ -24,7 +24,7 @@ export function protocolKnown(port: number, name: string, protocol: string, appP
 
 export const portNameAnalyzer: Analyzer = {
   name: 'service.PortNameAnalyzer',
-  description: 'Checks the port names associated with each service',
+  description: 'Reports Service ports whose name or appProtocol does not tell Istio which protocol they carry',
   inputs: [K.Service],
   analyze(ctx) {
     for (const r of ctx.snapshot.list(K.Service)) {

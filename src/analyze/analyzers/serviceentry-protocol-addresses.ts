@@ -4,7 +4,7 @@ import { arr, obj, str, strMap } from '../resource.js';
 
 export const serviceEntryAddressesAnalyzer: Analyzer = {
   name: 'serviceentry.Analyzer',
-  description: 'Checks the validity of ServiceEntry',
+  description: 'Reports ServiceEntries without addresses for a protocol that cannot be routed without them',
   inputs: [K.ServiceEntry, K.MeshConfig],
   analyze(ctx) {
     const md = strMap(obj(ctx.meshConfig['defaultConfig'])['proxyMetadata']);

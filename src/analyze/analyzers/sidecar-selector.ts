@@ -7,7 +7,7 @@ import { selectorString } from './util.js';
 
 export const sidecarSelectorAnalyzer: Analyzer = {
   name: 'sidecar.SelectorAnalyzer',
-  description: 'Validates that sidecars that define a workload selector match at least one pod, and that there aren\'t multiple sidecar resources that select overlapping pods',
+  description: 'Reports Sidecars that select no pod, pods or namespaces claimed by several Sidecars, and Sidecars in ambient namespaces',
   inputs: [K.Sidecar, K.Pod, K.Namespace],
   analyze(ctx) {
     const pods = new LabelIndex<Resource>();

@@ -5,7 +5,7 @@ import { sortedNames } from './label-selector.js';
 
 export const telemetryDefaultSelectorAnalyzer: Analyzer = {
   name: 'telemetry.DefaultSelectorAnalyzer',
-  description: 'Validates that there aren\'t multiple telemetry resources that have no selector',
+  description: 'Reports namespaces holding more than one Telemetry without a workload selector',
   inputs: [K.Telemetry],
   analyze(ctx) {
     const byNamespace = new Map<string, Resource[]>();

@@ -4,7 +4,7 @@ import { arr, obj, str } from '../resource.js';
 
 export const telemetryLightstepAnalyzer: Analyzer = {
   name: 'telemetry.LightstepAnalyzer',
-  description: 'Validates that lightstep provider is still used',
+  description: 'Reports Telemetry tracing that still sends to the retired Lightstep provider',
   inputs: [K.Telemetry, K.MeshConfig],
   analyze(ctx) {
     const lightstep = new Set<string>();

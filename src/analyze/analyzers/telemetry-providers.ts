@@ -4,7 +4,7 @@ import { arr, obj } from '../resource.js';
 
 export const telemetryProviderAnalyzer: Analyzer = {
   name: 'telemetry.ProviderAnalyzer',
-  description: 'Validates that providers in telemetry resource is valid',
+  description: 'Reports Telemetries whose providers list is empty, which Istio ignores',
   inputs: [K.Telemetry, K.MeshConfig],
   analyze(ctx) {
     if (arr(obj(ctx.meshConfig['defaultProviders'])['accessLogging']).length > 0) return;

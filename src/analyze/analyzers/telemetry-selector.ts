@@ -7,7 +7,7 @@ import { selectorString } from './util.js';
 
 export const telemetrySelectorAnalyzer: Analyzer = {
   name: 'telemetry.SelectorAnalyzer',
-  description: 'Validates that telemetries that define a selector match at least one pod, and that there aren\'t multiple telemetry resources that select overlapping pods',
+  description: 'Reports Telemetries whose selector matches no pod, and pods that several Telemetries select',
   inputs: [K.Telemetry, K.Pod],
   analyze(ctx) {
     const pods = new LabelIndex<Resource>();

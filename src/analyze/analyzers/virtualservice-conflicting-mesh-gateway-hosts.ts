@@ -5,7 +5,7 @@ import { EXPORT_ALL, EXPORT_LOCAL, hostMatches, hostToFqdn, MESH_GATEWAY } from 
 
 export const conflictingMeshGatewayHostsAnalyzer: Analyzer = {
   name: 'virtualservice.ConflictingMeshGatewayHostsAnalyzer',
-  description: 'Checks if multiple virtual services associated with the mesh gateway have conflicting hosts',
+  description: 'Reports hosts that more than one mesh-bound VirtualService claims',
   inputs: [K.VirtualService],
   analyze(ctx) {
     // scope/fqdn -> VirtualServices bound to the mesh gateway that declare it

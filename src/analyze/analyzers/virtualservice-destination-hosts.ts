@@ -22,7 +22,7 @@ function checkPorts(ctx: AnalysisContext, r: Resource, d: RouteDestination, targ
 
 export const destinationHostAnalyzer: Analyzer = {
   name: 'virtualservice.DestinationHostAnalyzer',
-  description: 'Checks the destination hosts associated with each virtual service',
+  description: 'Checks that every route and mirror destination names a known host, with a port when the host has several',
   inputs: [K.ServiceEntry, K.VirtualService, K.Service],
   analyze(ctx) {
     const hosts = ServiceHostIndex.build(ctx);

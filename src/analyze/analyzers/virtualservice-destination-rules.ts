@@ -5,7 +5,7 @@ import { mirrorDestinations, resourceNameFromHost, routeDestinations } from './u
 
 export const virtualServiceDestinationRuleAnalyzer: Analyzer = {
   name: 'virtualservice.DestinationRuleAnalyzer',
-  description: 'Checks the destination rules associated with each virtual service',
+  description: 'Checks that every subset a route names is defined by a DestinationRule for its host',
   inputs: [K.VirtualService, K.DestinationRule],
   analyze(ctx) {
     const subsets = new Set<string>();

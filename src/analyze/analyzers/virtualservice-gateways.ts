@@ -35,7 +35,7 @@ function gatewayHosts(gwNamespace: string, servers: unknown[]): string[] {
 
 export const virtualServiceGatewayAnalyzer: Analyzer = {
   name: 'virtualservice.GatewayAnalyzer',
-  description: 'Checks the gateways associated with each virtual service',
+  description: 'Checks that the gateways a VirtualService binds to exist, serve its hosts and are not generated internal ones',
   inputs: [K.Gateway, K.VirtualService],
   analyze(ctx) {
     for (const r of ctx.snapshot.list(K.VirtualService)) {

@@ -26,7 +26,7 @@ function claimRouteKey(vs: Resource): string {
 
 export const jwtClaimRouteAnalyzer: Analyzer = {
   name: 'virtualservice.JWTClaimRouteAnalyzer',
-  description: 'Checks the VirtualService using JWT claim based routing has corresponding RequestAuthentication',
+  description: 'Reports routes matching on JWT claims for gateway workloads that no RequestAuthentication covers',
   inputs: [K.VirtualService, K.RequestAuthentication, K.Gateway, K.Pod],
   analyze(ctx) {
     const raSelectors = new Map<string, Array<Record<string, string>>>();

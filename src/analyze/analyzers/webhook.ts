@@ -27,7 +27,7 @@ function sortedStrings(xs: Iterable<string>): string[] {
 
 export const webhookAnalyzer: Analyzer = {
   name: 'webhook.Analyzer',
-  description: 'Checks the validity of Istio webhooks',
+  description: 'Reports Istio sidecar-injection webhooks that overlap one another or point at a missing Service',
   inputs: [K.MutatingWebhookConfiguration, K.Service],
   analyze(ctx) {
     const webhooks = new Map<string, JsonObject[]>();
