@@ -77,10 +77,10 @@ function jsonTypeName(v: unknown): string {
  * envoy packages without a version segment (v2-era `envoy.type.*`). TypedStruct payloads are
  * opaque, so they are not searched.
  */
-function unresolvableType(v: unknown): string | undefined {
+function unresolvableType(v: unknown, path: string): { url: string; path: string } | undefined {
   if (Array.isArray(v)) {
-    for (const x of v) {
-      const t = unresolvableType(x);
+    for (let i = 0; i < v.length; i++) {
+      const t = unresolvableType(v[i], `${path}[${i}]`);
       if (t) return t;
     }
     return undefined;
@@ -93,13 +93,13 @@ function unresolvableType(v: unknown): string | undefined {
     const pkg = fullName.split('.').slice(0, -1);
     if (pkg[0] === 'envoy') {
       const version = pkg.find((p) => /^v\d+((alpha|beta)\d*)?$/.test(p));
-      if (!version || /^v[12]((alpha|beta)\d*)?$/.test(version)) return url;
+      if (!version || /^v[12]((alpha|beta)\d*)?$/.test(version)) return { url, path: `${path}.@type` };
     }
     if (/\.TypedStruct$/.test(fullName)) return undefined;
   }
   for (const [k, x] of Object.entries(o)) {
     if (k === '@type') continue;
-    const t = unresolvableType(x);
+    const t = unresolvableType(x, `${path}.${k}`);
     if (t) return t;
   }
   return undefined;
@@ -149,19 +149,20 @@ function withoutTypedConfig(value: JsonObject, applyTo: string): string[] {
   return out;
 }
 
-function validatePatchValue(applyTo: string, value: unknown, out: Sink): void {
+/** `at` is the field-map path of the patch value. */
+function validatePatchValue(applyTo: string, value: unknown, at: string, out: Sink): void {
   if (!present(value)) return;
   const v = obj(value);
   const name = v['name'];
   // Every patchable object but the bootstrap has a string `name`.
   if (applyTo !== 'BOOTSTRAP' && present(name) && typeof name !== 'string') {
-    out.error(`Envoy filter: json: cannot unmarshal ${jsonTypeName(name)} into Go value of type string`);
+    out.error(`Envoy filter: json: cannot unmarshal ${jsonTypeName(name)} into Go value of type string`, `{${at}.name}`);
     return;
   }
-  const unknown = unresolvableType(v);
+  const unknown = unresolvableType(v, at);
   if (unknown) {
-    const hint = unknown.includes('.v2.') ? ' (hint: try using the v3 XDS API)' : '';
-    out.error(`referenced type unknown${hint}: Envoy filter: could not resolve Any message type: ${unknown}`);
+    const hint = unknown.url.includes('.v2.') ? ' (hint: try using the v3 XDS API)' : '';
+    out.error(`referenced type unknown${hint}: Envoy filter: could not resolve Any message type: ${unknown.url}`, `{${unknown.path}}`);
     return;
   }
   const missing = withoutTypedConfig(v, applyTo);
@@ -215,7 +216,7 @@ export function validateEnvoyFilter(spec: JsonObject, r: SemanticResult): void {
     for (const [k, raw] of labels) {
       const v = typeof raw === 'string' ? raw : String(raw);
       if (k === '') out.error(`empty key is not supported in selector: ${q(`${k}=${v}`)}`, '{.spec.workloadSelector.labels}');
-      if (k.includes('*') || v.includes('*')) out.error(`wildcard is not supported in selector: ${q(`${k}=${v}`)}`, '{.spec.workloadSelector.labels}');
+      if (k.includes('*') || v.includes('*')) out.error(`wildcard is not supported in selector: ${q(`${k}=${v}`)}`, `{.spec.workloadSelector.labels.${k}}`);
       bad ||= k === '' || k.includes('*') || v.includes('*');
     }
     if (bad) return;
@@ -235,7 +236,7 @@ export function validateEnvoyFilter(spec: JsonObject, r: SemanticResult): void {
     if (str(match['context']) === 'WAYPOINT') return;
     const applyTo = str(o['applyTo']);
     if (applyTo === '' || applyTo === 'INVALID') {
-      out.error('Envoy filter: missing applyTo');
+      out.error('Envoy filter: missing applyTo', at('applyTo'));
       return;
     }
     if (!present(o['patch'])) {
@@ -268,6 +269,6 @@ export function validateEnvoyFilter(spec: JsonObject, r: SemanticResult): void {
     } else if (applyTo === 'CLUSTER' && hasObjectMatch && !present(match['cluster'])) {
       out.error('Envoy filter: applyTo for cluster class objects cannot have non cluster match', at('applyTo'));
     }
-    validatePatchValue(applyTo, patch['value'], out);
+    validatePatchValue(applyTo, patch['value'], `.spec.configPatches[${i}].patch.value`, out);
   });
 }

@@ -382,8 +382,10 @@ export function validateSubsetName(name: string): string | undefined {
 function selectorLabelErrors(labels: Record<string, unknown>, out: Sink, path: string): void {
   for (const [k, raw] of Object.entries(labels)) {
     const v = typeof raw === 'string' ? raw : String(raw);
-    if (k === '') out.error(`empty key is not supported in selector: ${q(`${k}=${v}`)}`, path);
-    if (k.includes('*') || v.includes('*')) out.error(`wildcard is not supported in selector: ${q(`${k}=${v}`)}`, path);
+    // The label's own line when it has one (an empty key has none).
+    const at = k === '' ? path : `${path.slice(0, -1)}.${k}}`;
+    if (k === '') out.error(`empty key is not supported in selector: ${q(`${k}=${v}`)}`, at);
+    if (k.includes('*') || v.includes('*')) out.error(`wildcard is not supported in selector: ${q(`${k}=${v}`)}`, at);
   }
   if (Object.keys(labels).length === 0) out.warn('workload selector specified without labels', path);
 }

@@ -18,13 +18,14 @@ function providersError(providers: unknown): string | undefined {
 }
 
 function validateMetrics(metrics: unknown, out: Sink): void {
-  for (const m of arr(metrics)) {
-    if (!present(m)) continue;
+  arr(metrics).forEach((m, i) => {
+    if (!present(m)) return;
     out.error(providersError(obj(m)['providers']));
-    for (const o of arr(obj(m)['overrides'])) {
+    arr(obj(m)['overrides']).forEach((o, j) => {
+      const at = `.spec.metrics[${i}].overrides[${j}]`;
       if (!present(o)) {
         out.error('tagOverrides may not be null');
-        continue;
+        return;
       }
       for (const [tag, to] of Object.entries(obj(obj(o)['tagOverrides']))) {
         if (tag === '') out.warn('tagOverrides.name may not be empty');
@@ -34,25 +35,25 @@ function validateMetrics(metrics: unknown, out: Sink): void {
         }
         const operation = str(obj(to)['operation']) || 'UPSERT';
         const value = str(obj(to)['value']);
-        if (operation === 'UPSERT' && value === '') out.error('tagOverrides.value must be set when operation is UPSERT');
-        if (operation === 'REMOVE' && value !== '') out.error('tagOverrides.value may only be set when operation is UPSERT');
+        if (operation === 'UPSERT' && value === '') out.error('tagOverrides.value must be set when operation is UPSERT', `{${at}.tagOverrides.${tag}.operation}`);
+        if (operation === 'REMOVE' && value !== '') out.error('tagOverrides.value may only be set when operation is UPSERT', `{${at}.tagOverrides.${tag}.value}`);
       }
       const match = obj(obj(o)['match']);
-      if ('customMetric' in match && str(match['customMetric']) === '') out.error('customMetric may not be empty');
-    }
-  }
+      if ('customMetric' in match && str(match['customMetric']) === '') out.error('customMetric may not be empty', `{${at}.match.customMetric}`);
+    });
+  });
 }
 
 function validateTracing(tracing: unknown, out: Sink): void {
   const list = arr(tracing);
   if (list.length > 1) out.warn('multiple tracing is not currently supported');
-  for (const t of list) {
-    if (!present(t)) continue;
+  list.forEach((t, i) => {
+    if (!present(t)) return;
     const o = obj(t);
     if (arr(o['providers']).length > 1) out.warn('multiple providers is not currently supported');
     out.error(providersError(o['providers']));
     const pct = o['randomSamplingPercentage'];
-    if (typeof pct === 'number' && (pct < 0 || pct > 100)) out.error('randomSamplingPercentage must be in range [0.0, 100.0]');
+    if (typeof pct === 'number' && (pct < 0 || pct > 100)) out.error('randomSamplingPercentage must be in range [0.0, 100.0]', `{.spec.tracing[${i}].randomSamplingPercentage}`);
     for (const [name, tag] of Object.entries(obj(o['customTags']))) {
       if (name === '') out.error('tag name may not be empty');
       if (!present(tag)) {
@@ -69,19 +70,19 @@ function validateTracing(tracing: unknown, out: Sink): void {
         if (str(obj(t2['environment'])['name']) === '') out.error('environment tag name may not be empty');
       }
     }
-  }
+  });
 }
 
 function validateAccessLogging(logging: unknown, out: Sink): void {
-  for (const l of arr(logging)) {
-    if (!present(l)) continue;
+  arr(logging).forEach((l, i) => {
+    if (!present(l)) return;
     const o = obj(l);
     if (present(o['filter'])) {
       const e = celSyntaxError(str(obj(o['filter'])['expression']));
-      if (e) out.error(`must be a valid CEL expression, ${e}`);
+      if (e) out.error(`must be a valid CEL expression, ${e}`, `{.spec.accessLogging[${i}].filter.expression}`);
     }
     out.error(providersError(o['providers']));
-  }
+  });
 }
 
 export function validateTelemetry(spec: JsonObject, r: SemanticResult): void {

@@ -120,30 +120,37 @@ function sha256Error(sha: string): string | undefined {
   return /^[a-f0-9]{64}$/.test(sha) ? undefined : 'sha256 field must match [a-f0-9]{64} pattern';
 }
 
-function vmConfigError(vm: unknown): string | undefined {
+interface LocatedError {
+  message: string;
+  path: string;
+}
+
+function vmConfigError(vm: unknown): LocatedError | undefined {
   const seen = new Set<string>();
-  for (const env of arr(obj(vm)['env'])) {
-    if (!present(env)) continue;
-    const o = obj(env);
+  const envs = arr(obj(vm)['env']);
+  for (let i = 0; i < envs.length; i++) {
+    if (!present(envs[i])) continue;
+    const o = obj(envs[i]);
     const name = str(o['name']);
-    if (name === '') return 'spec.vmConfig.env invalid';
-    if (name.length > 256) return 'env.name field must be less than 255 characters long';
-    if (seen.has(name)) return 'duplicate env';
+    const at = (f: string): string => `{.spec.vmConfig.env[${i}].${f}}`;
+    if (name === '') return { message: 'spec.vmConfig.env invalid', path: at('valueFrom') };
+    if (name.length > 256) return { message: 'env.name field must be less than 255 characters long', path: at('name') };
+    if (seen.has(name)) return { message: 'duplicate env', path: at('name') };
     seen.add(name);
-    if ((str(o['valueFrom']) || 'INLINE') !== 'INLINE' && str(o['value']) !== '') return 'value may only be set when valueFrom is INLINE';
+    if ((str(o['valueFrom']) || 'INLINE') !== 'INLINE' && str(o['value']) !== '') return { message: 'value may only be set when valueFrom is INLINE', path: at('value') };
   }
   return undefined;
 }
 
-function matchError(match: unknown): string | undefined {
+function matchError(match: unknown): LocatedError | undefined {
   const selectors = arr(match);
   for (let s = 0; s < selectors.length; s++) {
-    if (!present(selectors[s])) return `spec.Match[${s}] is nil`;
+    if (!present(selectors[s])) return { message: `spec.Match[${s}] is nil`, path: '{.spec.match}' };
     const ports = arr(obj(selectors[s])['ports']);
     for (let p = 0; p < ports.length; p++) {
-      if (!present(ports[p])) return `spec.Match[${s}].Ports[${p}] is nil`;
+      if (!present(ports[p])) return { message: `spec.Match[${s}].Ports[${p}] is nil`, path: `{.spec.match[${s}].mode}` };
       const n = num(obj(ports[p])['number']) ?? 0;
-      if (n <= 0 || n > 65535) return `spec.Match[${s}].Ports[${p}] is out of range: ${n}`;
+      if (n <= 0 || n > 65535) return { message: `spec.Match[${s}].Ports[${p}] is out of range: ${n}`, path: `{.spec.match[${s}].ports[${p}].number}` };
     }
   }
   return undefined;
@@ -152,10 +159,12 @@ function matchError(match: unknown): string | undefined {
 export function validateWasmPlugin(spec: JsonObject, r: SemanticResult): void {
   const out = sinkFor(r);
   validatePolicySelection(spec, out);
-  out.error(wasmURLError(str(spec['url'])));
-  out.error(sha256Error(str(spec['sha256'])));
-  if (str(spec['imagePullSecret']).length > 253) out.error('imagePullSecret field must be less than 253 characters long');
-  if (str(spec['pluginName']).length > 256) out.error('pluginName field must be less than 255 characters long');
-  out.error(vmConfigError(spec['vmConfig']));
-  out.error(matchError(spec['match']));
+  out.error(wasmURLError(str(spec['url'])), '{.spec.url}');
+  out.error(sha256Error(str(spec['sha256'])), '{.spec.sha256}');
+  if (str(spec['imagePullSecret']).length > 253) out.error('imagePullSecret field must be less than 253 characters long', '{.spec.imagePullSecret}');
+  if (str(spec['pluginName']).length > 256) out.error('pluginName field must be less than 255 characters long', '{.spec.pluginName}');
+  const env = vmConfigError(spec['vmConfig']);
+  if (env) out.error(env.message, env.path);
+  const match = matchError(spec['match']);
+  if (match) out.error(match.message, match.path);
 }
