@@ -7,7 +7,7 @@ import { X509Certificate } from 'node:crypto';
 import { newMessage, type Analyzer } from '../analyzer.js';
 import { K } from '../kinds.js';
 import { arr, obj, str, strMap, type Resource } from '../resource.js';
-import { ANY_SCOPE, LabelIndex } from './label-index.js';
+import { ANY_SCOPE, indexByLabels } from './label-index.js';
 import { selectorString } from './util.js';
 
 function decoded(data: Record<string, unknown>, key: string): Buffer {
@@ -49,8 +49,7 @@ export const gatewaySecretAnalyzer: Analyzer = {
   description: 'Checks that the TLS credentials a Gateway names exist beside its workload and hold a valid, unexpired certificate',
   inputs: [K.Gateway, K.Pod, K.Secret],
   analyze(ctx) {
-    const pods = new LabelIndex<Resource>();
-    for (const p of ctx.snapshot.list(K.Pod)) pods.add(p.namespace, p.labels, p);
+    const pods = indexByLabels(ctx.snapshot.list(K.Pod));
     const validity = new Map<Resource, boolean>();
     const now = new Date();
 

@@ -1,7 +1,7 @@
 /**
- * Label indexes for batch A analyzers: "does any pod match this selector" and "which selectors
- * match these labels" without scanning every resource per question, so analyzers stay linear in
- * the number of resources.
+ * Label indexes for the analyzers: "does any pod match this selector", "which pods match it" and
+ * "which selectors match these labels" without scanning every resource per question, so analyzers
+ * stay linear in the number of resources.
  */
 
 /** Scope that holds every item regardless of namespace. */
@@ -30,25 +30,34 @@ export class LabelIndex<T> {
     }
   }
 
+  /** The rarest posting list for `selector` in `scope`: every match is in it, in insertion order. */
+  private candidates(scope: string, keys: readonly string[], selector: Readonly<Record<string, string>>): readonly T[] {
+    let candidates: readonly T[] = this.byScope.get(scope) ?? [];
+    for (const k of keys) {
+      const list = this.byPair.get(pairKey(scope, k, selector[k] as string)) ?? [];
+      if (list.length < candidates.length) candidates = list;
+    }
+    return candidates;
+  }
+
+  private matches(item: T, keys: readonly string[], selector: Readonly<Record<string, string>>): boolean {
+    const labels = this.labelsOf.get(item) as Readonly<Record<string, string>>;
+    return keys.every((k) => labels[k] === selector[k]);
+  }
+
+  /** Every item in `scope` whose labels contain every pair of `selector`, in insertion order. */
+  all(scope: string, selector: Readonly<Record<string, string>>): T[] {
+    const keys = Object.keys(selector);
+    return this.candidates(scope, keys, selector).filter((c) => this.matches(c, keys, selector));
+  }
+
   /** The first added item in `scope` whose labels contain every pair of `selector` (empty matches all). */
   first(scope: string, selector: Readonly<Record<string, string>>): T | undefined {
     const keys = Object.keys(selector).sort();
     const memoKey = `${scope}\u0000${keys.map((k) => `${k}=${selector[k]}`).join(',')}`;
     const known = this.memo.get(memoKey);
     if (known !== undefined) return known ?? undefined;
-    let candidates: readonly T[] = this.byScope.get(scope) ?? [];
-    for (const k of keys) {
-      const list = this.byPair.get(pairKey(scope, k, selector[k] as string)) ?? [];
-      if (list.length < candidates.length) candidates = list;
-    }
-    let found: T | undefined;
-    for (const c of candidates) {
-      const labels = this.labelsOf.get(c) as Readonly<Record<string, string>>;
-      if (keys.every((k) => labels[k] === selector[k])) {
-        found = c;
-        break;
-      }
-    }
+    const found = this.candidates(scope, keys, selector).find((c) => this.matches(c, keys, selector));
     this.memo.set(memoKey, found ?? null);
     return found;
   }
@@ -56,6 +65,13 @@ export class LabelIndex<T> {
   has(scope: string, selector: Readonly<Record<string, string>>): boolean {
     return this.first(scope, selector) !== undefined;
   }
+}
+
+/** Objects (pods) indexed by their own labels under their namespace, in the order given. */
+export function indexByLabels<T extends { readonly namespace: string; readonly labels: Readonly<Record<string, string>> }>(items: Iterable<T>): LabelIndex<T> {
+  const index = new LabelIndex<T>();
+  for (const item of items) index.add(item.namespace, item.labels, item);
+  return index;
 }
 
 /**

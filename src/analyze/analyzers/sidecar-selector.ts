@@ -1,7 +1,7 @@
 import { newMessage, type Analyzer } from '../analyzer.js';
 import { K } from '../kinds.js';
 import { obj, strMap, type Resource } from '../resource.js';
-import { LabelIndex } from './label-index.js';
+import { indexByLabels } from './label-index.js';
 import { namespaceInAmbientMode, podInAmbientMode, sortedNames } from './label-selector.js';
 import { selectorString } from './util.js';
 
@@ -10,14 +10,7 @@ export const sidecarSelectorAnalyzer: Analyzer = {
   description: 'Reports Sidecars that select no pod, pods or namespaces claimed by several Sidecars, and Sidecars in ambient namespaces',
   inputs: [K.Sidecar, K.Pod, K.Namespace],
   analyze(ctx) {
-    const pods = new LabelIndex<Resource>();
-    const podsByNs = new Map<string, Resource[]>();
-    for (const p of ctx.snapshot.list(K.Pod)) {
-      pods.add(p.namespace, p.labels, p);
-      const l = podsByNs.get(p.namespace);
-      if (l) l.push(p);
-      else podsByNs.set(p.namespace, [p]);
-    }
+    const pods = indexByLabels(ctx.snapshot.list(K.Pod));
     const podToSidecars = new Map<Resource, Resource[]>();
     const namespaceScoped = new Map<string, Resource[]>();
     for (const sc of ctx.snapshot.list(K.Sidecar)) {
@@ -29,16 +22,14 @@ export const sidecarSelectorAnalyzer: Analyzer = {
         else namespaceScoped.set(sc.namespace, [sc]);
         continue;
       }
-      if (!pods.has(sc.namespace, labels)) {
+      const selected = pods.all(sc.namespace, labels);
+      if (selected.length === 0) {
         const sel = selectorString(labels);
         const first = sel.slice(0, sel.indexOf('='));
         ctx.report(newMessage('ReferencedResourceNotFound', sc, ['selector', sel], `{.spec.workloadSelector.labels.${first}}`));
         continue;
       }
-      for (const p of podsByNs.get(sc.namespace) ?? []) {
-        let ok = true;
-        for (const k of keys) if (p.labels[k] !== labels[k]) ok = false;
-        if (!ok) continue;
+      for (const p of selected) {
         const l = podToSidecars.get(p);
         if (l) l.push(sc);
         else podToSidecars.set(p, [sc]);

@@ -1,7 +1,7 @@
 import { newMessage, type Analyzer } from '../analyzer.js';
 import { K } from '../kinds.js';
 import { obj, strMap, type Resource } from '../resource.js';
-import { LabelIndex } from './label-index.js';
+import { indexByLabels } from './label-index.js';
 import { sortedNames } from './label-selector.js';
 import { selectorString } from './util.js';
 
@@ -10,27 +10,20 @@ export const telemetrySelectorAnalyzer: Analyzer = {
   description: 'Reports Telemetries whose selector matches no pod, and pods that several Telemetries select',
   inputs: [K.Telemetry, K.Pod],
   analyze(ctx) {
-    const pods = new LabelIndex<Resource>();
-    const podsByNs = new Map<string, Resource[]>();
-    for (const p of ctx.snapshot.list(K.Pod)) {
-      pods.add(p.namespace, p.labels, p);
-      const l = podsByNs.get(p.namespace);
-      if (l) l.push(p);
-      else podsByNs.set(p.namespace, [p]);
-    }
+    const pods = indexByLabels(ctx.snapshot.list(K.Pod));
     const podToTelemetries = new Map<Resource, Resource[]>();
     for (const t of ctx.snapshot.list(K.Telemetry)) {
       const labels = strMap(obj(t.spec['selector'])['matchLabels']);
       const keys = Object.keys(labels);
       // Telemetries without selector labels apply namespace-wide; the default selector analyzer covers them.
       if (keys.length === 0) continue;
-      if (!pods.has(t.namespace, labels)) {
+      const selected = pods.all(t.namespace, labels);
+      if (selected.length === 0) {
         const sel = selectorString(labels);
         ctx.report(newMessage('ReferencedResourceNotFound', t, ['selector', sel], `{.spec.selector.matchLabels.${sel.slice(0, sel.indexOf('='))}}`));
         continue;
       }
-      for (const p of podsByNs.get(t.namespace) ?? []) {
-        if (!keys.every((k) => p.labels[k] === labels[k])) continue;
+      for (const p of selected) {
         const l = podToTelemetries.get(p);
         if (l) l.push(t);
         else podToTelemetries.set(p, [t]);
