@@ -41,7 +41,12 @@ async function registerVirtualServices(kubeconfig: string, context: string): Pro
 
 beforeAll(async () => {
   [primary, remote] = await Promise.all([startKubeServer(), startKubeServer()]);
-  kc = writeKubeconfig(primary.url, { name: 'east', extraContexts: [{ name: 'west', server: remote.url }] });
+  kc = writeKubeconfig(primary.url, { name: 'east', extraContexts: [
+      { name: 'west', server: remote.url },
+      // A second context for the same server: another cluster id with the same objects.
+      { name: 'west-2', server: remote.url },
+    ],
+  });
   await registerVirtualServices(kc, 'east');
   await registerVirtualServices(kc, 'west');
   for (const s of [primary, remote]) {
@@ -70,6 +75,12 @@ describe('sailctl analyze --remote-contexts', () => {
     expect(r.exitCode).toBe(0);
     const failing = await run('-n', 'shop', '--remote-contexts', 'west', '--analyzer', 'services.MultiClusterServiceAnalyzer', '--failure-threshold', 'Warning');
     expect(failing.exitCode).toBe(79);
+  });
+
+  it('--remote-contexts repeated: each context is one more cluster', async () => {
+    const r = await run('-n', 'shop', '--remote-contexts', 'west', '--remote-contexts', 'west-2', '--analyzer', 'services.MultiClusterServiceAnalyzer');
+    expect(r.stdout).toBe(IST0170.replace('["default" "west"]', '["default" "west" "west-2"]') + '\n');
+    expect(r.exitCode).toBe(0);
   });
 
   it('without --remote-contexts only the primary is read: no IST0170, no cluster in the output, the remote server untouched', async () => {
