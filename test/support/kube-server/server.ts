@@ -41,6 +41,7 @@ import {
 } from './fields.js';
 import { matchesFields, matchesLabels, parseFieldSelector, parseLabelSelector, SelectorError } from './selectors.js';
 import { ApiError, errors } from './status.js';
+import { acceptsJson, decodeProtobufBody, notAcceptable } from './protobuf.js';
 
 export interface Fault {
   /** which requests it hits; all when absent */
@@ -348,9 +349,16 @@ export class KubeServer {
       const clientCertOk = this.options.tls?.clientCa !== undefined && (req.socket as TLSSocket).authorized === true;
       if (this.options.tls?.clientCa !== undefined && this.options.token === undefined && !clientCertOk) throw errors.unauthorized();
       if (this.options.token !== undefined && !clientCertOk && req.headers['authorization'] !== `Bearer ${this.options.token}`) throw errors.unauthorized();
-      const body = await readBody(req);
-      // Typed clients (kubectl create/scale) send protobuf; this server speaks JSON and YAML only.
-      if ((req.headers['content-type'] ?? '').includes('protobuf')) throw errors.unsupportedMediaType(String(req.headers['content-type']));
+      // Answers are JSON: a client that does not accept JSON gets 406, as from a real API server
+      // that cannot answer in any type the client lists (protobuf.ts).
+      if (!/^\/(healthz|readyz|livez)$/.test(url.pathname) && !acceptsJson(req.headers['accept'])) throw notAcceptable();
+      const raw = await readBody(req);
+      let body: string;
+      // kubectl's typed commands (create namespace/secret/..., auth can-i) send protobuf bodies.
+      if ((req.headers['content-type'] ?? '').includes('protobuf')) {
+        if (req.method !== 'POST' && req.method !== 'PUT') throw errors.unsupportedMediaType(String(req.headers['content-type']));
+        body = JSON.stringify(decodeProtobufBody(raw));
+      } else body = raw.toString('utf8');
       await this.route(req, res, url, body);
     } catch (e) {
       const err = e instanceof ApiError ? e : errors.internal(e instanceof Error ? e.message : String(e));
@@ -1215,11 +1223,11 @@ function parseBody(body: string, contentType: string | undefined): Json {
   }
 }
 
-function readBody(req: IncomingMessage): Promise<string> {
+function readBody(req: IncomingMessage): Promise<Buffer> {
   return new Promise((resolve, reject) => {
     const chunks: Buffer[] = [];
     req.on('data', (c: Buffer) => chunks.push(c));
-    req.on('end', () => resolve(Buffer.concat(chunks).toString('utf8')));
+    req.on('end', () => resolve(Buffer.concat(chunks)));
     req.on('error', reject);
   });
 }
