@@ -12,6 +12,7 @@ import { startKubeServer, type KubeServer } from '../support/kube-server/server.
 import { writeKubeconfig } from '../support/kubeconfig.js';
 import { sailctl } from '../support/cli.js';
 import type { KubeObject } from '../../src/kube/types.js';
+import type { JsonObject } from '../support/kube-server/fields.js';
 
 const ADM = 'admissionregistration.k8s.io/v1';
 const TAG_IDS = ['MutatingWebhookConfiguration/istio-revision-tag-default', 'ValidatingWebhookConfiguration/istiod-default-validator', 'Service/istiod-revision-tag-default'];
@@ -72,7 +73,7 @@ describe('verify-install: default revision tag objects', () => {
   it('a missing tag Service fails the check; a changed tag webhook shows drift', async () => {
     expect(c.server.delete('v1', 'Service', 'istiod-revision-tag-default', 'istio-system')).toBe(true);
     const tag = c.server.get(ADM, 'MutatingWebhookConfiguration', 'istio-revision-tag-default')!;
-    const hooks = tag['webhooks'] as Array<Record<string, unknown>>;
+    const hooks = tag['webhooks'] as JsonObject[];
     c.server.seed({ ...tag, webhooks: [{ ...hooks[0]!, namespaceSelector: { matchLabels: { other: 'x' } } }, ...hooks.slice(1)] }, 'kubectl');
     const { text, failed } = await verify(c, def);
     expect(failed).toBe(1);
