@@ -272,6 +272,37 @@ describe.skipIf(!tlsEnabled)('https API server through a tunnel', () => {
     expect(proxy.records.at(-1)).toEqual({ kind: 'connect', target: `kube.invalid:${port(server.url)}` });
   });
 
+  it('an https proxy (verified with the cluster CA, as Go does) tunnels to an https server, and forwards to an http one', async () => {
+    const tlsProxy = await startTestProxy({ tls: { cert: pki.serverCert, key: pki.serverKey }, hosts: { 'kube.invalid': '127.0.0.1' } });
+    const plain = await startKubeServer();
+    try {
+      const c = connect(kubeconfig({ server: server.url, proxyUrl: tlsProxy.httpUrl, ...creds() }));
+      try {
+        expect((await c.get(NS, 'default'))?.metadata.name).toBe('default');
+      } finally {
+        c.close();
+      }
+      expect(tlsProxy.records.at(-1)).toEqual({ kind: 'connect', target: `127.0.0.1:${port(server.url)}` });
+      const f = connect(kubeconfig({ server: `http://kube.invalid:${port(plain.url)}`, proxyUrl: tlsProxy.httpUrl, ca: pki.ca }));
+      try {
+        expect((await f.get(NS, 'default'))?.metadata.name).toBe('default');
+      } finally {
+        f.close();
+      }
+      expect(tlsProxy.records.at(-1)?.kind).toBe('forward');
+      // A proxy certificate the cluster CA did not sign is refused, naming the proxy.
+      const bad = connect(kubeconfig({ server: server.url, proxyUrl: tlsProxy.httpUrl, ca: pki.otherCa, clientCert: pki.clientCert, clientKey: pki.clientKey }));
+      try {
+        const err = await failure(bad.get(NS, 'default'));
+        expect(err.message).toMatch(new RegExp(`^TLS verification of the proxy ${tlsProxy.httpUrl.replace(/\./g, '\\.')} \\(proxy-url\\) failed: `));
+      } finally {
+        bad.close();
+      }
+    } finally {
+      await Promise.all([tlsProxy.stop(), plain.stop()]);
+    }
+  });
+
   it('socks5 tunnel for an https server', async () => {
     const c = connect(kubeconfig({ server: server.url, proxyUrl: proxy.socksUrl, ...creds() }));
     try {

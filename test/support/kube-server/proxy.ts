@@ -6,6 +6,7 @@
  * answer 407 (HTTP) or refuse (SOCKS5) without them. Everything it relays is recorded.
  */
 import { createServer as createHttpServer, request as httpRequest, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import { createServer as createHttpsServer } from 'node:https';
 import { connect, createServer as createTcpServer, type AddressInfo, type Server as TcpServer, type Socket } from 'node:net';
 
 export interface ProxyRecord {
@@ -23,6 +24,8 @@ export interface TestProxyOptions {
   hosts?: Record<string, string>;
   /** when set, only these credentials are let through */
   required?: { user: string; password: string };
+  /** serve the HTTP proxy over TLS (an https:// proxy) with this certificate */
+  tls?: { cert: string; key: string };
 }
 
 export class TestProxy {
@@ -52,15 +55,16 @@ export class TestProxy {
   }
 
   async start(): Promise<this> {
-    this.http = createHttpServer((req, res) => this.forward(req, res));
-    this.http.on('connection', (s: Socket) => this.track(s));
+    const handler = (req: IncomingMessage, res: ServerResponse) => this.forward(req, res);
+    this.http = this.options.tls ? createHttpsServer({ cert: this.options.tls.cert, key: this.options.tls.key }, handler) : createHttpServer(handler);
+    this.http.on(this.options.tls ? 'secureConnection' : 'connection', (s: Socket) => this.track(s));
     this.http.on('connect', (req: IncomingMessage, client: Socket, head: Buffer) => this.connectTunnel(req, client, head));
     this.socks = createTcpServer((s) => {
       this.track(s);
       void this.socks5(s);
     });
     await Promise.all([listen(this.http), listen(this.socks)]);
-    this.httpUrl = `http://127.0.0.1:${(this.http.address() as AddressInfo).port}`;
+    this.httpUrl = `${this.options.tls ? 'https' : 'http'}://127.0.0.1:${(this.http.address() as AddressInfo).port}`;
     this.socksUrl = `socks5://127.0.0.1:${(this.socks.address() as AddressInfo).port}`;
     // Never what keeps a test process alive.
     this.http.unref();
