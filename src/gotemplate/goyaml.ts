@@ -796,9 +796,6 @@ function isPrintable(cp: number): boolean {
 function isBreakCp(cp: number | undefined): boolean {
   return cp === 0x0a || cp === 0x0d || cp === 0x85 || cp === 0x2028 || cp === 0x2029;
 }
-function isBlankCp(cp: number | undefined): boolean {
-  return cp === 0x20 || cp === 0x09;
-}
 
 /** # , [ ] { } & * ! | > ' " % @ ` */
 function isLeadingIndicator(c: number): boolean {
@@ -851,12 +848,6 @@ function floatNumberText(f: number): YNode {
   return numberNode(goJsonFloat(f));
 }
 
-function stringOfCodePoints(cps: number[], from: number, to: number): string {
-  let s = '';
-  for (let i = from; i < to; i += 4096) s += String.fromCodePoint(...cps.slice(i, Math.min(to, i + 4096)));
-  return s;
-}
-
 interface ScalarAnalysis {
   multiline: boolean;
   flowPlainAllowed: boolean;
@@ -865,72 +856,79 @@ interface ScalarAnalysis {
   blockAllowed: boolean;
 }
 
-function analyzeScalar(cps: number[]): ScalarAnalysis {
-  if (cps.length === 0) {
+// The character classes of libyaml's analysis, over UTF-16 text in which a surrogate can only be
+// half of a pair (see wellFormed): such a code point is above U+FFFD, not printable, as is a half.
+const LINE_BREAK = /[\n\r\x85\u2028\u2029]/;
+const LINE_BREAK_G = /[\n\r\x85\u2028\u2029]/g;
+const NOT_PRINTABLE = /[^\n\x20-\x7e\xa0-\ud7ff\ue000-\ufffd]|\ufeff/;
+const FLOW_INDICATOR_G = /[,?[\]{}:]/g;
+const COLON_BEFORE_BLANK_G = /:(?:[ \t\n\r\x85\u2028\u2029]|$)/g;
+const COMMENT_AFTER_BLANK = /[ \t\n\r\x85\u2028\u2029]#/;
+const BREAK_THEN_SPACE = /[\n\r\x85\u2028\u2029] /;
+const SPACE_THEN_BREAK = / [\n\r\x85\u2028\u2029]/;
+
+/** The text as go-yaml sees it: encoding/json has written U+FFFD for every lone surrogate. */
+function wellFormed(s: string): string {
+  return (s as unknown as { isWellFormed(): boolean }).isWellFormed() ? s : (s as unknown as { toWellFormed(): string }).toWellFormed();
+}
+
+function isBreakCode(c: number): boolean {
+  return c === 0x0a || c === 0x0d || c === 0x85 || c === 0x2028 || c === 0x2029;
+}
+
+/** Whether text[i] is the end or a blank or break (libyaml's IS_BLANKZ at i). */
+function blankOrEndAt(text: string, i: number): boolean {
+  if (i >= text.length) return true;
+  const c = text.charCodeAt(i);
+  return c === 0x20 || c === 0x09 || isBreakCode(c);
+}
+
+/**
+ * libyaml's yaml_emitter_analyze_scalar over well-formed text (see wellFormed). Each of its
+ * per-character flags is one regular-expression search, so long values (the injection templates)
+ * cost a native scan instead of a loop over an array of code points.
+ */
+function analyzeScalar(text: string): ScalarAnalysis {
+  const n = text.length;
+  if (n === 0) {
     return { multiline: false, flowPlainAllowed: false, blockPlainAllowed: true, singleQuotedAllowed: true, blockAllowed: false };
   }
   let blockIndicators = false;
   let flowIndicators = false;
-  let lineBreaks = false;
-  let special = false;
-  let leadingSpace = false;
-  let leadingBreak = false;
-  let trailingSpace = false;
-  let trailingBreak = false;
-  let breakSpace = false;
-  let spaceBreak = false;
-  let previousSpace = false;
-  let previousBreak = false;
-  if (cps.length >= 3 && ((cps[0] === 45 && cps[1] === 45 && cps[2] === 45) || (cps[0] === 46 && cps[1] === 46 && cps[2] === 46))) {
+  if (text.startsWith('---') || text.startsWith('...')) {
     blockIndicators = true;
     flowIndicators = true;
   }
-  let precededByWhitespace = true;
-  for (let i = 0; i < cps.length; i++) {
-    const c = cps[i]!;
-    const next = cps[i + 1];
-    const followedByWhitespace = i + 1 >= cps.length || isBlankCp(next) || isBreakCp(next);
-    if (i === 0) {
-      if (isLeadingIndicator(c)) {
-        flowIndicators = true;
-        blockIndicators = true;
-      } else if (c === 0x3f || c === 0x3a) {
-        flowIndicators = true;
-        if (followedByWhitespace) blockIndicators = true;
-      } else if (c === 0x2d && followedByWhitespace) {
-        flowIndicators = true;
-        blockIndicators = true;
-      }
-    } else {
-      if (c === 0x2c || c === 0x3f || c === 0x5b || c === 0x5d || c === 0x7b || c === 0x7d) flowIndicators = true;
-      else if (c === 0x3a) {
-        flowIndicators = true;
-        if (followedByWhitespace) blockIndicators = true;
-      } else if (c === 0x23 && precededByWhitespace) {
-        flowIndicators = true;
-        blockIndicators = true;
-      }
-    }
-    if (!isPrintable(c)) special = true;
-    if (c === 0x20) {
-      if (i === 0) leadingSpace = true;
-      if (i === cps.length - 1) trailingSpace = true;
-      if (previousBreak) breakSpace = true;
-      previousSpace = true;
-      previousBreak = false;
-    } else if (isBreakCp(c)) {
-      lineBreaks = true;
-      if (i === 0) leadingBreak = true;
-      if (i === cps.length - 1) trailingBreak = true;
-      if (previousSpace) spaceBreak = true;
-      previousSpace = false;
-      previousBreak = true;
-    } else {
-      previousSpace = false;
-      previousBreak = false;
-    }
-    precededByWhitespace = isBlankCp(c) || isBreakCp(c);
+  const first = text.charCodeAt(0);
+  if (isLeadingIndicator(first)) {
+    flowIndicators = true;
+    blockIndicators = true;
+  } else if (first === 0x3f || first === 0x3a) {
+    flowIndicators = true;
+    if (blankOrEndAt(text, 1)) blockIndicators = true;
+  } else if (first === 0x2d && blankOrEndAt(text, 1)) {
+    flowIndicators = true;
+    blockIndicators = true;
   }
+  // After the first character: , ? [ ] { } and : are flow indicators, ": " a block one, " #" both.
+  FLOW_INDICATOR_G.lastIndex = 1;
+  if (FLOW_INDICATOR_G.test(text)) flowIndicators = true;
+  COLON_BEFORE_BLANK_G.lastIndex = 1;
+  if (COLON_BEFORE_BLANK_G.test(text)) blockIndicators = true;
+  if (COMMENT_AFTER_BLANK.test(text)) {
+    flowIndicators = true;
+    blockIndicators = true;
+  }
+  const special = NOT_PRINTABLE.test(text);
+  const lineBreaks = LINE_BREAK.test(text);
+  const last = text.charCodeAt(n - 1);
+  const leadingSpace = first === 0x20;
+  const leadingBreak = isBreakCode(first);
+  const trailingSpace = last === 0x20;
+  const trailingBreak = isBreakCode(last);
+  const breakSpace = lineBreaks && BREAK_THEN_SPACE.test(text);
+  const spaceBreak = lineBreaks && SPACE_THEN_BREAK.test(text);
+
   const a: ScalarAnalysis = { multiline: lineBreaks, flowPlainAllowed: true, blockPlainAllowed: true, singleQuotedAllowed: true, blockAllowed: true };
   if (leadingSpace || leadingBreak || trailingSpace || trailingBreak) {
     a.flowPlainAllowed = false;
@@ -1192,8 +1190,7 @@ class Emitter {
   private isSimpleKey(key: YNode): boolean {
     if (key.kind !== 'scalar') return false;
     if (SIMPLE_TEXT.test(key.text)) return key.text.length <= 128;
-    const cps = codePoints(key.text);
-    if (analyzeScalar(cps).multiline) return false;
+    if (LINE_BREAK.test(key.text)) return false;
     return Buffer.byteLength(key.text, 'utf8') <= 128;
   }
 
@@ -1212,13 +1209,13 @@ class Emitter {
       this.indention = false;
       return;
     }
-    const cps = codePoints(text);
-    const a = analyzeScalar(cps);
+    const wf = wellFormed(text);
+    const a = analyzeScalar(wf);
     let style: 'plain' | 'single' | 'double' | 'literal' = nodeStyle;
     if (this.simpleKeyContext && a.multiline) style = 'double';
     if (style === 'plain') {
       if ((this.flowLevel > 0 && !a.flowPlainAllowed) || (this.flowLevel === 0 && !a.blockPlainAllowed)) style = 'single';
-      if (cps.length === 0 && (this.flowLevel > 0 || this.simpleKeyContext)) style = 'single';
+      if (wf.length === 0 && (this.flowLevel > 0 || this.simpleKeyContext)) style = 'single';
     }
     if (style === 'single' && !a.singleQuotedAllowed) style = 'double';
     if (style === 'literal' && (!a.blockAllowed || this.flowLevel > 0 || this.simpleKeyContext)) style = 'double';
@@ -1226,16 +1223,16 @@ class Emitter {
     const allowBreaks = !this.simpleKeyContext;
     switch (style) {
       case 'plain':
-        this.writePlain(cps, allowBreaks);
+        this.writePlain(codePoints(text), allowBreaks);
         break;
       case 'single':
-        this.writeSingle(cps, allowBreaks);
+        this.writeSingle(codePoints(text), allowBreaks);
         break;
       case 'double':
-        this.writeDouble(cps, allowBreaks);
+        this.writeDouble(codePoints(text), allowBreaks);
         break;
       case 'literal':
-        this.writeLiteral(cps);
+        this.writeLiteral(wf);
         break;
     }
     this.popIndent();
@@ -1323,31 +1320,34 @@ class Emitter {
     this.indention = false;
   }
 
-  private writeLiteral(cps: number[]): void {
+  /**
+   * Literal style is only chosen for printable text (analyzeScalar), so `text` (well-formed) has no
+   * surrogate pair: its UTF-16 units are its code points and a line goes out as one slice.
+   */
+  private writeLiteral(text: string): void {
     this.writeIndicator('|', true, false, false);
-    if (cps[0] === 0x20 || isBreakCp(cps[0])) this.writeIndicator(String(BEST_INDENT), false, false, false);
+    const n = text.length;
+    if (text.charCodeAt(0) === 0x20 || (n > 0 && isBreakCode(text.charCodeAt(0)))) this.writeIndicator(String(BEST_INDENT), false, false, false);
     let chomp = '';
-    const last = cps[cps.length - 1];
-    if (cps.length === 0 || !isBreakCp(last)) chomp = '-';
-    else if (cps.length === 1 || isBreakCp(cps[cps.length - 2])) chomp = '+';
+    if (n === 0 || !isBreakCode(text.charCodeAt(n - 1))) chomp = '-';
+    else if (n === 1 || isBreakCode(text.charCodeAt(n - 2))) chomp = '+';
     if (chomp) this.writeIndicator(chomp, false, false, false);
     this.putBreak();
     this.indention = true;
     this.whitespace = true;
     let breaks = true;
-    for (let i = 0; i < cps.length; ) {
-      const c = cps[i]!;
-      if (isBreakCp(c)) {
+    for (let i = 0; i < n; ) {
+      const c = text.charCodeAt(i);
+      if (isBreakCode(c)) {
         this.writeBreakCp(c);
         this.indention = true;
         breaks = true;
         i++;
       } else {
         if (breaks) this.writeIndent();
-        // a line's text goes out in one piece
-        let j = i + 1;
-        while (j < cps.length && !isBreakCp(cps[j])) j++;
-        this.out += stringOfCodePoints(cps, i, j);
+        LINE_BREAK_G.lastIndex = i;
+        const j = LINE_BREAK_G.exec(text)?.index ?? n;
+        this.out += text.slice(i, j);
         this.column += j - i;
         this.indention = false;
         breaks = false;

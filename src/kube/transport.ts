@@ -18,8 +18,10 @@ import { formatDuration } from '../util/duration.js';
 
 // Through getBuiltinModule, not `import`: an ESM import of node:http builds a namespace of every
 // export, which on Node 24 loads Node's bundled undici (about 55 ms) that this client never uses.
+// node:https (with tls and crypto, about 7 ms) loads only for an https server: the local API
+// servers of tests and benchmarks, and kubectl proxy, are plain http.
 const http = process.getBuiltinModule('node:http');
-const https = process.getBuiltinModule('node:https');
+const https = (): typeof import('node:https') => process.getBuiltinModule('node:https');
 
 export interface TransportOptions {
   /** per-request timeout (--kubeclient-timeout) */
@@ -126,7 +128,7 @@ export class Transport {
       const route = proxyRoute(this.base, proxy, creds);
       if (route) return { headers, agent: route.agent, forward: route.forward };
       const agent = this.isHttps
-        ? new https.Agent({
+        ? new (https().Agent)({
             keepAlive: true,
             maxSockets: 16,
             ca: creds.ca,
@@ -202,7 +204,7 @@ export class Transport {
       h['Content-Type'] = req.contentType ?? 'application/json';
       h['Content-Length'] = String(Buffer.byteLength(payload));
     }
-    const lib = this.isHttps ? https : http;
+    const lib = this.isHttps ? https() : http;
     return new Promise<ApiResponse>((resolve, reject) => {
       const onResponse = (res: IncomingMessage) => {
         const chunks: Buffer[] = [];
