@@ -36,6 +36,8 @@ export interface ClusterSourceOptions {
   selectedNamespace: string;
   /** Context name, for messages. */
   contextName?: string;
+  /** How the source names itself (default "cluster CONTEXT"), e.g. for a cluster found in a remote secret. */
+  label?: string;
   /**
    * Set for a remote cluster (--remote-contexts): its id (istioctl uses the context name). As in
    * istioctl, a remote cluster's runtime objects (Service, Pod, Namespace, Node, Secret) keep this
@@ -99,7 +101,7 @@ export class ClusterSource implements ResourceSource {
   readonly unserved: string[] = [];
 
   constructor(private readonly opts: ClusterSourceOptions) {
-    this.name = opts.contextName ? `cluster ${opts.contextName}` : 'cluster';
+    this.name = opts.label ?? (opts.contextName ? `cluster ${opts.contextName}` : 'cluster');
   }
 
   private wanted(): KindInfo[] {
@@ -199,6 +201,43 @@ export class ClusterSource implements ResourceSource {
     this.unserved.sort();
     return { resources, problems: [], unknownKinds: [] };
   }
+}
+
+/** The label istiod's secret controller watches (and istioctl analyze reads) for remote clusters. */
+export const MULTI_CLUSTER_SECRET_LABEL = 'istio/multiCluster';
+
+/** One data value of a remote secret: a kubeconfig for one remote cluster. */
+export interface RemoteSecretValue {
+  /** "istio-system/istio-remote-secret-west" */
+  secret: string;
+  key: string;
+  /** the decoded kubeconfig text (credentials: never print it) */
+  text: string;
+  /** "secret istio-system/istio-remote-secret-west, key west", for messages */
+  origin: string;
+}
+
+/**
+ * The remote secrets istioctl 1.30 reads when --remote-contexts is not given: Secrets in the Istio
+ * namespace labelled istio/multiCluster=true, every data value of each (istiod's secret
+ * controller reads each value as one cluster's kubeconfig). Ordered by secret name, then key
+ * (istioctl follows Go map order). A failed list (403 included) is thrown: the caller decides.
+ */
+export async function listRemoteSecretValues(client: ClusterReader, istioNamespace: string): Promise<RemoteSecretValue[]> {
+  const secrets = await client.list({ apiVersion: 'v1', kind: 'Secret' }, { namespace: istioNamespace, labelSelector: `${MULTI_CLUSTER_SECRET_LABEL}=true` });
+  const values: RemoteSecretValue[] = [];
+  for (const s of [...secrets].sort((a, b) => (a.metadata.name < b.metadata.name ? -1 : a.metadata.name > b.metadata.name ? 1 : 0))) {
+    const secret = `${s.metadata.namespace ?? istioNamespace}/${s.metadata.name}`;
+    const data = s['data'];
+    if (typeof data !== 'object' || data === null) continue;
+    for (const key of Object.keys(data).sort()) {
+      const encoded = (data as Record<string, unknown>)[key];
+      // The API serves Secret data base64-encoded; stringData never comes back from a read.
+      const text = typeof encoded === 'string' ? Buffer.from(encoded, 'base64').toString('utf8') : '';
+      values.push({ secret, key, text, origin: `secret ${secret}, key ${key}` });
+    }
+  }
+  return values;
 }
 
 /**

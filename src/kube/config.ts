@@ -62,14 +62,21 @@ function loadFile(file: string, flag: string | undefined): KubeSettings {
   try {
     doc = (parse(text) ?? {}) as Record<string, unknown>;
   } catch (e) {
-    const line = (e as { linePos?: Array<{ line: number }> }).linePos?.[0]?.line;
-    throw new SailError('YAML', `invalid kubeconfig: ${(e as Error).message.split('\n')[0]}`, { file, line });
+    throw new SailError('YAML', `invalid kubeconfig: ${(e as Error).message.split('\n')[0]}`, { file, line: yamlErrorLine(e) });
   }
+  // Relative certificate paths are relative to the kubeconfig file, as kubectl reads them.
+  return settingsFromDocument(doc, dirname(file), (message) => new SailError('KUBE', `invalid kubeconfig: ${message}`, { file }));
+}
+
+function yamlErrorLine(e: unknown): number | undefined {
+  return (e as { linePos?: Array<{ line: number }> }).linePos?.[0]?.line;
+}
+
+/** The clusters, users and contexts of a parsed kubeconfig; relative paths resolve against `dir` when given. */
+function settingsFromDocument(doc: Record<string, unknown>, dir: string | undefined, invalid: (message: string) => SailError): KubeSettings {
   try {
-    const dir = dirname(file);
-    const abs = (p: string | undefined): string | undefined => (p && !isAbsolute(p) ? join(dir, p) : p);
+    const abs = (p: string | undefined): string | undefined => (p && dir !== undefined && !isAbsolute(p) ? join(dir, p) : p);
     return {
-      // Relative certificate paths are relative to the kubeconfig file, as kubectl reads them.
       clusters: newClusters(doc['clusters']).map((c) => ({ ...c, caFile: abs(c.caFile) })),
       users: newUsers(doc['users']).map((u) => ({ ...u, certFile: abs(u.certFile), keyFile: abs(u.keyFile) })),
       contexts: newContexts(doc['contexts']),
@@ -77,7 +84,7 @@ function loadFile(file: string, flag: string | undefined): KubeSettings {
     };
   } catch (e) {
     // The readers name the offending entry ("users[0].name is missing"), never its values.
-    throw new SailError('KUBE', `invalid kubeconfig: ${(e as Error).message.split('\n')[0]}`, { file });
+    throw invalid((e as Error).message.split('\n')[0] ?? '');
   }
 }
 
@@ -134,13 +141,18 @@ export function loadKubeConfig(src: KubeConfigSource): LoadedKubeConfig {
       });
     }
   }
+  return resolveContext(settings, src.context, origin);
+}
+
+/** The context (named, else current) with its cluster and user; one clear error for each thing missing. */
+function resolveContext(settings: KubeSettings, requested: string | undefined, origin: string): LoadedKubeConfig {
   const find = (name: string): Context | undefined => settings.contexts.find((c) => c.name === name);
-  if (src.context && !find(src.context)) {
-    throw new SailError('KUBE', `context "${src.context}" does not exist in ${origin}`, {
+  if (requested && !find(requested)) {
+    throw new SailError('KUBE', `context "${requested}" does not exist in ${origin}`, {
       hint: `known contexts: ${settings.contexts.map((c) => c.name).join(', ') || 'none'}`,
     });
   }
-  const contextName = src.context ?? settings.currentContext;
+  const contextName = requested ?? settings.currentContext;
   const context = contextName ? find(contextName) : undefined;
   if (!context) {
     throw new SailError('KUBE', contextName ? `current context "${contextName}" does not exist in ${origin}` : `no current context is set in ${origin}`, {
@@ -153,6 +165,81 @@ export function loadKubeConfig(src: KubeConfigSource): LoadedKubeConfig {
   if (cluster.proxyUrl) parseProxyUrl(cluster.proxyUrl, cluster.name, origin);
   const user = settings.users.find((u) => u.name === context.user) ?? { name: context.user ?? '' };
   return { settings, contextName, cluster, user, namespace: context.namespace, server: safeServer(cluster.server), origin };
+}
+
+export interface KubeConfigTextOptions {
+  /**
+   * The text comes from a cluster (an Istio remote secret), not from the user: refuse what would
+   * run a program or read a local credential file on this machine (exec plugins, auth providers
+   * other than oidc, client-certificate, client-key, token-file), as istiod refuses them in remote
+   * secrets unless PILOT_INSECURE_MULTICLUSTER_KUBECONFIG_OPTIONS allows them. Whoever can write
+   * such a secret could otherwise run commands on, or read files from, the machine running sailctl.
+   */
+  untrusted?: boolean;
+}
+
+/** What each refused user field does, for the message (kubeconfig spelling). */
+const UNTRUSTED_USER_FIELDS: ReadonlyArray<[field: string, what: string]> = [
+  ['exec', 'an exec credential plugin (a program to run)'],
+  ['client-certificate', 'a client certificate file (client-certificate)'],
+  ['client-key', 'a client key file (client-key)'],
+  ['token-file', 'a token file (token-file)'],
+];
+
+function refuseUntrusted(doc: Record<string, unknown>, origin: string): void {
+  const users = Array.isArray(doc['users']) ? (doc['users'] as unknown[]) : [];
+  for (const [i, entry] of users.entries()) {
+    if (typeof entry !== 'object' || entry === null) continue;
+    const name = (entry as Record<string, unknown>)['name'];
+    const user = (entry as Record<string, unknown>)['user'];
+    if (typeof user !== 'object' || user === null) continue;
+    const fields = user as Record<string, unknown>;
+    const who = typeof name === 'string' && name ? `user "${name}"` : `users[${i}]`;
+    const hint = 'a kubeconfig in a remote secret must carry its credentials inline (token, client-certificate-data, client-key-data), as `istioctl create-remote-secret` writes them';
+    for (const [field, what] of UNTRUSTED_USER_FIELDS) {
+      if (fields[field] !== undefined && fields[field] !== null && fields[field] !== '') {
+        throw new SailError('KUBE', `${who} in ${origin} uses ${what}, which sailctl does not use from a kubeconfig read from a cluster`, { hint });
+      }
+    }
+    const provider = fields['auth-provider'];
+    if (typeof provider === 'object' && provider !== null) {
+      const providerName = String((provider as Record<string, unknown>)['name'] ?? '');
+      // oidc sends a token it holds and runs nothing: istiod accepts it too.
+      if (providerName !== 'oidc') {
+        throw new SailError('KUBE', `${who} in ${origin} uses auth provider "${providerName}", which sailctl does not use from a kubeconfig read from a cluster`, { hint });
+      }
+    }
+  }
+}
+
+/**
+ * A kubeconfig given as text (a value of an Istio remote secret), read as client-go's
+ * NewClientConfigFromBytes reads it: one document, no merging, its current context. `origin`
+ * names the text in messages ("secret istio-system/istio-remote-secret-x, key x"); messages never
+ * quote the text. Relative certificate-authority paths stay relative to the working directory, as
+ * client-go leaves them. Returns undefined when the current context is unset or names no context:
+ * istioctl skips such a value.
+ */
+export function loadKubeConfigText(text: string, origin: string, opts: KubeConfigTextOptions = {}): LoadedKubeConfig | undefined {
+  let doc: unknown;
+  try {
+    doc = parse(text);
+  } catch (e) {
+    const line = yamlErrorLine(e);
+    // The first line of the YAML library's message names the problem and position, not the text.
+    const reason = (e as Error).message.split('\n')[0]?.replace(/ at line \d+, column \d+:?$/, '') ?? '';
+    throw new SailError('YAML', `invalid kubeconfig in ${origin}${line !== undefined ? ` (line ${line})` : ''}: ${reason}`);
+  }
+  if (typeof doc !== 'object' || doc === null || Array.isArray(doc)) {
+    const found = doc === null || doc === undefined ? 'nothing' : Array.isArray(doc) ? 'a list' : `a ${typeof doc}`;
+    throw new SailError('YAML', `invalid kubeconfig in ${origin}: expected a YAML mapping (apiVersion, clusters, contexts, users), found ${found}`);
+  }
+  const record = doc as Record<string, unknown>;
+  // Before the entry readers: client-node's reads a user's token-file while parsing.
+  if (opts.untrusted) refuseUntrusted(record, origin);
+  const settings = settingsFromDocument(record, undefined, (message) => new SailError('KUBE', `invalid kubeconfig in ${origin}: ${message}`));
+  if (!settings.currentContext || !settings.contexts.some((c) => c.name === settings.currentContext)) return undefined;
+  return resolveContext(settings, undefined, origin);
 }
 
 /** The server URL with any user:password removed. */

@@ -81,31 +81,45 @@ function formatMs(ms: number): string {
  * too); a kind the user may not list is a warning and analysis goes on without it.
  * Each --remote-contexts context is read too, as istioctl reads a remote cluster: its runtime
  * objects tagged with the context name as cluster id, its Istio config joining the primary's.
+ * Without --remote-contexts the remote clusters come from the primary's remote secrets (Secrets
+ * labelled istio/multiCluster=true in the Istio namespace, one kubeconfig per data value, cluster
+ * id = the current context's cluster name), as istioctl finds them; unlike istioctl, anything
+ * wrong on that path (the list forbidden, a malformed or refused kubeconfig, an unreachable
+ * remote server) is a warning and the analysis goes on with the clusters that could be read.
  */
 async function readCluster(ctx: CommandContext, opts: AnalyzeOptions): Promise<ClusterInput | 'namespace-not-found'> {
   const kube = await import('../../kube/index.js');
-  const { ClusterSource, readClusterMeshSettings } = await import('../../analyze/cluster-source.js');
+  const { ClusterSource, readClusterMeshSettings, listRemoteSecretValues, MULTI_CLUSTER_SECRET_LABEL } = await import('../../analyze/cluster-source.js');
   const { StaticSource } = await import('../../analyze/snapshot.js');
   const { DEFAULT_CLUSTER } = await import('../../analyze/resource.js');
   const { selectAnalyzers } = await import('../../analyze/run.js');
   const { parseYamlDocument } = await import('../../util/yaml.js');
+  const started = Date.now();
   const remoteNames = [...new Set(opts.remoteContexts)];
   if (remoteNames.includes(DEFAULT_CLUSTER)) {
     throw new SailError('USAGE', `--remote-contexts: a context named "${DEFAULT_CLUSTER}" cannot be analysed as a remote cluster: "${DEFAULT_CLUSTER}" is the id of the primary cluster`, {
       hint: 'rename the context (kubectl config rename-context default NEW) or make it the primary with --context',
     });
   }
+  type Client = InstanceType<typeof kube.KubeClient>;
+  type Source = InstanceType<typeof ClusterSource>;
+  /** A remote cluster; `secret` is set when it came from a remote secret (then its failures are warnings). */
+  interface Remote {
+    id: string;
+    client: Client;
+    secret?: string;
+  }
   const client = kube.clientFromFlags(ctx.globals, ctx.io.env);
   const clients = [client];
+  const describe = (c: Client, secret?: string) => `${c.config.contextName} (${c.config.server}${secret ? `, from ${secret}` : ''})`;
   try {
     // Every context is checked before any request, as istioctl fails fast on an unknown one.
-    const remotes = remoteNames.map((name) => {
+    const named: Remote[] = remoteNames.map((name) => {
       const c = kube.clientFromFlags({ ...ctx.globals, context: name }, ctx.io.env);
       clients.push(c);
-      return { name, client: c };
+      return { id: name, client: c };
     });
-    const clusterList = [client, ...remotes.map((r) => r.client)].map((c) => `${c.config.contextName} (${c.config.server})`);
-    const description = remotes.length === 0 ? `cluster ${clusterList[0]}` : `clusters ${clusterList.join(', ')}`;
+    const what = named.length === 0 ? `cluster ${describe(client)}` : `clusters ${[client, ...named.map((r) => r.client)].map((c) => describe(c)).join(', ')}`;
     return await withDeadline(
       (async (): Promise<ClusterInput | 'namespace-not-found'> => {
         const selectedNamespace = opts.allNamespaces ? '' : ctx.globals.namespace || client.defaultNamespace;
@@ -125,35 +139,122 @@ async function readCluster(ctx: CommandContext, opts: AnalyzeOptions): Promise<C
         const kinds = new Set<string>();
         for (const a of selectAnalyzers(opts.analyzer)) for (const k of a.inputs) kinds.add(k);
         const primary = new ClusterSource({ client, kinds, istioNamespace, revision: opts.revision, selectedNamespace, contextName: client.config.contextName });
-        const remoteSources = remotes.map(
-          (r) => new ClusterSource({ client: r.client, kinds, istioNamespace, revision: opts.revision, selectedNamespace, contextName: r.name, remoteCluster: r.name }),
-        );
-        const [mesh, primaryContents, ...remoteContents] = await Promise.all([
+        // The primary is read while the remote secrets are looked up.
+        const primaryWork = Promise.all([
           readClusterMeshSettings(client, istioNamespace, opts.revision, (text, name) => parseYamlDocument(text, { file: name })?.data),
           primary.load(),
-          ...remoteSources.map((r) => r.load()),
         ]);
-        const label = (src: InstanceType<typeof ClusterSource>, cluster: string) => (remotes.length === 0 ? '' : `[cluster-${cluster}] `) + src.name + ': ';
-        const all = [{ src: primary, cluster: DEFAULT_CLUSTER }, ...remoteSources.map((src, i) => ({ src, cluster: remoteNames[i] as string }))];
+        primaryWork.catch(() => undefined);
+        const warnings: string[] = [];
+        const details: string[] = [];
+        const remotes = named.length > 0 ? named : await remotesFromSecrets(istioNamespace, warnings, details);
+        const remoteSources = remotes.map(
+          (r) =>
+            new ClusterSource({
+              client: r.client,
+              kinds,
+              istioNamespace,
+              revision: opts.revision,
+              selectedNamespace,
+              contextName: r.client.config.contextName,
+              label: r.secret ? `cluster ${r.id} (${r.secret})` : `cluster ${r.id}`,
+              remoteCluster: r.id,
+            }),
+        );
+        // A remote cluster from a secret gets until 80% of --timeout: one that does not answer
+        // (its address is often reachable only from inside the mesh's network) is dropped with a
+        // warning before the whole read times out.
+        const secretDeadline = Math.max(0, opts.timeout * 0.8 - (Date.now() - started));
+        const [[mesh, primaryContents], ...remoteContents] = await Promise.all([
+          primaryWork,
+          ...remoteSources.map(async (src, i) => {
+            const r = remotes[i] as Remote;
+            if (!r.secret) return src.load();
+            try {
+              return await withDeadline(src.load(), secretDeadline, `reading remote cluster ${r.id}`, () => r.client.close());
+            } catch (e) {
+              if (!(e instanceof SailError)) throw e;
+              warnings.push(`remote cluster ${r.id} (${r.secret}) skipped: ${e.message}`);
+              return undefined;
+            }
+          }),
+        ]);
+        const read = remoteSources.flatMap((src, i) => {
+          const contents = remoteContents[i];
+          return contents ? [{ src, remote: remotes[i] as Remote, contents }] : [];
+        });
+        const multi = read.length > 0;
+        const label = (src: Source, cluster: string) => (multi ? `[cluster-${cluster}] ` : '') + src.name + ': ';
+        const all = [{ src: primary, cluster: DEFAULT_CLUSTER }, ...read.map(({ src, remote }) => ({ src, cluster: remote.id }))];
         for (const w of mesh.warnings) ctx.io.stderr.write(`Warning: ${w}\n`);
-        for (const { src, cluster } of all) for (const w of src.warnings) ctx.io.stderr.write(`Warning: ${remotes.length === 0 ? '' : label(src, cluster)}${w}\n`);
-        const details = [`Mesh config: ${mesh.configMap ? `ConfigMap ${mesh.configMap}` : 'defaults (no istio ConfigMap found)'}`];
+        for (const w of warnings) ctx.io.stderr.write(`Warning: ${w}\n`);
+        for (const { src, cluster } of all) for (const w of src.warnings) ctx.io.stderr.write(`Warning: ${multi ? label(src, cluster) : ''}${w}\n`);
+        details.unshift(`Mesh config: ${mesh.configMap ? `ConfigMap ${mesh.configMap}` : 'defaults (no istio ConfigMap found)'}`);
         for (const { src, cluster } of all) {
-          const prefix = remotes.length === 0 ? '' : label(src, cluster);
+          const prefix = multi ? label(src, cluster) : '';
           details.push(...src.listed.map((l) => `${prefix}Listed ${l.count} ${l.kind} (${l.apiVersion}) in ${l.scope}`));
           if (src.unserved.length > 0) details.push(`${prefix}Not served by the cluster (skipped): ${src.unserved.join(', ')}`);
         }
         // Loaded here so --timeout covers it; the analysis gets the objects as they were read.
-        const sources: ResourceSource[] = remoteSources.map((src, i) => new StaticSource(src.name, (remoteContents[i] as typeof primaryContents).resources, true)).reverse();
+        const sources: ResourceSource[] = read.map(({ src, contents }) => new StaticSource(src.name, contents.resources, true)).reverse();
         sources.push(new StaticSource(primary.name, primaryContents.resources, true));
-        return { sources, clusterCount: 1 + remotes.length, selectedNamespace, meshConfig: mesh.meshConfig, meshNetworks: mesh.meshNetworks, description, details };
+        const description = multi ? `clusters ${[describe(client), ...read.map(({ remote }) => describe(remote.client, remote.secret))].join(', ')}` : `cluster ${describe(client)}`;
+        return { sources, clusterCount: 1 + read.length, selectedNamespace, meshConfig: mesh.meshConfig, meshNetworks: mesh.meshNetworks, description, details };
       })(),
       opts.timeout,
-      `reading ${description}`,
+      `reading ${what}`,
       () => clients.forEach((c) => c.close()),
     );
   } finally {
     for (const c of clients) c.close();
+  }
+
+  /**
+   * istioctl's remote-cluster discovery (getClients): each data value of each remote secret is a
+   * kubeconfig; its current context's cluster name is the cluster id; a value without a current
+   * context is skipped. Credentials in the secrets are never printed.
+   */
+  async function remotesFromSecrets(istioNamespace: string, warnings: string[], details: string[]): Promise<Remote[]> {
+    const where = `Secrets labelled ${MULTI_CLUSTER_SECRET_LABEL}=true in namespace ${istioNamespace}`;
+    let values: Awaited<ReturnType<typeof listRemoteSecretValues>>;
+    try {
+      values = await listRemoteSecretValues(client, istioNamespace);
+    } catch (e) {
+      // Reading secrets is a permission many users of analyze do not have: the primary alone is still worth analysing.
+      if (!(e instanceof kube.KubeApiError && e.status === 403)) throw e;
+      warnings.push(`remote clusters not analysed: cannot list the ${where} (name remote clusters with --remote-contexts): ${e.message}`);
+      return [];
+    }
+    details.push(`Remote secrets: ${values.length} kubeconfig${values.length === 1 ? '' : 's'} in the ${where}`);
+    const remotes: Remote[] = [];
+    for (const v of values) {
+      let found: ReturnType<typeof kube.clientFromKubeconfigText>;
+      try {
+        found = kube.clientFromKubeconfigText(v.text, v.origin, { timeoutMs: ctx.globals.kubeclientTimeoutMs, env: ctx.io.env });
+      } catch (e) {
+        if (!(e instanceof SailError)) throw e;
+        // The message names the secret and key (config.ts), never the kubeconfig's values.
+        warnings.push(`remote cluster skipped: ${e.message}`);
+        continue;
+      }
+      if (!found) {
+        details.push(`Skipped ${v.origin}: no current context`);
+        continue;
+      }
+      clients.push(found.client);
+      const id = found.clusterName;
+      if (id === DEFAULT_CLUSTER) {
+        warnings.push(`remote cluster skipped: ${v.origin} names its cluster "${DEFAULT_CLUSTER}", the id of the primary cluster`);
+        continue;
+      }
+      const earlier = remotes.find((r) => r.id === id);
+      if (earlier) {
+        warnings.push(`remote cluster skipped: ${v.origin} names cluster "${id}", already read from ${earlier.secret}`);
+        continue;
+      }
+      remotes.push({ id, client: found.client, secret: v.origin });
+    }
+    return remotes;
   }
 }
 
