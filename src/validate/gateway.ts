@@ -75,14 +75,15 @@ function validateTLSOptions(tls: JsonObject, push: (m: string) => void, warn: (m
   }
 }
 
-export function validateGateway(spec: JsonObject, name: string, r: SemanticResult): void {
+/** `gatewaySemantics`: the Gateway was generated from a Gateway API one (its name may hold dots, hosts may use `~/`). */
+export function validateGateway(spec: JsonObject, name: string, r: SemanticResult, gatewaySemantics = false): void {
   const push = (m: string, path?: string): void => {
     r.errors.push({ message: m, path });
   };
   const warn = (m: string): void => {
     r.warnings.push({ message: m });
   };
-  if (name !== '' && !isDNS1123Label(name)) push(`invalid gateway name: ${q(name)}`);
+  if (name !== '' && !isDNS1123Label(name) && !gatewaySemantics) push(`invalid gateway name: ${q(name)}`);
   const servers = arr(spec['servers']);
   if (servers.length === 0) push('gateway must have at least one server');
   servers.forEach((s, i) => {
@@ -94,7 +95,7 @@ export function validateGateway(spec: JsonObject, name: string, r: SemanticResul
     const hosts = strs(o['hosts']);
     if (hosts.length === 0) push('server config must contain at least one host');
     hosts.forEach((h, j) => {
-      for (const e of validateNamespaceSlashHost(h, true)) push(e, `{.spec.servers[${i}].hosts[${j}]}`);
+      for (const e of validateNamespaceSlashHost(h, true, gatewaySemantics)) push(e, `{.spec.servers[${i}].hosts[${j}]}`);
     });
     const bind = str(o['bind']);
     const hasPort = o['port'] !== undefined && o['port'] !== null;

@@ -309,7 +309,8 @@ export function hostSubsetOf(a: string, b: string): boolean {
 }
 
 /** Gateway server hosts and Sidecar egress hosts: `ns/dnsName` (gateways also accept a bare name). */
-export function validateNamespaceSlashHost(hostname: string, isGateway: boolean): string[] {
+/** `gatewaySemantics`: a Gateway generated from a Gateway API one may use the `~` namespace (no routes matched). */
+export function validateNamespaceSlashHost(hostname: string, isGateway: boolean, gatewaySemantics = false): string[] {
   const out: string[] = [];
   const slash = hostname.indexOf('/');
   const hostPart = (h: string): void => {
@@ -331,7 +332,7 @@ export function validateNamespaceSlashHost(hostname: string, isGateway: boolean)
   const ns = hostname.slice(0, slash);
   const host = hostname.slice(slash + 1);
   if (ns === '' || host === '') out.push('config namespace and dnsName in host entry cannot be empty');
-  if (ns !== '*' && ns !== '.' && (isGateway || ns !== '~') && !isDNS1123Label(ns)) out.push(`invalid namespace value ${q(ns)} in ${isGateway ? 'gateway' : 'sidecar'}`);
+  if (ns !== '*' && ns !== '.' && (ns !== '~' || (isGateway && !gatewaySemantics)) && !isDNS1123Label(ns)) out.push(`invalid namespace value ${q(ns)} in ${isGateway ? 'gateway' : 'sidecar'}`);
   hostPart(host);
   return out;
 }

@@ -15,6 +15,7 @@ import { validateTelemetry } from './telemetry.js';
 import { validateWasmPlugin } from './wasmplugin.js';
 import { validateProxyConfig } from './proxyconfig.js';
 import { validateEnvoyFilter } from './envoyfilter.js';
+import { GATEWAY_SEMANTICS, ROUTE_SEMANTICS, validateMetadata } from './metadata.js';
 
 export interface Finding {
   message: string;
@@ -57,18 +58,42 @@ function validateSidecar(spec: JsonObject, r: SemanticResult): void {
   });
 }
 
-/** `labels` are the resource's metadata labels (ServiceEntry rules read opt-out and waypoint labels). */
-export function validateSemantics(kind: string, name: string, namespace: string, spec: JsonObject, labels: Readonly<Record<string, string>> = {}): SemanticResult {
+/** The kinds Istio registers a validator for (collections.Pilot); each also gets the metadata checks. */
+const VALIDATED_KINDS = new Set([
+  'AuthorizationPolicy', 'DestinationRule', 'EnvoyFilter', 'Gateway', 'PeerAuthentication', 'ProxyConfig', 'RequestAuthentication',
+  'ServiceEntry', 'Sidecar', 'Telemetry', 'VirtualService', 'WasmPlugin', 'WorkloadEntry', 'WorkloadGroup',
+]);
+
+/**
+ * `labels` and `annotations` are the resource's metadata (ServiceEntry rules read opt-out and
+ * waypoint labels; the metadata checks and the Gateway API semantics read annotations). Callers
+ * that mirror an Istio path which drops metadata pass none.
+ */
+export function validateSemantics(
+  kind: string,
+  name: string,
+  namespace: string,
+  spec: JsonObject,
+  labels: Readonly<Record<string, string>> = {},
+  annotations: Readonly<Record<string, string>> = {},
+): SemanticResult {
   const r: SemanticResult = { errors: [], warnings: [] };
+  if (VALIDATED_KINDS.has(kind)) {
+    const rejected = validateMetadata(kind, name, namespace, spec, annotations);
+    if (rejected) {
+      r.errors.push(rejected);
+      return r;
+    }
+  }
   switch (kind) {
     case 'VirtualService':
-      validateVirtualService(spec, namespace, r);
+      validateVirtualService(spec, namespace, r, annotations[ROUTE_SEMANTICS] === 'gateway');
       break;
     case 'DestinationRule':
       validateDestinationRule(spec, namespace, r);
       break;
     case 'Gateway':
-      validateGateway(spec, name, r);
+      validateGateway(spec, name, r, annotations[GATEWAY_SEMANTICS] === 'gateway');
       break;
     case 'ServiceEntry':
       validateServiceEntry(spec, namespace, labels, r);

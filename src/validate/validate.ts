@@ -7,6 +7,7 @@ import { parseResources } from '../analyze/parse.js';
 import { lookupKind } from '../analyze/kinds.js';
 import { arr, obj, str, strMap, type JsonObject } from '../analyze/resource.js';
 import { validateSemantics } from './semantic.js';
+import { metadataAnnotations } from './metadata.js';
 
 export interface ValidationOutcome {
   /** istioctl-style `Kind/ns/name: message` lines (with ` [file:line]`). */
@@ -106,7 +107,8 @@ export async function validateText(file: string, text: string, defaultNamespace:
     if (!info?.istio) continue;
     for (const key of Object.keys(r.object)) if (!TOP_LEVEL.has(key)) out.errors.push(`${prefix} unknown field "${key}" [${where}]`);
     for (const e of await schemaErrors(r.object, r.group, r.version, r.kind)) out.errors.push(`${prefix} ${e} [${where}]`);
-    const sem = validateSemantics(r.kind, r.name, r.namespace, r.spec, r.labels);
+    // istioctl validate hands the resource's labels and annotations to Istio's validators.
+    const sem = validateSemantics(r.kind, r.name, r.namespace, r.spec, r.labels, metadataAnnotations(r.object));
     for (const e of sem.errors) out.errors.push(`${prefix} ${e.message} [${e.path ? `${file}:${r.origin.fieldLine(e.path) ?? r.origin.line}` : where}]`);
     for (const w of sem.warnings) out.warnings.push(`${prefix} ${w.message}`);
   }

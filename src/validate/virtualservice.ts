@@ -93,7 +93,8 @@ function validateHeaderOperations(headers: unknown, push: (m: string | undefined
   for (const k of strs(res['remove'])) push(headerOperation(k));
 }
 
-function validateGatewayNames(names: string[], push: (m: string | undefined) => void, warn: (m: string) => void): void {
+/** `gatewaySemantics` (only for the VirtualService's own gateways): names generated from Gateway API ones may hold dots. */
+function validateGatewayNames(names: string[], push: (m: string | undefined) => void, warn: (m: string) => void, gatewaySemantics = false): void {
   for (const g of names) {
     const slash = g.indexOf('/');
     if (slash < 0) {
@@ -109,7 +110,7 @@ function validateGatewayNames(names: string[], push: (m: string | undefined) => 
     const name = g.slice(slash + 1);
     if (ns === '' || name === '') push('config namespace and gateway name cannot be empty');
     if (!isDNS1123Label(ns)) push(`invalid value for namespace: ${q(ns)}`);
-    if (!isDNS1123Label(name)) push(`invalid value for gateway name: ${q(name)}`);
+    if (!isDNS1123Label(name) && !gatewaySemantics) push(`invalid value for gateway name: ${q(name)}`);
   }
 }
 
@@ -125,7 +126,8 @@ function validateDestination(d: unknown, push: (m: string | undefined) => void):
   if (o['port'] !== undefined && o['port'] !== null) push(validatePort(num(obj(o['port'])['number'])));
 }
 
-function validateRouteDestinations(routes: unknown[], http: boolean, push: (m: string | undefined) => void): void {
+/** `gatewaySemantics`: destinations generated from Gateway API backends are not checked as Istio hosts. */
+function validateRouteDestinations(routes: unknown[], http: boolean, push: (m: string | undefined) => void, gatewaySemantics: boolean): void {
   let total = 0;
   for (const rd of routes) {
     if (rd === null || rd === undefined) {
@@ -135,7 +137,7 @@ function validateRouteDestinations(routes: unknown[], http: boolean, push: (m: s
     const o = obj(rd);
     if (o['destination'] === undefined || o['destination'] === null) push('destination is required');
     if (http) validateHeaderOperations(o['headers'], push);
-    validateDestination(o['destination'], push);
+    if (!gatewaySemantics) validateDestination(o['destination'], push);
     const w = num(o['weight']) ?? 0;
     if (w < 0) push(`weight ${w} < 0`);
     total += w;
@@ -153,7 +155,7 @@ function percentage(p: unknown): string | undefined {
 /** Go's %f. */
 const goFloat = (v: number): string => v.toFixed(6);
 
-function validateHTTPRoute(route: JsonObject, delegate: boolean, push: (m: string | undefined) => void, warn: (m: string) => void): void {
+function validateHTTPRoute(route: JsonObject, delegate: boolean, gatewaySemantics: boolean, push: (m: string | undefined) => void, warn: (m: string) => void): void {
   const has = (k: string): boolean => route[k] !== undefined && route[k] !== null;
   const routes = arr(route['route']);
   const name = str(route['name']);
@@ -358,7 +360,7 @@ function validateHTTPRoute(route: JsonObject, delegate: boolean, push: (m: strin
     authority = str(v);
   }
 
-  validateRouteDestinations(routes, true, push);
+  validateRouteDestinations(routes, true, push, gatewaySemantics);
   if (route['timeout'] !== undefined) push(validateDuration(route['timeout']));
 }
 
@@ -390,7 +392,8 @@ function validateL4Match(m: JsonObject, push: (m: string | undefined) => void, w
   validateGatewayNames(strs(m['gateways']), push, warn);
 }
 
-export function validateVirtualService(spec: JsonObject, namespace: string, r: SemanticResult): void {
+/** `gatewaySemantics`: the VirtualService was generated from Gateway API routes (internal route-semantics annotation). */
+export function validateVirtualService(spec: JsonObject, namespace: string, r: SemanticResult, gatewaySemantics = false): void {
   const push = (m: string | undefined): void => {
     if (m) r.errors.push({ message: m });
   };
@@ -410,7 +413,7 @@ export function validateVirtualService(spec: JsonObject, namespace: string, r: S
   let appliesToMesh = true;
   let appliesToGateway = false;
   if (gateways.length > 0) {
-    validateGatewayNames(gateways, push, warn);
+    validateGatewayNames(gateways, push, warn, gatewaySemantics);
     appliesToGateway = appliesToGatewayOnly(gateways);
     appliesToMesh = !appliesToGateway;
   }
@@ -451,7 +454,7 @@ export function validateVirtualService(spec: JsonObject, namespace: string, r: S
       push('http route may not be null');
       continue;
     }
-    validateHTTPRoute(obj(route), hosts.length === 0, push, warn);
+    validateHTTPRoute(obj(route), hosts.length === 0, gatewaySemantics, push, warn);
   }
   for (const t of tls) {
     if (t === null || t === undefined) continue;
@@ -470,7 +473,7 @@ export function validateVirtualService(spec: JsonObject, namespace: string, r: S
       validateL4Match(mo, push, warn);
     }
     if (arr(to['route']).length === 0) push('TLS route is required');
-    validateRouteDestinations(arr(to['route']), false, push);
+    validateRouteDestinations(arr(to['route']), false, push, gatewaySemantics);
   }
   for (const t of tcp) {
     if (t === null || t === undefined) continue;
@@ -483,7 +486,7 @@ export function validateVirtualService(spec: JsonObject, namespace: string, r: S
       validateL4Match(obj(m), push, warn);
     }
     if (arr(to['route']).length === 0) push('TCP route is required');
-    validateRouteDestinations(arr(to['route']), false, push);
+    validateRouteDestinations(arr(to['route']), false, push, gatewaySemantics);
   }
   validateExportTo(namespace, strs(spec['exportTo']), false, false, push);
 

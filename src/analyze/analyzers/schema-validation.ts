@@ -11,7 +11,11 @@ export const schemaValidationAnalyzers: Analyzer[] = KINDS.filter((k) => k.istio
     inputs: [key],
     analyze(ctx) {
       for (const r of ctx.snapshot.list(key)) {
-        const result = validateSemantics(r.kind, r.name, r.namespace, r.spec, r.labels);
+        // No annotations: Istio's ValidationAnalyzer builds the config it validates from the name,
+        // namespace and spec alone, so the metadata checks (istio.io/dry-run, the internal.istio.io
+        // annotations) never fire in istioctl analyze and the Gateway API semantics stay off.
+        // `validate` passes them, as istioctl validate does.
+        const result = validateSemantics(r.kind, r.name, r.namespace, r.spec, r.labels, {});
         for (const e of result.errors) ctx.report(newMessage('SchemaValidationError', r, [new Error(e.message)], e.path));
         for (const w of result.warnings) {
           // Findings that Istio reports under their own code (IST0130/IST0131 unreachable or
