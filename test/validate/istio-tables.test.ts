@@ -236,6 +236,10 @@ interface TableCase {
   /** TestValidateTelemetryFilter's rows: an access-log filter and whether it parses. */
   filter: unknown;
   valid: boolean;
+  /** The security tables' rows: metadata annotations, the config name, and whether a warning is expected. */
+  annotations: Record<string, string>;
+  configName: GoValue;
+  warns: boolean;
 }
 
 /** The `tests := []struct{...}{ ... }` table of a Go test function. */
@@ -258,6 +262,9 @@ function readTable(src: string, func: string): TableCase[] {
       warning: String(toYaml(get('warning')) ?? ''),
       filter: toYaml(get('filter')),
       valid: get('valid') === true,
+      annotations: obj(toYaml(get('annotations'))) as Record<string, string>,
+      configName: get('configName'),
+      warns: get('warning') === true || get('Warning') === true,
     };
   });
 }
@@ -302,6 +309,31 @@ describe.skipIf(!available)("Istio's TestValidateTelemetryFilter (CEL access-log
     it(`${JSON.stringify(expression)} is ${c.valid ? 'valid' : 'rejected'}`, () => {
       const r = validateSemantics('Telemetry', 'foo', 'bar', { accessLogging: [{ filter: { expression } }] });
       expect(r.errors.length === 0).toBe(c.valid);
+    });
+  }
+});
+
+// Istio's security tables check only whether an error / a warning comes out. The rows carrying
+// annotations exercise the metadata checks (istio.io/dry-run) wrapped around every kind validator.
+const SECURITY_TABLES = [
+  { func: 'TestValidateAuthorizationPolicy', kind: 'AuthorizationPolicy', name: 'name', namespace: 'namespace' },
+  { func: 'TestValidateRequestAuthentication', kind: 'RequestAuthentication', name: '', namespace: 'bar' },
+];
+
+describe.skipIf(!available)("Istio's security tables (ISTIO_SRC): rows with metadata annotations", () => {
+  for (const table of SECURITY_TABLES) {
+    describe(table.func, () => {
+      const cases = available ? readTable(readFileSync(join(VALIDATION_DIR, 'validation_test.go'), 'utf8'), table.func).filter((c) => Object.keys(c.annotations).length > 0) : [];
+      it('the table has annotated rows', () => expect(cases.length).toBeGreaterThan(0));
+      for (const c of cases) {
+        it(`${c.name}: ${c.valid ? 'valid' : 'rejected'}`, () => {
+          const ident = obj(c.configName)['__ident'];
+          const name = table.name || (ident === 'constants.DefaultAuthenticationPolicyName' ? 'default' : String(toYaml(c.configName)));
+          const r = validateSemantics(table.kind, name, table.namespace, toYaml(c.spec) as JsonObject, {}, c.annotations);
+          expect(r.errors.map((e) => e.message)).toEqual(c.valid ? [] : [expect.any(String)]);
+          expect(r.warnings.length > 0).toBe(c.warns);
+        });
+      }
     });
   }
 });
