@@ -39,6 +39,20 @@ const commanderOptionRegex = {
   },
 };
 
+// The yaml package is bundled (Node would otherwise load its CommonJS build as some sixty files on
+// every command that reads YAML). A dynamic `import('yaml')` of it would yield only a default
+// export in the bundle, so the build refuses one: import it statically (src/util/yaml.ts).
+const noDynamicYamlImport = {
+  name: 'no-dynamic-yaml-import',
+  setup(b) {
+    b.onResolve({ filter: /^yaml$/ }, (args) =>
+      args.kind === 'dynamic-import'
+        ? { errors: [{ text: `dynamic import('yaml') in ${args.importer}: import it statically (see src/util/yaml.ts)` }] }
+        : undefined,
+    );
+  },
+};
+
 /**
  * Rewrites the ESM imports of Node built-ins in one output file into process.getBuiltinModule
  * reads. Why: for an ESM import of a built-in, Node builds a facade that reads every export, and
@@ -83,7 +97,7 @@ const result = await build({
   // Node built-ins; give them a real one.
   banner: { js: "const require = process.getBuiltinModule('node:module').createRequire(import.meta.url);" },
   logLevel: 'warning',
-  plugins: [lazyChildProcessForCommander, commanderOptionRegex],
+  plugins: [lazyChildProcessForCommander, commanderOptionRegex, noDynamicYamlImport],
   external: [
     '@kubernetes/client-node',
     '@kubernetes-models/*',
@@ -94,8 +108,6 @@ const result = await build({
     'ajv-formats',
     'chalk',
     'ora',
-    // CommonJS in its Node build: loaded by Node itself, so `import('yaml')` gets a real namespace
-    'yaml',
   ],
 });
 for (const file of result.outputFiles) {

@@ -1,7 +1,11 @@
 /** Reading user-named inputs ('-' is stdin) and writing outputs atomically. */
-import { readFile, writeFile, rename, unlink } from 'node:fs/promises';
 import { dirname, basename, join } from 'node:path';
 import { SailError } from '../errors.js';
+
+// node:fs/promises is fetched where it is used: loading it loads Node's fs streams, several
+// milliseconds that the commands which only import this module for its types or one function
+// should not pay at start.
+const fsp = (): typeof import('node:fs/promises') => process.getBuiltinModule('node:fs/promises');
 
 export type StdinReader = () => Promise<string>;
 
@@ -12,7 +16,7 @@ export async function readUserFile(path: string, readStdin?: StdinReader): Promi
     return readStdin();
   }
   try {
-    return await readFile(path, 'utf8');
+    return await fsp().readFile(path, 'utf8');
   } catch (e) {
     const code = (e as NodeJS.ErrnoException).code;
     if (code === 'ENOENT') throw new SailError('FILE_NOT_FOUND', 'no such file or directory', { file: path });
@@ -26,10 +30,10 @@ export async function readUserFile(path: string, readStdin?: StdinReader): Promi
 export async function writeFileAtomic(path: string, content: string): Promise<void> {
   const tmp = join(dirname(path), `.${basename(path)}.${process.pid}.${Date.now()}.tmp`);
   try {
-    await writeFile(tmp, content, 'utf8');
-    await rename(tmp, path);
+    await fsp().writeFile(tmp, content, 'utf8');
+    await fsp().rename(tmp, path);
   } catch (e) {
-    await unlink(tmp).catch(() => undefined);
+    await fsp().unlink(tmp).catch(() => undefined);
     throw new SailError('FILE_READ', `cannot write: ${(e as Error).message}`, { file: path });
   }
 }

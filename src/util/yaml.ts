@@ -7,6 +7,13 @@
 import { LineCounter, parseAllDocuments, isMap, isSeq, isScalar, isPair, type Document, type Node } from 'yaml';
 import { SailError } from '../errors.js';
 
+/**
+ * The yaml package's writer, for plain YAML output (`-o yaml` of status commands). Import it from
+ * here rather than with `await import('yaml')`: in the bundle, a dynamic import of that CommonJS
+ * package yields only a default export (scripts/bundle.mjs refuses it).
+ */
+export { stringify as stringifyYaml } from 'yaml';
+
 export type YamlPath = ReadonlyArray<string | number>;
 
 export interface YamlDocument {

@@ -36,8 +36,8 @@ export const versionCommand: CommandSpec = {
         io.stdout.write(JSON.stringify(info, null, 2) + '\n');
         break;
       case 'yaml': {
-        const { stringify } = await import('yaml');
-        io.stdout.write(stringify(info));
+        const { stringifyYaml } = await import('../../util/yaml.js');
+        io.stdout.write(stringifyYaml(info));
         break;
       }
       default:

@@ -66,8 +66,8 @@ export const precheckCommand: CommandSpec = {
     } else if (opts.output === 'json') {
       io.stdout.write(kube.formatPrecheckJson(shown) + '\n');
     } else if (opts.output === 'yaml') {
-      const { stringify } = await import('yaml');
-      io.stdout.write(stringify(kube.precheckRecords(shown), { lineWidth: 0 }));
+      const { stringifyYaml } = await import('../../util/yaml.js');
+      io.stdout.write(stringifyYaml(kube.precheckRecords(shown), { lineWidth: 0 }));
     } else {
       io.stdout.write(kube.formatPrecheckLog(shown, io.color) + '\n');
     }
