@@ -400,7 +400,7 @@ export const analyzeCommand: CommandSpec = {
     { flags: '-R, --recursive', description: '[Removed: directories are always processed recursively]', kind: 'boolean', hidden: true },
     { flags: '--ignore-unknown', description: "Don't complain about un-parseable input documents", kind: 'boolean' },
     { flags: '-r, --revision <rev>', description: 'analyze a specific revision deployed.', kind: 'string', default: 'default' },
-    { flags: '--remote-contexts <ctx>', description: 'Extra kubeconfig contexts, one per remote cluster, whose objects join the analysis (multi-cluster checks such as IST0170); unlike --context this adds clusters. Can be repeated.', kind: 'strings' },
+    { flags: '--remote-contexts <ctx>', description: 'Extra kubeconfig contexts, one per remote cluster, whose objects join the analysis (multi-cluster checks such as IST0170); unlike --context this adds clusters. Can be repeated. If unspecified, remote clusters are read from the remote secrets in the cluster (istio/multiCluster=true).', kind: 'strings' },
     { flags: '--analyzer <name>', description: 'Select specific analyzers to run. Can be repeated. If not specified, all analyzers are run.', kind: 'strings' },
     { flags: '--include-runtime-kinds', description: '(ext) keep Service/Pod/Namespace/... read from files and assume the default ingress gateway, so files alone get the full analysis', kind: 'boolean' },
   ],
