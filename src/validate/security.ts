@@ -8,6 +8,7 @@ import { arr, obj, str, strs, type JsonObject } from '../analyze/resource.js';
 import { isIPAddress, isIPv4, isIPv6, q, validateDuration, validatePolicySelection, validateWorkloadSelector, type Sink } from './rules.js';
 import type { SemanticResult } from './semantic.js';
 import { sinkFor } from './workload.js';
+import { goParseURL } from './wasmplugin.js';
 
 const present = (v: unknown): boolean => v !== undefined && v !== null;
 const STRICT_HEADER_NAME = /^[-_A-Za-z0-9]+$/;
@@ -279,9 +280,14 @@ function validateJwtRule(rule: JsonObject, out: Sink): void {
   const jwksUri = str(rule['jwksUri']);
   if (issuer === '' && jwksUri === '') out.error('issuer or jwksUri must be non-empty string');
   if (jwksUri !== '') {
-    const m = /^([A-Za-z][A-Za-z0-9+.-]*):/.exec(jwksUri);
-    const scheme = m ? (m[1] as string).toLowerCase() : '';
-    if (scheme !== 'http' && scheme !== 'https') out.error(`URI scheme ${q(scheme)} is not supported`);
+    // Istio's ParseJwksURI: Go's url.Parse errors (a non-numeric port, ...) come first.
+    let scheme: string | undefined;
+    try {
+      scheme = goParseURL(jwksUri, false);
+    } catch (e) {
+      out.error((e as Error).message);
+    }
+    if (scheme !== undefined && scheme !== 'http' && scheme !== 'https') out.error(`URI scheme ${q(scheme)} is not supported`);
   }
   const jwks = str(rule['jwks']);
   if (jwks !== '' && privateJwksKeyIndexes(jwks) === undefined) out.error('jwks parse error: failed to unmarshal JSON into key set');

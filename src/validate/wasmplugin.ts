@@ -56,7 +56,7 @@ function checkAuthority(authority: string): void {
 }
 
 /** Go's url.Parse/ParseRequestURI; returns the lower-cased scheme or throws Go's error text. */
-function goParseURL(raw: string, viaRequest: boolean): string {
+export function goParseURL(raw: string, viaRequest: boolean): string {
   const fail = (m: string): never => {
     throw new Error(`parse ${q(raw)}: ${m}`);
   };

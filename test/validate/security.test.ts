@@ -68,6 +68,7 @@ const authz: Array<[string, JsonObject, string[], JsonObject]> = [
 const reqAuthn: Array<[string, JsonObject, string[], JsonObject]> = [
   ['issuer or jwksUri', { jwtRules: [{ audiences: [''] }] }, ['audience must be non-empty string', 'issuer or jwksUri must be non-empty string'], { jwtRules: [{ issuer: 'https://issuer', audiences: ['a'] }] }],
   ['jwksUri scheme', { jwtRules: [{ jwksUri: 'ftp://keys/jwks.json' }] }, ['URI scheme "ftp" is not supported'], { jwtRules: [{ jwksUri: 'https://keys.example.com/jwks.json' }] }],
+  ['jwksUri parsed as Go url.Parse', { jwtRules: [{ issuer: 'i', jwksUri: 'https://keys.example.com:https/jwks.json' }] }, ['parse "https://keys.example.com:https/jwks.json": invalid port ":https" after host'], { jwtRules: [{ issuer: 'i', jwksUri: 'HTTPS://keys.example.com:8443/jwks.json' }] }],
   ['jwks syntax', { jwtRules: [{ issuer: 'i', jwks: '{not json' }] }, ['jwks parse error: failed to unmarshal JSON into key set'], { jwtRules: [{ issuer: 'i', jwks: '{"keys":[{"kty":"RSA","n":"x","e":"AQAB"}]}' }] }],
   ['locations', { jwtRules: [{ issuer: 'i', fromHeaders: [{ prefix: 'Bearer ' }, null], fromParams: [''], fromCookies: [''] }] },
     ['location header name must be non-empty string', 'location header name must be non-null', 'location query must be non-empty string', 'cookie name must be non-empty string'],
