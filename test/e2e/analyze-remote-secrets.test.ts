@@ -118,6 +118,19 @@ describe('sailctl analyze: remote clusters from remote secrets', () => {
     expect(r.stderr).toBe('');
   });
 
+  it('-i names the namespace the secrets are read from; a namespace without them adds no cluster', async () => {
+    primary.seed(namespace('mesh-b'));
+    const before = primary.requests.length;
+    const r = await run('-n', 'shop', ...MC, '-i', 'mesh-b');
+    expect(secretLists(primary, before)).toEqual([]);
+    expect(primary.requests.slice(before).some((q) => q.path === '/api/v1/namespaces/mesh-b/secrets' && q.query.get('labelSelector') === 'istio/multiCluster=true')).toBe(true);
+    expect(r.stdout).toBe('\n');
+    expect(r.exitCode).toBe(0);
+    const absent = await run('-n', 'shop', ...MC, '-i', 'no-such-ns');
+    expect(absent.stdout).toBe('\n');
+    expect(absent.exitCode).toBe(0);
+  });
+
   it('--use-kube=false reads no cluster and no secret', async () => {
     const before = primary.requests.length;
     const r = await run('--use-kube=false', '-n', 'shop', ...MC);

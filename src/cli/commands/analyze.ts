@@ -220,6 +220,8 @@ async function readCluster(ctx: CommandContext, opts: AnalyzeOptions): Promise<C
     try {
       values = await listRemoteSecretValues(client, istioNamespace);
     } catch (e) {
+      // A real API server lists an absent namespace as empty; some servers answer 404.
+      if (e instanceof kube.KubeApiError && e.status === 404) return [];
       // Reading secrets is a permission many users of analyze do not have: the primary alone is still worth analysing.
       if (!(e instanceof kube.KubeApiError && e.status === 403)) throw e;
       warnings.push(`remote clusters not analysed: cannot list the ${where} (name remote clusters with --remote-contexts): ${e.message}`);
