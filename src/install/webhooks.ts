@@ -14,6 +14,7 @@ import type { KubeObject } from '../kube/types.js';
 import { NOT_PRUNED_LABEL } from './plan.js';
 import type { InstallRender } from './render.js';
 import { ISTIO_VERSION } from '../version.js';
+import { labelSelectorMatches } from '../util/label-selector.js';
 
 const MWC = { apiVersion: 'admissionregistration.k8s.io/v1', kind: 'MutatingWebhookConfiguration' } as const;
 const VWC = { apiVersion: 'admissionregistration.k8s.io/v1', kind: 'ValidatingWebhookConfiguration' } as const;
@@ -24,6 +25,16 @@ const INJECTOR_SUFFIX = 'sidecar-injector.istio.io';
 export const NEVER_MATCH = { matchLabels: { 'istio.io/deactivated': 'never-match' } };
 
 type Webhook = Record<string, unknown> & { name?: string };
+interface LabelSelector {
+  matchLabels?: Record<string, string>;
+  matchExpressions?: Array<{ key: string; operator: string; values?: string[] }>;
+}
+
+/** The default tag's injector (`app=sidecar-injector,istio.io/tag=default`). */
+const TAG_WEBHOOK_SELECTOR: LabelSelector = { matchLabels: { app: 'sidecar-injector', 'istio.io/tag': TAG } };
+const TAG_WEBHOOK_SELECTOR_STRING = `app=sidecar-injector,istio.io/tag=${TAG}`;
+/** A revision's own injector, not a tag pointing at it (`istio.io/rev=REV,!istio.io/tag`). */
+const revisionInjectorSelector = (rev: string): LabelSelector => ({ matchLabels: { 'istio.io/rev': rev }, matchExpressions: [{ key: 'istio.io/tag', operator: 'DoesNotExist' }] });
 
 /** Whether istioctl would deploy the default tag (detectIfTagWebhookIsNeeded). */
 export function tagWebhookNeeded(render: Pick<InstallRender, 'iop' | 'revision'>, defaultTagExists: boolean): boolean {
@@ -80,13 +91,13 @@ export function buildTagWebhook(canonical: KubeObject, opts: { revision: string;
  */
 export async function defaultTagWebhook(client: KubeClient, render: InstallRender, opts: { dryRun: boolean; verify?: boolean }): Promise<KubeObject[]> {
   const rev = render.revision || 'default';
-  // The lookups do not depend on each other; one round trip instead of four.
-  const [existing, canonicals, liveValidator, defaults] = await Promise.all([
-    client.list(MWC, { labelSelector: 'app=sidecar-injector,istio.io/tag=default' }),
-    client.list(MWC, { labelSelector: `istio.io/rev=${rev},!istio.io/tag` }),
-    client.get(VWC, DEFAULT_VALIDATOR_NAME),
-    opts.dryRun || opts.verify ? Promise.resolve([]) : client.list(MWC, { labelSelector: 'istio.io/rev=default,!istio.io/tag' }),
-  ]);
+  // One list of every MutatingWebhookConfiguration (a cluster has a handful), told apart here with
+  // the selectors istioctl sends to the server; it goes out beside the validator's GET.
+  const [webhookConfigs, liveValidator] = await Promise.all([client.list(MWC), client.get(VWC, DEFAULT_VALIDATOR_NAME)]);
+  const selecting = (selector: LabelSelector): KubeObject[] => webhookConfigs.filter((o) => labelSelectorMatches(selector, o.metadata.labels ?? {}));
+  const existing = selecting(TAG_WEBHOOK_SELECTOR);
+  const canonicals = selecting(revisionInjectorSelector(rev));
+  const defaults = opts.dryRun || opts.verify ? [] : selecting(revisionInjectorSelector('default'));
   const otherTags = opts.verify ? existing.filter((t) => (t.metadata.labels?.['istio.io/rev'] ?? 'default') !== rev) : existing;
   if (!tagWebhookNeeded(render, otherTags.length > 0)) return [];
   const rendered = (render.components.get('Pilot') ?? []).filter((o) => o.kind === MWC.kind && (o.metadata.labels?.['istio.io/rev'] ?? '') === rev);
@@ -240,5 +251,5 @@ export function asDeactivated(o: KubeObject): KubeObject {
 
 /** Whether a default tag webhook is live (then the default revision's injector is expected deactivated). */
 export async function defaultTagLive(client: KubeClient): Promise<boolean> {
-  return (await client.list(MWC, { labelSelector: 'app=sidecar-injector,istio.io/tag=default' })).length > 0;
+  return (await client.list(MWC, { labelSelector: TAG_WEBHOOK_SELECTOR_STRING })).length > 0;
 }

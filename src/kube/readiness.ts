@@ -133,6 +133,10 @@ function selectorString(sel: unknown): string {
   return parts.join(',');
 }
 
+function listReplicaSets(client: KubeClient, namespace: string | undefined): Promise<KubeObject[]> {
+  return client.list({ apiVersion: 'apps/v1', kind: 'ReplicaSet' }, { namespace });
+}
+
 /** Checks the given (rendered) objects once against the cluster. */
 export async function checkReadiness(client: KubeClient, objects: readonly KubeObject[]): Promise<ReadinessReport> {
   const notReady: NotReady[] = [];
@@ -140,6 +144,10 @@ export async function checkReadiness(client: KubeClient, objects: readonly KubeO
     objects.map(async (o) => {
       const kind = o.kind;
       if (!['CustomResourceDefinition', 'Namespace', 'Deployment', 'DaemonSet', 'StatefulSet'].includes(kind)) return;
+      // A Deployment's ReplicaSets are listed beside its GET (one round trip, not two) when its
+      // namespace is known up front; the list's own failure matters only if the Deployment exists.
+      const replicaSets = kind === 'Deployment' && o.metadata.namespace ? listReplicaSets(client, o.metadata.namespace) : undefined;
+      replicaSets?.catch(() => undefined);
       const live = await client.get(o, o.metadata.name, o.metadata.namespace);
       const id = objectId(live ?? o);
       if (!live) {
@@ -152,7 +160,7 @@ export async function checkReadiness(client: KubeClient, objects: readonly KubeO
       else if (kind === 'DaemonSet') ok = daemonSetReady(live);
       else if (kind === 'StatefulSet') ok = statefulSetReady(live);
       else {
-        const rss = await client.list({ apiVersion: 'apps/v1', kind: 'ReplicaSet' }, { namespace: live.metadata.namespace });
+        const rss = await (replicaSets ?? listReplicaSets(client, live.metadata.namespace));
         ok = deploymentReady(live, newestReplicaSet(live, rss));
       }
       if (ok) return;
