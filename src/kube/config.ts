@@ -161,6 +161,10 @@ function resolveContext(settings: KubeSettings, requested: string | undefined, o
   }
   const cluster = settings.clusters.find((c) => c.name === context.cluster);
   if (!cluster) throw new SailError('KUBE', `context "${contextName}" refers to cluster "${context.cluster}", which is not defined in ${origin}`);
+  if (!URL.canParse(cluster.server)) {
+    // Not quoted: a server field that is not a URL may be anything, credentials included.
+    throw new SailError('KUBE', `cluster "${cluster.name}" in ${origin} has a server that is not a URL`, { hint: 'the server must look like https://HOST:PORT' });
+  }
   // A bad proxy-url is a kubeconfig error: reported before any request (proxy.ts uses it).
   if (cluster.proxyUrl) parseProxyUrl(cluster.proxyUrl, cluster.name, origin);
   const user = settings.users.find((u) => u.name === context.user) ?? { name: context.user ?? '' };

@@ -79,6 +79,12 @@ describe('loadKubeConfigText', () => {
     expect(thrown(() => loadKubeConfigText(text, ORIGIN)).message).toBe(`context "c" refers to cluster "k", which is not defined in ${ORIGIN}`);
   });
 
+  it('a server that is not a URL is named by its cluster, not quoted', () => {
+    const text = stringify({ 'current-context': 'c', clusters: [{ name: 'k', cluster: { server: `not a url ${TOKEN}` } }], contexts: [{ name: 'c', context: { cluster: 'k' } }] });
+    const e = thrown(() => loadKubeConfigText(text, ORIGIN));
+    expect(e.message).toBe(`cluster "k" in ${ORIGIN} has a server that is not a URL`);
+  });
+
   it('a bad proxy-url is reported with the secret and key', () => {
     const text = stringify({ 'current-context': 'c', clusters: [{ name: 'k', cluster: { server: 'https://x', 'proxy-url': 'ftp://p' } }], contexts: [{ name: 'c', context: { cluster: 'k' } }] });
     expect(thrown(() => loadKubeConfigText(text, ORIGIN)).message).toContain(ORIGIN);
