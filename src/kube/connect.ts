@@ -6,7 +6,6 @@
 import { KubeClient } from './client.js';
 import { loadKubeConfigText, type LoadedKubeConfig } from './config.js';
 import { Transport, type TransportOptions } from './transport.js';
-import { SailError } from '../errors.js';
 
 export interface ClusterFlags {
   kubeconfig: string | undefined;
@@ -45,33 +44,11 @@ export function clientFromKubeconfigText(
 ): TextClient | undefined {
   const loaded = loadKubeConfigText(text, origin, { untrusted: true });
   if (!loaded) return undefined;
-  const transport = new StoppingTransport(loaded, { timeoutMs: opts.timeoutMs, proxyEnv: opts.env, ...opts.transport });
+  const transport = new Transport(loaded.cluster, loaded.user, loaded.cluster.server, loaded.server, loaded.contextName, {
+    timeoutMs: opts.timeoutMs,
+    proxyEnv: opts.env,
+    ...opts.transport,
+  });
   return { client: new KubeClient(transport, loaded), clusterName: loaded.cluster.name, config: loaded };
 }
 
-/**
- * A transport that makes no retry once closed. Closing destroys the open sockets, which the base
- * transport takes for dropped connections and retries; a remote cluster read from a secret is
- * closed when it does not answer in time, and its retries would keep the process alive for up to
- * --kubeclient-timeout after the output is printed.
- */
-class StoppingTransport extends Transport {
-  private stopped = false;
-
-  constructor(loaded: LoadedKubeConfig, opts: TransportOptions) {
-    const sleep = opts.sleep ?? ((ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms)));
-    super(loaded.cluster, loaded.user, loaded.cluster.server, loaded.server, loaded.contextName, {
-      ...opts,
-      sleep: async (ms) => {
-        if (this.stopped) throw new SailError('CANCELLED', `requests to ${loaded.server} stopped: the client was closed`);
-        await sleep(ms);
-        if (this.stopped) throw new SailError('CANCELLED', `requests to ${loaded.server} stopped: the client was closed`);
-      },
-    });
-  }
-
-  override close(): void {
-    this.stopped = true;
-    super.close();
-  }
-}

@@ -145,14 +145,28 @@ export class Transport {
     return this.prepared;
   }
 
+  /**
+   * Destroys the open sockets and makes no more attempts: without the flag a request in flight
+   * would take its destroyed socket for a dropped connection and retry, keeping the process
+   * alive for up to --kubeclient-timeout after the command is done (a --timeout expiry, a remote
+   * cluster that does not answer).
+   */
   close(): void {
+    this.closed = true;
     void this.prepared?.then((p) => p.agent.destroy()).catch(() => undefined);
+  }
+
+  private closed = false;
+
+  private stopIfClosed(): void {
+    if (this.closed) throw new SailError('CANCELLED', `requests to ${this.serverForMessages} stopped: the client was closed`);
   }
 
   async request(req: ApiRequest): Promise<ApiResponse> {
     let lastNetError: NodeJS.ErrnoException | undefined;
     let reauthenticated = false;
     for (let attempt = 1; ; attempt++) {
+      this.stopIfClosed();
       let res: ApiResponse;
       try {
         res = await this.once(req);
