@@ -35,7 +35,7 @@ function validateOutlierDetection(od: unknown, out: Sink): void {
   out.error(validatePercent(num(o['minHealthPercent'])));
 }
 
-function validateConnectionPool(cp: unknown, out: Sink): void {
+export function validateConnectionPool(cp: unknown, out: Sink): void {
   if (!present(cp)) return;
   const o = obj(cp);
   if (!present(o['http']) && !present(o['tcp'])) {

@@ -22,7 +22,8 @@ function portText(port: JsonObject): string {
   return `{${parts.join(' ')}}`;
 }
 
-function validateTLSOptions(tls: JsonObject, push: (m: string) => void, warn: (m: string) => void): void {
+/** Istio's validateTLSOptions, shared by Gateway servers and Sidecar ingress listeners. */
+export function validateTLSOptions(tls: JsonObject, push: (m: string) => void, warn: (m: string) => void): void {
   const mode = str(tls['mode']) || 'PASSTHROUGH';
   const minVersion = str(tls['minProtocolVersion']);
   const ciphers = strs(tls['cipherSuites']);

@@ -3,8 +3,8 @@
  * hosts, route destinations and weights, subsets, gateway servers and ports, selectors. Messages
  * follow Istio's wording where it is known. Pure: spec in, findings out.
  */
-import { arr, num, obj, str, strs, type JsonObject } from '../analyze/resource.js';
-import { validateNamespaceSlashHost, validatePort, validateWildcardDomain } from './rules.js';
+import type { JsonObject } from '../analyze/resource.js';
+import { validateWildcardDomain } from './rules.js';
 import { validateVirtualService } from './virtualservice.js';
 import { validateGateway } from './gateway.js';
 import { validateDestinationRule } from './destinationrule.js';
@@ -15,6 +15,7 @@ import { validateTelemetry } from './telemetry.js';
 import { validateWasmPlugin } from './wasmplugin.js';
 import { validateProxyConfig } from './proxyconfig.js';
 import { validateEnvoyFilter } from './envoyfilter.js';
+import { validateSidecar } from './sidecar.js';
 import { GATEWAY_SEMANTICS, ROUTE_SEMANTICS, validateMetadata } from './metadata.js';
 
 export interface Finding {
@@ -30,33 +31,7 @@ export interface SemanticResult {
   warnings: Finding[];
 }
 
-const DNS1123_LABEL = /^[a-z0-9]([-a-z0-9]*[a-z0-9])?$/;
-
 export { validateWildcardDomain };
-
-function validateSelectorLabels(labels: JsonObject, path: string, out: Finding[]): void {
-  for (const [k, v] of Object.entries(labels)) {
-    if (k === '') out.push({ message: 'empty key is not supported in selector', path });
-    if (typeof v === 'string' && v.includes('*')) out.push({ message: `wildcard is not supported in selector`, path: `${path.slice(0, -1)}.${k}}` });
-  }
-}
-
-function validateSelectorOnly(spec: JsonObject, field: 'selector' | 'workloadSelector', r: SemanticResult): void {
-  const sel = obj(spec[field]);
-  const labels = field === 'selector' ? obj(sel['matchLabels']) : obj(sel['labels']);
-  validateSelectorLabels(labels, field === 'selector' ? '{.spec.selector.matchLabels}' : '{.spec.workloadSelector.labels}', r.errors);
-  if (spec['targetRef'] !== undefined && spec['selector'] !== undefined) r.errors.push({ message: 'only one of targetRefs or workloadSelector can be set' });
-}
-
-function validateSidecar(spec: JsonObject, r: SemanticResult): void {
-  validateSelectorOnly(spec, 'workloadSelector', r);
-  const egress = arr(spec['egress']);
-  egress.forEach((e) => {
-    const hosts = strs(obj(e)['hosts']);
-    if (hosts.length === 0) r.errors.push({ message: 'sidecar: egress listener must contain at least one host' });
-    for (const h of hosts) for (const e2 of validateNamespaceSlashHost(h, false)) r.errors.push({ message: e2 });
-  });
-}
 
 /** The kinds Istio registers a validator for (collections.Pilot); each also gets the metadata checks. */
 const VALIDATED_KINDS = new Set([
@@ -99,7 +74,7 @@ export function validateSemantics(
       validateServiceEntry(spec, namespace, labels, r);
       break;
     case 'Sidecar':
-      validateSidecar(spec, r);
+      validateSidecar(spec, namespace, r);
       break;
     case 'AuthorizationPolicy':
       validateAuthorizationPolicy(spec, name, namespace, r);

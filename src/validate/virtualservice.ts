@@ -114,7 +114,7 @@ function validateGatewayNames(names: string[], push: (m: string | undefined) => 
   }
 }
 
-function validateDestination(d: unknown, push: (m: string | undefined) => void): void {
+export function validateDestination(d: unknown, push: (m: string | undefined) => void): void {
   if (d === undefined || d === null) return;
   const o = obj(d);
   const host = str(o['host']);
