@@ -8,9 +8,9 @@
 import type { GoMap } from '../gotemplate/value.js';
 import { parseGoYamlPlain, GoYamlError } from '../gotemplate/goyaml.js';
 import { TemplateError } from '../gotemplate/errors.js';
-import { strategicMerge, MergeError, type JsonValue } from '../util/strategic-merge.js';
+import { strategicMerge, patchMetaForType, MergeError, type JsonValue } from '../util/strategic-merge.js';
 import { parseQuantity } from '../util/quantity.js';
-import { DecodeError, normalize, patchMetaFor, type JsonObject } from './k8s/codec.js';
+import { DecodeError, normalize, type JsonObject } from './k8s/codec.js';
 import { mergeProxyConfig, validateProxyConfig, MeshConfigError, type Proto } from './mesh.js';
 import type { InjectTemplates } from './templates.js';
 import { sidecarTemplateData } from './template-data.js';
@@ -88,6 +88,7 @@ export interface PodInjectionRequest {
 export const IGNORED_NAMESPACES = new Set(['kube-system', 'kube-public', 'kube-node-lease', 'local-path-storage']);
 
 const POD = 'core.Pod';
+const POD_PATCH_META = patchMetaForType(POD);
 
 function get(o: unknown, ...path: string[]): unknown {
   let cur = o;
@@ -309,7 +310,7 @@ function reinsertOverrides(pod: JsonObject): JsonObject {
 
 function applyOverlay(target: JsonObject, patch: JsonValue, what: string, decode = true): JsonObject {
   try {
-    const merged = strategicMerge(target as JsonValue, patch, patchMetaFor(POD));
+    const merged = strategicMerge(target as JsonValue, patch, POD_PATCH_META);
     return decode ? normalizePod(merged) : (merged as JsonObject);
   } catch (e) {
     if (e instanceof MergeError || e instanceof DecodeError) throw new InjectError(`${what}: ${e.message}`);

@@ -123,19 +123,25 @@ function appendMultusNetwork(existing: string, network: string): string {
   return `${existing}, ${network}`;
 }
 
+/** Istio's omitNil: nils dropped at every depth, maps and lists left empty by that dropped too; unchanged values kept as they are. */
 function omitNil(v: GoValue): GoValue {
   if (v === null || v === undefined) return null;
   if (isMap(v)) {
     const out: GoMap = new Map();
+    let changed = false;
     for (const [k, x] of v) {
       const f = omitNil(x);
+      if (f !== x || f === null || f === undefined) changed = true;
       if (f !== null && f !== undefined) out.set(k, f);
     }
-    return out.size === 0 ? null : out.size === v.size ? v : out;
+    if (!changed) return v;
+    return out.size === 0 ? null : out;
   }
   if (isSlice(v)) {
-    const out = v.map(omitNil).filter((x) => x !== null && x !== undefined);
-    return out.length === 0 ? null : out.length === v.length ? v : out;
+    const mapped = v.map(omitNil);
+    if (mapped.every((x, i) => x === v[i] && x !== null && x !== undefined)) return v;
+    const out = mapped.filter((x) => x !== null && x !== undefined);
+    return out.length === 0 ? null : out;
   }
   return v;
 }

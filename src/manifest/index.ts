@@ -18,7 +18,7 @@ import { nameOf } from './objects.js';
 export { generateManifest, formatManifest, ownerLabels, builtinProfileValues, OWNER_LABELS } from './generate.js';
 export type { GenerateOptions, GeneratedManifest, RenderedComponent } from './generate.js';
 export { sortObjects, kindRank } from './order.js';
-export { strategicMergePatch } from './strategic-merge.js';
+export { strategicMergePatch } from '../util/strategic-merge.js';
 export { applyOverlayPatches, parseOverlayPath } from './overlay.js';
 export { postProcess } from './postprocess.js';
 export type { K8sObject } from './objects.js';

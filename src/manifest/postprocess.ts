@@ -7,7 +7,7 @@ import type { ComponentInstance } from '../operator/translate.js';
 import { isJsonObject, type JsonObject, type JsonValue } from '../operator/types.js';
 import { nameOf, type K8sObject } from './objects.js';
 import { applyOverlayPatches, type OverlayPatch } from './overlay.js';
-import { strategicMergePatch } from './strategic-merge.js';
+import { strategicMergePatch } from '../util/strategic-merge.js';
 
 type PatchTarget = 'main' | 'HorizontalPodAutoscaler' | 'PodDisruptionBudget' | 'Service';
 

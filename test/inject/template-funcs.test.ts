@@ -33,6 +33,8 @@ const data = new GoStruct(
     ['MeshConfig', meshConfigView({ ...defaultMeshConfig(), extensionProviders: [{ name: 'otel', opentelemetry: { serviceAttributeEnrichment: 'OTEL_SEMANTIC_CONVENTIONS' } }] })],
     ['Nil', null],
     ['M', fromJS({ a: 1, n: null, nested: { x: null, y: [null, 2] } })],
+    // a nil only two levels down, with no key dropped one level down (the proxy's resources with cpu: null)
+    ['R', fromJS({ limits: { cpu: null, memory: '500Mi' }, requests: { cpu: null, memory: '150Mi' }, keep: { a: [1, { b: null }] }, gone: { c: null } })],
   ]),
 );
 
@@ -60,6 +62,7 @@ describe('Istio template functions', () => {
     expect(render('{{ omit (strdict "a" "1" "b" "2" "c" "3") "b" "c" | toJSON }}', data)).toBe('{"a":"1"}');
     expect(render('{{ mergeMaps (strdict "a" "1") (strdict "a" "2" "b" "3") | toJSON }}', data)).toBe('{"a":"2","b":"3"}');
     expect(render('{{ omitNil .M | toJson }}', data)).toBe('{"a":1,"nested":{"y":[2]}}');
+    expect(render('{{ omitNil .R | toJson }}', data)).toBe('{"keep":{"a":[1]},"limits":{"memory":"500Mi"},"requests":{"memory":"150Mi"}}');
   });
   it('toYaml keeps the trailing newline; indent leaves the first line', () => {
     expect(render('{{ toYaml (dict "b" 1 "a" (list "x")) }}', data)).toBe('a:\n- x\nb: 1\n');

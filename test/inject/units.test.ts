@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { canonicalQuantity, parseQuantity, QuantityError } from '../../src/util/quantity.js';
-import { strategicMerge, MergeError, type JsonValue } from '../../src/util/strategic-merge.js';
-import { normalize, patchMetaFor, DecodeError } from '../../src/inject/k8s/codec.js';
+import { strategicMerge, patchMetaForType, MergeError, type JsonValue, type PatchMeta } from '../../src/util/strategic-merge.js';
+import { normalize, DecodeError, structInfo, elementType } from '../../src/inject/k8s/codec.js';
 import { splitDocuments, linesOf, StreamSyntaxError } from '../../src/inject/stream.js';
 import { applyMeshConfig, defaultMeshConfig, formatGoDuration, mergeProxyConfig, proxyConfigToJSON, MeshConfigError } from '../../src/inject/mesh.js';
 import { injectRequired, validateAnnotations, InjectError, proxyImage } from '../../src/inject/inject.js';
@@ -20,7 +20,7 @@ describe('resource.Quantity canonical form', () => {
 });
 
 describe('strategic merge over PodSpec lists', () => {
-  const meta = patchMetaFor('core.Pod');
+  const meta = patchMetaForType('core.Pod');
   const merge = (o: JsonValue, p: JsonValue): JsonValue => strategicMerge(o, p, meta);
   it('merges containers by name, env by name, volumeMounts by mountPath; replaces args', () => {
     const out = merge(
@@ -42,6 +42,31 @@ describe('strategic merge over PodSpec lists', () => {
   });
   it('an element without its merge key is an error', () => {
     expect(() => merge({ spec: { containers: [{ name: 'a' }] } }, { spec: { containers: [{ image: 'x' }] } })).toThrow(MergeError);
+  });
+
+  // The merge's one metadata table (src/util) is written down; the codec's schema is generated
+  // from the Go types. Every patch strategy the schema has on a path the merge can reach (through
+  // structs and merged lists; replaced lists are never looked into) must be in the table.
+  it('the patch metadata table agrees with the generated Kubernetes schema for every workload kind', () => {
+    const roots = ['core.Pod', 'core.ReplicationController', 'apps.Deployment', 'apps.StatefulSet', 'apps.DaemonSet', 'apps.ReplicaSet', 'batch.Job', 'batch.CronJob', 'openshift.DeploymentConfig'];
+    const checked: string[] = [];
+    const walk = (type: string, meta: PatchMeta, path: string, seen: Set<string>): void => {
+      const info = structInfo(type);
+      if (!info || seen.has(type)) return;
+      for (const [json, f] of info.byJson) {
+        const got = meta.field(json);
+        const where = `${path}.${json}`;
+        expect(got?.strategy ?? '', where).toBe(f.patchStrategy);
+        expect(got?.mergeKey ?? '', where).toBe(f.mergeKey);
+        if (f.patchStrategy) checked.push(where);
+        const isList = f.rt.startsWith('[]') || (f.rt.startsWith('*') && f.rt.slice(1).startsWith('[]'));
+        if (isList && !f.patchStrategy.split(',').includes('merge')) continue;
+        walk(elementType(f.type), got?.meta ?? { field: () => undefined }, where, new Set([...seen, type]));
+      }
+    };
+    for (const root of roots) walk(root, patchMetaForType(root), root, new Set());
+    expect(checked).toContain('core.Pod.spec.containers.env');
+    expect(checked).toContain('apps.Deployment.spec.template.spec.volumes');
   });
 });
 

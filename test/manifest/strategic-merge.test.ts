@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { strategicMergePatch } from '../../src/manifest/strategic-merge.js';
+import { strategicMergePatch } from '../../src/util/strategic-merge.js';
 import type { JsonObject } from '../../src/operator/types.js';
 
 const deployment = (): JsonObject => ({

@@ -124,7 +124,7 @@ function emptyWhenAbsent(rt: string): boolean {
   return false;
 }
 
-/** The patch metadata of a field of a struct type (for strategic merge). */
+/** A field of a struct type by its JSON name (inlined structs' fields included). */
 export function fieldOf(structType: string, json: string): FieldInfo | undefined {
   return structInfo(structType)?.byJson.get(json);
 }
@@ -358,21 +358,4 @@ function isZeroValue(type: string, enc: Json): boolean {
   if (t === 'quantity') return enc === '0';
   if (enc !== null && typeof enc === 'object' && !Array.isArray(enc)) return Object.keys(enc).length === 0;
   return isEmptyValue(t, enc);
-}
-
-/** Strategic-merge patch metadata for a struct type, read from the same schema. */
-const patchMetaCache = new Map<string, import('../../util/strategic-merge.js').PatchMeta>();
-
-export function patchMetaFor(type: string): import('../../util/strategic-merge.js').PatchMeta {
-  const cached = patchMetaCache.get(type);
-  if (cached) return cached;
-  const meta: import('../../util/strategic-merge.js').PatchMeta = {
-    field(name: string) {
-      const f = fieldOf(type, name);
-      if (!f) return undefined;
-      return { strategy: f.patchStrategy, mergeKey: f.mergeKey, meta: patchMetaFor(elementType(f.type)) };
-    },
-  };
-  patchMetaCache.set(type, meta);
-  return meta;
 }
