@@ -85,6 +85,19 @@ describe('strategicMergePatch', () => {
     expect(base).toEqual(copy);
   });
 
+  it('keeps what Kubernetes keeps: nulls inside new list items, a PodDisruptionBudget selector replaced whole', () => {
+    const out = strategicMergePatch('Deployment', deployment(), { spec: { template: { spec: { containers: [{ name: 'discovery', env: [{ name: 'N', value: null }] }] } } } });
+    expect((containers(out).containers as JsonObject[])[0]!.env).toEqual([{ name: 'N', value: null }, { name: 'A', value: '1' }, { name: 'B', value: '2' }]);
+    const pdb: JsonObject = { kind: 'PodDisruptionBudget', metadata: { name: 'istiod' }, spec: { minAvailable: 1, selector: { matchLabels: { app: 'istiod', istio: 'pilot' } } } };
+    expect(strategicMergePatch('PodDisruptionBudget', pdb, { spec: { selector: { matchLabels: { app: 'x' } } } }).spec).toEqual({ minAvailable: 1, selector: { matchLabels: { app: 'x' } } });
+  });
+
+  it('an item without its merge key fails as istioctl fails ("patch: ...")', () => {
+    expect(() => strategicMergePatch('Deployment', deployment(), { spec: { template: { spec: { containers: [{ image: 'x' }] } } } })).toThrow(
+      /^patch: map: \{"image":"x"\} does not contain declared merge key: name$/,
+    );
+  });
+
   it('rejects kinds it has no patch metadata for', () => {
     expect(() => strategicMergePatch('ConfigMap', {}, {})).toThrow(/no strategic merge metadata for kind ConfigMap/);
   });
