@@ -1,7 +1,8 @@
 /**
- * schema.ValidationAnalyzer.<Kind> and annotations: Istio's analyzer validates a config built from
- * the resource's name, namespace and spec only, so the metadata checks `validate` runs
- * (istio.io/dry-run, internal.istio.io/*) report nothing in `analyze`, while spec errors still do.
+ * schema.ValidationAnalyzer.<Kind> and metadata: Istio's analyzer validates a config built from the
+ * resource's name, namespace and spec only, so the metadata checks `validate` runs
+ * (istio.io/dry-run, internal.istio.io/*) and label-dependent rules report nothing in `analyze`,
+ * while spec errors still do.
  */
 import { describe, expect, it } from 'vitest';
 import { runAnalysis } from '../../src/analyze/run.js';
@@ -87,6 +88,26 @@ describe('schema validation analyzers and annotations (istioctl analyze parity)'
     expect(await analyze(text, ['schema.ValidationAnalyzer.AuthorizationPolicy'])).toEqual([
       'Error [IST0106] (AuthorizationPolicy apps/deny-all a.yaml:15) Schema validation error: invalid policy deny-all.apps: DENY action without `rules` is meaningless as it will never be triggered, add an empty rule `{}` if you want it be triggered for every request',
     ]);
+  });
+
+  it('labels are not seen either: a ServiceEntry opting out of address auto-allocation warns in validate only', async () => {
+    const se = `apiVersion: networking.istio.io/v1
+kind: ServiceEntry
+metadata:
+  name: db
+  namespace: apps
+  labels:
+    networking.istio.io/enable-autoallocate-ip: "false"
+spec:
+  hosts: [db.example.com]
+  location: MESH_EXTERNAL
+  resolution: DNS
+  ports:
+  - {number: 5432, name: tcp-db, protocol: TCP}
+`;
+    const out = await validateText('a.yaml', se, 'default', 'istio-system');
+    expect(out.warnings).toEqual(['ServiceEntry/apps/db: addresses are required for ports serving TCP (or unset) protocol when IP Autoallocation is not enabled']);
+    expect(await analyze(se, ['schema.ValidationAnalyzer.ServiceEntry'])).toEqual([]);
   });
 
   it('no analyzer mentions the annotations', async () => {

@@ -11,11 +11,12 @@ export const schemaValidationAnalyzers: Analyzer[] = KINDS.filter((k) => k.istio
     inputs: [key],
     analyze(ctx) {
       for (const r of ctx.snapshot.list(key)) {
-        // No annotations: Istio's ValidationAnalyzer builds the config it validates from the name,
-        // namespace and spec alone, so the metadata checks (istio.io/dry-run, the internal.istio.io
-        // annotations) never fire in istioctl analyze and the Gateway API semantics stay off.
-        // `validate` passes them, as istioctl validate does.
-        const result = validateSemantics(r.kind, r.name, r.namespace, r.spec, r.labels, {});
+        // No labels, no annotations: Istio's ValidationAnalyzer builds the config it validates from
+        // the name, namespace and spec alone. So in istioctl analyze the metadata checks
+        // (istio.io/dry-run, the internal.istio.io annotations) never fire, the Gateway API
+        // semantics stay off, and a ServiceEntry's auto-allocation opt-out and waypoint labels are
+        // not seen. `validate` passes both, as istioctl validate does.
+        const result = validateSemantics(r.kind, r.name, r.namespace, r.spec, {}, {});
         for (const e of result.errors) ctx.report(newMessage('SchemaValidationError', r, [new Error(e.message)], e.path));
         for (const w of result.warnings) {
           // Findings that Istio reports under their own code (IST0130/IST0131 unreachable or
