@@ -17,7 +17,6 @@ export interface ValidationOutcome {
   notes: string[];
 }
 
-type Validator = ((data: unknown) => boolean) & { errors?: Array<{ instancePath: string; message?: string }> | null };
 interface ModelClass {
   new (data: unknown): { validate(): void };
 }
@@ -53,7 +52,8 @@ export async function schemaErrors(object: JsonObject, group: string, version: s
     const details = (e as { errors?: AjvLikeError[] }).errors ?? [];
     if (details.length === 0) return [(e as Error).message];
     return details.map((d) => {
-      const where = (d.instancePath ?? '').replace(/^\//, '').replace(/\//g, '.');
+      // JSON pointer segments, unescaped (`~1` is `/`, as in annotation names like istio.io/dry-run).
+      const where = (d.instancePath ?? '').split('/').slice(1).map((seg) => seg.replace(/~1/g, '/').replace(/~0/g, '~')).join('.');
       const extra = d.params && 'allowedValues' in d.params ? `: ${(d.params['allowedValues'] as unknown[]).join(', ')}` : '';
       return `${where || '(root)'} ${d.message ?? 'is invalid'}${extra}`;
     });

@@ -143,6 +143,12 @@ describe('validateText passes annotations', () => {
     expect((await validateText('p.yaml', text, 'default', 'istio-system')).errors).toEqual([]);
   });
 
+  it('a non-string annotation value is a schema error named by its key, and hides the annotations from the metadata checks', async () => {
+    const text = doc('AuthorizationPolicy', 'security.istio.io/v1', '    istio.io/dry-run: true\n', '  action: AUDIT\n');
+    const out = await validateText('p.yaml', text, 'default', 'istio-system');
+    expect(out.errors).toEqual(['AuthorizationPolicy/apps/p: metadata.annotations.istio.io/dry-run must be string [p.yaml:1]']);
+  });
+
   it('the namespace in the message is the default namespace when the resource has none', async () => {
     const text = 'apiVersion: networking.istio.io/v1\nkind: Sidecar\nmetadata:\n  name: s\n  annotations:\n    istio.io/dry-run: "true"\nspec: {}\n';
     const out = await validateText('s.yaml', text, 'team-a', 'istio-system');
