@@ -8,5 +8,7 @@ if [[ -z "$src" || ! -f "$src/pkg/config/analysis/analyzers/analyzers_test.go" ]
   echo "usage: $0 ISTIO_SOURCE_DIR (or set ISTIO_SRC); it must contain pkg/config/analysis/analyzers/analyzers_test.go" >&2
   exit 2
 fi
+# Resolved before leaving the caller's directory, so a relative path works.
+src="$(cd "$src" && pwd)"
 cd "$(dirname "$0")/.."
-ISTIO_SRC="$(cd "$src" && pwd)" exec npx vitest run test/analyze/istio-cases.test.ts
+ISTIO_SRC="$src" exec npx vitest run test/analyze/istio-cases.test.ts

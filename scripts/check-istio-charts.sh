@@ -9,5 +9,7 @@ if [[ $# -ne 1 || ! -d "$1/manifests/charts" ]]; then
   echo "usage: $0 ISTIO_SOURCE_DIR   (a directory containing manifests/charts)" >&2
   exit 64
 fi
+# Resolved before leaving the caller's directory, so a relative path works.
+src="$(cd "$1" && pwd)"
 cd "$(dirname "$0")/.."
-ISTIO_SRC="$(cd "$1" && pwd)" npx vitest run test/helm/istio-charts.test.ts test/helm/chart-differential.test.ts
+ISTIO_SRC="$src" npx vitest run test/helm/istio-charts.test.ts test/helm/chart-differential.test.ts

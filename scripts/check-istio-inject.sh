@@ -7,5 +7,7 @@ if [[ -z "$src" || ! -d "$src/pkg/kube/inject/testdata/inject" ]]; then
   echo "usage: $0 ISTIO_SOURCE_DIR (or set ISTIO_SRC); it must contain pkg/kube/inject/testdata/inject" >&2
   exit 2
 fi
+# Resolved before leaving the caller's directory, so a relative path works.
+src="$(cd "$src" && pwd)"
 cd "$(dirname "$0")/.."
-ISTIO_SRC="$(cd "$src" && pwd)" exec npx vitest run test/inject/istio-goldens.test.ts
+ISTIO_SRC="$src" exec npx vitest run test/inject/istio-goldens.test.ts

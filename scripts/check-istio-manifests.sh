@@ -11,6 +11,8 @@
 set -euo pipefail
 
 : "${ISTIO_SRC:?set ISTIO_SRC to an Istio source tree (e.g. a checkout of istio/istio at 1.30.3)}"
+# Resolved before leaving the caller's directory, so a relative path works.
+ISTIO_SRC="$(cd "$ISTIO_SRC" && pwd)"
 here="$(cd "$(dirname "$0")/.." && pwd)"
 sailctl="$here/bin/sailctl"
 cd "$here"  # the comparer imports the yaml package from this repository
