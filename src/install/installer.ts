@@ -31,6 +31,8 @@ export interface InstallEvents {
 
 export interface InstallOptions {
   readinessTimeoutMs: number;
+  /** read-only answers requested before the render finished (startEarlyReads); fresh requests otherwise */
+  early?: EarlyReads | undefined;
   /** --force: a webhook conflict is reported and the install goes on, as istioctl does */
   force?: boolean;
   pollIntervalMs?: number;
@@ -79,9 +81,32 @@ export async function planAgainstCluster(client: KubeClient, render: InstallRend
   return planInstall(expected, (o) => byObject.get(o), prune);
 }
 
-async function ensureNamespace(client: KubeClient, name: string, network: string | undefined): Promise<void> {
-  const ref = { apiVersion: 'v1', kind: 'Namespace' };
-  if (await client.get(ref, name)) return;
+const NAMESPACE = { apiVersion: 'v1', kind: 'Namespace' } as const;
+const MUTATING_WEBHOOKS = { apiVersion: 'admissionregistration.k8s.io/v1', kind: 'MutatingWebhookConfiguration' } as const;
+
+/**
+ * Reads every install makes before its first write, whatever the render says, so that they can be
+ * sent while it runs: the webhook precheck's list and the system namespace's GET (for the namespace
+ * an install usually targets; another one is read when the render names it). Nothing here writes,
+ * and a failure is reported only when the answer is used, after the render.
+ */
+export interface EarlyReads {
+  webhookConfigs: Promise<KubeObject[]>;
+  namespace: { name: string; live: Promise<KubeObject | undefined> };
+}
+
+export function startEarlyReads(client: KubeClient, namespace = 'istio-system'): EarlyReads {
+  const webhookConfigs = client.list(MUTATING_WEBHOOKS);
+  const live = client.get(NAMESPACE, namespace);
+  webhookConfigs.catch(() => undefined);
+  live.catch(() => undefined);
+  return { webhookConfigs, namespace: { name: namespace, live } };
+}
+
+async function ensureNamespace(client: KubeClient, name: string, network: string | undefined, early: EarlyReads | undefined): Promise<void> {
+  const ref = NAMESPACE;
+  const live = early?.namespace.name === name ? early.namespace.live : client.get(ref, name);
+  if (await live) return;
   try {
     await client.create({ ...ref, metadata: { name, labels: network ? { 'topology.istio.io/network': network } : {} } });
   } catch (e) {
@@ -124,9 +149,9 @@ export function warmDiscovery(client: KubeClient): void {
 }
 
 /** istioctl's webhook precheck: an overlap fails the install unless --force (then it is a warning). */
-export async function checkWebhooksBeforeInstall(client: KubeClient, render: InstallRender, opts: Pick<InstallOptions, 'force' | 'events'>): Promise<void> {
+export async function checkWebhooksBeforeInstall(client: KubeClient, render: InstallRender, opts: Pick<InstallOptions, 'force' | 'events' | 'early'>): Promise<void> {
   if (!render.components.has('Pilot')) return;
-  const live = await client.list({ apiVersion: 'admissionregistration.k8s.io/v1', kind: 'MutatingWebhookConfiguration' });
+  const live = await (opts.early?.webhookConfigs ?? client.list(MUTATING_WEBHOOKS));
   const check = checkWebhooks(render, live);
   if (check.conflicts.length > 0) {
     const message = `creating default tag would conflict:\n${check.conflicts.join('\n')}`;
@@ -143,7 +168,7 @@ export async function installManifests(client: KubeClient, render: InstallRender
   const network = (render.iop['spec'] as { values?: { global?: { network?: unknown } } } | undefined)?.values?.global?.network;
   // Independent reads and one create: the namespace, the webhook precheck and discovery go together.
   await Promise.all([
-    ensureNamespace(client, render.namespace, typeof network === 'string' && network !== '' ? network : undefined),
+    ensureNamespace(client, render.namespace, typeof network === 'string' && network !== '' ? network : undefined, opts.early),
     checkWebhooksBeforeInstall(client, render, opts),
     prefetchMappings(client, [...render.components.values()].flat()),
   ]);

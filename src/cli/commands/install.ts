@@ -7,6 +7,8 @@ import type { CommandContext } from '../context.js';
 import type { CommandSpec, OptionSpec } from '../spec.js';
 import { SailError } from '../../errors.js';
 import type { ComponentName } from '../../operator/translate.js';
+import type { ControlPlane } from '../../kube/index.js';
+import type { EarlyReads } from '../../install/installer.js';
 
 export interface InstallFlags {
   filename: string[];
@@ -147,30 +149,43 @@ function compareVersions(a: string, b: string): number {
 
 export async function installAction(ctx: CommandContext, opts: InstallFlags): Promise<number> {
   checkRevisionFlag(opts.revision);
-  const { readUserFile } = await import('../../util/files.js');
-  const { renderInstall } = await import('../../install/render.js');
-  const { ISTIO_VERSION } = await import('../../version.js');
-  const files = [];
-  for (const name of opts.filename ?? []) files.push({ name, text: await readUserFile(name.trim(), () => ctx.io.readStdin()) });
-
-  // The first round trips (server version, discovery of the kinds every install reads) go out
-  // while the manifest renders. Their errors, and a bad kubeconfig's, wait until the render has
-  // succeeded, so a mistake in the user's files is still reported first.
+  // The reads that do not depend on the render (server version, discovery of the kinds every
+  // install reads, the running control planes, the webhook precheck's list, the system namespace)
+  // go out while the manifest renders; nothing is written before it has succeeded. Their errors,
+  // and a bad kubeconfig's, wait until then, so a mistake in the user's files is still reported first.
   const kube = await import('../../kube/index.js');
-  let early: { client: ReturnType<typeof kube.clientFromFlags>; version: Promise<{ gitVersion: string }> } | undefined;
+  let early:
+    | {
+        client: ReturnType<typeof kube.clientFromFlags>;
+        version: Promise<{ gitVersion: string }>;
+        controlPlanes: Promise<ControlPlane[]>;
+        reads: EarlyReads;
+      }
+    | undefined;
   try {
     const c = kube.clientFromFlags(ctx.globals, ctx.io.env);
     const version = c.serverVersion();
     version.catch(() => undefined);
-    (await import('../../install/installer.js')).warmDiscovery(c);
-    early = { client: c, version };
+    // The install's namespace is known only after the render: every namespace's, filtered below.
+    const controlPlanes = kube.findControlPlanes(c, undefined);
+    controlPlanes.catch(() => undefined);
+    const installer = await import('../../install/installer.js');
+    installer.warmDiscovery(c);
+    early = { client: c, version, controlPlanes, reads: installer.startEarlyReads(c) };
   } catch {
     // Thrown again below, after the render.
   }
-  // The render hardly yields: let the requests reach the socket before it starts.
-  await new Promise((resolve) => setImmediate(resolve));
-  let render: Awaited<ReturnType<typeof renderInstall>>;
+  let render: Awaited<ReturnType<typeof import('../../install/render.js').renderInstall>>;
+  let ISTIO_VERSION: string;
   try {
+    // Loading the render's modules (and reading -f files) waits on the disk, so the first answers
+    // (discovery) arrive meanwhile and the reads that need them go out before the render runs.
+    const [{ readUserFile }, { renderInstall }, version] = await Promise.all([import('../../util/files.js'), import('../../install/render.js'), import('../../version.js')]);
+    ISTIO_VERSION = version.ISTIO_VERSION;
+    const files = [];
+    for (const name of opts.filename ?? []) files.push({ name, text: await readUserFile(name.trim(), () => ctx.io.readStdin()) });
+    // The render hardly yields: let the requests reach the socket before it starts.
+    await new Promise((resolve) => setImmediate(resolve));
     render = await renderInstall({ files, sets: opts.set ?? [], manifestsDir: opts.manifests ?? opts.charts, revision: opts.revision, force: opts.force });
   } catch (e) {
     early?.client.close();
@@ -180,8 +195,16 @@ export async function installAction(ctx: CommandContext, opts: InstallFlags): Pr
 
   const client = early?.client ?? kube.clientFromFlags(ctx.globals, ctx.io.env);
   try {
-    // Independent of the version check, so it runs alongside it.
-    const running = kube.findControlPlanes(client, render.namespace).catch(() => []);
+    // A cluster-wide list the user may not make (RBAC) is asked again for the one namespace.
+    const inNamespace = (): Promise<ControlPlane[]> => kube.findControlPlanes(client, render.namespace);
+    const running = (
+      early
+        ? early.controlPlanes.then(
+            (all) => all.filter((p) => p.namespace === render.namespace),
+            (e: unknown) => (e instanceof kube.KubeApiError && e.status === 403 ? inNamespace() : Promise.reject(e)),
+          )
+        : inNamespace()
+    ).catch((): ControlPlane[] => []);
     const { kubernetesVersionNotice } = await import('../../install/prechecks.js');
     let gitVersion: string;
     try {
@@ -202,6 +225,7 @@ export async function installAction(ctx: CommandContext, opts: InstallFlags): Pr
       const { formatPlan } = await import('../../install/plan.js');
       const { defaultTagWebhook } = await import('../../install/webhooks.js');
       await installer.checkWebhooksBeforeInstall(client, render, {
+        early: early?.reads,
         force: opts.force,
         events: { warn: (l) => ctx.io.stderr.write(`${l}\n`), log: (l) => ctx.io.stderr.write(`${l}\n`) },
       });
@@ -215,6 +239,8 @@ export async function installAction(ctx: CommandContext, opts: InstallFlags): Pr
       return 0;
     }
 
+    // Answers read before a prompt may be stale once the user has answered it: read again then.
+    const earlyReads = opts.skipConfirmation ? early?.reads : undefined;
     if (!opts.skipConfirmation) {
       const question = `This will install the Istio ${ISTIO_VERSION} profile "${render.profile}" into the cluster. Proceed? (y/N)`;
       if (!ctx.io.stdinIsTTY) {
@@ -228,7 +254,7 @@ export async function installAction(ctx: CommandContext, opts: InstallFlags): Pr
 
     const progress = await progressPrinter(ctx);
     try {
-      await installer.installManifests(client, render, { readinessTimeoutMs: opts.readinessTimeout, force: opts.force, events: progress.events });
+      await installer.installManifests(client, render, { readinessTimeoutMs: opts.readinessTimeout, force: opts.force, events: progress.events, early: earlyReads });
     } finally {
       progress.stop();
     }
