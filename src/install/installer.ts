@@ -190,6 +190,9 @@ export async function installManifests(client: KubeClient, render: InstallRender
         wave.forEach((o, i) => {
           if (!readyAsApplied(applied[i]!)) toWaitFor.push(o);
         });
+        // Kinds prune lists that these CRDs serve (EnvoyFilter) were unserved when discovery was
+        // first asked: ask again now, in the background, rather than on prune's critical path.
+        if (wave[0]?.kind === 'CustomResourceDefinition') warmDiscovery(client);
       }
       const report = await waitForReady(client, toWaitFor, {
         timeoutMs: opts.readinessTimeoutMs,
