@@ -40,16 +40,23 @@ const commanderOptionRegex = {
 };
 
 // The yaml package is bundled (Node would otherwise load its CommonJS build as some sixty files on
-// every command that reads YAML). A dynamic `import('yaml')` of it would yield only a default
-// export in the bundle, so the build refuses one: import it statically (src/util/yaml.ts).
-const noDynamicYamlImport = {
-  name: 'no-dynamic-yaml-import',
+// every command that reads YAML), from its ES-module build: esbuild binds a CommonJS module's
+// exports through getters, and the YAML readers call isMap/isScalar/... hundreds of thousands of
+// times (about 14 ms of a manifest generate). That build is the package's "browser" one, the
+// same code but for two things sailctl does not use: a `!!binary` scalar becomes a Uint8Array
+// rather than a Buffer, and the package's rare warnings go to console.warn (stderr) rather than
+// process.emitWarning (stderr). Tools outside the bundle (tests, the inject worker) keep the
+// Node build.
+const yamlEsm = {
+  name: 'yaml-esm',
   setup(b) {
-    b.onResolve({ filter: /^yaml$/ }, (args) =>
-      args.kind === 'dynamic-import'
-        ? { errors: [{ text: `dynamic import('yaml') in ${args.importer}: import it statically (see src/util/yaml.ts)` }] }
-        : undefined,
-    );
+    b.onResolve({ filter: /^yaml$/ }, async (args) => {
+      if (args.kind === 'dynamic-import') {
+        return { errors: [{ text: `dynamic import('yaml') in ${args.importer}: import it statically (see src/util/yaml.ts)` }] };
+      }
+      const pkg = await b.resolve('yaml/package.json', { kind: 'import-statement', resolveDir: args.resolveDir });
+      return { path: resolve(dirname(pkg.path), 'browser', 'index.js') };
+    });
   },
 };
 
@@ -110,7 +117,7 @@ const result = await build({
   // Node built-ins; give them a real one.
   banner: { js: "const require = process.getBuiltinModule('node:module').createRequire(import.meta.url);" },
   logLevel: 'warning',
-  plugins: [lazyChildProcessForCommander, commanderOptionRegex, noDynamicYamlImport, clientNodeExternal],
+  plugins: [lazyChildProcessForCommander, commanderOptionRegex, yamlEsm, clientNodeExternal],
   external: [
     '@kubernetes-models/*',
     'kubernetes-models',
