@@ -8,7 +8,8 @@
  * renderer can report "execution error at (FILE:LINE:COL): MESSAGE" exactly like Helm.
  */
 import { marshalGoJson, parseGoJson } from './gojson.js';
-import { marshalGoYaml, marshalGoYamlPretty, parseGoYaml } from './goyaml.js';
+import { marshalGoYaml, marshalGoYamlPretty } from './goyaml.js';
+import { readGoYaml } from './block-values.js';
 import { sprigFuncs } from './sprig.js';
 import { sprintf } from './fmt.js';
 import { ExecError } from './exec.js';
@@ -49,7 +50,7 @@ function yamlErrorText(e: unknown): string {
 export function fromYaml(text: string): GoMap {
   let v: GoValue;
   try {
-    v = parseGoYaml(text, { duplicateKeys: 'last-wins' });
+    v = readGoYaml(text, { duplicateKeys: 'last-wins' });
   } catch (e) {
     return new Map([['Error', yamlErrorText(e)]]);
   }
@@ -64,7 +65,7 @@ export function fromYaml(text: string): GoMap {
 export function fromYamlArray(text: string): GoValue[] {
   let v: GoValue;
   try {
-    v = parseGoYaml(text, { duplicateKeys: 'last-wins' });
+    v = readGoYaml(text, { duplicateKeys: 'last-wins' });
   } catch (e) {
     return sliceOf([yamlErrorText(e)], 'interface {}');
   }

@@ -7,7 +7,8 @@
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, relative, sep } from 'node:path';
 import { SailError } from '../errors.js';
-import { GoYamlError, parseGoYaml } from '../gotemplate/goyaml.js';
+import { GoYamlError } from '../gotemplate/goyaml.js';
+import { readGoYaml } from '../gotemplate/block-values.js';
 import type { GoMap, GoValue } from '../gotemplate/value.js';
 
 export interface ChartFile {
@@ -125,7 +126,7 @@ function yamlError(file: string, e: unknown, what: string): SailError {
 export function parseValuesText(text: string, file: string): GoMap {
   let v: GoValue;
   try {
-    v = parseGoYaml(text);
+    v = readGoYaml(text);
   } catch (e) {
     throw yamlError(file, e, 'cannot parse values');
   }
@@ -160,7 +161,7 @@ function loadDir(dir: string): Chart {
   }
   let raw: GoValue;
   try {
-    raw = parseGoYaml(chartYaml);
+    raw = readGoYaml(chartYaml);
   } catch (e) {
     throw yamlError(chartYamlPath, e, 'cannot load Chart.yaml');
   }

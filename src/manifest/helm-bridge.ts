@@ -10,6 +10,7 @@ import { loadChart, renderTemplates, type Chart } from '../helm/index.js';
 import type { GoMap } from '../gotemplate/value.js';
 import { isJsonObject, type JsonObject, type JsonValue } from '../operator/types.js';
 import { GoYamlError, parseGoYamlAll, parseGoYamlPlain } from '../gotemplate/goyaml.js';
+import { readGoYaml } from '../gotemplate/block-values.js';
 import { canonicalText, isK8sObject, type K8sObject } from './objects.js';
 import { goToJson, jsonToGo } from './govalues.js';
 
@@ -56,7 +57,7 @@ function fromPrebuilt(text: string, objects: Record<string, JsonObject>): K8sObj
       if (end < 0) break;
       at = end + 1;
     }
-    const labels = goToJson(parseGoYamlAll(lines.join('\n'))[0]);
+    const labels = goToJson(readGoYaml(lines.join('\n')));
     if (!isJsonObject(labels)) return undefined;
     metadata.labels = labels;
   }
