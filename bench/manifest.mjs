@@ -55,6 +55,30 @@ if (existsSync(BUNDLE)) {
 measure('sailctl manifest generate --set profile=demo', ['manifest', 'generate', '--set', 'profile=demo']);
 measure('sailctl manifest generate --component pilot', ['manifest', 'generate', '--component', 'pilot']);
 
+// The render alone, in one fresh process: the first render (cold: code compiled and run for the
+// first time, tables and caches filled) against the fifth (warm). The difference is the one-off
+// cost every CLI run pays; see docs/performance.md.
+const GENERATE = pathToFileURL(join(ROOT, 'dist', 'manifest', 'generate.js')).href;
+if (existsSync(new URL(GENERATE))) {
+  const script = `import module from 'node:module'; module.enableCompileCache?.();
+const { generateManifest, formatManifest } = await import(${JSON.stringify(GENERATE)});
+const t = [];
+for (let i = 0; i < 5; i++) { const a = performance.now(); await formatManifest((await generateManifest({})).objects); t.push(performance.now() - a); }
+console.log(JSON.stringify(t));`;
+  const colds = [];
+  const warms = [];
+  for (let i = 0; i < 7; i++) {
+    const r = spawnSync(node, ['--stack-size=4000', '--input-type=module', '-e', script], { encoding: 'utf8' });
+    if (r.status !== 0) throw new Error(`in-process render failed: ${r.stderr}`);
+    const t = JSON.parse(r.stdout);
+    colds.push(t[0]);
+    warms.push(t[4]);
+  }
+  console.log(`info  render + format in one process: first ${median(colds).toFixed(0)} ms (cold), fifth ${median(warms).toFixed(0)} ms (warm), medians of 7 processes`);
+} else {
+  console.log('skip  in-process render: dist/manifest not built (npm run build)');
+}
+
 const src = process.env.ISTIO_SRC;
 if (src && existsSync(join(src, 'manifests', 'charts'))) {
   measure("sailctl manifest generate -d $ISTIO_SRC/manifests (Istio's charts)", ['manifest', 'generate', '-d', join(src, 'manifests')]);
