@@ -13,6 +13,7 @@ import { validateAuthorizationPolicy, validatePeerAuthentication, validateReques
 import { validateWorkloadEntry, validateWorkloadGroup } from './workload.js';
 import { validateTelemetry } from './telemetry.js';
 import { validateWasmPlugin } from './wasmplugin.js';
+import { validateTrafficExtension } from './trafficextension.js';
 import { validateProxyConfig } from './proxyconfig.js';
 import { validateEnvoyFilter } from './envoyfilter.js';
 import { validateSidecar } from './sidecar.js';
@@ -36,7 +37,7 @@ export { validateWildcardDomain };
 /** The kinds Istio registers a validator for (collections.Pilot); each also gets the metadata checks. */
 const VALIDATED_KINDS = new Set([
   'AuthorizationPolicy', 'DestinationRule', 'EnvoyFilter', 'Gateway', 'PeerAuthentication', 'ProxyConfig', 'RequestAuthentication',
-  'ServiceEntry', 'Sidecar', 'Telemetry', 'VirtualService', 'WasmPlugin', 'WorkloadEntry', 'WorkloadGroup',
+  'ServiceEntry', 'Sidecar', 'Telemetry', 'TrafficExtension', 'VirtualService', 'WasmPlugin', 'WorkloadEntry', 'WorkloadGroup',
 ]);
 
 /**
@@ -99,6 +100,9 @@ export function validateSemantics(
       break;
     case 'WasmPlugin':
       validateWasmPlugin(spec, r);
+      break;
+    case 'TrafficExtension':
+      validateTrafficExtension(spec, r);
       break;
     case 'ProxyConfig':
       validateProxyConfig(spec, r);

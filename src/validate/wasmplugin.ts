@@ -92,7 +92,7 @@ export function goParseURL(raw: string, viaRequest: boolean): string {
 }
 
 /** Istio's strictParseURL: a url that does not parse is retried as `http://` + url. */
-function wasmURLError(url: string): string | undefined {
+export function wasmURLError(url: string): string | undefined {
   if (url === '') return 'url field needs to be set';
   let target = url;
   let scheme: string;
@@ -114,35 +114,37 @@ function wasmURLError(url: string): string | undefined {
   return VALID_SCHEMES.has(scheme) ? undefined : `url contains unsupported scheme: ${scheme}`;
 }
 
-function sha256Error(sha: string): string | undefined {
+export function sha256Error(sha: string): string | undefined {
   if (sha === '') return undefined;
   if (sha.length !== 64) return 'sha256 field must be 64 characters long';
   return /^[a-f0-9]{64}$/.test(sha) ? undefined : 'sha256 field must match [a-f0-9]{64} pattern';
 }
 
-interface LocatedError {
+export interface LocatedError {
   message: string;
   path: string;
 }
 
-function vmConfigError(vm: unknown): LocatedError | undefined {
+/** `at` is the field-map path of the vmConfig (WasmPlugin: `.spec.vmConfig`; TrafficExtension nests it under `.spec.wasm`). */
+export function vmConfigError(vm: unknown, at = '.spec.vmConfig'): LocatedError | undefined {
   const seen = new Set<string>();
   const envs = arr(obj(vm)['env']);
   for (let i = 0; i < envs.length; i++) {
     if (!present(envs[i])) continue;
     const o = obj(envs[i]);
     const name = str(o['name']);
-    const at = (f: string): string => `{.spec.vmConfig.env[${i}].${f}}`;
-    if (name === '') return { message: 'spec.vmConfig.env invalid', path: at('valueFrom') };
-    if (name.length > 256) return { message: 'env.name field must be less than 255 characters long', path: at('name') };
-    if (seen.has(name)) return { message: 'duplicate env', path: at('name') };
+    const field = (f: string): string => `{${at}.env[${i}].${f}}`;
+    if (name === '') return { message: 'spec.vmConfig.env invalid', path: field('valueFrom') };
+    if (name.length > 256) return { message: 'env.name field must be less than 255 characters long', path: field('name') };
+    if (seen.has(name)) return { message: 'duplicate env', path: field('name') };
     seen.add(name);
-    if ((str(o['valueFrom']) || 'INLINE') !== 'INLINE' && str(o['value']) !== '') return { message: 'value may only be set when valueFrom is INLINE', path: at('value') };
+    if ((str(o['valueFrom']) || 'INLINE') !== 'INLINE' && str(o['value']) !== '') return { message: 'value may only be set when valueFrom is INLINE', path: field('value') };
   }
   return undefined;
 }
 
-function matchError(match: unknown): LocatedError | undefined {
+/** Traffic selectors' ports; WasmPlugin and TrafficExtension share the rule and its messages. */
+export function matchError(match: unknown): LocatedError | undefined {
   const selectors = arr(match);
   for (let s = 0; s < selectors.length; s++) {
     if (!present(selectors[s])) return { message: `spec.Match[${s}] is nil`, path: '{.spec.match}' };

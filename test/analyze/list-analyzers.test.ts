@@ -11,7 +11,7 @@ describe('analyzer descriptions', () => {
   const all = allAnalyzers();
 
   it('every registered analyzer has a one-line description, and names are unique', () => {
-    expect(all.length).toBe(49);
+    expect(all.length).toBe(50);
     for (const a of all) {
       expect(a.description.trim(), a.name).not.toBe('');
       expect(a.description, a.name).not.toMatch(/[\n\r]/);
@@ -22,7 +22,7 @@ describe('analyzer descriptions', () => {
 
   it('per-kind schema analyzers name their kind', () => {
     const schema = all.filter((a) => a.name.startsWith('schema.ValidationAnalyzer.'));
-    expect(schema.length).toBe(14);
+    expect(schema.length).toBe(15);
     for (const a of schema) expect(a.description).toContain(a.name.slice('schema.ValidationAnalyzer.'.length));
   });
 });
@@ -36,7 +36,7 @@ describe('-L layout (istioctl: names in byte order, "* NAME:" then the descripti
   it('the real list: two lines per analyzer, sorted, every description present', () => {
     const lines = analyzersAsString(allAnalyzers()).split('\n');
     expect(lines.pop()).toBe('');
-    expect(lines.length).toBe(2 * 49);
+    expect(lines.length).toBe(2 * 50);
     const names: string[] = [];
     for (let i = 0; i < lines.length; i += 2) {
       expect(lines[i]).toMatch(/^\* [A-Za-z0-9.]+:$/);

@@ -74,3 +74,30 @@ describe('sailctl validate: Telemetry, WasmPlugin, ProxyConfig, EnvoyFilter (e2e
     expect(r.stderr).toBe('\n\t* Telemetry/default/t: multiple providers is not currently supported\n');
   });
 });
+
+describe('sailctl validate: TrafficExtension (e2e)', () => {
+  it('a valid file (one Lua, one Wasm extension) passes with exit 0', async () => {
+    const f = `${F}/trafficextension-valid.yaml`;
+    const r = await sailctl(['validate', '-f', f]);
+    expect(r.stderr).toBe(`"${f}" is valid\n`);
+    expect(r.exitCode).toBe(0);
+    expect(r.stdout).toBe('');
+  });
+
+  it('filter, selection, url, env, port and structural errors, each at its line, exit 1', async () => {
+    const f = `${F}/trafficextension-invalid.yaml`;
+    const r = await sailctl(['validate', '-f', f]);
+    expect(r.exitCode).toBe(1);
+    expect(r.stderr).toContain('Error: 8 errors occurred:');
+    for (const line of [
+      `* TrafficExtension/apps/broken-wasm: spec.wasm.pluginName must be string [${f}:15]`,
+      `* TrafficExtension/apps/broken-wasm: only one of targetRefs or workloadSelector can be set [${f}:1]`,
+      `* TrafficExtension/apps/broken-wasm: url contains unsupported scheme: ftp [${f}:14]`,
+      `* TrafficExtension/apps/broken-wasm: duplicate env [${f}:20]`,
+      `* TrafficExtension/apps/broken-wasm: spec.Match[0].Ports[0] is out of range: 70000 [${f}:24]`,
+      `* TrafficExtension/apps/broken-lua: spec unknown field "priorty" [${f}:36]`,
+      `* TrafficExtension/apps/broken-lua: exactly one of wasm or lua must be set [${f}:26]`,
+      `* TrafficExtension/apps/broken-lua: lua.inlineCode cannot be empty [${f}:33]`,
+    ]) expect(r.stderr).toContain(line);
+  });
+});

@@ -1,7 +1,7 @@
 /**
  * Opt-in: runs the cases of Istio's own validation test tables for Gateway, VirtualService,
  * DestinationRule, ServiceEntry, Sidecar, WorkloadEntry, WorkloadGroup, Telemetry, ProxyConfig,
- * WasmPlugin, AuthorizationPolicy, RequestAuthentication, PeerAuthentication
+ * WasmPlugin, TrafficExtension, AuthorizationPolicy, RequestAuthentication, PeerAuthentication
  * (pkg/config/validation/validation_test.go) and EnvoyFilter
  * (pkg/config/validation/envoyfilter/envoyfilter_test.go) through sailctl's semantic rules. The Go
  * test files are read at test time from ISTIO_SRC (nothing of them is stored here); their proto
@@ -135,7 +135,8 @@ class GoReader {
     if (t.v === '{') return this.body('');
     if (t.v === '[' || t.v === 'map' || t.v === '*') {
       const ty = this.type();
-      return this.body(ty);
+      // A bare type is an argument, as in make([]byte, 65537); its text stands for it.
+      return this.peek('{') ? this.body(ty) : ty;
     }
     if (t.t === 'str') {
       this.next();
@@ -290,13 +291,14 @@ const TABLES: Array<{ file: string; func: string; kind: string; specType: RegExp
   { file: 'validation_test.go', func: 'TestValidateTelemetry', kind: 'Telemetry', specType: /telemetry\.Telemetry$/ },
   { file: 'validation_test.go', func: 'TestValidateProxyConfig', kind: 'ProxyConfig', specType: /ProxyConfig$/ },
   { file: 'validation_test.go', func: 'TestValidateWasmPlugin', kind: 'WasmPlugin', specType: /extensions\.WasmPlugin$/ },
+  { file: 'validation_test.go', func: 'TestValidateTrafficExtension', kind: 'TrafficExtension', specType: /extensions\.TrafficExtension$/ },
   // Istio's table calls the inner function, without the standing "exposes internal implementation details" warning.
   { file: join('envoyfilter', 'envoyfilter_test.go'), func: 'TestValidateEnvoyFilter', kind: 'EnvoyFilter', specType: /EnvoyFilter$/, dropWarning: 'EnvoyFilter exposes internal implementation details' },
 ];
 
 const available = VALIDATION_DIR !== '' && existsSync(join(VALIDATION_DIR, 'validation_test.go'));
 
-describe.skipIf(!available)("Istio's validation tables (ISTIO_SRC) for Gateway, Telemetry, ProxyConfig, WasmPlugin, EnvoyFilter", () => {
+describe.skipIf(!available)("Istio's validation tables (ISTIO_SRC) for Gateway, Telemetry, ProxyConfig, WasmPlugin, TrafficExtension, EnvoyFilter", () => {
   for (const table of TABLES) {
     describe(table.func, () => {
       const cases = available ? readTable(readFileSync(join(VALIDATION_DIR, table.file), 'utf8'), table.func) : [];

@@ -3,11 +3,16 @@ import { newMessage, type Analyzer } from '../analyzer.js';
 import { KINDS, kindKey } from '../kinds.js';
 import { validateSemantics } from '../../validate/semantic.js';
 
+/** Kinds whose analyzer says more than the common sentence (their CRD schema is open). */
+const DESCRIPTIONS: Readonly<Record<string, string>> = {
+  TrafficExtension: "Checks each TrafficExtension's single Wasm or Lua filter, its workload selection and its match ports with Istio's semantic rules",
+};
+
 export const schemaValidationAnalyzers: Analyzer[] = KINDS.filter((k) => k.istio).map((k) => {
   const key = kindKey(k.group, k.kind);
   return {
     name: `schema.ValidationAnalyzer.${k.kind}`,
-    description: `Validates every ${k.kind} against its CRD schema and Istio's semantic rules for the kind`,
+    description: DESCRIPTIONS[k.kind] ?? `Validates every ${k.kind} against its CRD schema and Istio's semantic rules for the kind`,
     inputs: [key],
     analyze(ctx) {
       for (const r of ctx.snapshot.list(key)) {
