@@ -60,6 +60,26 @@ const yamlEsm = {
   },
 };
 
+// src/util/yaml.ts loads the yaml package on first use with a synchronous require (install and
+// manifest generate never need it). In the bundle that require must reach the bundled copy, not
+// node_modules: the bundle gets one more entry, yaml-package.js beside every chunk, re-exporting
+// the package (from the chunk the modules that import it statically share), and the require in
+// util/yaml.js is pointed at it; Node's require of an ES module loads it synchronously.
+const YAML_PACKAGE_ENTRY = 'sailctl:yaml-package';
+const yamlPackageOnDemand = {
+  name: 'yaml-package-on-demand',
+  setup(b) {
+    b.onResolve({ filter: /^sailctl:yaml-package$/ }, () => ({ path: 'yaml-package', namespace: 'sailctl-yaml-package' }));
+    b.onLoad({ filter: /.*/, namespace: 'sailctl-yaml-package' }, () => ({ contents: "export * from 'yaml';", resolveDir: root, loader: 'js' }));
+    b.onLoad({ filter: /[\\/]dist[\\/]util[\\/]yaml\.js$/ }, async (args) => {
+      const source = await readFile(args.path, 'utf8');
+      const marker = "const YAML_PACKAGE = 'yaml';";
+      if (!source.includes(marker)) throw new Error(`bundle: ${args.path} no longer has ${marker}; review the yaml-package-on-demand plugin`);
+      return { contents: source.replace(marker, "const YAML_PACKAGE = './yaml-package.js';"), loader: 'js' };
+    });
+  },
+};
+
 // @kubernetes/client-node stays external (its exec and auth-provider code is loaded only when a
 // kubeconfig asks for it), except the small config_types.js every cluster command reads
 // kubeconfigs with: loaded by Node, its `import fs from 'node:fs'` would build the fs facade and
@@ -104,7 +124,10 @@ const outdir = resolve(root, 'dist', 'bundle');
 rmSync(outdir, { recursive: true, force: true });
 const result = await build({
   write: false,
-  entryPoints: [resolve(root, 'dist', 'cli', 'main.js')],
+  entryPoints: [
+    { in: resolve(root, 'dist', 'cli', 'main.js'), out: 'main' },
+    { in: YAML_PACKAGE_ENTRY, out: 'yaml-package' },
+  ],
   outdir,
   bundle: true,
   splitting: true,
@@ -117,7 +140,7 @@ const result = await build({
   // Node built-ins; give them a real one.
   banner: { js: "const require = process.getBuiltinModule('node:module').createRequire(import.meta.url);" },
   logLevel: 'warning',
-  plugins: [lazyChildProcessForCommander, commanderOptionRegex, yamlEsm, clientNodeExternal],
+  plugins: [lazyChildProcessForCommander, commanderOptionRegex, yamlEsm, yamlPackageOnDemand, clientNodeExternal],
   external: [
     '@kubernetes-models/*',
     'kubernetes-models',

@@ -16,9 +16,9 @@
  * for the subset of events a JSON document produces, because the output must be byte-exact.
  */
 import { FAILSAFE_SCHEMA, NOT_RESOLVED, defineScalarTag, loadAll as fastLoadAll, mergeTag } from 'js-yaml';
-import { parseAllDocuments, isAlias, isMap, isScalar, isSeq, isPair, LineCounter, type Document, type Node, Scalar } from 'yaml';
 import { FuncError, GoFloat32, GoInt, GoStruct, fromJS, type GoMap, type GoValue } from './value.js';
 import { readBlockYaml, UNSUPPORTED } from './goyaml-block.js';
+import { exactParseAll, exactParseFirst } from './goyaml-exact.js';
 import { goJsonFloat, goJsonNumber, shortestDecimal, structJsonValue, toJsonData, type JsonData } from './gojson.js';
 
 // ---------------------------------------------------------------------------------------------
@@ -221,149 +221,12 @@ export class GoYamlError extends Error {
   }
 }
 
-const MAX_ALIAS_EXPANSIONS = 100_000;
-
-class YamlReader {
-  private expansions = 0;
-  constructor(
-    private readonly doc: Document,
-    private readonly lines: LineCounter,
-    /** go-yaml's Unmarshal lets a repeated key overwrite; UnmarshalStrict refuses it. */
-    private readonly lastKeyWins = false,
-  ) {}
-
-  lineOf(node: Node | null | undefined): number | undefined {
-    const off = node?.range?.[0];
-    return off === undefined ? undefined : this.lines.linePos(off).line;
-  }
-
-  value(node: unknown): GoValue {
-    if (node === null || node === undefined) return null;
-    if (isAlias(node)) {
-      if (++this.expansions > MAX_ALIAS_EXPANSIONS) throw new GoYamlError('document contains excessive aliasing', this.lineOf(node));
-      const target = node.resolve(this.doc);
-      if (!target) throw new GoYamlError(`unknown anchor '${node.source}' referenced`, this.lineOf(node));
-      return this.value(target);
-    }
-    if (isScalar(node)) return this.scalar(node);
-    if (isSeq(node)) return node.items.map((item) => this.value(item));
-    if (isMap(node)) return this.mapping(node as unknown as { items: unknown[] } & Node);
-    return null;
-  }
-
-  private scalarRaw(node: Scalar): ResolvedScalar {
-    const text = String(node.value ?? '');
-    const tag = node.tag;
-    const plain = node.type === Scalar.PLAIN || node.type === undefined;
-    if (tag === undefined || tag === '!' ) {
-      return plain && tag === undefined ? resolveScalar(text) : { tag: 'str', value: text };
-    }
-    const short = tag.startsWith('tag:yaml.org,2002:') ? tag.slice('tag:yaml.org,2002:'.length) : tag.startsWith('!!') ? tag.slice(2) : undefined;
-    switch (short) {
-      case 'str':
-        return { tag: 'str', value: text };
-      case 'binary':
-        return { tag: 'str', value: Buffer.from(text.replace(/\s+/g, ''), 'base64').toString('latin1') };
-      case 'int':
-      case 'float':
-      case 'bool':
-      case 'null':
-      case 'timestamp': {
-        const r = resolveScalar(text);
-        if (short === 'float' && r.tag === 'int') return { tag: 'float', value: Number(r.value) };
-        if (r.tag === short || (short === 'timestamp' && r.tag === 'timestamp')) return r;
-        if (short === 'timestamp') return { tag: 'str', value: text };
-        throw new GoYamlError(`cannot decode ${displayTag(r.tag)} \`${text}\` as a !!${short}`, this.lineOf(node));
-      }
-      default:
-        // Unknown tags: go-yaml keeps the text as a string for interface{} targets.
-        return { tag: 'str', value: text };
-    }
-  }
-
-  private scalar(node: Scalar): GoValue {
-    const r = this.scalarRaw(node);
-    switch (r.tag) {
-      case 'str':
-      case 'timestamp':
-      case 'merge':
-        return r.value;
-      case 'bool':
-        return r.value;
-      case 'null':
-        return null;
-      case 'int':
-        return Number(r.value);
-      case 'float':
-        if (!Number.isFinite(r.value)) throw new GoYamlError(`error converting YAML to JSON: json: unsupported value: ${formatFloatG(r.value)}`, this.lineOf(node));
-        return r.value;
-    }
-  }
-
-  private keyString(node: unknown): string {
-    if (isAlias(node)) return this.keyString(node.resolve(this.doc));
-    if (!isScalar(node)) {
-      if (node === null || node === undefined) throw new GoYamlError('error converting YAML to JSON: Unsupported map key of type: <nil>', undefined);
-      throw new GoYamlError('error converting YAML to JSON: Unsupported map key (a collection)', this.lineOf(node as Node));
-    }
-    const r = this.scalarRaw(node);
-    switch (r.tag) {
-      case 'str':
-      case 'timestamp':
-      case 'merge':
-        return r.value;
-      case 'bool':
-        return r.value ? 'true' : 'false';
-      case 'int':
-        if (r.unsigned) throw new GoYamlError(`error converting YAML to JSON: Unsupported map key of type: uint64, key: 0x${r.value.toString(16)}`, this.lineOf(node));
-        return r.value.toString();
-      case 'float': {
-        const s = formatFloatG(r.value, 32);
-        return s === '+Inf' ? '.inf' : s === '-Inf' ? '-.inf' : s === 'NaN' ? '.nan' : s;
-      }
-      case 'null':
-        throw new GoYamlError('error converting YAML to JSON: Unsupported map key of type: <nil>', this.lineOf(node));
-    }
-  }
-
-  private mapping(node: { items: unknown[] } & Node): GoMap {
-    const out: GoMap = new Map();
-    const explicit = new Set<string>();
-    const merges: GoValue[] = [];
-    for (const pair of node.items) {
-      if (!isPair(pair)) continue;
-      const keyNode = pair.key;
-      if (isScalar(keyNode) && keyNode.type === Scalar.PLAIN && keyNode.tag === undefined && keyNode.value === '<<') {
-        const v = this.value(pair.value);
-        if (Array.isArray(v)) merges.push(...v);
-        else merges.push(v);
-        continue;
-      }
-      const key = this.keyString(keyNode);
-      if (explicit.has(key) && !this.lastKeyWins) {
-        throw new GoYamlError(`key ${JSON.stringify(key)} already set in map`, this.lineOf(keyNode as Node));
-      }
-      explicit.add(key);
-      out.set(key, this.value(pair.value));
-    }
-    for (const m of merges) {
-      if (!(m instanceof Map)) throw new GoYamlError('map merge requires map or sequence of maps as the value', this.lineOf(node));
-      for (const [k, v] of m) if (!explicit.has(k) && !out.has(k)) out.set(k, v);
-    }
-    return out;
-  }
-}
-
-function displayTag(tag: ResolvedScalar['tag']): string {
-  return `!!${tag}`;
-}
-
 /**
  * go-yaml v2's error text: scanner errors print the 0-based mark line plus one, parser errors
  * the 0-based line as it is, and either prints no line at all when that line is 0. The
  * error's `line` stays the real 1-based line, for file:line reports.
  */
-function goYamlLocated(message: string, line0: number, scanner: boolean, realLine = line0 + 1): GoYamlError {
+export function goYamlLocated(message: string, line0: number, scanner: boolean, realLine = line0 + 1): GoYamlError {
   const shown = scanner ? line0 + 1 : line0;
   return new GoYamlError(line0 === 0 ? message : `line ${shown}: ${message}`, realLine);
 }
@@ -383,44 +246,9 @@ function directiveError(text: string): GoYamlError | undefined {
   return undefined;
 }
 
-/** go-yaml v2's wording for the syntax errors the `yaml` package reports differently. */
-function goYamlSyntaxError(text: string, code: string, offset: number, lines: LineCounter, fallback: string): GoYamlError {
-  const line0 = lines.linePos(offset).line - 1;
-  if (code === 'TAB_AS_INDENT') return goYamlLocated('found character that cannot start any token', line0, true);
-  const unclosed = /^Flow (sequence|map) in block collection must be sufficiently indented and end with a/.exec(fallback);
-  if (unclosed) {
-    // go-yaml only notices at the end of the stream, whose line counts a final unterminated line
-    const endLine0 = (text.match(/\n/g)?.length ?? 0) + (text.endsWith('\n') || text === '' ? 0 : 1);
-    return goYamlLocated(`did not find expected ',' or '${unclosed[1] === 'map' ? '}' : ']'}'`, endLine0, false, line0 + 1);
-  }
-  return new GoYamlError(fallback, line0 + 1);
-}
-
 function checkDirectives(text: string): void {
   const directive = text.startsWith('%') || text.includes('\n%') ? directiveError(text) : undefined;
   if (directive) throw directive;
-}
-
-function parseDocuments(text: string): { docs: Document[]; lines: LineCounter } {
-  const lines = new LineCounter();
-  const docs = parseAllDocuments(text, {
-    version: '1.1',
-    schema: 'failsafe',
-    lineCounter: lines,
-    prettyErrors: false,
-    uniqueKeys: false,
-    strict: false,
-    merge: false,
-  });
-  const list = Array.isArray(docs) ? docs : [];
-  for (const doc of list) {
-    const err = doc.errors[0];
-    if (err) {
-      const msg = err.message.split('\n')[0]!.replace(/ at line \d+, column \d+:?$/, '');
-      throw goYamlSyntaxError(text, err.code, err.pos[0], lines, msg);
-    }
-  }
-  return { docs: list, lines };
 }
 
 /**
@@ -500,10 +328,7 @@ export function parseGoYaml(text: string, opts: { duplicateKeys?: 'error' | 'las
   // js-yaml refuses repeated keys, so such documents always take the exact path below
   const fast = fastParseAll(text);
   if (fast !== undefined) return fast[0] ?? null;
-  const { docs, lines } = parseDocuments(text);
-  const doc = docs[0];
-  if (!doc) return null;
-  return new YamlReader(doc, lines, opts.duplicateKeys === 'last-wins').value(doc.contents);
+  return exactParseFirst(text, opts.duplicateKeys === 'last-wins');
 }
 
 /**
@@ -511,7 +336,7 @@ export function parseGoYaml(text: string, opts: { duplicateKeys?: 'error' | 'las
  * property): js-yaml's own objects are checked and kept, not converted, when the fast reader
  * takes the text. Texts with anchors take the converting path, so no object is shared.
  */
-export function parseGoYamlPlain(text: string): unknown {
+export function parseGoYamlPlain(text: string, opts: { duplicateKeys?: 'error' | 'last-wins' } = {}): unknown {
   checkDirectives(text);
   const block = readBlockYaml(text, resolvePlainScalar);
   if (block !== UNSUPPORTED) return block;
@@ -527,7 +352,7 @@ export function parseGoYamlPlain(text: string): unknown {
       if (docs.every((d) => plainFastData(d === undefined ? null : d, { n: MAX_FAST_NODES }))) return first;
     }
   }
-  return goValueToPlain(parseGoYaml(text));
+  return goValueToPlain(parseGoYaml(text, opts));
 }
 
 /** A plain scalar as the fast reader's GO_SCALARS resolves it (UNSUPPORTED where that reader gives up). */
@@ -592,8 +417,7 @@ export function parseGoYamlAll(text: string): GoValue[] {
   checkDirectives(text);
   const fast = fastParseAll(text);
   if (fast !== undefined) return fast;
-  const { docs, lines } = parseDocuments(text);
-  return docs.map((doc) => new YamlReader(doc, lines).value(doc.contents));
+  return exactParseAll(text);
 }
 
 // ---------------------------------------------------------------------------------------------

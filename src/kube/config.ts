@@ -10,9 +10,10 @@
  */
 import { existsSync, readFileSync } from 'node:fs';
 import { delimiter, dirname, isAbsolute, join } from 'node:path';
-import { parse } from 'yaml';
 import { newClusters, newContexts, newUsers, type Cluster, type Context, type User } from '@kubernetes/client-node/dist/config_types.js';
 import { SailError } from '../errors.js';
+import { GoYamlError, parseGoYamlPlain } from '../gotemplate/goyaml.js';
+import { yamlPackage } from '../util/yaml.js';
 import { parseProxyUrl } from './proxy.js';
 
 export type { Cluster, Context, User };
@@ -60,16 +61,38 @@ function loadFile(file: string, flag: string | undefined): KubeSettings {
   }
   let doc: Record<string, unknown>;
   try {
-    doc = (parse(text) ?? {}) as Record<string, unknown>;
+    doc = (readKubeconfigYaml(text) ?? {}) as Record<string, unknown>;
   } catch (e) {
-    throw new SailError('YAML', `invalid kubeconfig: ${(e as Error).message.split('\n')[0]}`, { file, line: yamlErrorLine(e) });
+    const { reason, line } = yamlErrorParts(e);
+    throw new SailError('YAML', `invalid kubeconfig: ${reason}`, { file, line });
   }
   // Relative certificate paths are relative to the kubeconfig file, as kubectl reads them.
   return settingsFromDocument(doc, dirname(file), (message) => new SailError('KUBE', `invalid kubeconfig: ${message}`, { file }));
 }
 
-function yamlErrorLine(e: unknown): number | undefined {
-  return (e as { linePos?: Array<{ line: number }> }).linePos?.[0]?.line;
+/**
+ * A kubeconfig's YAML as client-go reads it (sigs.k8s.io/yaml: go-yaml v2's scalars, so yes/on
+ * are booleans, 0o17 is 15, dates and 1:30 stay strings; the first document; a repeated key's last
+ * value), by the template engine's reader, which install loads anyway.
+ */
+function readKubeconfigYaml(text: string): unknown {
+  try {
+    return parseGoYamlPlain(text, { duplicateKeys: 'last-wins' });
+  } catch (e) {
+    if (!(e instanceof GoYamlError)) throw e;
+    // Syntax errors are worded by the `yaml` package, loaded only now, as sailctl always worded
+    // them (with a column); what only Go refuses (an infinite number, a tag's wrong value, a
+    // collection as a key) keeps go-yaml's words.
+    const syntax = yamlPackage().parseDocument(text, { uniqueKeys: false }).errors.find((x) => x.code !== 'MULTIPLE_DOCS');
+    throw syntax ?? e;
+  }
+}
+
+/** The first line of a YAML error without its position, and the line it names. */
+function yamlErrorParts(e: unknown): { reason: string; line: number | undefined } {
+  if (e instanceof GoYamlError) return { reason: e.message.replace(/^line \d+: /, ''), line: e.line };
+  const line = (e as { linePos?: Array<{ line: number }> }).linePos?.[0]?.line;
+  return { reason: (e as Error).message.split('\n')[0] ?? '', line };
 }
 
 /** The clusters, users and contexts of a parsed kubeconfig; relative paths resolve against `dir` when given. */
@@ -227,11 +250,11 @@ function refuseUntrusted(doc: Record<string, unknown>, origin: string): void {
 export function loadKubeConfigText(text: string, origin: string, opts: KubeConfigTextOptions = {}): LoadedKubeConfig | undefined {
   let doc: unknown;
   try {
-    doc = parse(text);
+    doc = readKubeconfigYaml(text);
   } catch (e) {
-    const line = yamlErrorLine(e);
-    // The first line of the YAML library's message names the problem and position, not the text.
-    const reason = (e as Error).message.split('\n')[0]?.replace(/ at line \d+, column \d+:?$/, '') ?? '';
+    // The first line of the YAML reader's message names the problem and position, not the text.
+    const { reason: first, line } = yamlErrorParts(e);
+    const reason = first.replace(/ at line \d+, column \d+:?$/, '');
     throw new SailError('YAML', `invalid kubeconfig in ${origin}${line !== undefined ? ` (line ${line})` : ''}: ${reason}`);
   }
   if (typeof doc !== 'object' || doc === null || Array.isArray(doc)) {

@@ -4,15 +4,31 @@
  * Every parsed document keeps its file and a way to find the line of any path inside it, so
  * errors can name file:line.
  */
-import { LineCounter, parseAllDocuments, isMap, isSeq, isScalar, isPair, type Document, type Node } from 'yaml';
+import { createRequire } from 'node:module';
+import type * as YamlPackage from 'yaml';
+import type { Document, Node } from 'yaml';
 import { SailError } from '../errors.js';
 
-/**
- * The yaml package's writer, for plain YAML output (`-o yaml` of status commands). Import it from
- * here rather than with `await import('yaml')`: in the bundle, a dynamic import of that CommonJS
- * package yields only a default export (scripts/bundle.mjs refuses it).
+/*
+ * The `yaml` package is loaded on first use, not imported: commands whose YAML is all read by
+ * the template engine's readers (install, manifest generate) never need it, and loading and
+ * starting it costs milliseconds. The functions that need it are synchronous, hence a require:
+ * from dist/ (and in tests) Node's own loader finds the package; scripts/bundle.mjs points the
+ * bundle's copy of this line at the bundle's entry for the package (its ES-module build, shared
+ * with the modules that import it statically), so one copy is loaded either way.
  */
-export { stringify as stringifyYaml } from 'yaml';
+const YAML_PACKAGE = 'yaml';
+let loadedYamlPackage: typeof YamlPackage | undefined;
+
+/** The `yaml` package (loaded on the first call). */
+export function yamlPackage(): typeof YamlPackage {
+  return (loadedYamlPackage ??= createRequire(import.meta.url)(YAML_PACKAGE) as typeof YamlPackage);
+}
+
+/** The yaml package's writer, for plain YAML output (`-o yaml` of status commands). */
+export function stringifyYaml(value: unknown, options?: YamlPackage.ToStringOptions & YamlPackage.SchemaOptions & YamlPackage.DocumentOptions): string {
+  return yamlPackage().stringify(value, options);
+}
 
 export type YamlPath = ReadonlyArray<string | number>;
 
@@ -45,6 +61,7 @@ function toPlain(doc: Document): unknown {
 }
 
 function nodeAt(root: Node | null | undefined, path: YamlPath): Node | undefined {
+  const { isMap, isPair, isScalar, isSeq } = yamlPackage();
   let node: unknown = root;
   let last: Node | undefined = (root ?? undefined) as Node | undefined;
   for (const key of path) {
@@ -66,6 +83,7 @@ function nodeAt(root: Node | null | undefined, path: YamlPath): Node | undefined
 }
 
 export function parseYamlDocuments(text: string, opts: ParseYamlOptions = {}): YamlDocument[] {
+  const { LineCounter, parseAllDocuments } = yamlPackage();
   const lineCounter = new LineCounter();
   const docs = parseAllDocuments(text, {
     version: opts.version ?? '1.1',
