@@ -61,7 +61,7 @@ function loadFile(file: string, flag: string | undefined): KubeSettings {
   }
   let doc: Record<string, unknown>;
   try {
-    doc = (readKubeconfigYaml(text) ?? {}) as Record<string, unknown>;
+    doc = (parseKubeconfigYaml(text) ?? {}) as Record<string, unknown>;
   } catch (e) {
     const { reason, line } = yamlErrorParts(e);
     throw new SailError('YAML', `invalid kubeconfig: ${reason}`, { file, line });
@@ -75,7 +75,7 @@ function loadFile(file: string, flag: string | undefined): KubeSettings {
  * are booleans, 0o17 is 15, dates and 1:30 stay strings; the first document; a repeated key's last
  * value), by the template engine's reader, which install loads anyway.
  */
-function readKubeconfigYaml(text: string): unknown {
+export function parseKubeconfigYaml(text: string): unknown {
   try {
     return parseGoYamlPlain(text, { duplicateKeys: 'last-wins' });
   } catch (e) {
@@ -250,7 +250,7 @@ function refuseUntrusted(doc: Record<string, unknown>, origin: string): void {
 export function loadKubeConfigText(text: string, origin: string, opts: KubeConfigTextOptions = {}): LoadedKubeConfig | undefined {
   let doc: unknown;
   try {
-    doc = readKubeconfigYaml(text);
+    doc = parseKubeconfigYaml(text);
   } catch (e) {
     // The first line of the YAML reader's message names the problem and position, not the text.
     const { reason: first, line } = yamlErrorParts(e);
