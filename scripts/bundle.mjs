@@ -52,7 +52,7 @@ const yamlEsm = {
   setup(b) {
     b.onResolve({ filter: /^yaml$/ }, async (args) => {
       if (args.kind === 'dynamic-import') {
-        return { errors: [{ text: `dynamic import('yaml') in ${args.importer}: import it statically (see src/util/yaml.ts)` }] };
+        return { errors: [{ text: `dynamic import('yaml') in ${args.importer}: import it statically, or call yamlPackage() from src/util/yaml.ts` }] };
       }
       const pkg = await b.resolve('yaml/package.json', { kind: 'import-statement', resolveDir: args.resolveDir });
       return { path: resolve(dirname(pkg.path), 'browser', 'index.js') };
