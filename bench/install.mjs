@@ -37,7 +37,8 @@ const { startKubeServer } = await import(pathToFileURL(join(ROOT, 'node_modules'
 function kubeconfig(url, file) {
   writeFileSync(
     file,
-    `apiVersion: v1\nkind: Config\ncurrent-context: bench\nclusters:\n- name: bench\n  cluster: {server: "${url}"}\nusers:\n- name: bench\n  user: {}\ncontexts:\n- name: bench\n  context: {cluster: bench, user: bench}\n`,
+    // Block style, as `kubectl config` writes kubeconfigs.
+    `apiVersion: v1\nkind: Config\ncurrent-context: bench\nclusters:\n- name: bench\n  cluster:\n    server: "${url}"\nusers:\n- name: bench\n  user: {}\ncontexts:\n- name: bench\n  context:\n    cluster: bench\n    user: bench\n`,
   );
   return file;
 }
