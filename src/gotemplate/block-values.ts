@@ -10,36 +10,11 @@
  * which also owns every error message.
  */
 import { readBlockYaml, UNSUPPORTED } from './goyaml-block.js';
-import { parseGoYaml, resolveScalar } from './goyaml.js';
+import { parseGoYaml, resolvePlainScalar, surelyStringKey } from './goyaml.js';
 import type { GoMap, GoValue } from './value.js';
-
-/** A plain scalar as parseGoYaml's fast reader resolves it; UNSUPPORTED where it gives up. */
-function resolvePlain(text: string): unknown {
-  const r = resolveScalar(text);
-  switch (r.tag) {
-    case 'null':
-    case 'bool':
-      return r.value;
-    case 'int':
-      return Number(r.value);
-    case 'float':
-      return Number.isFinite(r.value) ? r.value : UNSUPPORTED;
-    case 'merge':
-      return UNSUPPORTED;
-    default:
-      return text;
-  }
-}
 
 class NotPlain extends Error {}
 const NOT_PLAIN = new NotPlain();
-
-/** Keys a non-string YAML key may have become ("1", "-1", ".5", "null", ...): parseGoYaml decides. */
-function plainKey(k: string): boolean {
-  if (k === 'null' || k === 'undefined') return false;
-  const c = k.charCodeAt(0);
-  return !(c === 0x2d || c === 0x2b || c === 0x2e || (c >= 0x30 && c <= 0x39));
-}
 
 function toGo(x: unknown): GoValue {
   if (x === null || typeof x === 'string' || typeof x === 'number' || typeof x === 'boolean') return x;
@@ -48,7 +23,7 @@ function toGo(x: unknown): GoValue {
     const o = x as Record<string, unknown>;
     const m: GoMap = new Map();
     for (const k of Object.keys(o)) {
-      if (!plainKey(k)) throw NOT_PLAIN;
+      if (!surelyStringKey(k)) throw NOT_PLAIN;
       m.set(k, toGo(o[k]));
     }
     return m;
@@ -60,7 +35,7 @@ function toGo(x: unknown): GoValue {
 export function readGoYaml(text: string, opts: { duplicateKeys?: 'error' | 'last-wins' } = {}): GoValue {
   // Directives get parseGoYaml's checks and errors.
   if (!text.startsWith('%') && !text.includes('\n%')) {
-    const block = readBlockYaml(text, resolvePlain);
+    const block = readBlockYaml(text, resolvePlainScalar);
     if (block !== UNSUPPORTED) {
       try {
         return toGo(block);

@@ -289,8 +289,7 @@ function fromFast(x: unknown, budget: { n: number }): GoValue {
   if (typeof x === 'object' && Object.getPrototypeOf(x) === Object.prototype) {
     const m: GoMap = new Map();
     for (const k of Object.keys(x)) {
-      // Keys that were not strings in the YAML need sigs.k8s.io/yaml's conversion rules.
-      if (k === 'null' || k === 'undefined' || /^[-+.\d]/.test(k)) throw new FastPathUnsupported('non-string key');
+      if (!surelyStringKey(k)) throw new FastPathUnsupported('non-string key');
       m.set(k, fromFast((x as Record<string, unknown>)[k], budget));
     }
     return m;
@@ -355,8 +354,19 @@ export function parseGoYamlPlain(text: string, opts: { duplicateKeys?: 'error' |
   return goValueToPlain(parseGoYaml(text, opts));
 }
 
+/**
+ * Whether a key a fast reader produced surely was a string in the YAML. Keys that may have been
+ * numbers, null, ... ("1", "-1", ".5", "null") need sigs.k8s.io/yaml's conversion rules, which
+ * only the exact reader applies.
+ */
+export function surelyStringKey(k: string): boolean {
+  if (k === 'null' || k === 'undefined') return false;
+  const c = k.charCodeAt(0);
+  return !(c === 0x2d || c === 0x2b || c === 0x2e || (c >= 0x30 && c <= 0x39));
+}
+
 /** A plain scalar as the fast reader's GO_SCALARS resolves it (UNSUPPORTED where that reader gives up). */
-function resolvePlainScalar(text: string): unknown {
+export function resolvePlainScalar(text: string): unknown {
   if (surelyString(text)) return text;
   const r = resolveScalar(text);
   switch (r.tag) {
@@ -385,10 +395,7 @@ function plainFastData(x: unknown, budget: { n: number }): boolean {
   if (typeof x === 'object' && Object.getPrototypeOf(x) === Object.prototype) {
     const o = x as Record<string, unknown>;
     for (const k of Object.keys(o)) {
-      if (k === 'null' || k === 'undefined') return false;
-      const c = k.charCodeAt(0);
-      // keys that were not strings in the YAML need sigs.k8s.io/yaml's conversion rules
-      if (c === 0x2d || c === 0x2b || c === 0x2e || (c >= 0x30 && c <= 0x39)) return false;
+      if (!surelyStringKey(k)) return false;
       if (!plainFastData(o[k], budget)) return false;
     }
     return true;
