@@ -18,7 +18,7 @@ const lazyChildProcessForCommander = {
       /[\\/]commander[\\/]/.test(args.importer) ? { path: 'node:child_process', namespace: 'sailctl-lazy' } : undefined,
     );
     b.onLoad({ filter: /.*/, namespace: 'sailctl-lazy' }, () => ({
-      contents: "module.exports = { spawn: (...a) => process.getBuiltinModule('node:child_process').spawn(...a) };",
+      contents: "export default { spawn: (...a) => process.getBuiltinModule('node:child_process').spawn(...a) };",
       loader: 'js',
     }));
   },
@@ -136,8 +136,8 @@ const result = await build({
   target: 'node22',
   minify: true,
   legalComments: 'inline',
-  // CommonJS dependencies bundled into ESM (the yaml package's node build) call require() for
-  // Node built-ins; give them a real one.
+  // A CommonJS dependency bundled into ESM calls require() for Node built-ins; give it a real one
+  // (none does today: yaml comes from its ES-module build).
   banner: { js: "const require = process.getBuiltinModule('node:module').createRequire(import.meta.url);" },
   logLevel: 'warning',
   plugins: [lazyChildProcessForCommander, commanderOptionRegex, yamlEsm, yamlPackageOnDemand, clientNodeExternal],
