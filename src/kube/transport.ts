@@ -94,6 +94,8 @@ export class Transport {
   private readonly baseDelayMs: number;
   private readonly maxDelayMs: number;
   private readonly sleep: (ms: number) => Promise<void>;
+  /** Set by close(): no request makes another attempt. */
+  private closed = false;
 
   constructor(
     private readonly cluster: Cluster,
@@ -155,8 +157,6 @@ export class Transport {
     this.closed = true;
     void this.prepared?.then((p) => p.agent.destroy()).catch(() => undefined);
   }
-
-  private closed = false;
 
   private stopIfClosed(): void {
     if (this.closed) throw new SailError('CANCELLED', `requests to ${this.serverForMessages} stopped: the client was closed`);

@@ -138,15 +138,6 @@ class GoReader {
       // A bare type is an argument, as in make([]byte, 65537); its text stands for it.
       return this.peek('{') ? this.body(ty) : ty;
     }
-    if (t.t === 'str') {
-      this.next();
-      let s = t.v;
-      while (this.peek('+')) {
-        this.next();
-        s += this.expr() as string;
-      }
-      return s;
-    }
     if (t.t === 'num') {
       this.next();
       return Number(t.v.replace(/_/g, ''));
