@@ -3,7 +3,13 @@ import type { CliIO, OutputStream } from './context.js';
 
 // Start-up: what a command may never need is looked at on first use: the stderr stream and the
 // TTY checks (node:tty loads node:net), standard input and its reader, readline for questions.
-const isatty = (fd: number): boolean => process.getBuiltinModule('node:tty').isatty(fd);
+const ttyAnswers = new Map<number, boolean>();
+/** Whether fd is a terminal, asked once per descriptor (the colour check runs per painted string). */
+const isatty = (fd: number): boolean => {
+  let answer = ttyAnswers.get(fd);
+  if (answer === undefined) ttyAnswers.set(fd, (answer = process.getBuiltinModule('node:tty').isatty(fd)));
+  return answer;
+};
 
 /**
  * Standard output written with write(2) on the file descriptor, as a Go program writes it,
