@@ -3,7 +3,8 @@
  * components concurrently behind the dependency gates (Base -> {Cni, Pilot}; Pilot -> gateways;
  * Cni -> Ztunnel), each component's objects server-side applied in rendered order and then waited
  * for (CRDs Established is part of Base's wait, so Pilot starts only on established CRDs), the
- * default revision tag webhook, and prune. Re-running converges: apply is idempotent and an
+ * default revision tag webhook, and prune (listed at the start, deleted once all of that has
+ * succeeded). Re-running converges: apply is idempotent and an
  * interrupted install is completed by the next run. Progress goes to `events`; nothing prints here.
  */
 import { SailError } from '../errors.js';
@@ -73,9 +74,8 @@ export async function findPrunable(client: KubeClient, render: InstallRender): P
 /** --dry-run: what install would do, reading the cluster only. */
 export async function planAgainstCluster(client: KubeClient, render: InstallRender): Promise<PlanEntry[]> {
   const all = [...render.components.values()].flat();
-  const [live, tagLive] = await Promise.all([Promise.all(all.map((o) => liveObject(client, o))), defaultTagLive(client)]);
+  const [live, tagLive, prune] = await Promise.all([Promise.all(all.map((o) => liveObject(client, o))), defaultTagLive(client), findPrunable(client, render)]);
   const byObject = new Map(all.map((o, i) => [o, live[i]]));
-  const prune = await findPrunable(client, render);
   // Install deactivates the default injector again after applying it: that is no change.
   const expected = new Map([...render.components].map(([c, objs]) => [c, tagLive ? objs.map((o) => { const d = asDeactivated(o); byObject.set(d, byObject.get(o)); return d; }) : objs]));
   return planInstall(expected, (o) => byObject.get(o), prune);
@@ -166,6 +166,18 @@ export async function checkWebhooksBeforeInstall(client: KubeClient, render: Ins
 export async function installManifests(client: KubeClient, render: InstallRender, opts: InstallOptions): Promise<void> {
   const ev = opts.events ?? {};
   const network = (render.iop['spec'] as { values?: { global?: { network?: unknown } } } | undefined)?.values?.global?.network;
+  // The prune listing goes out now, beside the first reads, so that its answers are in before the
+  // components are ready; only the deleting waits for them (below). Listing before the applies
+  // selects what istioctl's listing after them selects, because selectPrune keeps every object
+  // that any component of the new render has: the applies change labels only on rendered objects
+  // (kept either way, whatever component label they were listed under) and create only rendered
+  // objects (kept, so missing them changes nothing); an object no component renders is untouched
+  // by the install and looks the same at both times. The tag webhook step writes objects labelled
+  // not-pruned, which prune never selects. A kind not served yet (EnvoyFilter before its CRD on
+  // a fresh cluster) lists as empty, and nothing of it can exist to prune.
+  const prunable = findPrunable(client, render);
+  // Reported where it is used: a failed install never gets there.
+  prunable.catch(() => undefined);
   // Independent reads and one create: the namespace, the webhook precheck and discovery go together.
   await Promise.all([
     ensureNamespace(client, render.namespace, typeof network === 'string' && network !== '' ? network : undefined, opts.early),
@@ -190,9 +202,6 @@ export async function installManifests(client: KubeClient, render: InstallRender
         wave.forEach((o, i) => {
           if (!readyAsApplied(applied[i]!)) toWaitFor.push(o);
         });
-        // Kinds prune lists that these CRDs serve (EnvoyFilter) were unserved when discovery was
-        // first asked: ask again now, in the background, rather than on prune's critical path.
-        if (wave[0]?.kind === 'CustomResourceDefinition') warmDiscovery(client);
       }
       const report = await waitForReady(client, toWaitFor, {
         timeoutMs: opts.readinessTimeoutMs,
@@ -220,12 +229,8 @@ export async function installManifests(client: KubeClient, render: InstallRender
     throw new SailError('KUBE', `failed to install manifests: ${failures.map(([c, r]) => `${COMPONENT_DISPLAY_NAMES[c]}: ${(r.reason as Error).message}`).join('; ')}`);
   }
 
-  // The prune listing runs beside the tag webhook step: every object that step writes carries the
-  // not-pruned label and keeps its owner labels, so it cannot change what prune selects. (It must
-  // not start before the components are applied: an object moved to another component is listed
-  // under its old component label until the apply relabels it.)
-  const prunable = findPrunable(client, render);
-  prunable.catch(() => undefined);
+  // Deleting waits for every component and the tag webhook step, as istioctl deletes only after
+  // a successful install (a failure above leaves every object in place).
   if (render.components.has('Pilot')) {
     const tag = await defaultTagWebhook(client, render, { dryRun: false });
     await Promise.all(tag.map((o) => client.apply(o)));

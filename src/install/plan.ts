@@ -103,29 +103,35 @@ export function labelsMatch(selector: Readonly<Record<string, string>>, labels: 
 
 /**
  * What prune deletes: live objects carrying this installation's owner labels and a component
- * label whose hash the new render of that component no longer has. CRDs are never listed for
- * prune (the caller's kinds exclude them) and objects labelled not-pruned stay.
+ * label, that no component of the new render has (by istioctl's ObjectHash). CRDs are never
+ * listed for prune (the caller's kinds exclude them) and objects labelled not-pruned stay.
+ *
+ * istioctl keeps an object when its hash is in the render of the component its label names, but
+ * it lists after applying, when every rendered object already carries its new component label.
+ * `live` may have been listed before the apply, where an object that moved to another component
+ * between versions still has its old label: looking it up in every component's render keeps it,
+ * as istioctl's post-apply listing would. An object no component renders is judged the same way
+ * by both (its label is the one its old install gave it and nothing relabels it).
  */
 export function selectPrune(
   live: readonly KubeObject[],
   renderedByComponent: ReadonlyMap<ComponentName, readonly KubeObject[]>,
   componentOwnerLabels: (c: ComponentName) => Record<string, string>,
 ): KubeObject[] {
-  const keep = new Map<ComponentName, Set<string>>();
-  for (const c of ALL_COMPONENTS) keep.set(c, new Set((renderedByComponent.get(c) ?? []).map(objectHash)));
+  const rendered = new Set<string>();
+  for (const objs of renderedByComponent.values()) for (const o of objs) rendered.add(objectHash(o));
   const out: KubeObject[] = [];
   const seen = new Set<string>();
   for (const o of live) {
     if (o.kind === 'CustomResourceDefinition') continue;
     if (o.metadata.labels?.[NOT_PRUNED_LABEL] === 'true') continue;
-    for (const c of ALL_COMPONENTS) {
-      if (!labelsMatch(componentOwnerLabels(c), o.metadata.labels)) continue;
-      if (keep.get(c)?.has(objectHash(o))) continue;
-      const key = `${o.apiVersion}:${objectHash(o)}`;
-      if (!seen.has(key)) {
-        seen.add(key);
-        out.push(o);
-      }
+    if (rendered.has(objectHash(o))) continue;
+    // Owned by one of the components this installation labels (an unknown component value is not ours).
+    if (!ALL_COMPONENTS.some((c) => labelsMatch(componentOwnerLabels(c), o.metadata.labels))) continue;
+    const key = `${o.apiVersion}:${objectHash(o)}`;
+    if (!seen.has(key)) {
+      seen.add(key);
+      out.push(o);
     }
   }
   return out;
