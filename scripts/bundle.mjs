@@ -3,6 +3,7 @@
 // (lazy command code split into chunks) keeps `sailctl version` within 1.5x of bare Node.
 // Packages with native or dynamic-require code stay external and load from node_modules.
 import { build } from 'esbuild';
+import { createHash } from 'node:crypto';
 import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
@@ -119,9 +120,24 @@ export function rewriteBuiltinImports(code) {
   });
 }
 
+// The engine script (below) is CommonJS: util/yaml.js's on-demand require goes to the bundled copy
+// of the package there, which esbuild initialises on that first require, not at start.
+const yamlPackageInEngine = {
+  name: 'yaml-package-in-engine',
+  setup(b) {
+    b.onLoad({ filter: /[\\/]dist[\\/]util[\\/]yaml\.js$/ }, async (args) => {
+      const source = await readFile(args.path, 'utf8');
+      const call = 'createRequire(import.meta.url)(YAML_PACKAGE)';
+      if (!source.includes(call)) throw new Error(`bundle: ${args.path} no longer has ${call}; review the yaml-package-in-engine plugin`);
+      return { contents: source.replace(call, "require('yaml')"), loader: 'js' };
+    });
+  },
+};
+
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const outdir = resolve(root, 'dist', 'bundle');
 rmSync(outdir, { recursive: true, force: true });
+const EXTERNAL = ['@kubernetes-models/*', 'kubernetes-models', 'kubernetes-models/*', 'ajv', 'ajv/*', 'ajv-formats', 'chalk', 'ora'];
 const result = await build({
   write: false,
   entryPoints: [
@@ -141,18 +157,42 @@ const result = await build({
   banner: { js: "const require = process.getBuiltinModule('node:module').createRequire(import.meta.url);" },
   logLevel: 'warning',
   plugins: [lazyChildProcessForCommander, commanderOptionRegex, yamlEsm, yamlPackageOnDemand, clientNodeExternal],
-  external: [
-    '@kubernetes-models/*',
-    'kubernetes-models',
-    'kubernetes-models/*',
-    'ajv',
-    'ajv/*',
-    'ajv-formats',
-    'chalk',
-    'ora',
-  ],
+  external: EXTERNAL,
 });
 for (const file of result.outputFiles) {
   mkdirSync(dirname(file.path), { recursive: true });
   writeFileSync(file.path, file.path.endsWith('.js') ? rewriteBuiltinImports(file.text) : file.contents);
 }
+
+// The engine: the same CLI as one CommonJS script, which src/cli/launch.ts compiles with vm.Script
+// and a V8 code cache written after the run (see there for why). Its first line carries the hash
+// of the rest, the cache's key; it is ASCII so that the launcher can read it as latin1.
+const engine = await build({
+  write: false,
+  entryPoints: [resolve(root, 'dist', 'cli', 'main.js')],
+  outfile: resolve(outdir, 'engine.cjs'),
+  bundle: true,
+  format: 'cjs',
+  platform: 'node',
+  target: 'node22',
+  minify: true,
+  charset: 'ascii',
+  legalComments: 'inline',
+  define: { 'import.meta.url': '__sailctl_module_url' },
+  // import() in a vm.Script needs an experimental loader option (a warning on stderr): the few
+  // dynamic imports of external packages (ora, client-node's exec plugin support, the Istio
+  // models) become require(), which loads ES modules synchronously on Node >= 22.12.
+  supported: { 'dynamic-import': false },
+  banner: { js: "var __sailctl_module_url=require('node:url').pathToFileURL(__filename).href;" },
+  logLevel: 'warning',
+  plugins: [lazyChildProcessForCommander, commanderOptionRegex, yamlEsm, yamlPackageInEngine, clientNodeExternal],
+  external: EXTERNAL,
+});
+const engineText = engine.outputFiles[0].text;
+const nonAscii = /[^\x00-\x7f]/.exec(engineText);
+if (nonAscii) {
+  const at = engineText.slice(Math.max(0, nonAscii.index - 40), nonAscii.index + 10);
+  throw new Error(`bundle: engine.cjs must be ASCII (esbuild leaves non-ASCII in regular-expression literals: write \\uXXXX); found near ${JSON.stringify(at)}`);
+}
+const engineHash = createHash('sha256').update(engineText).digest('hex').slice(0, 16);
+writeFileSync(resolve(outdir, 'engine.cjs'), `// sailctl-engine ${engineHash}\n${engineText}`);

@@ -33,9 +33,9 @@ function workerScript(): URL {
   return basename(dir) === 'bundle' ? pathToFileURL(join(dir, '..', 'inject', 'worker.js')) : new URL('./worker.js', import.meta.url);
 }
 
-/** Worker threads need the built JavaScript (dist/); from sources, everything runs in-process. */
+/** Worker threads need the built JavaScript (dist/, or the engine script dist/bundle/engine.cjs); from sources, everything runs in-process. */
 export function workersAvailable(): boolean {
-  return import.meta.url.endsWith('.js');
+  return /\.c?js$/.test(import.meta.url);
 }
 
 export function defaultWorkerCount(env: Readonly<Record<string, string | undefined>>): number {

@@ -29,7 +29,7 @@ export function parseDuration(text: string, flag?: string): number {
   }
   if (rest === '') fail();
   let total = 0;
-  const re = /^(\d+(?:\.\d*)?|\.\d+)(ns|us|µs|μs|ms|s|m|h)/;
+  const re = /^(\d+(?:\.\d*)?|\.\d+)(ns|us|\u00b5s|\u03bcs|ms|s|m|h)/;
   while (rest.length > 0) {
     const m = re.exec(rest);
     if (!m) return fail();

@@ -137,7 +137,7 @@ export function durationNanos(v: unknown): number | undefined {
   if (rest === '') return undefined;
   let total = 0;
   while (rest.length > 0) {
-    const m = /^(\d+(?:\.\d*)?|\.\d+)(ns|us|µs|ms|s|m|h)/.exec(rest);
+    const m = /^(\d+(?:\.\d*)?|\.\d+)(ns|us|\u00b5s|ms|s|m|h)/.exec(rest);
     if (!m) return undefined;
     total += Number(m[1]) * (UNIT[m[2] as string] as number);
     rest = rest.slice(m[0].length);

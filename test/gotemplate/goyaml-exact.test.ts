@@ -56,9 +56,13 @@ const bundleMain = resolve(REPO_ROOT, 'dist', 'bundle', 'main.js');
 const cliMain = resolve(REPO_ROOT, 'dist', 'cli', 'main.js');
 const bundleFresh = existsSync(bundleMain) && existsSync(cliMain) && statSync(bundleMain).mtimeMs >= statSync(cliMain).mtimeMs;
 
-/** The bundle files a sailctl run loads, from Node's compile-cache log (bin/sailctl enables the cache). */
+/**
+ * The bundle files a sailctl run loads, from Node's compile-cache log (bin/sailctl enables the
+ * cache). The ES-module bundle's: SAILCTL_ENGINE=0 keeps manifest generate off the engine script,
+ * which is built from the same modules (its copy of the package is initialised on first use too).
+ */
 async function loadedBundleFiles(args: string[]): Promise<{ files: string[]; exitCode: number; stdout: string }> {
-  const r = await sailctl(args, { env: { NODE_DEBUG_NATIVE: 'COMPILE_CACHE' } });
+  const r = await sailctl(args, { env: { NODE_DEBUG_NATIVE: 'COMPILE_CACHE', SAILCTL_ENGINE: '0' } });
   const files = new Set<string>();
   for (const m of r.stderr.matchAll(/for ESM file:\/\/\S*?[\\/]dist[\\/]bundle[\\/]([\w.-]+\.js)/g)) files.add(m[1]!);
   return { files: [...files], exitCode: r.exitCode, stdout: r.stdout };

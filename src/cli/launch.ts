@@ -1,0 +1,194 @@
+/**
+ * How bin/sailctl starts the commands that run a lot of code (render, apply, inject, analyze):
+ * from dist/bundle/engine.cjs, the whole CLI as one script, compiled by V8 with a code cache that
+ * this module writes after a run.
+ *
+ * Why: Node's compile cache (module.enableCompileCache, which bin/sailctl also turns on) stores
+ * what V8 compiled while loading a module, its top-level code; every function is compiled again
+ * on each run when first called. For `install` that is tens of milliseconds of every run. A cache
+ * made after the run (vm.Script#createCachedData) holds every function the run compiled, and V8
+ * reads it back instead of compiling. Light commands (version, help, profile list) keep the
+ * ES-module bundle: its small eager chunk starts faster than the one large script.
+ *
+ * The cache is an optimisation only: any problem with it (unwritable or unsafe directory, a file
+ * V8 rejects, a failed write) runs the same code without it. Its directory follows Node's
+ * (NODE_COMPILE_CACHE, else <tmpdir>/node-compile-cache), one subdirectory per Node version and
+ * user, and NODE_DISABLE_COMPILE_CACHE turns it off as it does Node's; SAILCTL_ENGINE=0 runs every
+ * command from the ES-module bundle. A cache file is keyed by the build's content hash (first line
+ * of engine.cjs) and the command, so a new build never reads an old build's code.
+ *
+ * Node built-ins come from process.getBuiltinModule (see scripts/bundle.mjs for why): bin/sailctl
+ * loads this file as it is from dist/cli.
+ */
+import type * as Fs from 'node:fs';
+
+/** Commands started from the engine: the ones whose run compiles much code. */
+export const ENGINE_COMMANDS: ReadonlySet<string> = new Set([
+  'install',
+  'apply',
+  'upgrade',
+  'uninstall',
+  'verify-install',
+  'manifest',
+  'kube-inject',
+  'analyze',
+  'validate',
+]);
+
+/** Global flags that take a value (src/cli/program.ts GLOBAL_OPTIONS; a test keeps them in step). */
+export const GLOBAL_VALUE_FLAGS: ReadonlySet<string> = new Set(['-c', '--kubeconfig', '--context', '-n', '--namespace', '-i', '--istioNamespace', '--kubeclient-timeout', '--vklog']);
+
+/** The engine command the arguments name (their first word that is not a global flag or its value), if any. */
+export function engineCommand(argv: readonly string[]): string | undefined {
+  for (let i = 0; i < argv.length; i++) {
+    const a = argv[i]!;
+    if (a === '--') return undefined;
+    if (a.startsWith('-')) {
+      if (!a.includes('=') && GLOBAL_VALUE_FLAGS.has(a)) i++;
+      continue;
+    }
+    return ENGINE_COMMANDS.has(a) ? a : undefined;
+  }
+  return undefined;
+}
+
+const HEADER = /^\/\/ sailctl-engine ([0-9a-f]{16})\n/;
+
+/** The first line scripts/bundle.mjs writes: the hash of everything after it. */
+export function engineHeader(hash: string): string {
+  return `// sailctl-engine ${hash}\n`;
+}
+
+export type CacheDir = { dir: string } | { disabled: string };
+
+/**
+ * Where this user's cache files live, or why there is none. The directory must be this user's and
+ * writable by nobody else (a cache file is code that will run), and so must its parent unless that
+ * is a sticky directory such as /tmp.
+ */
+export function codeCacheDir(env: Readonly<Record<string, string | undefined>>): CacheDir {
+  if (env['NODE_DISABLE_COMPILE_CACHE']) return { disabled: 'NODE_DISABLE_COMPILE_CACHE is set' };
+  const fs = process.getBuiltinModule('node:fs');
+  const { join } = process.getBuiltinModule('node:path');
+  const os = process.getBuiltinModule('node:os');
+  const uid = typeof process.getuid === 'function' ? process.getuid() : -1;
+  const base = env['NODE_COMPILE_CACHE'] || join(os.tmpdir(), 'node-compile-cache');
+  const dir = join(base, `sailctl-${process.version}-${process.arch}-${uid}`);
+  try {
+    fs.mkdirSync(dir, { recursive: true, mode: 0o700 });
+    const parent = fs.statSync(base);
+    const own = fs.lstatSync(dir);
+    if (!own.isDirectory()) return { disabled: `${dir} is not a directory` };
+    if (uid >= 0 && own.uid !== uid) return { disabled: `${dir} belongs to another user` };
+    if ((own.mode & 0o022) !== 0) return { disabled: `${dir} is writable by others` };
+    const parentSafe = (uid >= 0 && parent.uid === uid) || (parent.mode & 0o022) === 0 || (parent.uid === 0 && (parent.mode & 0o1000) !== 0);
+    if (!parentSafe) return { disabled: `${base} is writable by others` };
+  } catch (e) {
+    return { disabled: `${dir}: ${(e as Error).message}` };
+  }
+  return { dir };
+}
+
+/** The cache file of a run: complete when written after a successful run, partial after a failed one. */
+function cacheFiles(dir: string, hash: string, command: string): { full: string; partial: string } {
+  const { join } = process.getBuiltinModule('node:path');
+  return { full: join(dir, `${hash}-${command}.cache`), partial: join(dir, `${hash}-${command}.partial.cache`) };
+}
+
+/** A cache file's bytes when it is a regular file of this user's, else undefined. */
+function readOwnFile(fs: typeof Fs, file: string): Buffer | undefined {
+  let fd: number | undefined;
+  try {
+    fd = fs.openSync(file, fs.constants.O_RDONLY | fs.constants.O_NOFOLLOW);
+    const st = fs.fstatSync(fd);
+    if (!st.isFile() || st.size === 0) return undefined;
+    if (typeof process.getuid === 'function' && st.uid !== process.getuid()) return undefined;
+    return fs.readFileSync(fd);
+  } catch {
+    return undefined;
+  } finally {
+    if (fd !== undefined) fs.closeSync(fd);
+  }
+}
+
+/** Writes a file whole (temporary file, then rename), readable by this user only. */
+function writeAtomically(fs: typeof Fs, file: string, data: Uint8Array): void {
+  const tmp = `${file}.${process.pid}.tmp`;
+  try {
+    fs.writeFileSync(tmp, data, { mode: 0o600, flag: 'wx' });
+    fs.renameSync(tmp, file);
+  } catch (e) {
+    fs.rmSync(tmp, { force: true });
+    throw e;
+  }
+}
+
+/** Removes the cache files of other builds (each build writes its own names). */
+function removeOtherBuilds(fs: typeof Fs, dir: string, hash: string): void {
+  const { join } = process.getBuiltinModule('node:path');
+  for (const name of fs.readdirSync(dir)) {
+    if (name.endsWith('.cache') && !name.startsWith(`${hash}-`)) fs.rmSync(join(dir, name), { force: true });
+  }
+}
+
+export interface EngineRunOptions {
+  env: Readonly<Record<string, string | undefined>>;
+  /** where cache decisions are told (SAILCTL_DEBUG) */
+  debug?: (line: string) => void;
+}
+
+interface EngineModule {
+  main(argv: readonly string[]): Promise<number>;
+}
+
+/**
+ * Runs the CLI from the engine script with `argv` and returns its exit code. Uses the command's
+ * cache file when there is one V8 accepts; afterwards writes one when there was none (or V8
+ * rejected it): a complete one after exit code 0, a partial one after a failure when there is
+ * none at all (analyze and validate exit non-zero when they find problems), replaced by the next
+ * successful run.
+ */
+export async function runEngine(enginePath: string, argv: readonly string[], command: string, opts: EngineRunOptions): Promise<number> {
+  const fs = process.getBuiltinModule('node:fs');
+  const vm = process.getBuiltinModule('node:vm');
+  const { createRequire } = process.getBuiltinModule('node:module');
+  const { dirname } = process.getBuiltinModule('node:path');
+  const debug = opts.debug ?? (() => undefined);
+  // Read as latin1: the build writes ASCII only, and latin1 decodes without a UTF-8 pass.
+  const source = fs.readFileSync(enginePath, 'latin1');
+  const hash = HEADER.exec(source)?.[1];
+  const where = hash === undefined ? { disabled: `${enginePath} has no build hash` } : codeCacheDir(opts.env);
+  const files = 'dir' in where && hash !== undefined ? cacheFiles(where.dir, hash, command) : undefined;
+  let cached: Buffer | undefined;
+  let complete = false;
+  if (files) {
+    cached = readOwnFile(fs, files.full);
+    complete = cached !== undefined;
+    cached ??= readOwnFile(fs, files.partial);
+  } else {
+    debug(`code cache: off (${'disabled' in where ? where.disabled : ''})`);
+  }
+  const script = new vm.Script(`(function (exports, require, module, __filename, __dirname) {'use strict';${source}\n})`, {
+    filename: enginePath,
+    ...(cached ? { cachedData: cached } : {}),
+  });
+  const accepted = cached !== undefined && script.cachedDataRejected !== true;
+  if (files) debug(`code cache: ${cached === undefined ? 'none' : accepted ? `read (${complete ? 'complete' : 'partial'})` : 'rejected by V8'} for ${command}`);
+  const mod: { exports: Partial<EngineModule> } = { exports: {} };
+  (script.runInThisContext() as (...a: unknown[]) => void).call(mod.exports, mod.exports, createRequire(enginePath), mod, enginePath, dirname(enginePath));
+  const code = await mod.exports.main!(argv);
+  if (files && hash !== undefined) {
+    const write = code === 0 ? !(accepted && complete) : !accepted;
+    if (write) {
+      try {
+        writeAtomically(fs, code === 0 ? files.full : files.partial, script.createCachedData());
+        if (code === 0) fs.rmSync(files.partial, { force: true });
+        removeOtherBuilds(fs, (where as { dir: string }).dir, hash);
+        debug(`code cache: wrote ${code === 0 ? 'complete' : 'partial'} cache for ${command}`);
+      } catch (e) {
+        debug(`code cache: not written: ${(e as Error).message}`);
+      }
+    }
+  }
+  return code;
+}

@@ -1,0 +1,142 @@
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { chmodSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { codeCacheDir, ENGINE_COMMANDS, engineCommand, engineHeader, GLOBAL_VALUE_FLAGS, runEngine } from '../../src/cli/launch.js';
+import { GLOBAL_OPTIONS } from '../../src/cli/program.js';
+import { CATALOG } from '../../src/cli/commands/catalog.gen.js';
+
+describe('engineCommand', () => {
+  it('finds the command after global flags and their values', () => {
+    expect(engineCommand(['install', '-y'])).toBe('install');
+    expect(engineCommand(['-c', 'kc', '--context', 'prod', 'manifest', 'generate'])).toBe('manifest');
+    expect(engineCommand(['--kubeconfig=kc', 'kube-inject', '-f', 'x.yaml'])).toBe('kube-inject');
+    expect(engineCommand(['-i', 'istio-system', 'apply'])).toBe('apply');
+  });
+  it('is undefined for light commands, a flag value that looks like a command, and after --', () => {
+    expect(engineCommand(['version', '--remote=false'])).toBeUndefined();
+    expect(engineCommand(['profile', 'list'])).toBeUndefined();
+    expect(engineCommand(['-n', 'install', 'version'])).toBeUndefined();
+    expect(engineCommand(['--', 'install'])).toBeUndefined();
+    expect(engineCommand([])).toBeUndefined();
+    expect(engineCommand(['--help'])).toBeUndefined();
+  });
+  it('knows every global flag that takes a value', () => {
+    const withValue = GLOBAL_OPTIONS.filter((o) => /[<[]/.test(o.flags)).flatMap((o) => o.flags.split(/[ ,]+/).filter((f) => f.startsWith('-')));
+    expect([...GLOBAL_VALUE_FLAGS].sort()).toEqual(withValue.sort());
+  });
+  it('lists only real commands', () => {
+    const names = new Set(CATALOG.flatMap((c) => [c.name, ...(c.aliases ?? [])]));
+    for (const c of ENGINE_COMMANDS) expect(names, c).toContain(c);
+  });
+});
+
+describe('codeCacheDir', () => {
+  let base: string;
+  beforeEach(() => {
+    base = mkdtempSync(join(tmpdir(), 'sailctl-launch-'));
+  });
+  afterEach(() => rmSync(base, { recursive: true, force: true }));
+
+  it('is off with NODE_DISABLE_COMPILE_CACHE', () => {
+    expect(codeCacheDir({ NODE_DISABLE_COMPILE_CACHE: '1', NODE_COMPILE_CACHE: base })).toEqual({ disabled: 'NODE_DISABLE_COMPILE_CACHE is set' });
+  });
+  it('is a directory of this user only under NODE_COMPILE_CACHE, one per Node version', () => {
+    const r = codeCacheDir({ NODE_COMPILE_CACHE: base });
+    expect('dir' in r).toBe(true);
+    const dir = (r as { dir: string }).dir;
+    expect(dir.startsWith(base)).toBe(true);
+    expect(dir).toContain(process.version);
+    expect(statSync(dir).mode & 0o777).toBe(0o700);
+  });
+  it('refuses a directory others can write to', () => {
+    const dir = (codeCacheDir({ NODE_COMPILE_CACHE: base }) as { dir: string }).dir;
+    chmodSync(dir, 0o777);
+    const r = codeCacheDir({ NODE_COMPILE_CACHE: base });
+    expect(r).toEqual({ disabled: `${dir} is writable by others` });
+  });
+  it('refuses a file where the directory should be', () => {
+    const dir = (codeCacheDir({ NODE_COMPILE_CACHE: base }) as { dir: string }).dir;
+    rmSync(dir, { recursive: true });
+    writeFileSync(dir, 'x');
+    expect('disabled' in codeCacheDir({ NODE_COMPILE_CACHE: base })).toBe(true);
+  });
+});
+
+describe('runEngine', () => {
+  let base: string;
+  let engine: string;
+  let lines: string[];
+  const HASH = '0123456789abcdef';
+  // A stand-in engine: exits with the number it is given, and records that it ran.
+  const body = 'exports.main = async (argv) => { globalThis.__sailctlEngineRuns = (globalThis.__sailctlEngineRuns ?? 0) + 1; return Number(argv[0]); };\n';
+  const run = (code: number, env: Record<string, string> = {}) =>
+    runEngine(engine, [String(code)], 'manifest', { env: { NODE_COMPILE_CACHE: base, ...env }, debug: (l) => lines.push(l) });
+  const cacheDir = () => (codeCacheDir({ NODE_COMPILE_CACHE: base }) as { dir: string }).dir;
+
+  beforeEach(() => {
+    base = mkdtempSync(join(tmpdir(), 'sailctl-engine-'));
+    engine = join(base, 'engine.cjs');
+    writeFileSync(engine, engineHeader(HASH) + body);
+    lines = [];
+  });
+  afterEach(() => rmSync(base, { recursive: true, force: true }));
+
+  it('runs the script and returns its exit code', async () => {
+    const before = (globalThis as { __sailctlEngineRuns?: number }).__sailctlEngineRuns ?? 0;
+    expect(await run(3)).toBe(3);
+    expect((globalThis as { __sailctlEngineRuns?: number }).__sailctlEngineRuns).toBe(before + 1);
+  });
+  it('writes a complete cache after a successful run and reads it on the next', async () => {
+    await run(0);
+    expect(lines).toEqual(['code cache: none for manifest', 'code cache: wrote complete cache for manifest']);
+    expect(readdirSync(cacheDir())).toEqual([`${HASH}-manifest.cache`]);
+    expect(statSync(join(cacheDir(), `${HASH}-manifest.cache`)).mode & 0o777).toBe(0o600);
+    lines = [];
+    await run(0);
+    expect(lines).toEqual(['code cache: read (complete) for manifest']);
+  });
+  it('writes a partial cache after a failure, and a successful run replaces it', async () => {
+    await run(1);
+    expect(readdirSync(cacheDir())).toEqual([`${HASH}-manifest.partial.cache`]);
+    lines = [];
+    await run(1);
+    expect(lines).toEqual(['code cache: read (partial) for manifest']);
+    lines = [];
+    await run(0);
+    expect(lines).toEqual(['code cache: read (partial) for manifest', 'code cache: wrote complete cache for manifest']);
+    expect(readdirSync(cacheDir())).toEqual([`${HASH}-manifest.cache`]);
+  });
+  it('replaces a cache V8 rejects', async () => {
+    mkdirSync(cacheDir(), { recursive: true });
+    writeFileSync(join(cacheDir(), `${HASH}-manifest.cache`), 'not a code cache', { mode: 0o600 });
+    expect(await run(0)).toBe(0);
+    expect(lines).toEqual(['code cache: rejected by V8 for manifest', 'code cache: wrote complete cache for manifest']);
+    expect(readFileSync(join(cacheDir(), `${HASH}-manifest.cache`), 'utf8')).not.toBe('not a code cache');
+  });
+  it("removes other builds' cache files when it writes", async () => {
+    mkdirSync(cacheDir(), { recursive: true });
+    writeFileSync(join(cacheDir(), 'fedcba9876543210-manifest.cache'), 'old');
+    writeFileSync(join(cacheDir(), `${HASH}-install.cache`), 'same build, other command');
+    await run(0);
+    expect(readdirSync(cacheDir()).sort()).toEqual([`${HASH}-install.cache`, `${HASH}-manifest.cache`]);
+  });
+  it('never follows a symbolic link in place of a cache file', async () => {
+    mkdirSync(cacheDir(), { recursive: true });
+    const target = join(base, 'elsewhere');
+    writeFileSync(target, 'keep me');
+    symlinkSync(target, join(cacheDir(), `${HASH}-manifest.cache`));
+    await run(0);
+    expect(lines[0]).toBe('code cache: none for manifest');
+    expect(readFileSync(target, 'utf8')).toBe('keep me');
+  });
+  it('runs without a cache when it is turned off or the script has no build hash', async () => {
+    expect(await run(0, { NODE_DISABLE_COMPILE_CACHE: '1' })).toBe(0);
+    expect(lines).toEqual(['code cache: off (NODE_DISABLE_COMPILE_CACHE is set)']);
+    expect(existsSync(join(base, `sailctl-${process.version}-${process.arch}-${process.getuid?.() ?? -1}`))).toBe(false);
+    writeFileSync(engine, body);
+    lines = [];
+    expect(await run(0)).toBe(0);
+    expect(lines).toEqual([`code cache: off (${engine} has no build hash)`]);
+  });
+});
