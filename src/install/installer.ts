@@ -4,8 +4,8 @@
  * Cni -> Ztunnel), each component's objects server-side applied in rendered order and then waited
  * for (CRDs Established is part of Base's wait, so Pilot starts only on established CRDs), the
  * default revision tag webhook, and prune (listed at the start, deleted once all of that has
- * succeeded). Re-running converges: apply is idempotent and an
- * interrupted install is completed by the next run. Progress goes to `events`; nothing prints here.
+ * succeeded). Re-running converges: apply is idempotent and an interrupted install is completed
+ * by the next run. Progress goes to `events`; nothing prints here.
  */
 import { SailError } from '../errors.js';
 import type { ComponentName } from '../operator/translate.js';

@@ -190,9 +190,10 @@ export async function generateManifest(opts: GenerateOptions): Promise<Generated
       throw new SailError('INVALID', `get component ${component.name}: ${(err as Error).message}`);
     }
     for (const instance of instances) {
-      // The render never waits on anything, so without a turn of the event loop here answers to
-      // requests a caller sent before it (install's early reads) would sit unread until the end,
-      // and the requests that depend on them would go out only then.
+      // The render only awaits settled promises (it reads charts synchronously), so without one
+      // turn of the event loop here, answers to requests a caller sent before it (install's early
+      // reads) would sit unread until the end, and the requests that depend on them would go out
+      // only then.
       if (components.length > 0) await new Promise((resolve) => setImmediate(resolve));
       let values = componentValues(instance, iop);
       if (builtin) values = builtinProfileValues(values, chartsDir, component.flattenValues ? component.valuesRoot : undefined);

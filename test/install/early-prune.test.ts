@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { KubeClient } from '../../src/kube/client.js';
 import type { KubeObject } from '../../src/kube/types.js';
 import type { ComponentName } from '../../src/operator/translate.js';
-import { installManifests } from '../../src/install/installer.js';
+import { installManifests, planAgainstCluster } from '../../src/install/installer.js';
 import { selectPrune } from '../../src/install/plan.js';
 import { renderInstall, type InstallRender } from '../../src/install/render.js';
 import { startKubeServer, type KubeServer } from '../support/kube-server/server.js';
@@ -125,6 +125,24 @@ describe('install lists for prune early and deletes last', () => {
     expect(server.get('apps/v1', 'Deployment', 'istio-egressgateway', 'istio-system')).toBeDefined();
   });
 
+  it('--dry-run plans an object that moved to another component as kept, not pruned', async () => {
+    server = await startKubeServer({ controllers: true });
+    seedNamespace(server);
+    const moved = render.components.get('Pilot')!.find((o) => o.kind === 'ConfigMap')!;
+    server.seed({ apiVersion: moved.apiVersion, kind: moved.kind, metadata: { name: moved.metadata.name, namespace: moved.metadata.namespace, labels: render.labelsFor('Base') }, data: {} });
+    server.seed(gone('istio-egressgateway'));
+    const client = clientFor(server);
+    try {
+      const plan = await planAgainstCluster(client, render);
+      const about = (name: string) => plan.filter((e) => e.object.metadata.name === name).map((e) => e.action);
+      expect(about(moved.metadata.name)).toEqual(['update']);
+      expect(about('istio-egressgateway')).toEqual(['prune']);
+    } finally {
+      client.close();
+    }
+    expect(server.requests.filter((q) => q.method !== 'GET')).toEqual([]);
+  });
+
   it('a kind not served when the listing runs (EnvoyFilter before its CRD) has nothing to prune; once served it is listed and pruned', async () => {
     server = await startKubeServer({ controllers: true });
     seedNamespace(server);
@@ -143,5 +161,24 @@ describe('install lists for prune early and deletes last', () => {
     await install(clientFor(server));
     expect(server.get('networking.istio.io/v1alpha3', 'EnvoyFilter', 'stale-filter', 'istio-system')).toBeUndefined();
     expect(deletes(server).map((q) => q.path)).toEqual(['/apis/networking.istio.io/v1alpha3/namespaces/istio-system/envoyfilters/stale-filter']);
+  });
+});
+
+describe('the render lets answers to requests sent before it be handled', () => {
+  it('callbacks queued before renderInstall run before it has rendered the last component', async () => {
+    // Counts the event-loop turns that happen while the render is still going.
+    let turns = 0;
+    let done = false;
+    const tick = (): void => {
+      if (done) return;
+      turns++;
+      setImmediate(tick);
+    };
+    setImmediate(tick);
+    const render = await renderInstall({ files: [], sets: [] });
+    done = true;
+    expect(render.components.size).toBeGreaterThan(1);
+    // One turn between each pair of components at least (the default profile renders three).
+    expect(turns).toBeGreaterThanOrEqual(render.components.size - 1);
   });
 });
