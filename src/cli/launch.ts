@@ -15,7 +15,7 @@
  * (NODE_COMPILE_CACHE, else <tmpdir>/node-compile-cache), one subdirectory per Node version and
  * user, and NODE_DISABLE_COMPILE_CACHE turns it off as it does Node's; SAILCTL_ENGINE=0 runs every
  * command from the ES-module bundle. A cache file is keyed by the build's content hash (first line
- * of engine.cjs) and the command, so a new build never reads an old build's code.
+ * of engine.cjs), the command and Node's options, so a new build never reads an old build's code.
  *
  * Node built-ins come from process.getBuiltinModule (see scripts/bundle.mjs for why): bin/sailctl
  * loads this file as it is from dist/cli.
@@ -89,10 +89,26 @@ export function codeCacheDir(env: Readonly<Record<string, string | undefined>>):
   return { dir };
 }
 
+/**
+ * Node and V8 options of this process, as a short hash: V8 rejects a cache made under other flags,
+ * so runs with other options (NODE_OPTIONS, `node --inspect bin/sailctl`) get files of their own
+ * rather than replacing each other's on every run.
+ */
+export function optionsFingerprint(execArgv: readonly string[], nodeOptions: string | undefined): string {
+  // FNV-1a, 32 bits: a name, not a safeguard (V8 checks the flags itself).
+  let h = 0x811c9dc5;
+  for (const ch of `${execArgv.join('\0')}\0${nodeOptions ?? ''}`) {
+    h ^= ch.charCodeAt(0);
+    h = Math.imul(h, 0x01000193) >>> 0;
+  }
+  return h.toString(16).padStart(8, '0');
+}
+
 /** The cache file of a run: complete when written after a successful run, partial after a failed one. */
-function cacheFiles(dir: string, hash: string, command: string): { full: string; partial: string } {
+function cacheFiles(dir: string, hash: string, command: string, options: string): { full: string; partial: string } {
   const { join } = process.getBuiltinModule('node:path');
-  return { full: join(dir, `${hash}-${command}.cache`), partial: join(dir, `${hash}-${command}.partial.cache`) };
+  const stem = join(dir, `${hash}-${command}-${options}`);
+  return { full: `${stem}.cache`, partial: `${stem}.partial.cache` };
 }
 
 /** A cache file's bytes when it is a regular file of this user's, else undefined. */
@@ -158,7 +174,7 @@ export async function runEngine(enginePath: string, argv: readonly string[], com
   const source = fs.readFileSync(enginePath, 'latin1');
   const hash = HEADER.exec(source)?.[1];
   const where = hash === undefined ? { disabled: `${enginePath} has no build hash` } : codeCacheDir(opts.env);
-  const files = 'dir' in where && hash !== undefined ? cacheFiles(where.dir, hash, command) : undefined;
+  const files = 'dir' in where && hash !== undefined ? cacheFiles(where.dir, hash, command, optionsFingerprint(process.execArgv, opts.env['NODE_OPTIONS'])) : undefined;
   let cached: Buffer | undefined;
   let complete = false;
   if (files) {

@@ -2,7 +2,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { chmodSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { codeCacheDir, ENGINE_COMMANDS, engineCommand, engineHeader, GLOBAL_VALUE_FLAGS, runEngine } from '../../src/cli/launch.js';
+import { codeCacheDir, ENGINE_COMMANDS, engineCommand, engineHeader, GLOBAL_VALUE_FLAGS, optionsFingerprint, runEngine } from '../../src/cli/launch.js';
 import { GLOBAL_OPTIONS } from '../../src/cli/program.js';
 import { CATALOG } from '../../src/cli/commands/catalog.gen.js';
 
@@ -73,6 +73,7 @@ describe('runEngine', () => {
   const run = (code: number, env: Record<string, string> = {}) =>
     runEngine(engine, [String(code)], 'manifest', { env: { NODE_COMPILE_CACHE: base, ...env }, debug: (l) => lines.push(l) });
   const cacheDir = () => (codeCacheDir({ NODE_COMPILE_CACHE: base }) as { dir: string }).dir;
+  const OPTS = optionsFingerprint(process.execArgv, undefined);
 
   beforeEach(() => {
     base = mkdtempSync(join(tmpdir(), 'sailctl-engine-'));
@@ -90,45 +91,53 @@ describe('runEngine', () => {
   it('writes a complete cache after a successful run and reads it on the next', async () => {
     await run(0);
     expect(lines).toEqual(['code cache: none for manifest', 'code cache: wrote complete cache for manifest']);
-    expect(readdirSync(cacheDir())).toEqual([`${HASH}-manifest.cache`]);
-    expect(statSync(join(cacheDir(), `${HASH}-manifest.cache`)).mode & 0o777).toBe(0o600);
+    expect(readdirSync(cacheDir())).toEqual([`${HASH}-manifest-${OPTS}.cache`]);
+    expect(statSync(join(cacheDir(), `${HASH}-manifest-${OPTS}.cache`)).mode & 0o777).toBe(0o600);
     lines = [];
     await run(0);
     expect(lines).toEqual(['code cache: read (complete) for manifest']);
   });
   it('writes a partial cache after a failure, and a successful run replaces it', async () => {
     await run(1);
-    expect(readdirSync(cacheDir())).toEqual([`${HASH}-manifest.partial.cache`]);
+    expect(readdirSync(cacheDir())).toEqual([`${HASH}-manifest-${OPTS}.partial.cache`]);
     lines = [];
     await run(1);
     expect(lines).toEqual(['code cache: read (partial) for manifest']);
     lines = [];
     await run(0);
     expect(lines).toEqual(['code cache: read (partial) for manifest', 'code cache: wrote complete cache for manifest']);
-    expect(readdirSync(cacheDir())).toEqual([`${HASH}-manifest.cache`]);
+    expect(readdirSync(cacheDir())).toEqual([`${HASH}-manifest-${OPTS}.cache`]);
   });
   it('replaces a cache V8 rejects', async () => {
     mkdirSync(cacheDir(), { recursive: true });
-    writeFileSync(join(cacheDir(), `${HASH}-manifest.cache`), 'not a code cache', { mode: 0o600 });
+    writeFileSync(join(cacheDir(), `${HASH}-manifest-${OPTS}.cache`), 'not a code cache', { mode: 0o600 });
     expect(await run(0)).toBe(0);
     expect(lines).toEqual(['code cache: rejected by V8 for manifest', 'code cache: wrote complete cache for manifest']);
-    expect(readFileSync(join(cacheDir(), `${HASH}-manifest.cache`), 'utf8')).not.toBe('not a code cache');
+    expect(readFileSync(join(cacheDir(), `${HASH}-manifest-${OPTS}.cache`), 'utf8')).not.toBe('not a code cache');
   });
   it("removes other builds' cache files when it writes", async () => {
     mkdirSync(cacheDir(), { recursive: true });
     writeFileSync(join(cacheDir(), 'fedcba9876543210-manifest.cache'), 'old');
-    writeFileSync(join(cacheDir(), `${HASH}-install.cache`), 'same build, other command');
+    writeFileSync(join(cacheDir(), `${HASH}-install-${OPTS}.cache`), 'same build, other command');
     await run(0);
-    expect(readdirSync(cacheDir()).sort()).toEqual([`${HASH}-install.cache`, `${HASH}-manifest.cache`]);
+    expect(readdirSync(cacheDir()).sort()).toEqual([`${HASH}-install-${OPTS}.cache`, `${HASH}-manifest-${OPTS}.cache`]);
   });
   it('never follows a symbolic link in place of a cache file', async () => {
     mkdirSync(cacheDir(), { recursive: true });
     const target = join(base, 'elsewhere');
     writeFileSync(target, 'keep me');
-    symlinkSync(target, join(cacheDir(), `${HASH}-manifest.cache`));
+    symlinkSync(target, join(cacheDir(), `${HASH}-manifest-${OPTS}.cache`));
     await run(0);
     expect(lines[0]).toBe('code cache: none for manifest');
     expect(readFileSync(target, 'utf8')).toBe('keep me');
+  });
+  it('keeps runs under other Node options apart', async () => {
+    await run(0);
+    await run(0, { NODE_OPTIONS: '--max-old-space-size=4096' });
+    expect(lines.filter((l) => l.includes('wrote'))).toHaveLength(2);
+    expect(readdirSync(cacheDir()).sort()).toEqual([`${HASH}-manifest-${OPTS}.cache`, `${HASH}-manifest-${optionsFingerprint(process.execArgv, '--max-old-space-size=4096')}.cache`].sort());
+    expect(optionsFingerprint(['--stack-size=4000'], undefined)).not.toBe(optionsFingerprint(['--stack-size=4000', '--inspect'], undefined));
+    expect(optionsFingerprint([], undefined)).toMatch(/^[0-9a-f]{8}$/);
   });
   it('runs without a cache when it is turned off or the script has no build hash', async () => {
     expect(await run(0, { NODE_DISABLE_COMPILE_CACHE: '1' })).toBe(0);

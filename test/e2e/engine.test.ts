@@ -40,7 +40,7 @@ describe.skipIf(!engineFresh)('the engine script and its code cache (needs `npm 
     const second = await sailctl(['manifest', 'generate'], { env: inEngine });
     expect(debugLines(second.stderr)).toEqual(['code cache: read (complete) for manifest']);
     expect(second.stdout).toBe(reference.stdout);
-    expect(cacheFiles()).toEqual([expect.stringMatching(/^[0-9a-f]{16}-manifest\.cache$/)]);
+    expect(cacheFiles()).toEqual([expect.stringMatching(/^[0-9a-f]{16}-manifest-[0-9a-f]{8}\.cache$/)]);
   });
 
   it('kube-inject through the engine: same output, nothing else on stderr', async () => {
@@ -64,7 +64,7 @@ describe.skipIf(!engineFresh)('the engine script and its code cache (needs `npm 
     expect(r.exitCode).toBe(79);
     expect(r.stdout).toBe(reference.stdout);
     expect(debugLines(r.stderr)).toEqual(['code cache: none for analyze', 'code cache: wrote partial cache for analyze']);
-    expect(cacheFiles()).toContainEqual(expect.stringMatching(/^[0-9a-f]{16}-analyze\.partial\.cache$/));
+    expect(cacheFiles()).toContainEqual(expect.stringMatching(/^[0-9a-f]{16}-analyze-[0-9a-f]{8}\.partial\.cache$/));
   });
 
   it('a user error through the engine is the same one line and exit code', async () => {
