@@ -15,7 +15,8 @@
  * (NODE_COMPILE_CACHE, else <tmpdir>/node-compile-cache), one subdirectory per Node version and
  * user, and NODE_DISABLE_COMPILE_CACHE turns it off as it does Node's; SAILCTL_ENGINE=0 runs every
  * command from the ES-module bundle. A cache file is keyed by the build's content hash (first line
- * of engine.cjs), the command and Node's options, so a new build never reads an old build's code.
+ * of engine.cjs), the command and Node's options, so a new build never reads an old build's code;
+ * the files of all but the three most recently written builds are removed when one is written.
  *
  * Node built-ins come from process.getBuiltinModule (see scripts/bundle.mjs for why): bin/sailctl
  * loads this file as it is from dist/cli.
@@ -139,12 +140,27 @@ function writeAtomically(fs: typeof Fs, file: string, data: Uint8Array): void {
   }
 }
 
-/** Removes the cache files of other builds (each build writes its own names). */
-function removeOtherBuilds(fs: typeof Fs, dir: string, hash: string): void {
+/** Builds whose cache files are kept: this one and the most recently written others. */
+const KEPT_BUILDS = 3;
+
+/**
+ * Removes the cache files of older builds (each build writes its own names). Not every other
+ * build's: two installed versions used in turn would otherwise delete each other's files on every
+ * write, and each would run uncached.
+ */
+function removeOldBuilds(fs: typeof Fs, dir: string, hash: string): void {
   const { join } = process.getBuiltinModule('node:path');
+  const newest = new Map<string, number>();
+  const files: Array<{ name: string; build: string }> = [];
   for (const name of fs.readdirSync(dir)) {
-    if (name.endsWith('.cache') && !name.startsWith(`${hash}-`)) fs.rmSync(join(dir, name), { force: true });
+    const build = /^([0-9a-f]{16})-.*\.cache$/.exec(name)?.[1];
+    if (build === undefined || build === hash) continue;
+    files.push({ name, build });
+    const mtime = fs.statSync(join(dir, name), { throwIfNoEntry: false })?.mtimeMs ?? 0;
+    newest.set(build, Math.max(newest.get(build) ?? 0, mtime));
   }
+  const kept = new Set([...newest.entries()].sort((a, b) => b[1] - a[1]).slice(0, KEPT_BUILDS - 1).map(([b]) => b));
+  for (const f of files) if (!kept.has(f.build)) fs.rmSync(join(dir, f.name), { force: true });
 }
 
 export interface EngineRunOptions {
@@ -199,7 +215,7 @@ export async function runEngine(enginePath: string, argv: readonly string[], com
       try {
         writeAtomically(fs, code === 0 ? files.full : files.partial, script.createCachedData());
         if (code === 0) fs.rmSync(files.partial, { force: true });
-        removeOtherBuilds(fs, (where as { dir: string }).dir, hash);
+        removeOldBuilds(fs, (where as { dir: string }).dir, hash);
         debug(`code cache: wrote ${code === 0 ? 'complete' : 'partial'} cache for ${command}`);
       } catch (e) {
         debug(`code cache: not written: ${(e as Error).message}`);

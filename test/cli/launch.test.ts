@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { chmodSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
+import { chmodSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, symlinkSync, utimesSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { codeCacheDir, ENGINE_COMMANDS, engineCommand, engineHeader, GLOBAL_VALUE_FLAGS, optionsFingerprint, runEngine } from '../../src/cli/launch.js';
@@ -115,12 +115,26 @@ describe('runEngine', () => {
     expect(lines).toEqual(['code cache: rejected by V8 for manifest', 'code cache: wrote complete cache for manifest']);
     expect(readFileSync(join(cacheDir(), `${HASH}-manifest-${OPTS}.cache`), 'utf8')).not.toBe('not a code cache');
   });
-  it("removes other builds' cache files when it writes", async () => {
+  it("keeps the two most recently written other builds' files and removes older builds' when it writes", async () => {
     mkdirSync(cacheDir(), { recursive: true });
-    writeFileSync(join(cacheDir(), 'fedcba9876543210-manifest.cache'), 'old');
+    const old = (build: string, ageSeconds: number): string => {
+      const name = `${build}-manifest-${OPTS}.cache`;
+      writeFileSync(join(cacheDir(), name), 'x');
+      const t = Date.now() / 1000 - ageSeconds;
+      utimesSync(join(cacheDir(), name), t, t);
+      return name;
+    };
+    const older = old('1111111111111111', 300);
+    const recent = old('2222222222222222', 100);
+    const oldest = old('3333333333333333', 900);
+    const recent2 = old('4444444444444444', 50);
     writeFileSync(join(cacheDir(), `${HASH}-install-${OPTS}.cache`), 'same build, other command');
+    writeFileSync(join(cacheDir(), 'unrelated.txt'), 'not ours');
     await run(0);
-    expect(readdirSync(cacheDir()).sort()).toEqual([`${HASH}-install-${OPTS}.cache`, `${HASH}-manifest-${OPTS}.cache`]);
+    const left = readdirSync(cacheDir()).sort();
+    expect(left).toEqual([recent, recent2, `${HASH}-install-${OPTS}.cache`, `${HASH}-manifest-${OPTS}.cache`, 'unrelated.txt'].sort());
+    expect(left).not.toContain(older);
+    expect(left).not.toContain(oldest);
   });
   it('never follows a symbolic link in place of a cache file', async () => {
     mkdirSync(cacheDir(), { recursive: true });
