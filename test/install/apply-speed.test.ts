@@ -1,7 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { writeKubeconfig } from '../support/kubeconfig.js';
 import { KubeClient } from '../../src/kube/client.js';
 import type { KubeObject } from '../../src/kube/types.js';
 import { applyWaves, installManifests } from '../../src/install/installer.js';
@@ -32,13 +30,7 @@ describe('install against the test API server', () => {
   });
 
   async function clientFor(s: KubeServer): Promise<KubeClient> {
-    const dir = mkdtempSync(join(tmpdir(), 'sailctl-apply-speed-'));
-    const kubeconfig = join(dir, 'config');
-    writeFileSync(
-      kubeconfig,
-      `apiVersion: v1\nkind: Config\ncurrent-context: t\nclusters:\n- name: t\n  cluster: {server: "${s.url}"}\nusers:\n- name: t\n  user: {}\ncontexts:\n- name: t\n  context: {cluster: t, user: t}\n`,
-    );
-    return KubeClient.connect({ kubeconfig, env: {}, timeoutMs: 5000, transport: { baseDelayMs: 5, maxDelayMs: 50 } });
+    return KubeClient.connect({ kubeconfig: writeKubeconfig(s.url), env: {}, timeoutMs: 5000, transport: { baseDelayMs: 5, maxDelayMs: 50 } });
   }
 
   const crdGets = (s: KubeServer) => s.requests.filter((q) => q.method === 'GET' && /\/customresourcedefinitions\/./.test(q.path));

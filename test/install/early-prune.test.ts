@@ -1,7 +1,5 @@
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { writeKubeconfig } from '../support/kubeconfig.js';
 import { KubeClient } from '../../src/kube/client.js';
 import type { KubeObject } from '../../src/kube/types.js';
 import type { ComponentName } from '../../src/operator/translate.js';
@@ -51,13 +49,7 @@ describe('install lists for prune early and deletes last', () => {
   });
 
   function clientFor(s: KubeServer): KubeClient {
-    const dir = mkdtempSync(join(tmpdir(), 'sailctl-early-prune-'));
-    const kubeconfig = join(dir, 'config');
-    writeFileSync(
-      kubeconfig,
-      `apiVersion: v1\nkind: Config\ncurrent-context: t\nclusters:\n- name: t\n  cluster: {server: "${s.url}"}\nusers:\n- name: t\n  user: {}\ncontexts:\n- name: t\n  context: {cluster: t, user: t}\n`,
-    );
-    return KubeClient.connect({ kubeconfig, env: {}, timeoutMs: 5000, transport: { baseDelayMs: 5, maxDelayMs: 50 } });
+    return KubeClient.connect({ kubeconfig: writeKubeconfig(s.url), env: {}, timeoutMs: 5000, transport: { baseDelayMs: 5, maxDelayMs: 50 } });
   }
 
   /** Runs installManifests, recording the order in which it starts the prune listing and its applies. */
