@@ -25,18 +25,24 @@ const lazyChildProcessForCommander = {
   },
 };
 
+// A guarded textual edit of one input file: the build fails, naming the plugin, when the text to
+// replace is no longer there (a dependency or our source changed under it).
+function sourceEdit(b, plugin, filter, find, replacement) {
+  b.onLoad({ filter }, async (args) => {
+    const source = await readFile(args.path, 'utf8');
+    if (!source.includes(find)) throw new Error(`bundle: ${args.path} no longer has ${find}; review the ${plugin} plugin`);
+    return { contents: source.replace(find, replacement), loader: 'js' };
+  });
+}
+
 // commander's Option constructor tests every flag string with a Unicode-property regex, and V8
 // compiles such a regex in about a millisecond on first use. Sailctl's flags are rarely variadic:
 // a plain suffix test first gives the same answer and compiles the Unicode one only when needed.
+const COMMANDER_SLOW_TEST = '/\\p{ID_Continue}\\.\\.\\.[>\\]]$/u.test(flags)';
 const commanderOptionRegex = {
   name: 'commander-option-regex',
   setup(b) {
-    b.onLoad({ filter: /[\\/]commander[\\/]lib[\\/]option\.js$/ }, async (args) => {
-      const source = await readFile(args.path, 'utf8');
-      const slow = '/\\p{ID_Continue}\\.\\.\\.[>\\]]$/u.test(flags)';
-      if (!source.includes(slow)) throw new Error(`bundle: commander's option.js changed; review the commander-option-regex plugin`);
-      return { contents: source.replace(slow, `(/\\.\\.\\.[>\\]]$/.test(flags) && ${slow})`), loader: 'js' };
-    });
+    sourceEdit(b, 'commander-option-regex', /[\\/]commander[\\/]lib[\\/]option\.js$/, COMMANDER_SLOW_TEST, `(/\\.\\.\\.[>\\]]$/.test(flags) && ${COMMANDER_SLOW_TEST})`);
   },
 };
 
@@ -72,12 +78,7 @@ const yamlPackageOnDemand = {
   setup(b) {
     b.onResolve({ filter: /^sailctl:yaml-package$/ }, () => ({ path: 'yaml-package', namespace: 'sailctl-yaml-package' }));
     b.onLoad({ filter: /.*/, namespace: 'sailctl-yaml-package' }, () => ({ contents: "export * from 'yaml';", resolveDir: root, loader: 'js' }));
-    b.onLoad({ filter: /[\\/]dist[\\/]util[\\/]yaml\.js$/ }, async (args) => {
-      const source = await readFile(args.path, 'utf8');
-      const marker = "const YAML_PACKAGE = 'yaml';";
-      if (!source.includes(marker)) throw new Error(`bundle: ${args.path} no longer has ${marker}; review the yaml-package-on-demand plugin`);
-      return { contents: source.replace(marker, "const YAML_PACKAGE = './yaml-package.js';"), loader: 'js' };
-    });
+    sourceEdit(b, 'yaml-package-on-demand', /[\\/]dist[\\/]util[\\/]yaml\.js$/, "const YAML_PACKAGE = 'yaml';", "const YAML_PACKAGE = './yaml-package.js';");
   },
 };
 
@@ -125,12 +126,7 @@ export function rewriteBuiltinImports(code) {
 const yamlPackageInEngine = {
   name: 'yaml-package-in-engine',
   setup(b) {
-    b.onLoad({ filter: /[\\/]dist[\\/]util[\\/]yaml\.js$/ }, async (args) => {
-      const source = await readFile(args.path, 'utf8');
-      const call = 'createRequire(import.meta.url)(YAML_PACKAGE)';
-      if (!source.includes(call)) throw new Error(`bundle: ${args.path} no longer has ${call}; review the yaml-package-in-engine plugin`);
-      return { contents: source.replace(call, "require('yaml')"), loader: 'js' };
-    });
+    sourceEdit(b, 'yaml-package-in-engine', /[\\/]dist[\\/]util[\\/]yaml\.js$/, 'createRequire(import.meta.url)(YAML_PACKAGE)', "require('yaml')");
   },
 };
 
