@@ -182,16 +182,33 @@ function resolveContext(settings: KubeSettings, requested: string | undefined, o
       hint: 'pass --context NAME or run `kubectl config use-context NAME`',
     });
   }
-  const cluster = settings.clusters.find((c) => c.name === context.cluster);
-  if (!cluster) throw new SailError('KUBE', `context "${contextName}" refers to cluster "${context.cluster}", which is not defined in ${origin}`);
-  if (!URL.canParse(cluster.server)) {
+  const named = settings.clusters.find((c) => c.name === context.cluster);
+  if (!named) throw new SailError('KUBE', `context "${contextName}" refers to cluster "${context.cluster}", which is not defined in ${origin}`);
+  const user = settings.users.find((u) => u.name === context.user) ?? { name: context.user ?? '' };
+  const server = serverUrl(named, user);
+  if (server === undefined) {
     // Not quoted: a server field that is not a URL may be anything, credentials included.
-    throw new SailError('KUBE', `cluster "${cluster.name}" in ${origin} has a server that is not a URL`, { hint: 'the server must look like https://HOST:PORT' });
+    throw new SailError('KUBE', `cluster "${named.name}" in ${origin} has a server that is not a URL`, { hint: 'the server must look like https://HOST:PORT' });
   }
+  const cluster = server === named.server ? named : { ...named, server };
   // A bad proxy-url is a kubeconfig error: reported before any request (proxy.ts uses it).
   if (cluster.proxyUrl) parseProxyUrl(cluster.proxyUrl, cluster.name, origin);
-  const user = settings.users.find((u) => u.name === context.user) ?? { name: context.user ?? '' };
   return { settings, contextName, cluster, user, namespace: context.namespace, server: safeServer(cluster.server), origin };
+}
+
+/**
+ * The cluster's server as a URL, as client-go makes one (rest.DefaultServerURL): a server written
+ * without a scheme (`10.0.0.1:6443`, `localhost:6443`, which a URL parser reads as scheme
+ * "localhost") gets https:// when the kubeconfig gives TLS material (a CA, a client certificate,
+ * or insecure-skip-tls-verify), http:// otherwise. Undefined when even that is not a URL.
+ */
+export function serverUrl(cluster: Pick<Cluster, 'server' | 'caData' | 'caFile' | 'skipTLSVerify'>, user: Pick<User, 'certData' | 'certFile'>): string | undefined {
+  const server = cluster.server ?? '';
+  if (server === '') return undefined;
+  if (URL.canParse(server) && new URL(server).host !== '') return server;
+  const tls = Boolean(cluster.caData || cluster.caFile || user.certData || user.certFile || cluster.skipTLSVerify);
+  const withScheme = `${tls ? 'https' : 'http'}://${server}`;
+  return URL.canParse(withScheme) && new URL(withScheme).host !== '' ? withScheme : undefined;
 }
 
 export interface KubeConfigTextOptions {

@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { stringify } from 'yaml';
-import { loadKubeConfigText } from '../../src/kube/config.js';
+import { loadKubeConfigText, serverUrl } from '../../src/kube/config.js';
 import { clientFromKubeconfigText } from '../../src/kube/connect.js';
 import { SailError } from '../../src/errors.js';
 
@@ -155,5 +155,35 @@ describe('clientFromKubeconfigText', () => {
 
   it('undefined without a current context', () => {
     expect(clientFromKubeconfigText(kubeconfig(undefined, { 'current-context': '' }), ORIGIN, { timeoutMs: 1000, env: {} })).toBeUndefined();
+  });
+});
+
+describe('serverUrl (client-go rest.DefaultServerURL)', () => {
+  const noUser = {};
+  it('keeps a URL with a scheme and host', () => {
+    expect(serverUrl({ server: 'https://10.0.0.1:6443' }, noUser)).toBe('https://10.0.0.1:6443');
+    expect(serverUrl({ server: 'http://127.0.0.1:8080/prefix' }, noUser)).toBe('http://127.0.0.1:8080/prefix');
+  });
+  it('adds http:// to a bare host:port without TLS material', () => {
+    expect(serverUrl({ server: '10.0.0.1:6443' }, noUser)).toBe('http://10.0.0.1:6443');
+    // a URL parser reads "localhost:6443" as scheme "localhost" with no host; client-go does not keep that
+    expect(serverUrl({ server: 'localhost:6443' }, noUser)).toBe('http://localhost:6443');
+    expect(serverUrl({ server: 'api.example.com' }, noUser)).toBe('http://api.example.com');
+  });
+  it('adds https:// when the kubeconfig gives a CA, a client certificate or insecure-skip-tls-verify', () => {
+    expect(serverUrl({ server: '10.0.0.1:6443', caData: 'Q0E=' }, noUser)).toBe('https://10.0.0.1:6443');
+    expect(serverUrl({ server: '10.0.0.1:6443', caFile: '/ca.crt' }, noUser)).toBe('https://10.0.0.1:6443');
+    expect(serverUrl({ server: '10.0.0.1:6443' }, { certData: 'Q0VSVA==' })).toBe('https://10.0.0.1:6443');
+    expect(serverUrl({ server: '[::1]:6443', skipTLSVerify: true }, noUser)).toBe('https://[::1]:6443');
+  });
+  it('is undefined for what is no URL even with a scheme', () => {
+    expect(serverUrl({ server: '' }, noUser)).toBeUndefined();
+    expect(serverUrl({ server: 'not a url' }, noUser)).toBeUndefined();
+  });
+  it('a kubeconfig with a bare host:port and a CA connects over https', () => {
+    const text = stringify({ 'current-context': 'c', clusters: [{ name: 'k', cluster: { server: '10.0.0.1:6443', 'certificate-authority-data': 'Q0E=' } }], contexts: [{ name: 'c', context: { cluster: 'k' } }] });
+    const loaded = loadKubeConfigText(text, ORIGIN);
+    expect(loaded?.cluster.server).toBe('https://10.0.0.1:6443');
+    expect(loaded?.server).toBe('https://10.0.0.1:6443');
   });
 });
