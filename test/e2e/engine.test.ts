@@ -16,7 +16,8 @@ const engineFresh = existsSync(engine) && existsSync(compiled) && statSync(engin
 const cacheBase = mkdtempSync(join(tmpdir(), 'sailctl-e2e-cache-'));
 afterAll(() => rmSync(cacheBase, { recursive: true, force: true }));
 const NO_CLUSTER = { HOME: mkdtempSync(join(tmpdir(), 'sailctl-home-')), KUBECONFIG: '' };
-const inEngine = { ...NO_CLUSTER, NODE_COMPILE_CACHE: cacheBase, SAILCTL_DEBUG: '1' };
+// Empty, not unset: the tests run the engine even when the caller's environment turns it off.
+const inEngine = { ...NO_CLUSTER, NODE_COMPILE_CACHE: cacheBase, SAILCTL_DEBUG: '1', SAILCTL_ENGINE: '', NODE_DISABLE_COMPILE_CACHE: '' };
 const inModules = { ...NO_CLUSTER, NODE_COMPILE_CACHE: cacheBase, SAILCTL_ENGINE: '0' };
 const cacheFiles = (): string[] => readdirSync(cacheBase).filter((d) => d.startsWith('sailctl-')).flatMap((d) => readdirSync(join(cacheBase, d))).sort();
 const debugLines = (stderr: string): string[] => stderr.split('\n').filter((l) => l.startsWith('code cache: '));
