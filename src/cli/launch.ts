@@ -206,6 +206,10 @@ export async function runEngine(enginePath: string, argv: readonly string[], com
   });
   const accepted = cached !== undefined && script.cachedDataRejected !== true;
   if (files) debug(`code cache: ${cached === undefined ? 'none' : accepted ? `read (${complete ? 'complete' : 'partial'})` : 'rejected by V8'} for ${command}`);
+  // import() inside a vm.Script needs an experimental loader; the engine's imports of npm packages
+  // (src/util/import-package.ts) use this module's, a real ES-module import().
+  const { registerLauncherImport } = await import('../util/import-package.js');
+  registerLauncherImport((specifier) => import(specifier));
   const mod: { exports: Partial<EngineModule> } = { exports: {} };
   (script.runInThisContext() as (...a: unknown[]) => void).call(mod.exports, mod.exports, createRequire(enginePath), mod, enginePath, dirname(enginePath));
   const code = await mod.exports.main!(argv);

@@ -7,6 +7,7 @@
  */
 import { readFileSync } from 'node:fs';
 import type { Cluster, User } from './config.js';
+import { importPackage } from '../util/import-package.js';
 
 export interface Credentials {
   headers: Record<string, string>;
@@ -42,7 +43,7 @@ export async function resolveCredentials(cluster: Cluster, user: User): Promise<
   if (user.username && user.password) creds.headers['Authorization'] = `Basic ${Buffer.from(`${user.username}:${user.password}`).toString('base64')}`;
   const provider = user.authProvider as AuthProvider | undefined | null;
   if (user.exec || provider?.name === 'exec' || provider?.config?.['exec']) {
-    const { ExecAuth } = await import('@kubernetes/client-node/dist/exec_auth.js');
+    const { ExecAuth } = await importPackage<typeof import('@kubernetes/client-node/dist/exec_auth.js')>('@kubernetes/client-node/dist/exec_auth.js');
     const opts: { headers: Record<string, string>; cert?: string; key?: string } = { headers: {} };
     await new ExecAuth().applyAuthentication(user, opts as never);
     Object.assign(creds.headers, opts.headers);
@@ -53,7 +54,7 @@ export async function resolveCredentials(cluster: Cluster, user: User): Promise<
     creds.headers['Authorization'] = `Bearer ${readFileSync(file, 'utf8').trim()}`;
   } else if (provider) {
     // oidc / azure / gcp: client-node's authenticators, through its full KubeConfig.
-    const { KubeConfig } = await import('@kubernetes/client-node/dist/config.js');
+    const { KubeConfig } = await importPackage<typeof import('@kubernetes/client-node/dist/config.js')>('@kubernetes/client-node/dist/config.js');
     const kc = new KubeConfig();
     kc.loadFromOptions({ clusters: [{ ...cluster, skipTLSVerify: true }], users: [user], contexts: [{ name: 'c', cluster: cluster.name, user: user.name }], currentContext: 'c' });
     const opts: { headers?: Record<string, unknown> } = { headers: {} };

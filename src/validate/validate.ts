@@ -9,6 +9,7 @@ import { arr, obj, str, strMap, type JsonObject } from '../analyze/resource.js';
 import { validateSemantics } from './semantic.js';
 import { metadataAnnotations } from './metadata.js';
 import { trafficExtensionStructuralErrors } from './trafficextension-schema.js';
+import { importPackage } from '../util/import-package.js';
 
 export interface ValidationOutcome {
   /** istioctl-style `Kind/ns/name: message` lines (with ` [file:line]`). */
@@ -29,8 +30,8 @@ async function loadModel(group: string, version: string, kind: string): Promise<
   const key = `${group}/${version}/${kind}`;
   let p = modelCache.get(key);
   if (!p) {
-    p = import(`@kubernetes-models/istio/${group}/${version}/${kind}`)
-      .then((m: Record<string, unknown>) => m[kind] as ModelClass | undefined)
+    p = importPackage<Record<string, unknown>>(`@kubernetes-models/istio/${group}/${version}/${kind}`)
+      .then((m) => m[kind] as ModelClass | undefined)
       .catch(() => undefined);
     modelCache.set(key, p);
   }

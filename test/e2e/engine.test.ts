@@ -4,7 +4,7 @@
  * SAILCTL_ENGINE=0). Both must print the same bytes; the cache must be written once and read after.
  */
 import { afterAll, describe, expect, it } from 'vitest';
-import { existsSync, mkdtempSync, readdirSync, rmSync, statSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { REPO_ROOT, sailctl } from '../support/cli.js';
@@ -66,6 +66,18 @@ describe.skipIf(!engineFresh)('the engine script and its code cache (needs `npm 
     expect(r.stdout).toBe(reference.stdout);
     expect(debugLines(r.stderr)).toEqual(['code cache: none for analyze', 'code cache: wrote partial cache for analyze']);
     expect(cacheFiles()).toContainEqual(expect.stringMatching(/^[0-9a-f]{16}-analyze-[0-9a-f]{8}\.partial\.cache$/));
+  });
+
+  it('validate through the engine finds schema errors (the Istio models load with import(), which their package requires)', async () => {
+    const file = join(cacheBase, 'bad-weight.yaml');
+    writeFileSync(file, 'apiVersion: networking.istio.io/v1\nkind: VirtualService\nmetadata:\n  name: r\n  namespace: default\nspec:\n  hosts: [r]\n  http:\n  - route:\n    - destination:\n        host: r\n      weight: "abc"\n');
+    const reference = await sailctl(['validate', '-f', file], { env: inModules });
+    expect(reference.exitCode).toBe(1);
+    expect(reference.stderr).toContain('weight must be integer');
+    const r = await sailctl(['validate', '-f', file], { env: { ...inEngine, SAILCTL_DEBUG: '' } });
+    expect(r.exitCode).toBe(1);
+    expect(r.stderr).toBe(reference.stderr);
+    expect(r.stdout).toBe(reference.stdout);
   });
 
   it('a user error through the engine is the same one line and exit code', async () => {

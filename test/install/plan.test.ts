@@ -5,7 +5,7 @@ import { changedFields, formatPlan, objectHash, planInstall, prerequisitesOf, ru
 import { renderInstall } from '../../src/install/render.js';
 import { buildTagWebhook, asDeactivated, tagWebhookNeeded } from '../../src/install/webhooks.js';
 import { uninstallSelector } from '../../src/install/uninstall.js';
-import { versionChangeWarning } from '../../src/cli/commands/install.js';
+import { spinnerUsable, versionChangeWarning } from '../../src/cli/commands/install.js';
 
 const obj = (kind: string, name: string, ns?: string, labels: Record<string, string> = {}, extra: Record<string, unknown> = {}): KubeObject => ({
   apiVersion: 'v1',
@@ -165,5 +165,17 @@ describe('up/downgrade warning', () => {
     expect(versionChangeWarning([{ revision: 'canary', version: '1.31.0' }], 'canary', '1.30.3')).toMatch(/^WARNING: Istio is being downgraded from 1\.31\.0 to 1\.30\.3\.\n {9}Before upgrading/);
     expect(versionChangeWarning([{ revision: 'canary', version: '1.29.0' }], '', '1.30.3')).toBeUndefined();
     expect(versionChangeWarning([{ revision: 'default', version: '1.30.3' }], '', '1.30.3')).toBeUndefined();
+  });
+});
+
+describe('install progress: spinner or lines', () => {
+  const stream = (columns?: number) => ({ write: () => true, ...(columns === undefined ? {} : { columns }) });
+  it('spins only on a terminal that reports its width', () => {
+    expect(spinnerUsable({ stderrIsTTY: true, stderr: stream(120) })).toBe(true);
+    expect(spinnerUsable({ stderrIsTTY: false, stderr: stream(120) })).toBe(false);
+  });
+  it('a terminal of no size (0 columns, e.g. script(1) without a controlling terminal) gets lines: ora would clear lines forever', () => {
+    expect(spinnerUsable({ stderrIsTTY: true, stderr: stream(0) })).toBe(false);
+    expect(spinnerUsable({ stderrIsTTY: true, stderr: stream() })).toBe(false);
   });
 });

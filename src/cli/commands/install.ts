@@ -44,7 +44,18 @@ export function checkRevisionFlag(revision: string | undefined): void {
 
 const ICON = { ok: '✔', fail: '✘' } as const;
 
-/** Progress as istioctl shows it: a spinner on a TTY, one line per change otherwise. */
+/**
+ * Whether stderr can show a spinner: a terminal that reports its width. A pseudo-terminal of no
+ * size (`script` without a controlling terminal, some CI runners) says 0 columns, and ora, which
+ * counts the lines to clear by dividing by the width, then clears lines forever.
+ */
+export function spinnerUsable(io: Pick<CommandContext['io'], 'stderr' | 'stderrIsTTY'>): boolean {
+  if (!io.stderrIsTTY) return false;
+  const columns = (io.stderr as { columns?: unknown }).columns;
+  return typeof columns === 'number' && columns > 0;
+}
+
+/** Progress as istioctl shows it: a spinner on a terminal, one line per change otherwise. */
 async function progressPrinter(ctx: CommandContext) {
   const { COMPONENT_DISPLAY_NAMES, COMPONENT_ICONS } = await import('../../install/plan.js');
   const err = ctx.io.stderr;
@@ -57,8 +68,9 @@ async function progressPrinter(ctx: CommandContext) {
     return `Processing resources for ${names.join(', ')}.${wait.length > 0 ? ` Waiting for ${wait.join(', ')}` : ''}`;
   };
   let spinner: { text: string; start(): unknown; stop(): unknown; stopAndPersist(o: { symbol: string; text: string }): unknown } | undefined;
-  if (ctx.io.stderrIsTTY) {
-    const { default: ora } = await import('ora');
+  if (spinnerUsable(ctx.io)) {
+    const { importPackage } = await import('../../util/import-package.js');
+    const { default: ora } = await importPackage<typeof import('ora')>('ora');
     // On a TTY ctx.io.stderr is the terminal stream, which has the cursor methods ora needs.
     spinner = ora({ stream: ctx.io.stderr as unknown as NodeJS.WriteStream, isEnabled: true, color: 'yellow' });
   }
