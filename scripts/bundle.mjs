@@ -175,9 +175,11 @@ const engine = await build({
   charset: 'ascii',
   legalComments: 'inline',
   define: { 'import.meta.url': '__sailctl_module_url' },
-  // import() in a vm.Script needs an experimental loader option (a warning on stderr): the few
-  // dynamic imports of external packages (ora, client-node's exec plugin support, the Istio
-  // models) become require(), which loads ES modules synchronously on Node >= 22.12.
+  // import() in a vm.Script needs an experimental loader option (a warning on stderr), so esbuild
+  // writes the remaining dynamic imports (of Node built-ins) as require(). npm packages are loaded
+  // through src/util/import-package.ts, whose import() the launcher provides: require() of an ES
+  // module package differs (exports with only an import condition fail, a default export comes
+  // back wrapped).
   supported: { 'dynamic-import': false },
   banner: { js: "var __sailctl_module_url=require('node:url').pathToFileURL(__filename).href;" },
   logLevel: 'warning',
