@@ -163,3 +163,25 @@ describe('runEngine', () => {
     expect(lines).toEqual([`code cache: off (${engine} has no build hash)`]);
   });
 });
+
+describe('dynamic imports of npm packages', () => {
+  it('go through importPackage (the engine script has no import() of its own)', () => {
+    const root = join(__dirname, '..', '..', 'src');
+    const offenders: string[] = [];
+    const walk = (dir: string): void => {
+      for (const e of readdirSync(dir, { withFileTypes: true })) {
+        const p = join(dir, e.name);
+        if (e.isDirectory()) walk(p);
+        else if (e.name.endsWith('.ts') && !e.name.endsWith('.d.ts')) {
+          const text = readFileSync(p, 'utf8');
+          for (const m of text.matchAll(/(?<![\w.])(?<!typeof )import\(\s*(['"`])([^'"`]+)\1/g)) {
+            const spec = m[2]!;
+            if (!spec.startsWith('.') && !spec.startsWith('node:')) offenders.push(`${p.slice(root.length + 1)}: import('${spec}')`);
+          }
+        }
+      }
+    };
+    walk(root);
+    expect(offenders).toEqual([]);
+  });
+});
