@@ -206,6 +206,9 @@ export async function runEngine(enginePath: string, argv: readonly string[], com
   });
   const accepted = cached !== undefined && script.cachedDataRejected !== true;
   if (files) debug(`code cache: ${cached === undefined ? 'none' : accepted ? `read (${complete ? 'complete' : 'partial'})` : 'rejected by V8'} for ${command}`);
+  // A file V8 rejects (another Node build under the same version, a damaged file) goes now, so that
+  // a partial cache written after a failed run is the one read next.
+  if (files && cached !== undefined && !accepted) fs.rmSync(complete ? files.full : files.partial, { force: true });
   // import() inside a vm.Script needs an experimental loader; the engine's imports of npm packages
   // (src/util/import-package.ts) use this module's, a real ES-module import().
   const { registerLauncherImport } = await import('../util/import-package.js');

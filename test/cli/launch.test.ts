@@ -115,6 +115,15 @@ describe('runEngine', () => {
     expect(lines).toEqual(['code cache: rejected by V8 for manifest', 'code cache: wrote complete cache for manifest']);
     expect(readFileSync(join(cacheDir(), `${HASH}-manifest-${OPTS}.cache`), 'utf8')).not.toBe('not a code cache');
   });
+  it('removes a rejected complete cache, so that a failed run leaves a partial one that is read next', async () => {
+    mkdirSync(cacheDir(), { recursive: true });
+    writeFileSync(join(cacheDir(), `${HASH}-manifest-${OPTS}.cache`), 'damaged', { mode: 0o600 });
+    expect(await run(2)).toBe(2);
+    expect(readdirSync(cacheDir())).toEqual([`${HASH}-manifest-${OPTS}.partial.cache`]);
+    lines = [];
+    await run(2);
+    expect(lines).toEqual(['code cache: read (partial) for manifest']);
+  });
   it("keeps the two most recently written other builds' files and removes older builds' when it writes", async () => {
     mkdirSync(cacheDir(), { recursive: true });
     const old = (build: string, ageSeconds: number): string => {
