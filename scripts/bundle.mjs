@@ -6,7 +6,7 @@ import { build } from 'esbuild';
 import { createHash } from 'node:crypto';
 import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
-import { fileURLToPath } from 'node:url';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 import { dirname, resolve } from 'node:path';
 
 // commander imports node:child_process at the top for executable subcommands, which sailctl
@@ -193,4 +193,6 @@ if (nonAscii) {
   throw new Error(`bundle: engine.cjs must be ASCII (esbuild leaves non-ASCII in regular-expression literals: write \\uXXXX); found near ${JSON.stringify(at)}`);
 }
 const engineHash = createHash('sha256').update(engineText).digest('hex').slice(0, 16);
-writeFileSync(resolve(outdir, 'engine.cjs'), `// sailctl-engine ${engineHash}\n${engineText}`);
+// The header's format belongs to the launcher that reads it (compiled by tsc before this runs).
+const { engineHeader } = await import(pathToFileURL(resolve(root, 'dist', 'cli', 'launch.js')).href);
+writeFileSync(resolve(outdir, 'engine.cjs'), `${engineHeader(engineHash)}${engineText}`);
