@@ -1,7 +1,7 @@
 /**
  * Proves the local API server follows the real API's contract closely enough for kubectl: get,
  * apply --server-side (with conflicts and --force-conflicts), label selectors, label, annotate,
- * patch, delete, CRD-registered kinds and namespace deletion. Skips when kubectl is not installed.
+ * patch, scale, delete, CRD-registered kinds and namespace deletion. Skips when kubectl is not installed.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { execa } from 'execa';
@@ -115,6 +115,21 @@ spec:
     const w = await kubectl('apply', '--server-side', '-f', file('w.yaml', 'apiVersion: example.sailctl.io/v1\nkind: Widget\nmetadata: {name: w1, namespace: shop}\nspec: {size: 3}\n'));
     expect(w.stdout).toBe('widget.example.sailctl.io/w1 serverside-applied\n');
     expect((await kubectl('get', 'wd', '-n', 'shop', '-o', 'name')).stdout).toBe('widget.example.sailctl.io/w1\n');
+  });
+
+  it('scale: the scale subresource of a Deployment', async () => {
+    const deploy = 'apiVersion: apps/v1\nkind: Deployment\nmetadata: {name: web, namespace: shop}\nspec:\n  replicas: 1\n  selector: {matchLabels: {app: web}}\n  template:\n    metadata: {labels: {app: web}}\n    spec: {containers: [{name: web, image: nginx}]}\n';
+    expect((await kubectl('apply', '--server-side', '-f', file('web.yaml', deploy))).exitCode).toBe(0);
+    const scaled = await kubectl('scale', 'deployment', 'web', '-n', 'shop', '--replicas=3');
+    expect(scaled.stderr).toBe('');
+    expect(scaled.stdout).toBe('deployment.apps/web scaled\n');
+    expect((await kubectl('get', 'deploy', 'web', '-n', 'shop', '-o', 'jsonpath={.spec.replicas}')).stdout).toBe('3');
+    // with a precondition kubectl reads the Scale and writes it back with PUT
+    expect((await kubectl('scale', 'deployment', 'web', '-n', 'shop', '--current-replicas=3', '--replicas=2')).stdout).toBe('deployment.apps/web scaled\n');
+    const stale = await kubectl('scale', 'deployment', 'web', '-n', 'shop', '--current-replicas=5', '--replicas=1');
+    expect(stale.exitCode).toBe(1);
+    expect(stale.stderr).toContain('Expected replicas to be 5, was 2');
+    expect((await kubectl('get', 'deploy', 'web', '-n', 'shop', '-o', 'jsonpath={.spec.replicas}')).stdout).toBe('2');
   });
 
   it('delete, 404 for what is gone, and namespace deletion removes its objects', async () => {

@@ -203,3 +203,47 @@ describe('REST contract', () => {
     expect(t.body!['columnDefinitions'].map((c: { name: string }) => c.name)).toEqual(['Name', 'Status', 'Age']);
   });
 });
+
+describe('scale subresource', () => {
+  const deployPath = '/apis/apps/v1/namespaces/default/deployments';
+  beforeAll(async () => {
+    const d = { apiVersion: 'apps/v1', kind: 'Deployment', metadata: { name: 'scaled' }, spec: { replicas: 2, selector: { matchLabels: { app: 'scaled', tier: 'web' }, matchExpressions: [{ key: 'env', operator: 'In', values: ['prod', 'dev'] }] }, template: { metadata: { labels: { app: 'scaled', tier: 'web', env: 'prod' } }, spec: { containers: [{ name: 'c', image: 'x' }] } } } };
+    expect((await call('POST', deployPath, d)).status).toBe(201);
+  });
+
+  it('is listed in discovery for workloads as autoscaling/v1 Scale', async () => {
+    const apps = await call('GET', '/apis/apps/v1');
+    expect(apps.body!['resources']).toContainEqual({ name: 'deployments/scale', singularName: '', namespaced: true, group: 'autoscaling', version: 'v1', kind: 'Scale', verbs: ['get', 'patch', 'update'] });
+    expect(apps.body!['resources']).toContainEqual(expect.objectContaining({ name: 'statefulsets/scale' }));
+    expect((await call('GET', '/api/v1')).body!['resources'].map((r: { name: string }) => r.name)).not.toContain('configmaps/scale');
+  });
+
+  it('GET gives the Scale with the selector as a string, sorted by key', async () => {
+    const r = await call('GET', `${deployPath}/scaled/scale`);
+    expect(r.status).toBe(200);
+    expect(r.body).toMatchObject({ kind: 'Scale', apiVersion: 'autoscaling/v1', metadata: { name: 'scaled', namespace: 'default' }, spec: { replicas: 2 }, status: { selector: 'app=scaled,env in (dev,prod),tier=web' } });
+  });
+
+  it('a merge patch sets the workload\'s replicas and bumps its generation; the answer is the new Scale', async () => {
+    const before = (await call('GET', `${deployPath}/scaled`)).body!;
+    const r = await call('PATCH', `${deployPath}/scaled/scale`, { spec: { replicas: 4 } }, 'application/merge-patch+json');
+    expect(r.status).toBe(200);
+    expect(r.body).toMatchObject({ kind: 'Scale', spec: { replicas: 4 } });
+    const after = (await call('GET', `${deployPath}/scaled`)).body!;
+    expect(after['spec']['replicas']).toBe(4);
+    expect(after['metadata']['generation']).toBe(before['metadata']['generation'] + 1);
+    expect(after['spec']['template']).toEqual(before['spec']['template']);
+  });
+
+  it('PUT with a stale resourceVersion is 409; a negative count is 422; other kinds have no /scale', async () => {
+    const stale = await call('PUT', `${deployPath}/scaled/scale`, { apiVersion: 'autoscaling/v1', kind: 'Scale', metadata: { name: 'scaled', resourceVersion: '1' }, spec: { replicas: 1 } });
+    expect(stale.status).toBe(409);
+    const current = (await call('GET', `${deployPath}/scaled/scale`)).body!;
+    const put = await call('PUT', `${deployPath}/scaled/scale`, { ...current, spec: { replicas: 1 } });
+    expect(put.status).toBe(200);
+    expect(put.body!['spec']).toEqual({ replicas: 1 });
+    const negative = await call('PATCH', `${deployPath}/scaled/scale`, { spec: { replicas: -1 } }, 'application/merge-patch+json');
+    expect(negative.status).toBe(422);
+    expect((await call('GET', `${cmPath('default')}/c1/scale`)).status).toBe(404);
+  });
+});

@@ -18,6 +18,8 @@ export interface ResourceType {
   statusSubresource: boolean;
   /** whether metadata.generation is tracked (kinds with a spec the controllers observe) */
   generation: boolean;
+  /** whether /scale serves an autoscaling/v1 Scale of spec.replicas (workloads with replicas) */
+  scaleSubresource?: boolean;
   categories?: string[];
   /** the CRD that registered this type, if any */
   crd?: string;
@@ -64,10 +66,10 @@ export function builtinResources(): ResourceType[] {
     rt('', 'v1', 'PersistentVolumeClaim', 'persistentvolumeclaims', true, { shortNames: ['pvc'], statusSubresource: true }),
     rt('', 'v1', 'ResourceQuota', 'resourcequotas', true, { shortNames: ['quota'], statusSubresource: true }),
     rt('', 'v1', 'LimitRange', 'limitranges', true, { shortNames: ['limits'] }),
-    rt('apps', 'v1', 'Deployment', 'deployments', true, { ...S, shortNames: ['deploy'], categories: ['all'] }),
+    rt('apps', 'v1', 'Deployment', 'deployments', true, { ...S, scaleSubresource: true, shortNames: ['deploy'], categories: ['all'] }),
     rt('apps', 'v1', 'DaemonSet', 'daemonsets', true, { ...S, shortNames: ['ds'], categories: ['all'] }),
-    rt('apps', 'v1', 'StatefulSet', 'statefulsets', true, { ...S, shortNames: ['sts'], categories: ['all'] }),
-    rt('apps', 'v1', 'ReplicaSet', 'replicasets', true, { ...S, shortNames: ['rs'], categories: ['all'] }),
+    rt('apps', 'v1', 'StatefulSet', 'statefulsets', true, { ...S, scaleSubresource: true, shortNames: ['sts'], categories: ['all'] }),
+    rt('apps', 'v1', 'ReplicaSet', 'replicasets', true, { ...S, scaleSubresource: true, shortNames: ['rs'], categories: ['all'] }),
     rt('apps', 'v1', 'ControllerRevision', 'controllerrevisions', true),
     rt('batch', 'v1', 'Job', 'jobs', true, { ...S, categories: ['all'] }),
     rt('batch', 'v1', 'CronJob', 'cronjobs', true, { ...S, shortNames: ['cj'], categories: ['all'] }),

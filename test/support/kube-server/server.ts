@@ -439,9 +439,11 @@ export class KubeServer {
     const q = url.searchParams;
     const t = p.type;
     const sub = p.subresource;
-    if (sub && sub !== 'status' && !(t.kind === 'Namespace' && sub === 'finalize')) throw errors.pathNotFound();
+    if (sub && sub !== 'status' && sub !== 'scale' && !(t.kind === 'Namespace' && sub === 'finalize')) throw errors.pathNotFound();
     if (sub === 'status' && !t.statusSubresource) throw errors.pathNotFound();
+    if (sub === 'scale' && !t.scaleSubresource) throw errors.pathNotFound();
     const dryRun = q.get('dryRun') === 'All';
+    if (sub === 'scale') return this.scale(req, res, method, t, p, body, managerOf(q, req), dryRun);
     if (t.kind === 'SelfSubjectAccessReview' || t.kind === 'SelfSubjectRulesReview') {
       if (method !== 'POST') throw errors.methodNotAllowed(method);
       return send(res, 201, this.review(t, parseBody(body, req.headers['content-type'])));
@@ -836,6 +838,53 @@ export class KubeServer {
     return this.commitUpdate(t, s, next, manager, sub, dryRun);
   }
 
+  /**
+   * The scale subresource (GET, PUT, PATCH): an autoscaling/v1 Scale whose spec.replicas is the
+   * workload's and whose status carries its replicas and selector (as a selector string). A write
+   * changes the workload's spec.replicas only, recorded under the manager with subresource scale.
+   */
+  private scale(req: IncomingMessage, res: ServerResponse, method: string, t: ResourceType, p: Parsed, body: string, manager: string, dryRun: boolean): void {
+    if (p.name === undefined) throw errors.pathNotFound();
+    const verb = method === 'GET' ? 'get' : method === 'PUT' ? 'update' : method === 'PATCH' ? 'patch' : undefined;
+    if (!verb) throw errors.methodNotAllowed(method.toLowerCase());
+    this.checkForbidden(t, verb, p.namespace, p.name);
+    const s = this.mustGet(t, p.namespace, p.name);
+    const current = scaleOf(s.obj);
+    if (verb === 'get') return send(res, 200, current);
+    let desired: Json;
+    if (verb === 'update') {
+      desired = parseBody(body, req.headers['content-type']);
+      if (!isObject(desired)) throw errors.badRequest('the body of the request was not an object');
+      const rv = isObject(desired['metadata']) ? desired['metadata']['resourceVersion'] : undefined;
+      if (rv !== undefined && rv !== '' && rv !== (s.obj['metadata'] as JsonObject)['resourceVersion']) throw errors.conflict(t, p.name);
+    } else {
+      const ct = (req.headers['content-type'] ?? '').split(';')[0]!.trim();
+      let patchDoc: Json;
+      try {
+        patchDoc = JSON.parse(body) as Json;
+      } catch {
+        throw errors.badRequest('error decoding patch: invalid JSON');
+      }
+      try {
+        if (ct === 'application/merge-patch+json') desired = mergePatch(clone(current), patchDoc);
+        else if (ct === 'application/strategic-merge-patch+json') desired = strategicMergePatch(clone(current), patchDoc);
+        else if (ct === 'application/json-patch+json') desired = jsonPatch(clone(current), patchDoc as unknown as JsonPatchOp[]);
+        else throw errors.unsupportedMediaType(ct);
+      } catch (e) {
+        if (e instanceof PatchError) throw new ApiError(422, 'Invalid', e.message);
+        throw e;
+      }
+    }
+    const replicas = isObject(desired) && isObject(desired['spec']) ? desired['spec']['replicas'] : undefined;
+    if (typeof replicas !== 'number' || !Number.isInteger(replicas) || replicas < 0) {
+      throw errors.invalid('Scale', 'autoscaling', p.name, 'spec.replicas', `Invalid value: ${JSON.stringify(replicas ?? null)}: must be greater than or equal to 0`);
+    }
+    const next = clone(s.obj);
+    (next['spec'] as JsonObject)['replicas'] = replicas;
+    const updated = this.commitUpdate(t, s, next, manager, 'scale', dryRun);
+    return send(res, 200, scaleOf(updated));
+  }
+
   /** Server-side apply: per-manager ownership of leaf fields, 409 on fields another manager owns with a different value. */
   private apply(t: ResourceType, namespace: string | undefined, name: string, sub: string | undefined, body: Json, manager: string, force: boolean, dryRun: boolean): { obj: JsonObject; created: boolean } {
     if (!isObject(body)) throw errors.badRequest('the body of the request was not an object');
@@ -1094,6 +1143,7 @@ export class KubeServer {
         ...(t.categories?.length ? { categories: t.categories } : {}),
       });
       if (t.statusSubresource) resources.push({ name: `${t.plural}/status`, singularName: '', namespaced: t.namespaced, kind: t.kind, verbs: ['get', 'patch', 'update'] });
+      if (t.scaleSubresource) resources.push({ name: `${t.plural}/scale`, singularName: '', namespaced: t.namespaced, group: 'autoscaling', version: 'v1', kind: 'Scale', verbs: ['get', 'patch', 'update'] });
     }
     return { kind: 'APIResourceList', apiVersion: 'v1', groupVersion: group ? `${group}/${version}` : version, resources };
   }
@@ -1245,4 +1295,36 @@ function sendText(res: ServerResponse, code: number, text: string): void {
 
 export async function startKubeServer(options: KubeServerOptions = {}): Promise<KubeServer> {
   return new KubeServer(options).start();
+}
+
+/** A workload's autoscaling/v1 Scale, as the apiserver derives it. */
+function scaleOf(obj: JsonObject): JsonObject {
+  const meta = obj['metadata'] as JsonObject;
+  const spec = (obj['spec'] ?? {}) as JsonObject;
+  const status = (obj['status'] ?? {}) as JsonObject;
+  return {
+    kind: 'Scale',
+    apiVersion: 'autoscaling/v1',
+    metadata: { name: meta['name'] as Json, namespace: meta['namespace'] as Json, uid: meta['uid'] as Json, resourceVersion: meta['resourceVersion'] as Json, creationTimestamp: meta['creationTimestamp'] as Json },
+    spec: { replicas: (spec['replicas'] ?? 1) as Json },
+    status: { replicas: (status['replicas'] ?? 0) as Json, selector: selectorString(spec['selector']) },
+  };
+}
+
+/** A LabelSelector as the string metav1.LabelSelectorAsSelector(...).String() writes (requirements sorted by key). */
+function selectorString(selector: Json | undefined): string {
+  if (!isObject(selector)) return '';
+  const reqs: Array<[string, string]> = [];
+  for (const [k, v] of Object.entries(isObject(selector['matchLabels']) ? selector['matchLabels'] : {})) reqs.push([k, `${k}=${String(v)}`]);
+  for (const e of Array.isArray(selector['matchExpressions']) ? selector['matchExpressions'] : []) {
+    if (!isObject(e)) continue;
+    const key = String(e['key']);
+    const values = (Array.isArray(e['values']) ? e['values'].map(String) : []).sort().join(',');
+    const op = String(e['operator']);
+    reqs.push([key, op === 'In' ? `${key} in (${values})` : op === 'NotIn' ? `${key} notin (${values})` : op === 'Exists' ? key : `!${key}`]);
+  }
+  return reqs
+    .sort((a, b) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0))
+    .map(([, r]) => r)
+    .join(',');
 }
