@@ -195,6 +195,9 @@ export function bypassedByNoProxy(noProxy: string, host: string, port: string): 
       continue;
     }
     if (entryHost.startsWith('*.')) entryHost = entryHost.slice(1);
+    // An internationalised name is compared in its ASCII form, as the host is (URL parsing gives
+    // punycode) and as Go converts NO_PROXY domains (idna Lookup); one it cannot convert stays.
+    if (/[^\x00-\x7f]/.test(entryHost)) entryHost = process.getBuiltinModule('node:url').domainToASCII(entryHost) || entryHost;
     // "example.com" matches itself and its subdomains; ".example.com" only subdomains.
     const matchesItself = !entryHost.startsWith('.');
     const suffix = matchesItself ? `.${entryHost}` : entryHost;

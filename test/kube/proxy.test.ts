@@ -104,6 +104,11 @@ describe('which proxy (Go http.ProxyFromEnvironment rules)', () => {
     ];
     for (const [noProxy, host, p, want] of cases) expect(bypassedByNoProxy(noProxy, host, p), `${noProxy} / ${host}:${p}`).toBe(want);
     expect(proxyFor(u('https://api.corp:6443'), undefined, 'c', { ...env, NO_PROXY: 'corp' })).toBeUndefined();
+    // internationalised names: the URL gives the host in punycode; NO_PROXY entries are converted as Go does
+    expect(proxyFor(u('https://api.Bücher.example:6443'), undefined, 'c', { ...env, NO_PROXY: 'bücher.example' })).toBeUndefined();
+    expect(proxyFor(u('https://api.bücher.example:6443'), undefined, 'c', { ...env, NO_PROXY: '*.BÜCHER.example:6443' })).toBeUndefined();
+    expect(proxyFor(u('https://bücher.example:6443'), undefined, 'c', { ...env, NO_PROXY: '.bücher.example' })?.source).toBe('HTTPS_PROXY');
+    expect(proxyFor(u('https://api.buecher.example:6443'), undefined, 'c', { ...env, NO_PROXY: 'bücher.example' })?.source).toBe('HTTPS_PROXY');
     expect(proxyFor(u('https://api.corp:6443'), undefined, 'c', { ...env, no_proxy: 'other' })?.source).toBe('HTTPS_PROXY');
   });
   it('a proxy-url with another scheme is a kubeconfig error naming the cluster and the file, without credentials', () => {
