@@ -23,23 +23,30 @@
  */
 import type * as Fs from 'node:fs';
 
-/** Commands started from the engine: the ones whose run compiles much code. */
-export const ENGINE_COMMANDS: ReadonlySet<string> = new Set([
-  'install',
-  'apply',
-  'upgrade',
-  'uninstall',
-  'verify-install',
-  'manifest',
-  'kube-inject',
-  'analyze',
-  'validate',
+/**
+ * Commands started from the engine (the ones whose run compiles much code), each with the name of
+ * its cache file: an alias or a command that runs the same code (apply, upgrade: install's) shares
+ * the cache of the command it stands for.
+ */
+export const ENGINE_COMMANDS: ReadonlyMap<string, string> = new Map([
+  ['install', 'install'],
+  ['apply', 'install'],
+  ['upgrade', 'install'],
+  ['uninstall', 'uninstall'],
+  ['verify-install', 'verify-install'],
+  ['manifest', 'manifest'],
+  ['kube-inject', 'kube-inject'],
+  ['analyze', 'analyze'],
+  ['validate', 'validate'],
 ]);
 
 /** Global flags that take a value (src/cli/program.ts GLOBAL_OPTIONS; a test keeps them in step). */
 export const GLOBAL_VALUE_FLAGS: ReadonlySet<string> = new Set(['-c', '--kubeconfig', '--context', '-n', '--namespace', '-i', '--istioNamespace', '--kubeclient-timeout', '--vklog']);
 
-/** The engine command the arguments name (their first word that is not a global flag or its value), if any. */
+/**
+ * The cache name of the engine command the arguments name (their first word that is not a global
+ * flag or its value), if they name one.
+ */
 export function engineCommand(argv: readonly string[]): string | undefined {
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i]!;
@@ -48,7 +55,7 @@ export function engineCommand(argv: readonly string[]): string | undefined {
       if (!a.includes('=') && GLOBAL_VALUE_FLAGS.has(a)) i++;
       continue;
     }
-    return ENGINE_COMMANDS.has(a) ? a : undefined;
+    return ENGINE_COMMANDS.get(a);
   }
   return undefined;
 }
@@ -106,9 +113,9 @@ export function optionsFingerprint(execArgv: readonly string[], nodeOptions: str
 }
 
 /** The cache file of a run: complete when written after a successful run, partial after a failed one. */
-function cacheFiles(dir: string, hash: string, command: string, options: string): { full: string; partial: string } {
+function cacheFiles(dir: string, hash: string, name: string, options: string): { full: string; partial: string } {
   const { join } = process.getBuiltinModule('node:path');
-  const stem = join(dir, `${hash}-${command}-${options}`);
+  const stem = join(dir, `${hash}-${name}-${options}`);
   return { full: `${stem}.cache`, partial: `${stem}.partial.cache` };
 }
 
@@ -174,13 +181,13 @@ interface EngineModule {
 }
 
 /**
- * Runs the CLI from the engine script with `argv` and returns its exit code. Uses the command's
- * cache file when there is one V8 accepts; afterwards writes one when there was none (or V8
+ * Runs the CLI from the engine script with `argv` and returns its exit code. Uses the cache file
+ * named `cacheName` (engineCommand's answer) when there is one V8 accepts; afterwards writes one when there was none (or V8
  * rejected it): a complete one after exit code 0, a partial one after a failure when there is
  * none at all (analyze and validate exit non-zero when they find problems), replaced by the next
  * successful run.
  */
-export async function runEngine(enginePath: string, argv: readonly string[], command: string, opts: EngineRunOptions): Promise<number> {
+export async function runEngine(enginePath: string, argv: readonly string[], cacheName: string, opts: EngineRunOptions): Promise<number> {
   const fs = process.getBuiltinModule('node:fs');
   const vm = process.getBuiltinModule('node:vm');
   const { createRequire } = process.getBuiltinModule('node:module');
@@ -190,7 +197,7 @@ export async function runEngine(enginePath: string, argv: readonly string[], com
   const source = fs.readFileSync(enginePath, 'latin1');
   const hash = HEADER.exec(source)?.[1];
   const where = hash === undefined ? { disabled: `${enginePath} has no build hash` } : codeCacheDir(opts.env);
-  const files = 'dir' in where && hash !== undefined ? cacheFiles(where.dir, hash, command, optionsFingerprint(process.execArgv, opts.env['NODE_OPTIONS'])) : undefined;
+  const files = 'dir' in where && hash !== undefined ? cacheFiles(where.dir, hash, cacheName, optionsFingerprint(process.execArgv, opts.env['NODE_OPTIONS'])) : undefined;
   let cached: Buffer | undefined;
   let complete = false;
   if (files) {
@@ -205,7 +212,7 @@ export async function runEngine(enginePath: string, argv: readonly string[], com
     ...(cached ? { cachedData: cached } : {}),
   });
   const accepted = cached !== undefined && script.cachedDataRejected !== true;
-  if (files) debug(`code cache: ${cached === undefined ? 'none' : accepted ? `read (${complete ? 'complete' : 'partial'})` : 'rejected by V8'} for ${command}`);
+  if (files) debug(`code cache: ${cached === undefined ? 'none' : accepted ? `read (${complete ? 'complete' : 'partial'})` : 'rejected by V8'} for ${cacheName}`);
   // A file V8 rejects (another Node build under the same version, a damaged file) goes now, so that
   // a partial cache written after a failed run is the one read next.
   if (files && cached !== undefined && !accepted) fs.rmSync(complete ? files.full : files.partial, { force: true });
@@ -223,7 +230,7 @@ export async function runEngine(enginePath: string, argv: readonly string[], com
         writeAtomically(fs, code === 0 ? files.full : files.partial, script.createCachedData());
         if (code === 0) fs.rmSync(files.partial, { force: true });
         removeOldBuilds(fs, (where as { dir: string }).dir, hash);
-        debug(`code cache: wrote ${code === 0 ? 'complete' : 'partial'} cache for ${command}`);
+        debug(`code cache: wrote ${code === 0 ? 'complete' : 'partial'} cache for ${cacheName}`);
       } catch (e) {
         debug(`code cache: not written: ${(e as Error).message}`);
       }

@@ -11,7 +11,8 @@ describe('engineCommand', () => {
     expect(engineCommand(['install', '-y'])).toBe('install');
     expect(engineCommand(['-c', 'kc', '--context', 'prod', 'manifest', 'generate'])).toBe('manifest');
     expect(engineCommand(['--kubeconfig=kc', 'kube-inject', '-f', 'x.yaml'])).toBe('kube-inject');
-    expect(engineCommand(['-i', 'istio-system', 'apply'])).toBe('apply');
+    expect(engineCommand(['-i', 'istio-system', 'apply'])).toBe('install');
+    expect(engineCommand(['upgrade', '-y'])).toBe('install');
   });
   it('is undefined for light commands, a flag value that looks like a command, and after --', () => {
     expect(engineCommand(['version', '--remote=false'])).toBeUndefined();
@@ -27,7 +28,10 @@ describe('engineCommand', () => {
   });
   it('lists only real commands', () => {
     const names = new Set(CATALOG.flatMap((c) => [c.name, ...(c.aliases ?? [])]));
-    for (const c of ENGINE_COMMANDS) expect(names, c).toContain(c);
+    for (const [c, key] of ENGINE_COMMANDS) {
+      expect(names, c).toContain(c);
+      expect(ENGINE_COMMANDS.get(key), key).toBe(key);
+    }
   });
 });
 
