@@ -3,11 +3,10 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { KubeClient } from '../../src/kube/index.js';
 import { sailctl } from '../support/cli.js';
 import { startKubeServer, type KubeServer } from '../support/kube-server/server.js';
 import { writeKubeconfig } from '../support/kubeconfig.js';
-import { injectorWebhook, namespace, plainPod } from '../support/istio-fixtures.js';
+import { injectorWebhook, namespace, plainPod, registerVirtualServices } from '../support/istio-fixtures.js';
 
 let server: KubeServer;
 let kc: string;
@@ -19,17 +18,7 @@ const run = (...args: string[]) => sailctl(['-c', kc, 'analyze', ...args], { env
 beforeAll(async () => {
   server = await startKubeServer();
   kc = writeKubeconfig(server.url);
-  const c = KubeClient.connect({ kubeconfig: kc, env: {}, timeoutMs: 5000 });
-  try {
-    await c.apply({
-      apiVersion: 'apiextensions.k8s.io/v1',
-      kind: 'CustomResourceDefinition',
-      metadata: { name: 'virtualservices.networking.istio.io' },
-      spec: { group: 'networking.istio.io', scope: 'Namespaced', names: { kind: 'VirtualService', plural: 'virtualservices' }, versions: [{ name: 'v1', served: true, storage: true }] },
-    });
-  } finally {
-    c.close();
-  }
+  await registerVirtualServices(kc);
   server.seed(namespace('istio-system'));
   server.seed(namespace('shop', { 'istio-injection': 'enabled' }));
   server.seed(injectorWebhook('default'));

@@ -6,12 +6,10 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { KubeClient } from '../../src/kube/index.js';
 import { sailctl } from '../support/cli.js';
 import { startKubeServer, type KubeServer } from '../support/kube-server/server.js';
 import { writeKubeconfig } from '../support/kubeconfig.js';
-import { namespace } from '../support/istio-fixtures.js';
-import type { JsonObject } from '../support/kube-server/fields.js';
+import { registerVirtualServices, seedClusterPair, shopService as service } from '../support/istio-fixtures.js';
 
 let primary: KubeServer;
 let remote: KubeServer;
@@ -20,24 +18,7 @@ const home = mkdtempSync(join(tmpdir(), 'sailctl-home-'));
 const env = { HOME: home, KUBECONFIG: '' };
 const run = (...args: string[]) => sailctl(['-c', kc, 'analyze', ...args], { env });
 
-function service(name: string, ports: JsonObject[], extra: JsonObject = {}): JsonObject {
-  return { apiVersion: 'v1', kind: 'Service', metadata: { name, namespace: 'shop' }, spec: { selector: { app: name }, ports, ...extra } };
-}
-const httpPort = (port: number): JsonObject => ({ name: 'http-web', port, targetPort: port, protocol: 'TCP' });
 
-async function registerVirtualServices(kubeconfig: string, context: string): Promise<void> {
-  const c = KubeClient.connect({ kubeconfig, context, env: {}, timeoutMs: 5000 });
-  try {
-    await c.apply({
-      apiVersion: 'apiextensions.k8s.io/v1',
-      kind: 'CustomResourceDefinition',
-      metadata: { name: 'virtualservices.networking.istio.io' },
-      spec: { group: 'networking.istio.io', scope: 'Namespaced', names: { kind: 'VirtualService', plural: 'virtualservices' }, versions: [{ name: 'v1', served: true, storage: true }] },
-    });
-  } finally {
-    c.close();
-  }
-}
 
 beforeAll(async () => {
   [primary, remote] = await Promise.all([startKubeServer(), startKubeServer()]);
@@ -49,13 +30,7 @@ beforeAll(async () => {
   });
   await registerVirtualServices(kc, 'east');
   await registerVirtualServices(kc, 'west');
-  for (const s of [primary, remote]) {
-    s.seed(namespace('istio-system'));
-    s.seed(namespace('shop'));
-    s.seed(service('same', [httpPort(80)]));
-  }
-  primary.seed(service('cart', [httpPort(8080)]));
-  remote.seed(service('cart', [httpPort(9090)], { type: 'NodePort' }));
+  seedClusterPair(primary, remote);
   remote.seed(service('legacy', [{ name: 'web', port: 7000, targetPort: 7000, protocol: 'TCP' }]));
   // Istio config in a remote cluster joins the primary's view (istioctl adds its store there).
   remote.seed({ apiVersion: 'networking.istio.io/v1', kind: 'VirtualService', metadata: { name: 'west-vs', namespace: 'shop' }, spec: { hosts: ['cart'], http: [{ route: [{ destination: { host: 'nowhere' } }] }] } });

@@ -12,7 +12,7 @@ import { parse, stringify } from 'yaml';
 import { sailctl } from '../support/cli.js';
 import { startKubeServer, type KubeServer } from '../support/kube-server/server.js';
 import { writeKubeconfig } from '../support/kubeconfig.js';
-import { namespace } from '../support/istio-fixtures.js';
+import { namespace, seedClusterPair } from '../support/istio-fixtures.js';
 import type { JsonObject } from '../support/kube-server/fields.js';
 
 const REMOTE_TOKEN = 'remote-token-8d1e6a0f4c3b';
@@ -24,10 +24,6 @@ const env = { HOME: home, KUBECONFIG: '' };
 const run = (...args: string[]) => sailctl(['-c', kc, 'analyze', ...args], { env });
 const MC = ['--analyzer', 'services.MultiClusterServiceAnalyzer'];
 
-function service(name: string, ports: JsonObject[], extra: JsonObject = {}): JsonObject {
-  return { apiVersion: 'v1', kind: 'Service', metadata: { name, namespace: 'shop' }, spec: { selector: { app: name }, ports, ...extra } };
-}
-const httpPort = (port: number): JsonObject => ({ name: 'http-web', port, targetPort: port, protocol: 'TCP' });
 
 /** A kubeconfig as `istioctl create-remote-secret` writes it: cluster named after the cluster id, inline token. */
 function remoteKubeconfig(clusterName: string, server: string, user: JsonObject = { token: REMOTE_TOKEN }): string {
@@ -61,13 +57,7 @@ beforeAll(async () => {
   doc.users.push({ name: 'west-ctx', user: { token: REMOTE_TOKEN } });
   doc.contexts.push({ name: 'west-ctx', context: { cluster: 'west-ctx', user: 'west-ctx' } });
   writeFileSync(kc, stringify(doc));
-  for (const s of [primary, remote]) {
-    s.seed(namespace('istio-system'));
-    s.seed(namespace('shop'));
-    s.seed(service('same', [httpPort(80)]));
-  }
-  primary.seed(service('cart', [httpPort(8080)]));
-  remote.seed(service('cart', [httpPort(9090)], { type: 'NodePort' }));
+  seedClusterPair(primary, remote);
   primary.seed(remoteSecret('istio-remote-secret-west', { west: remoteKubeconfig('west', remote.url) }));
   // Not a remote secret: no label. Its value would fail to parse if it were read.
   primary.seed(remoteSecret('unrelated', { config: 'key: [unclosed' }, {}));

@@ -4,6 +4,7 @@
  * shape Istio's istiod chart renders (namespace-label, object-label and revision-label cases).
  */
 import type { KubeServer } from './kube-server/server.js';
+import { KubeClient } from '../../src/kube/index.js';
 import type { JsonObject } from './kube-server/fields.js';
 
 const notFalse = { key: 'sidecar.istio.io/inject', operator: 'NotIn', values: ['false'] };
@@ -88,4 +89,40 @@ export function seedControlPlane(server: KubeServer, revision: string, version: 
   server.seed(injectorWebhook(revision));
   server.seed(istiodDeployment(revision, version));
   server.markReady('apps/v1', 'Deployment', revision === 'default' ? 'istiod' : `istiod-${revision}`, 'istio-system');
+}
+
+/** A Service in namespace shop selecting app=NAME. */
+export function shopService(name: string, ports: JsonObject[], extra: JsonObject = {}): JsonObject {
+  return { apiVersion: 'v1', kind: 'Service', metadata: { name, namespace: 'shop' }, spec: { selector: { app: name }, ports, ...extra } };
+}
+
+export const httpPort = (port: number): JsonObject => ({ name: 'http-web', port, targetPort: port, protocol: 'TCP' });
+
+/**
+ * Two clusters for the multi-cluster analyzer: both with istio-system, shop and a Service `same`;
+ * `cart` differs (ports and type) between them.
+ */
+export function seedClusterPair(primary: KubeServer, remote: KubeServer): void {
+  for (const s of [primary, remote]) {
+    s.seed(namespace('istio-system'));
+    s.seed(namespace('shop'));
+    s.seed(shopService('same', [httpPort(80)]));
+  }
+  primary.seed(shopService('cart', [httpPort(8080)]));
+  remote.seed(shopService('cart', [httpPort(9090)], { type: 'NodePort' }));
+}
+
+/** Registers the VirtualService CRD through the API, as a cluster with Istio's CRDs has it. */
+export async function registerVirtualServices(kubeconfig: string, context?: string): Promise<void> {
+  const c = KubeClient.connect({ kubeconfig, ...(context ? { context } : {}), env: {}, timeoutMs: 5000 });
+  try {
+    await c.apply({
+      apiVersion: 'apiextensions.k8s.io/v1',
+      kind: 'CustomResourceDefinition',
+      metadata: { name: 'virtualservices.networking.istio.io' },
+      spec: { group: 'networking.istio.io', scope: 'Namespaced', names: { kind: 'VirtualService', plural: 'virtualservices' }, versions: [{ name: 'v1', served: true, storage: true }] },
+    });
+  } finally {
+    c.close();
+  }
 }

@@ -5,16 +5,12 @@
  */
 import type { CommandSpec } from '../spec.js';
 import type { CommandContext } from '../context.js';
+import type { InjectConfigSources } from '../../inject/config.js';
 
-interface KubeInjectOpts {
+/** The flags: where the injection configuration comes from (as the config loader takes it), and the rest. */
+interface KubeInjectOpts extends Pick<InjectConfigSources, 'injectConfigFile' | 'meshConfigFile' | 'valuesFile' | 'operatorFileName' | 'meshConfigMapName' | 'injectConfigMapName'> {
   filename?: string | undefined;
   output?: string | undefined;
-  injectConfigFile?: string | undefined;
-  meshConfigFile?: string | undefined;
-  valuesFile?: string | undefined;
-  operatorFileName?: string | undefined;
-  meshConfigMapName: string;
-  injectConfigMapName: string;
   webhookConfig: string;
   revision?: string | undefined;
   set: string[];

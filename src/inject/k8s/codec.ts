@@ -56,7 +56,8 @@ const SPECIAL: Readonly<Record<string, string>> = { 'meta.Time': 'time', 'meta.M
 
 const aliasCache = new Map<string, string>();
 
-function resolveAlias(type: string): string {
+/** A type name with its aliases (and the meta package's specially encoded types) followed to the end. */
+export function resolveAlias(type: string): string {
   const cached = aliasCache.get(type);
   if (cached !== undefined) return cached;
   let t = SPECIAL[type] ?? type;

@@ -6,22 +6,7 @@
  * the Go-encoded JSON for the functions.
  */
 import { GoInt, GoStruct, mapOf, sliceOf, type GoValue, fromJS } from '../../gotemplate/value.js';
-import { structInfo, type Json, type JsonObject } from './codec.js';
-import { ALIASES } from './schema.generated.js';
-
-/** Types of the meta package with their own JSON encoding (they are referenced unqualified there). */
-const SPECIAL: Readonly<Record<string, string>> = { 'meta.Time': 'time', 'meta.MicroTime': 'time', 'meta.Duration': 'string', 'meta.FieldsV1': 'raw' };
-
-const aliasCache = new Map<string, string>();
-
-function resolveAlias(type: string): string {
-  const cached = aliasCache.get(type);
-  if (cached !== undefined) return cached;
-  let t = SPECIAL[type] ?? type;
-  for (let i = 0; i < 8 && ALIASES[t] !== undefined; i++) t = ALIASES[t] as string;
-  aliasCache.set(type, t);
-  return t;
-}
+import { resolveAlias, structInfo, type Json, type JsonObject } from './codec.js';
 
 const goNameCache = new Map<string, string>();
 
