@@ -24,10 +24,16 @@ export interface InstallRender {
 export async function renderInstall(opts: GenerateOptions): Promise<InstallRender> {
   const generated = await generateManifest(opts);
   const iop = generated.iop;
+  // Asked per object and per prune candidate: each answer reads the IstioOperator, so once per component.
+  const labelsByComponent = new Map<ComponentName | undefined, Record<string, string>>();
   const labelsFor = (c?: ComponentName): Record<string, string> => {
-    const labels = ownerLabels(iop, c ?? 'Base');
-    if (!c) delete labels[OWNER_LABELS.component];
-    return labels;
+    let labels = labelsByComponent.get(c);
+    if (!labels) {
+      labels = ownerLabels(iop, c ?? 'Base');
+      if (!c) delete labels[OWNER_LABELS.component];
+      labelsByComponent.set(c, labels);
+    }
+    return { ...labels };
   };
   const components = new Map<ComponentName, KubeObject[]>();
   // Components keep the render's global order, so objects of a component apply in rendered order.
