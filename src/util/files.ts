@@ -26,14 +26,40 @@ export async function readUserFile(path: string, readStdin?: StdinReader): Promi
   }
 }
 
-/** Writes `content` to `path` atomically: a temp file beside it, then rename. */
+/**
+ * Writes `content` to `path` atomically: a temp file beside it, then rename, so a reader never
+ * sees half a file. What rename would break is written in place instead: a device, FIFO or socket
+ * (`-o /dev/null`, `-o /dev/stdout`: rename would put a regular file where the device was). A
+ * symbolic link is followed (its target is replaced, the link stays), and a file that exists keeps
+ * its permission bits.
+ */
 export async function writeFileAtomic(path: string, content: string): Promise<void> {
-  const tmp = join(dirname(path), `.${basename(path)}.${process.pid}.${Date.now()}.tmp`);
+  const fs = fsp();
+  let target = path;
+  let mode: number | undefined;
   try {
-    await fsp().writeFile(tmp, content, 'utf8');
-    await fsp().rename(tmp, path);
+    target = await fs.realpath(path);
+    const st = await fs.stat(target);
+    if (st.isDirectory()) throw new SailError('FILE_READ', 'is a directory, expected a file', { file: path });
+    if (!st.isFile()) {
+      await fs.writeFile(target, content, 'utf8');
+      return;
+    }
+    mode = st.mode & 0o7777;
   } catch (e) {
-    await fsp().unlink(tmp).catch(() => undefined);
+    if (e instanceof SailError) throw e;
+    const code = (e as NodeJS.ErrnoException).code;
+    // A new file (or a dangling link, written as a new file at the link's place).
+    if (code !== 'ENOENT') throw new SailError('FILE_READ', `cannot write: ${(e as Error).message}`, { file: path });
+    target = path;
+  }
+  const tmp = join(dirname(target), `.${basename(target)}.${process.pid}.${Date.now()}.tmp`);
+  try {
+    await fs.writeFile(tmp, content, { encoding: 'utf8', ...(mode === undefined ? {} : { mode }) });
+    if (mode !== undefined) await fs.chmod(tmp, mode);
+    await fs.rename(tmp, target);
+  } catch (e) {
+    await fs.unlink(tmp).catch(() => undefined);
     throw new SailError('FILE_READ', `cannot write: ${(e as Error).message}`, { file: path });
   }
 }
