@@ -135,6 +135,32 @@ function readOwnFile(fs: typeof Fs, file: string): Buffer | undefined {
   }
 }
 
+/**
+ * The largest complete cache of another command, same build and Node options as `full` (names are
+ * BUILD-COMMAND-OPTIONS.cache), with that command's name.
+ */
+function largestOtherCache(fs: typeof Fs, full: string): { bytes: Buffer; name: string } | undefined {
+  const { basename, dirname, join } = process.getBuiltinModule('node:path');
+  const dir = dirname(full);
+  const own = basename(full);
+  const m = /^([0-9a-f]{16})-.+-([0-9a-f]{8})\.cache$/.exec(own);
+  if (!m) return undefined;
+  const [, build, options] = m;
+  let best: { file: string; size: number } | undefined;
+  try {
+    for (const name of fs.readdirSync(dir)) {
+      if (name === own || !name.startsWith(`${build}-`) || !name.endsWith(`-${options}.cache`) || name.endsWith('.partial.cache')) continue;
+      const size = fs.statSync(join(dir, name), { throwIfNoEntry: false })?.size ?? 0;
+      if (!best || size > best.size) best = { file: name, size };
+    }
+  } catch {
+    return undefined;
+  }
+  if (!best) return undefined;
+  const bytes = readOwnFile(fs, join(dir, best.file));
+  return bytes ? { bytes, name: best.file.slice(build!.length + 1, -(options!.length + '.cache'.length + 1)) } : undefined;
+}
+
 /** Writes a file whole (temporary file, then rename), readable by this user only. */
 function writeAtomically(fs: typeof Fs, file: string, data: Uint8Array): void {
   const tmp = `${file}.${process.pid}.tmp`;
@@ -200,10 +226,18 @@ export async function runEngine(enginePath: string, argv: readonly string[], cac
   const files = 'dir' in where && hash !== undefined ? cacheFiles(where.dir, hash, cacheName, optionsFingerprint(process.execArgv, opts.env['NODE_OPTIONS'])) : undefined;
   let cached: Buffer | undefined;
   let complete = false;
+  let borrowed: string | undefined;
   if (files) {
     cached = readOwnFile(fs, files.full);
     complete = cached !== undefined;
     cached ??= readOwnFile(fs, files.partial);
+    if (cached === undefined) {
+      // None of its own yet: another command's cache of this build is valid for the same script and
+      // holds what they share (install's render is manifest generate's), so the first run of a
+      // command is not an uncached one when another has run before. Its own is written after.
+      const other = largestOtherCache(fs, files.full);
+      if (other) ({ bytes: cached, name: borrowed } = other);
+    }
   } else {
     debug(`code cache: off (${'disabled' in where ? where.disabled : ''})`);
   }
@@ -212,10 +246,10 @@ export async function runEngine(enginePath: string, argv: readonly string[], cac
     ...(cached ? { cachedData: cached } : {}),
   });
   const accepted = cached !== undefined && script.cachedDataRejected !== true;
-  if (files) debug(`code cache: ${cached === undefined ? 'none' : accepted ? `read (${complete ? 'complete' : 'partial'})` : 'rejected by V8'} for ${cacheName}`);
+  if (files) debug(`code cache: ${cached === undefined ? 'none' : accepted ? `read (${borrowed ? `from ${borrowed}` : complete ? 'complete' : 'partial'})` : 'rejected by V8'} for ${cacheName}`);
   // A file V8 rejects (another Node build under the same version, a damaged file) goes now, so that
   // a partial cache written after a failed run is the one read next.
-  if (files && cached !== undefined && !accepted) fs.rmSync(complete ? files.full : files.partial, { force: true });
+  if (files && cached !== undefined && !accepted && !borrowed) fs.rmSync(complete ? files.full : files.partial, { force: true });
   // import() inside a vm.Script needs an experimental loader; the engine's imports of npm packages
   // (src/util/import-package.ts) use this module's, a real ES-module import().
   const { registerLauncherImport } = await import('../util/import-package.js');
@@ -224,7 +258,7 @@ export async function runEngine(enginePath: string, argv: readonly string[], cac
   (script.runInThisContext() as (...a: unknown[]) => void).call(mod.exports, mod.exports, createRequire(enginePath), mod, enginePath, dirname(enginePath));
   const code = await mod.exports.main!(argv);
   if (files && hash !== undefined) {
-    const write = code === 0 ? !(accepted && complete) : !accepted;
+    const write = code === 0 ? !(accepted && complete) : !accepted || borrowed !== undefined;
     if (write) {
       try {
         writeAtomically(fs, code === 0 ? files.full : files.partial, script.createCachedData());

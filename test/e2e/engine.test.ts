@@ -64,7 +64,8 @@ describe.skipIf(!engineFresh)('the engine script and its code cache (needs `npm 
     const r = await sailctl(args, { env: inEngine, cwd: REPO_ROOT });
     expect(r.exitCode).toBe(79);
     expect(r.stdout).toBe(reference.stdout);
-    expect(debugLines(r.stderr)).toEqual(['code cache: none for analyze', 'code cache: wrote partial cache for analyze']);
+    // no cache of its own yet: it starts from another command's (same script), then writes its own
+    expect(debugLines(r.stderr)).toEqual([expect.stringMatching(/^code cache: read \(from (manifest|kube-inject)\) for analyze$/), 'code cache: wrote partial cache for analyze']);
     expect(cacheFiles()).toContainEqual(expect.stringMatching(/^[0-9a-f]{16}-analyze-[0-9a-f]{8}\.partial\.cache$/));
   });
 
