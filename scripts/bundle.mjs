@@ -3,6 +3,7 @@
 // (lazy command code split into chunks) keeps `sailctl version` within 1.5x of bare Node.
 // Packages with native or dynamic-require code stay external and load from node_modules.
 import { build } from 'esbuild';
+import { spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
@@ -196,3 +197,9 @@ const engineHash = createHash('sha256').update(engineText).digest('hex').slice(0
 // The header's format belongs to the launcher that reads it (compiled by tsc before this runs).
 const { engineHeader } = await import(pathToFileURL(resolve(root, 'dist', 'cli', 'launch.js')).href);
 writeFileSync(resolve(outdir, 'engine.cjs'), `${engineHeader(engineHash)}${engineText}`);
+
+// Primes this user's code cache for the new engine (src/cli/launch.ts): a manifest generate writes
+// one, and the other commands start from it until they have their own (the first install after a
+// build then runs from a cache). Its output is discarded; a failure here fails nothing: the first
+// real run writes the cache instead.
+spawnSync(process.execPath, ['--stack-size=4000', resolve(root, 'bin', 'sailctl'), 'manifest', 'generate'], { stdio: 'ignore', timeout: 60_000 });
