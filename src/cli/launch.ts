@@ -40,6 +40,19 @@ export const ENGINE_COMMANDS: ReadonlyMap<string, string> = new Map([
   ['validate', 'validate'],
 ]);
 
+/**
+ * Whose cache a command starts from while it has none of its own: the commands that render the
+ * charts take manifest generate's. Only that one, and only to start: a cache written after a run
+ * holds every function the run had, borrowed ones included, so lending more widely would make
+ * every cache carry every command's code (and take longer to read).
+ */
+const BORROWS_FROM: ReadonlyMap<string, string> = new Map([
+  ['install', 'manifest'],
+  ['uninstall', 'manifest'],
+  ['verify-install', 'manifest'],
+  ['kube-inject', 'manifest'],
+]);
+
 /** Global flags that take a value (src/cli/program.ts GLOBAL_OPTIONS; a test keeps them in step). */
 export const GLOBAL_VALUE_FLAGS: ReadonlySet<string> = new Set(['-c', '--kubeconfig', '--context', '-n', '--namespace', '-i', '--istioNamespace', '--kubeclient-timeout', '--vklog']);
 
@@ -135,32 +148,6 @@ function readOwnFile(fs: typeof Fs, file: string): Buffer | undefined {
   }
 }
 
-/**
- * The largest complete cache of another command, same build and Node options as `full` (names are
- * BUILD-COMMAND-OPTIONS.cache), with that command's name.
- */
-function largestOtherCache(fs: typeof Fs, full: string): { bytes: Buffer; name: string } | undefined {
-  const { basename, dirname, join } = process.getBuiltinModule('node:path');
-  const dir = dirname(full);
-  const own = basename(full);
-  const m = /^([0-9a-f]{16})-.+-([0-9a-f]{8})\.cache$/.exec(own);
-  if (!m) return undefined;
-  const [, build, options] = m;
-  let best: { file: string; size: number } | undefined;
-  try {
-    for (const name of fs.readdirSync(dir)) {
-      if (name === own || !name.startsWith(`${build}-`) || !name.endsWith(`-${options}.cache`) || name.endsWith('.partial.cache')) continue;
-      const size = fs.statSync(join(dir, name), { throwIfNoEntry: false })?.size ?? 0;
-      if (!best || size > best.size) best = { file: name, size };
-    }
-  } catch {
-    return undefined;
-  }
-  if (!best) return undefined;
-  const bytes = readOwnFile(fs, join(dir, best.file));
-  return bytes ? { bytes, name: best.file.slice(build!.length + 1, -(options!.length + '.cache'.length + 1)) } : undefined;
-}
-
 /** Writes a file whole (temporary file, then rename), readable by this user only. */
 function writeAtomically(fs: typeof Fs, file: string, data: Uint8Array): void {
   const tmp = `${file}.${process.pid}.tmp`;
@@ -223,7 +210,8 @@ export async function runEngine(enginePath: string, argv: readonly string[], cac
   const source = fs.readFileSync(enginePath, 'latin1');
   const hash = HEADER.exec(source)?.[1];
   const where = hash === undefined ? { disabled: `${enginePath} has no build hash` } : codeCacheDir(opts.env);
-  const files = 'dir' in where && hash !== undefined ? cacheFiles(where.dir, hash, cacheName, optionsFingerprint(process.execArgv, opts.env['NODE_OPTIONS'])) : undefined;
+  const options = optionsFingerprint(process.execArgv, opts.env['NODE_OPTIONS']);
+  const files = 'dir' in where && hash !== undefined ? cacheFiles(where.dir, hash, cacheName, options) : undefined;
   let cached: Buffer | undefined;
   let complete = false;
   let borrowed: string | undefined;
@@ -231,12 +219,13 @@ export async function runEngine(enginePath: string, argv: readonly string[], cac
     cached = readOwnFile(fs, files.full);
     complete = cached !== undefined;
     cached ??= readOwnFile(fs, files.partial);
-    if (cached === undefined) {
-      // None of its own yet: another command's cache of this build is valid for the same script and
-      // holds what they share (install's render is manifest generate's), so the first run of a
-      // command is not an uncached one when another has run before. Its own is written after.
-      const other = largestOtherCache(fs, files.full);
-      if (other) ({ bytes: cached, name: borrowed } = other);
+    const lender = BORROWS_FROM.get(cacheName);
+    if (cached === undefined && lender !== undefined) {
+      // None of its own yet: the render's cache (manifest generate's) is valid for the same script
+      // and holds what the command shares with it, so its first run is not an uncached one when a
+      // manifest generate has run. Its own is written after.
+      cached = readOwnFile(fs, cacheFiles((where as { dir: string }).dir, hash!, lender, options).full);
+      if (cached !== undefined) borrowed = lender;
     }
   } else {
     debug(`code cache: off (${'disabled' in where ? where.disabled : ''})`);

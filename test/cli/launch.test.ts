@@ -119,7 +119,7 @@ describe('runEngine', () => {
     expect(lines).toEqual(['code cache: rejected by V8 for manifest', 'code cache: wrote complete cache for manifest']);
     expect(readFileSync(join(cacheDir(), `${HASH}-manifest-${OPTS}.cache`), 'utf8')).not.toBe('not a code cache');
   });
-  it("a command with no cache of its own starts from another command's complete cache, then writes its own", async () => {
+  it("a command that renders charts, with no cache of its own, starts from manifest generate's, then writes its own", async () => {
     await run(0);
     lines = [];
     const install = (code: number) => runEngine(engine, [String(code)], 'install', { env: { NODE_COMPILE_CACHE: base }, debug: (l) => lines.push(l) });
@@ -130,11 +130,13 @@ describe('runEngine', () => {
     await install(0);
     expect(lines).toEqual(['code cache: read (complete) for install']);
   });
-  it("a partial cache is never lent to another command, nor another build's or other options' cache", async () => {
+  it('borrows nothing else: not for other commands, not a partial cache, not from kube-inject', async () => {
+    await run(0);
+    lines = [];
+    await runEngine(engine, ['0'], 'analyze', { env: { NODE_COMPILE_CACHE: base }, debug: (l) => lines.push(l) });
+    expect(lines[0]).toBe('code cache: none for analyze');
+    rmSync(join(cacheDir(), `${HASH}-manifest-${OPTS}.cache`));
     await run(1);
-    mkdirSync(cacheDir(), { recursive: true });
-    writeFileSync(join(cacheDir(), `fedcba9876543210-analyze-${OPTS}.cache`), 'other build', { mode: 0o600 });
-    writeFileSync(join(cacheDir(), `${HASH}-analyze-0badf00d.cache`), 'other options', { mode: 0o600 });
     lines = [];
     await runEngine(engine, ['0'], 'install', { env: { NODE_COMPILE_CACHE: base }, debug: (l) => lines.push(l) });
     expect(lines[0]).toBe('code cache: none for install');
