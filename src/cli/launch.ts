@@ -195,10 +195,10 @@ interface EngineModule {
 
 /**
  * Runs the CLI from the engine script with `argv` and returns its exit code. Uses the cache file
- * named `cacheName` (engineCommand's answer) when there is one V8 accepts; afterwards writes one when there was none (or V8
- * rejected it): a complete one after exit code 0, a partial one after a failure when there is
- * none at all (analyze and validate exit non-zero when they find problems), replaced by the next
- * successful run.
+ * named `cacheName` (engineCommand's answer) when there is one V8 accepts, else its lender's
+ * (BORROWS_FROM); afterwards writes its own when it had none (or V8 rejected it): a complete one
+ * after exit code 0, a partial one after a failure when there is none at all (analyze and
+ * validate exit non-zero when they find problems), replaced by the next successful run.
  */
 export async function runEngine(enginePath: string, argv: readonly string[], cacheName: string, opts: EngineRunOptions): Promise<number> {
   const fs = process.getBuiltinModule('node:fs');
