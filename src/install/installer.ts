@@ -61,14 +61,7 @@ export async function liveObject(client: KubeClient, o: KubeObject): Promise<Kub
 export async function findPrunable(client: KubeClient, render: InstallRender): Promise<KubeObject[]> {
   const selector = `${selectorFor(render.labelsFor())},${COMPONENT_LABEL}`;
   const live = await client.listByLabel(PRUNE_KINDS, selector);
-  // Asked once per live object and component: each answer walks the IstioOperator again.
-  const labels = new Map<ComponentName, Record<string, string>>();
-  const labelsOf = (c: ComponentName): Record<string, string> => {
-    let l = labels.get(c);
-    if (!l) labels.set(c, (l = render.labelsFor(c)));
-    return l;
-  };
-  return selectPrune(live, render.components, labelsOf);
+  return selectPrune(live, render.components, (c) => render.labelsFor(c));
 }
 
 /** --dry-run: what install would do, reading the cluster only. */
