@@ -205,10 +205,11 @@ function resolveContext(settings: KubeSettings, requested: string | undefined, o
 export function serverUrl(cluster: Pick<Cluster, 'server' | 'caData' | 'caFile' | 'skipTLSVerify'>, user: Pick<User, 'certData' | 'certFile'>): string | undefined {
   const server = cluster.server ?? '';
   if (server === '') return undefined;
-  if (URL.canParse(server) && new URL(server).host !== '') return server;
+  const hasHost = (text: string): boolean => (URL.parse(text)?.host ?? '') !== '';
+  if (hasHost(server)) return server;
   const tls = Boolean(cluster.caData || cluster.caFile || user.certData || user.certFile || cluster.skipTLSVerify);
   const withScheme = `${tls ? 'https' : 'http'}://${server}`;
-  return URL.canParse(withScheme) && new URL(withScheme).host !== '' ? withScheme : undefined;
+  return hasHost(withScheme) ? withScheme : undefined;
 }
 
 export interface KubeConfigTextOptions {
