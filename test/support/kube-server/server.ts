@@ -809,24 +809,10 @@ export class KubeServer {
 
   private patch(t: ResourceType, namespace: string | undefined, name: string, sub: string | undefined, contentType: string, body: string, manager: string, dryRun: boolean): JsonObject {
     const s = this.mustGet(t, namespace, name);
-    let patchDoc: Json;
-    try {
-      patchDoc = JSON.parse(body) as Json;
-    } catch {
-      throw errors.badRequest('error decoding patch: invalid JSON');
-    }
-    let next: Json;
-    try {
-      if (contentType === 'application/merge-patch+json') next = mergePatch(clone(s.obj), patchDoc);
-      else if (contentType === 'application/strategic-merge-patch+json') {
-        if (t.crd) throw errors.unsupportedMediaType(contentType);
-        next = strategicMergePatch(clone(s.obj), patchDoc);
-      } else if (contentType === 'application/json-patch+json') next = jsonPatch(clone(s.obj), patchDoc as unknown as JsonPatchOp[]);
-      else throw errors.unsupportedMediaType(contentType);
-    } catch (e) {
-      if (e instanceof PatchError) throw new ApiError(422, 'Invalid', e.message);
-      throw e;
-    }
+    // Custom resources have no strategic-merge metadata: the apiserver refuses that patch type for them.
+    const applied = applyPatchBody(s.obj, contentType, body, !t.crd);
+    const patchDoc = applied.patchDoc;
+    let next = applied.next;
     if (!isObject(next)) throw errors.badRequest('the patch produced a non-object');
     const meta = (next['metadata'] ?? {}) as JsonObject;
     const prevMeta = s.obj['metadata'] as JsonObject;
@@ -858,22 +844,7 @@ export class KubeServer {
       const rv = isObject(desired['metadata']) ? desired['metadata']['resourceVersion'] : undefined;
       if (rv !== undefined && rv !== '' && rv !== (s.obj['metadata'] as JsonObject)['resourceVersion']) throw errors.conflict(t, p.name);
     } else {
-      const ct = (req.headers['content-type'] ?? '').split(';')[0]!.trim();
-      let patchDoc: Json;
-      try {
-        patchDoc = JSON.parse(body) as Json;
-      } catch {
-        throw errors.badRequest('error decoding patch: invalid JSON');
-      }
-      try {
-        if (ct === 'application/merge-patch+json') desired = mergePatch(clone(current), patchDoc);
-        else if (ct === 'application/strategic-merge-patch+json') desired = strategicMergePatch(clone(current), patchDoc);
-        else if (ct === 'application/json-patch+json') desired = jsonPatch(clone(current), patchDoc as unknown as JsonPatchOp[]);
-        else throw errors.unsupportedMediaType(ct);
-      } catch (e) {
-        if (e instanceof PatchError) throw new ApiError(422, 'Invalid', e.message);
-        throw e;
-      }
+      desired = applyPatchBody(current, (req.headers['content-type'] ?? '').split(';')[0]!.trim(), body, true).next;
     }
     const replicas = isObject(desired) && isObject(desired['spec']) ? desired['spec']['replicas'] : undefined;
     if (typeof replicas !== 'number' || !Number.isInteger(replicas) || replicas < 0) {
@@ -1295,6 +1266,29 @@ function sendText(res: ServerResponse, code: number, text: string): void {
 
 export async function startKubeServer(options: KubeServerOptions = {}): Promise<KubeServer> {
   return new KubeServer(options).start();
+}
+
+/**
+ * A merge, strategic-merge or JSON patch body applied to a copy of `target`: the parsed patch and
+ * the result. 400 for a body that is not JSON, 415 for another type (strategic merge too when not
+ * allowed), 422 for a patch that cannot apply.
+ */
+function applyPatchBody(target: JsonObject, contentType: string, body: string, strategicAllowed: boolean): { patchDoc: Json; next: Json } {
+  let patchDoc: Json;
+  try {
+    patchDoc = JSON.parse(body) as Json;
+  } catch {
+    throw errors.badRequest('error decoding patch: invalid JSON');
+  }
+  try {
+    if (contentType === 'application/merge-patch+json') return { patchDoc, next: mergePatch(clone(target), patchDoc) };
+    if (contentType === 'application/strategic-merge-patch+json' && strategicAllowed) return { patchDoc, next: strategicMergePatch(clone(target), patchDoc) };
+    if (contentType === 'application/json-patch+json') return { patchDoc, next: jsonPatch(clone(target), patchDoc as unknown as JsonPatchOp[]) };
+  } catch (e) {
+    if (e instanceof PatchError) throw new ApiError(422, 'Invalid', e.message);
+    throw e;
+  }
+  throw errors.unsupportedMediaType(contentType);
 }
 
 /** A workload's autoscaling/v1 Scale, as the apiserver derives it. */
