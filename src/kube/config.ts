@@ -202,7 +202,7 @@ function resolveContext(settings: KubeSettings, requested: string | undefined, o
  * "localhost") gets https:// when the kubeconfig gives TLS material (a CA, a client certificate,
  * or insecure-skip-tls-verify), http:// otherwise. Undefined when even that is not a URL.
  */
-export function serverUrl(cluster: Pick<Cluster, 'server' | 'caData' | 'caFile' | 'skipTLSVerify'>, user: Pick<User, 'certData' | 'certFile'>): string | undefined {
+export function serverUrl(cluster: Pick<Cluster, 'server'> & Partial<Pick<Cluster, 'caData' | 'caFile' | 'skipTLSVerify'>>, user: Partial<Pick<User, 'certData' | 'certFile'>>): string | undefined {
   const server = cluster.server ?? '';
   if (server === '') return undefined;
   const hasHost = (text: string): boolean => (URL.parse(text)?.host ?? '') !== '';

@@ -10,20 +10,13 @@ import { resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { GoYamlError, parseGoYaml, parseGoYamlAll, parseGoYamlPlain } from '../../src/gotemplate/goyaml.js';
 import { REPO_ROOT, sailctl } from '../support/cli.js';
+import { thrownBy } from '../support/thrown.js';
 
 function yamlPackageLoaded(): boolean {
   return Object.keys(createRequire(import.meta.url).cache).some((k) => /[\\/]node_modules[\\/]yaml[\\/]/.test(k));
 }
 
-function goYamlError(f: () => unknown): GoYamlError {
-  try {
-    f();
-  } catch (e) {
-    if (e instanceof GoYamlError) return e;
-    throw e;
-  }
-  throw new Error('expected a GoYamlError');
-}
+const goYamlError = (f: () => unknown): GoYamlError => thrownBy(GoYamlError, f);
 
 describe('the exact reader loads the yaml package on demand', () => {
   it('block, flow, quoted YAML, anchors and merge keys are read without it; an explicit tag loads it', () => {

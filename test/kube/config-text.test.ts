@@ -7,6 +7,7 @@ import { stringify } from 'yaml';
 import { loadKubeConfigText, serverUrl } from '../../src/kube/config.js';
 import { clientFromKubeconfigText } from '../../src/kube/connect.js';
 import { SailError } from '../../src/errors.js';
+import { thrownBy } from '../support/thrown.js';
 
 const ORIGIN = 'secret istio-system/istio-remote-secret-west, key west';
 const TOKEN = 'tok-3f9a1c7e5b2d48e6';
@@ -23,15 +24,7 @@ function kubeconfig(user: Record<string, unknown> = { token: TOKEN }, extra: Rec
   });
 }
 
-function thrown(f: () => unknown): SailError {
-  try {
-    f();
-  } catch (e) {
-    if (e instanceof SailError) return e;
-    throw e;
-  }
-  throw new Error('expected a SailError');
-}
+const thrown = (f: () => unknown): SailError => thrownBy(SailError, f);
 
 describe('loadKubeConfigText', () => {
   it('reads the current context, its cluster (the cluster id of a remote secret) and user', () => {

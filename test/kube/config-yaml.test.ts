@@ -11,18 +11,11 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { loadKubeConfig, loadKubeConfigText, parseKubeconfigYaml } from '../../src/kube/config.js';
 import { SailError } from '../../src/errors.js';
+import { thrownBy } from '../support/thrown.js';
 
 const ORIGIN = 'secret istio-system/istio-remote-secret-east, key east';
 
-function thrown(f: () => unknown): SailError {
-  try {
-    f();
-  } catch (e) {
-    if (e instanceof SailError) return e;
-    throw e;
-  }
-  throw new Error('expected a SailError');
-}
+const thrown = (f: () => unknown): SailError => thrownBy(SailError, f);
 
 /** A one-context kubeconfig; `server` and `clusterExtra` are spliced in as YAML text. */
 function kubeconfigText(clusterExtra = '', server = 'https://east.example:6443'): string {
