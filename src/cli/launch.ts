@@ -126,10 +126,10 @@ export function optionsFingerprint(execArgv: readonly string[], nodeOptions: str
 }
 
 /** The cache file of a run: complete when written after a successful run, partial after a failed one. */
-function cacheFiles(dir: string, hash: string, name: string, options: string): { full: string; partial: string } {
+function cacheFiles(dir: string, hash: string, name: string, options: string): { dir: string; hash: string; full: string; partial: string } {
   const { join } = process.getBuiltinModule('node:path');
   const stem = join(dir, `${hash}-${name}-${options}`);
-  return { full: `${stem}.cache`, partial: `${stem}.partial.cache` };
+  return { dir, hash, full: `${stem}.cache`, partial: `${stem}.partial.cache` };
 }
 
 /** A cache file's bytes when it is a regular file of this user's, else undefined. */
@@ -224,7 +224,7 @@ export async function runEngine(enginePath: string, argv: readonly string[], cac
       // None of its own yet: the render's cache (manifest generate's) is valid for the same script
       // and holds what the command shares with it, so its first run is not an uncached one when a
       // manifest generate has run. Its own is written after.
-      cached = readOwnFile(fs, cacheFiles((where as { dir: string }).dir, hash!, lender, options).full);
+      cached = readOwnFile(fs, cacheFiles(files.dir, files.hash, lender, options).full);
       if (cached !== undefined) borrowed = lender;
     }
   } else {
@@ -246,13 +246,13 @@ export async function runEngine(enginePath: string, argv: readonly string[], cac
   const mod: { exports: Partial<EngineModule> } = { exports: {} };
   (script.runInThisContext() as (...a: unknown[]) => void).call(mod.exports, mod.exports, createRequire(enginePath), mod, enginePath, dirname(enginePath));
   const code = await mod.exports.main!(argv);
-  if (files && hash !== undefined) {
+  if (files) {
     const write = code === 0 ? !(accepted && complete) : !accepted || borrowed !== undefined;
     if (write) {
       try {
         writeAtomically(fs, code === 0 ? files.full : files.partial, script.createCachedData());
         if (code === 0) fs.rmSync(files.partial, { force: true });
-        removeOldBuilds(fs, (where as { dir: string }).dir, hash);
+        removeOldBuilds(fs, files.dir, files.hash);
         debug(`code cache: wrote ${code === 0 ? 'complete' : 'partial'} cache for ${cacheName}`);
       } catch (e) {
         debug(`code cache: not written: ${(e as Error).message}`);
