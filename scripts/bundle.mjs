@@ -134,27 +134,33 @@ const yamlPackageInEngine = {
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const outdir = resolve(root, 'dist', 'bundle');
 rmSync(outdir, { recursive: true, force: true });
-const EXTERNAL = ['@kubernetes-models/*', 'kubernetes-models', 'kubernetes-models/*', 'ajv', 'ajv/*', 'ajv-formats', 'chalk', 'ora'];
+// What both bundles share: the same inputs, packages left outside, and the plugins that do not
+// depend on the output format.
+const COMMON = {
+  write: false,
+  bundle: true,
+  platform: 'node',
+  target: 'node22',
+  minify: true,
+  legalComments: 'inline',
+  logLevel: 'warning',
+  external: ['@kubernetes-models/*', 'kubernetes-models', 'kubernetes-models/*', 'ajv', 'ajv/*', 'ajv-formats', 'chalk', 'ora'],
+};
+const COMMON_PLUGINS = [lazyChildProcessForCommander, commanderOptionRegex, yamlEsm];
 const result = await build({
+  ...COMMON,
   write: false,
   entryPoints: [
     { in: resolve(root, 'dist', 'cli', 'main.js'), out: 'main' },
     { in: YAML_PACKAGE_ENTRY, out: 'yaml-package' },
   ],
   outdir,
-  bundle: true,
   splitting: true,
   format: 'esm',
-  platform: 'node',
-  target: 'node22',
-  minify: true,
-  legalComments: 'inline',
   // A CommonJS dependency bundled into ESM calls require() for Node built-ins; give it a real one
   // (none does today: yaml comes from its ES-module build).
   banner: { js: "const require = process.getBuiltinModule('node:module').createRequire(import.meta.url);" },
-  logLevel: 'warning',
-  plugins: [lazyChildProcessForCommander, commanderOptionRegex, yamlEsm, yamlPackageOnDemand, clientNodeExternal],
-  external: EXTERNAL,
+  plugins: [...COMMON_PLUGINS, yamlPackageOnDemand, clientNodeExternal],
 });
 for (const file of result.outputFiles) {
   mkdirSync(dirname(file.path), { recursive: true });
@@ -165,16 +171,11 @@ for (const file of result.outputFiles) {
 // and a V8 code cache written after the run (see there for why). Its first line carries the hash
 // of the rest, the cache's key; it is ASCII so that the launcher can read it as latin1.
 const engine = await build({
-  write: false,
+  ...COMMON,
   entryPoints: [resolve(root, 'dist', 'cli', 'main.js')],
   outfile: resolve(outdir, 'engine.cjs'),
-  bundle: true,
   format: 'cjs',
-  platform: 'node',
-  target: 'node22',
-  minify: true,
   charset: 'ascii',
-  legalComments: 'inline',
   define: { 'import.meta.url': '__sailctl_module_url' },
   // import() in a vm.Script needs an experimental loader option (a warning on stderr), so esbuild
   // writes the remaining dynamic imports (of Node built-ins) as require(). npm packages are loaded
@@ -183,9 +184,7 @@ const engine = await build({
   // back wrapped).
   supported: { 'dynamic-import': false },
   banner: { js: "var __sailctl_module_url=require('node:url').pathToFileURL(__filename).href;" },
-  logLevel: 'warning',
-  plugins: [lazyChildProcessForCommander, commanderOptionRegex, yamlEsm, yamlPackageInEngine, clientNodeExternal],
-  external: EXTERNAL,
+  plugins: [...COMMON_PLUGINS, yamlPackageInEngine, clientNodeExternal],
 });
 const engineText = engine.outputFiles[0].text;
 const nonAscii = /[^\x00-\x7f]/.exec(engineText);
